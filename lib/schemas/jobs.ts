@@ -1,0 +1,88 @@
+// The ingestion contract: the miner protocol's field names, as the job router sends them.
+import { z } from "zod";
+import { findModel } from "@/lib/points/models";
+
+export const MINER_ID_PATTERN = /^(0x[a-fA-F0-9]{40})(-[A-Za-z0-9_]+)?$/;
+export const MAX_JOBS_PER_BATCH = 1000;
+
+export const minerIdSchema = z
+  .string()
+  .max(120, "miner_id is at most 120 characters")
+  .regex(MINER_ID_PATTERN, "miner_id must be a wallet address (0x + 40 hex) with an optional -tag of letters, digits or _")
+  .transform((s) => s.toLowerCase());
+
+export const walletAddressSchema = z
+  .string()
+  .regex(/^0x[a-fA-F0-9]{40}$/, "address must be 0x followed by 40 hex characters")
+  .transform((s) => s.toLowerCase());
+
+const count = (name: string, max: number) =>
+  z.number({ error: `${name} must be a number` }).int(`${name} must be an integer`).min(0, `${name} must be ≥ 0`).max(max, `${name} must be ≤ ${max}`);
+
+const dimension = (name: string) => count(name, 16_384).min(1, `${name} must be ≥ 1`);
+
+export const jobSchema = z
+  .strictObject({
+    job_id: z
+      .string()
+      .min(1, "job_id is required")
+      .max(128, "job_id is at most 128 characters")
+      .regex(/^[A-Za-z0-9_.:-]+$/, "job_id may contain letters, digits and _ . : - only"),
+    miner_id: minerIdSchema,
+    model_id: z
+      .string()
+      .min(1, "model_id is required")
+      .max(100)
+      .refine((id) => findModel(id) !== undefined, { message: "unknown model id (see GET /api/v1/models)" }),
+    status: z.enum(["completed", "timeout", "failed"], { error: 'status must be "completed", "timeout" or "failed"' }),
+    completed_at: z.iso.datetime({ offset: true, error: "completed_at must be an ISO 8601 date-time with a time zone, e.g. 2024-09-02T10:00:00Z" }),
+    hardware: z.string().trim().min(1).max(100).optional(),
+    inference_latency: z
+      .number({ error: "inference_latency must be a number of seconds" })
+      .min(0, "inference_latency must be ≥ 0")
+      .max(86_400, "inference_latency must be ≤ 86400 seconds"),
+    width: dimension("width").optional(),
+    height: dimension("height").optional(),
+    num_iterations: count("num_iterations", 1_000).min(1, "num_iterations must be ≥ 1").optional(),
+    input_tokens: count("input_tokens", 10_000_000).optional(),
+    output_tokens: count("output_tokens", 10_000_000).optional(),
+    input_ref: z.string().max(512).optional(),
+    output_ref: z.string().max(512).optional(),
+  })
+  .superRefine((job, ctx) => {
+    const model = findModel(job.model_id);
+    if (!model) return;
+    const imageFields = ["width", "height", "num_iterations"] as const;
+    const llmFields = ["input_tokens", "output_tokens"] as const;
+    const [needed, forbidden] = model.kind === "image" ? [imageFields, llmFields] : [llmFields, imageFields];
+    for (const field of needed) {
+      if (job[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: `${field} is required for ${model.kind} model ${model.id}` });
+    }
+    for (const field of forbidden) {
+      if (job[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: `${field} does not apply to ${model.kind} model ${model.id}` });
+    }
+  });
+
+export type JobInput = z.input<typeof jobSchema>;
+export type Job = z.output<typeof jobSchema>;
+
+export const ingestBodySchema = z.strictObject({
+  jobs: z
+    .array(z.unknown(), { error: "body must be {\"jobs\": [...]}" })
+    .min(1, "jobs must hold at least 1 job")
+    .max(MAX_JOBS_PER_BATCH, `jobs holds at most ${MAX_JOBS_PER_BATCH} jobs per request`),
+});
+
+export const ingestResultSchema = z.object({
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  results: z.array(
+    z.object({
+      job_id: z.string(),
+      status: z.enum(["created", "duplicate"]),
+      pointType: z.enum(["waifu", "llama"]),
+      points: z.number(),
+    }),
+  ),
+});
+export type IngestResult = z.infer<typeof ingestResultSchema>;

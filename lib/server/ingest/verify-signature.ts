@@ -1,0 +1,34 @@
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { signBody } from "@/lib/signing";
+
+/**
+ * The router signs `<x-timestamp>.<raw body>` with HMAC-SHA256. The timestamp bounds replays to a
+ * window; replaying inside it is harmless because ingestion is idempotent per job id.
+ */
+export function verifySignature(opts: {
+  secret: string;
+  timestampHeader: string | null;
+  signatureHeader: string | null;
+  body: string;
+  nowSeconds: number;
+  maxSkewSeconds: number;
+}): void {
+  const { timestampHeader, signatureHeader } = opts;
+  if (!timestampHeader || !signatureHeader) {
+    throw new AppError("unauthorized", "Missing x-timestamp or x-signature header; sign the request with INGEST_HMAC_SECRET.");
+  }
+  if (!/^\d{1,12}$/.test(timestampHeader)) {
+    throw new AppError("unauthorized", "x-timestamp must be unix seconds.");
+  }
+  const skew = Math.abs(opts.nowSeconds - Number(timestampHeader));
+  if (skew > opts.maxSkewSeconds) {
+    throw new AppError("unauthorized", `x-timestamp is ${skew} s away from server time; the limit is ${opts.maxSkewSeconds} s.`);
+  }
+  const expected = Buffer.from(signBody(opts.secret, timestampHeader, opts.body));
+  const given = Buffer.from(signatureHeader.trim());
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new AppError("unauthorized", "x-signature does not match: expected sha256=<hex HMAC-SHA256 of \"<x-timestamp>.<raw body>\">.");
+  }
+}

@@ -1,0 +1,6 @@
+// Runs in each test worker before the test file imports server code, which reads process.env once.
+import { inject } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.INGEST_HMAC_SECRET = "test-secret-for-integration-tests";
+process.env.DATABASE_POOL_MAX = "4";
