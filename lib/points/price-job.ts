@@ -1,0 +1,126 @@
+import { ModelNotOfferedError, PointsError } from "./errors";
+import { waifuBaseMicro } from "./image";
+import { llamaBaseMicro } from "./llm";
+import { type ModelInfo, getModelOrThrow } from "./models";
+import { nftMultiplierPpm } from "./nft-boost";
+import type { RewardSchedule } from "./schedules";
+import { stakeMultiplierPpm } from "./stake-curve";
+import { multiplyMicro } from "./units";
+
+export type JobStatus = "completed" | "timeout" | "failed";
+
+/**
+ * Why a job earned nothing, in the order checked:
+ * - "status": the router did not report the job completed (failed or timed out there);
+ * - "timeout": completed, but slower than the schedule's timeout for its kind;
+ * - "floor": below the anti-spam floor (image) or no tokens (LLM), so the base is 0;
+ * - "disabled": the schedule offers the model at a multiplier of 0;
+ * - "inactive": the stake curve puts the node at 0 (mainnet activation rule).
+ */
+export type ZeroReason = "status" | "timeout" | "floor" | "disabled" | "inactive";
+
+export interface PriceJobInput {
+  schedule: RewardSchedule;
+  modelId: string;
+  status: JobStatus;
+  latencySec: number;
+  image?: { width: number; height: number; steps: number };
+  llm?: { inputTokens: number; outputTokens: number };
+  /** NFTs held by the miner's wallet; default 0. */
+  nftCount?: number;
+  /** Whether this miner holds one of the wallet's boost slots; default false (no boost). */
+  hasBoostSlot?: boolean;
+  /** stHEU delegated to the node; default 0. */
+  stakeHeu?: number;
+}
+
+/** Everything a ledger entry stores, so any number can be explained factor by factor. */
+export interface PricedJob {
+  pointType: "waifu" | "llama";
+  scheduleId: string;
+  baseMicro: number;
+  modelMultiplierPpm: number;
+  nftMultiplierPpm: number;
+  stakeMultiplierPpm: number;
+  pointsMicro: number;
+  zeroReason: null | ZeroReason;
+}
+
+const STATUSES: ReadonlySet<string> = new Set<JobStatus>(["completed", "timeout", "failed"]);
+
+function modelMultiplierPpm(schedule: RewardSchedule, model: ModelInfo): number {
+  const ppm =
+    model.kind === "image"
+      ? model.category && schedule.imageCategoryPpm[model.category]
+      : Object.hasOwn(schedule.llmModelPpm, model.id)
+        ? schedule.llmModelPpm[model.id]
+        : undefined;
+  if (ppm === undefined) throw new ModelNotOfferedError(model.id, schedule.id);
+  return ppm;
+}
+
+function baseMicro(model: ModelInfo, input: PriceJobInput): number {
+  if (model.kind === "image") {
+    if (!input.image) {
+      throw new PointsError(`Image model "${model.id}" needs the job's image shape (width, height, steps).`);
+    }
+    return waifuBaseMicro(input.image.width, input.image.height, input.image.steps);
+  }
+  if (!input.llm) {
+    throw new PointsError(`LLM "${model.id}" needs the job's token counts (inputTokens, outputTokens).`);
+  }
+  return llamaBaseMicro(input.llm.inputTokens, input.llm.outputTokens);
+}
+
+/**
+ * Prices one job under the given schedule: the single entry point for ingestion, ledger
+ * explanations and the estimator. Zero-earning jobs still get every factor filled in, so the
+ * dashboard can show what the job would have earned and why it did not.
+ */
+export function priceJob(input: PriceJobInput): PricedJob {
+  const { schedule, status, latencySec } = input;
+  if (!STATUSES.has(status)) throw new PointsError(`Unknown job status "${String(status)}".`);
+  if (!Number.isFinite(latencySec) || latencySec < 0) {
+    throw new PointsError(`latencySec must be a finite number ≥ 0, got ${String(latencySec)}.`);
+  }
+  const model = getModelOrThrow(input.modelId);
+  const factors: Factors = {
+    baseMicro: baseMicro(model, input),
+    modelMultiplierPpm: modelMultiplierPpm(schedule, model),
+    nftMultiplierPpm: nftMultiplierPpm(schedule, input.nftCount ?? 0, input.hasBoostSlot ?? false),
+    stakeMultiplierPpm: stakeMultiplierPpm(schedule.stakeCurve, input.stakeHeu ?? 0),
+  };
+  const product = productOf(factors);
+  const timeoutSec = model.kind === "image" ? schedule.timeoutsSec.image : schedule.timeoutsSec.llm;
+
+  let zeroReason: ZeroReason | null = null;
+  if (status !== "completed") zeroReason = "status";
+  else if (latencySec > timeoutSec) zeroReason = "timeout";
+  else if (factors.baseMicro === 0) zeroReason = "floor";
+  else if (factors.modelMultiplierPpm === 0) zeroReason = "disabled";
+  else if (factors.stakeMultiplierPpm === 0) zeroReason = "inactive";
+  // A positive base can still round to 0 µ under tiny multipliers; it is too small to count.
+  else if (product === 0) zeroReason = "floor";
+
+  return {
+    pointType: model.kind === "image" ? "waifu" : "llama",
+    scheduleId: schedule.id,
+    ...factors,
+    pointsMicro: zeroReason === null ? product : 0,
+    zeroReason,
+  };
+}
+
+type Factors = Pick<PricedJob, "baseMicro" | "modelMultiplierPpm" | "nftMultiplierPpm" | "stakeMultiplierPpm">;
+
+function productOf(f: Factors): number {
+  return multiplyMicro(f.baseMicro, f.modelMultiplierPpm, f.nftMultiplierPpm, f.stakeMultiplierPpm);
+}
+
+/**
+ * Re-derives a stored entry's points from its stored factors (for audits): the product of the
+ * factors, or 0 when the job was voided by its status or latency.
+ */
+export function pointsMicroFromFactors(entry: Factors & Pick<PricedJob, "zeroReason">): number {
+  return entry.zeroReason === "status" || entry.zeroReason === "timeout" ? 0 : productOf(entry);
+}
