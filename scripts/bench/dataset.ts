@@ -1,0 +1,100 @@
+// Fills a database with a synthetic ledger of `rows` entries over 40,000 miner IDs and 11,000 wallets,
+// with SQL (generate_series), not HTTP: minutes for 10 M rows instead of hours. Rollups are then
+// built from the ledger exactly as ingestion would have left them.
+import pg from "pg";
+
+export const BENCH_WALLETS = 11_000;
+export const BENCH_NODES = 40_000;
+export const WHALE_GPUS = 2_500;
+export const WHALE = `0x${"ab".repeat(20)}`;
+
+const HARDWARE = ["NVIDIA GeForce RTX 4090", "NVIDIA GeForce RTX 3090", "NVIDIA A100 80GB PCIe", "NVIDIA GeForce RTX 4080", "NVIDIA RTX A5000", "NVIDIA H100 80GB HBM3"];
+
+/** GPUs per wallet: one 2,500-GPU whale, a heavy tail, and thousands of single-GPU miners. */
+function gpuCounts(): number[] {
+  const counts = [WHALE_GPUS];
+  let left = BENCH_NODES - WHALE_GPUS;
+  for (let w = 1; w < BENCH_WALLETS; w++) {
+    const walletsLeft = BENCH_WALLETS - w;
+    // Zipf-like: wallet w gets ~ 1000/w^0.75 GPUs (median 2), never fewer than 1, never starving the rest.
+    const n = Math.max(1, Math.min(left - (walletsLeft - 1), Math.round(1000 / w ** 0.75)));
+    counts.push(n);
+    left -= n;
+  }
+  counts[counts.length - 1]! += left;
+  return counts;
+}
+
+function walletAddress(i: number): string {
+  return i === 0 ? WHALE : `0x${i.toString(16).padStart(40, "0")}`;
+}
+
+export async function generateDataset(url: string, rows: number, log: (line: string) => void): Promise<{ whale: string; sampleMiners: string[] }> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    await client.query("SET synchronous_commit = off; SET maintenance_work_mem = '1GB'; SET work_mem = '256MB'");
+    const counts = gpuCounts();
+    const wallets = counts.map((_, i) => walletAddress(i));
+    const nodeWallet: string[] = [];
+    const nodeIds: string[] = [];
+    counts.forEach((n, w) => {
+      for (let g = 0; g < n; g++) {
+        nodeWallet.push(wallets[w]!);
+        nodeIds.push(`${wallets[w]}-g${g.toString(36)}`);
+      }
+    });
+    log(`  ${wallets.length} wallets, ${nodeIds.length} miner IDs (largest wallet ${counts[0]} GPUs)`);
+    await client.query("INSERT INTO wallets (address, first_seen_at) SELECT a, now() - interval '30 days' FROM unnest($1::text[]) a", [wallets]);
+    await client.query(
+      `INSERT INTO nodes (miner_id, wallet, hardware, first_seen_at, last_seen_at)
+       SELECT id, w, ($3::text[])[1 + (ord % ${HARDWARE.length})], now() - interval '30 days' + ord * interval '1 second', now()
+         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(id, w, ord)`,
+      [nodeIds, nodeWallet, HARDWARE],
+    );
+    await client.query("CREATE TEMP TABLE node_index AS SELECT (row_number() OVER (ORDER BY miner_id) - 1)::int AS idx, miner_id, wallet, hardware FROM nodes");
+    await client.query("CREATE INDEX ON node_index (idx)");
+
+    const t0 = performance.now();
+    await client.query("DROP INDEX IF EXISTS ledger_entries_miner_id_occurred_at_idx; ALTER TABLE ledger_entries DROP CONSTRAINT IF EXISTS ledger_entries_job_id_key; DROP INDEX IF EXISTS ledger_entries_job_id_key");
+    const CHUNK = 1_000_000;
+    for (let start = 0; start < rows; start += CHUNK) {
+      const n = Math.min(CHUNK, rows - start);
+      await client.query(
+        `INSERT INTO ledger_entries (kind, job_id, miner_id, wallet, point_type, occurred_at, schedule_id, model_id, base_micro,
+                                     model_multiplier_ppm, nft_multiplier_ppm, stake_multiplier_ppm, points_micro)
+         SELECT 'job', 'bench-' || g, ni.miner_id, ni.wallet, CASE WHEN g % 10 = 0 THEN 'llama' ELSE 'waifu' END::"PointType",
+                now() - random() * interval '7 days', 'testnet-2024-09', CASE WHEN g % 10 = 0 THEN 'hermes-3-llama3.1-8b' ELSE 'SDXL' END,
+                6000000, 1000000, 1000000, 1000000, 6000000
+           FROM generate_series($1::bigint, $2::bigint) g
+           JOIN node_index ni ON ni.idx = (hashint8(g) & 2147483647) % $3`,
+        [start, start + n - 1, nodeIds.length],
+      );
+      log(`  ledger: ${(start + n).toLocaleString()} rows`);
+    }
+    await client.query("CREATE UNIQUE INDEX ledger_entries_job_id_key ON ledger_entries (job_id)");
+    await client.query("CREATE INDEX ledger_entries_miner_id_occurred_at_idx ON ledger_entries (miner_id, occurred_at)");
+    log(`  ledger and its indexes in ${((performance.now() - t0) / 1000).toFixed(0)} s; building rollups…`);
+
+    const sum = (type: string, t = "") => `coalesce(sum(${t}points_micro) FILTER (WHERE ${t}point_type = '${type}'), 0)`;
+    await client.query(`INSERT INTO miner_hourly (miner_id, hour, waifu_micro, llama_micro, image_count, text_count, job_count, success_count, latency_ms_sum)
+      SELECT miner_id, date_trunc('hour', occurred_at), ${sum("waifu")}, ${sum("llama")},
+             count(*) FILTER (WHERE point_type = 'waifu'), count(*) FILTER (WHERE point_type = 'llama'), count(*), count(*), count(*) * 4000
+        FROM ledger_entries GROUP BY 1, 2`);
+    await client.query(`INSERT INTO wallet_hourly (wallet, hour, waifu_micro, llama_micro, image_count, text_count, job_count, success_count)
+      SELECT split_part(miner_id, '-', 1), hour, sum(waifu_micro), sum(llama_micro), sum(image_count), sum(text_count), sum(job_count), sum(success_count)
+        FROM miner_hourly GROUP BY 1, 2`);
+    await client.query(`INSERT INTO hardware_hourly (hardware, model_id, hour, waifu_micro, llama_micro, job_count, success_count, latency_ms_sum)
+      SELECT ni.hardware, l.model_id, date_trunc('hour', l.occurred_at), ${sum("waifu", "l.")}, ${sum("llama", "l.")}, count(*), count(*), count(*) * 4000
+        FROM ledger_entries l JOIN node_index ni USING (miner_id) GROUP BY 1, 2, 3`);
+    await client.query(`UPDATE nodes n SET total_waifu_micro = s.w, total_llama_micro = s.l, image_count = s.i, text_count = s.t, latency_ewma_ms = 4000
+      FROM (SELECT miner_id, sum(waifu_micro) w, sum(llama_micro) l, sum(image_count) i, sum(text_count) t FROM miner_hourly GROUP BY 1) s
+     WHERE s.miner_id = n.miner_id`);
+    await client.query("VACUUM ANALYZE");
+    log(`  dataset ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    const sample = await client.query<{ miner_id: string }>("SELECT miner_id FROM node_index WHERE idx % 97 = 0 LIMIT 400");
+    return { whale: WHALE, sampleMiners: sample.rows.map((r) => r.miner_id) };
+  } finally {
+    await client.end();
+  }
+}

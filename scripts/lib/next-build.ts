@@ -1,0 +1,22 @@
+// Reuses the production build unless a source file changed since it was made.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { sourceFingerprint } from "./build-fingerprint";
+import { run } from "./processes";
+
+export async function ensureBuild(root: string): Promise<void> {
+  const stampFile = path.join(root, ".next", "portal-fingerprint");
+  const fingerprint = sourceFingerprint(root);
+  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint) {
+    console.log("• Reusing the production build (no source changed)");
+    return;
+  }
+  console.log("• Building the portal (next build; about a minute on 2 cores)…");
+  await run("npx", ["next", "build"], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  writeFileSync(stampFile, fingerprint);
+}
+
+/** `next start` as a direct node child (not through npx), so its pid is the server's own. */
+export function nextStartArgs(root: string, port: number): [string, string[]] {
+  return [process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"]];
+}

@@ -1,0 +1,115 @@
+// `npm run portal`: the whole product on one machine. Without DATABASE_URL it runs on an embedded
+// Postgres (PGlite) under .data/, migrates it, builds and starts Next.js, fills a week of history
+// through the real ingestion API when the database is empty, then keeps a simulated network live.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { applyMigrations } from "../prisma/migrate";
+import { ensureBuild } from "./lib/next-build";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { run, startBackground, stopGroup, waitForHttp } from "./lib/processes";
+import { freePort } from "./lib/throwaway-postgres";
+
+const HELP = `Usage: npm run portal -- [options]
+
+  --port <n>          HTTP port (default: $PORT or 3000)
+  --history <n>       jobs of history to simulate into an empty database (default 20000)
+  --rate <n>          live simulated jobs per second, 0 to disable (default 20)
+  --scale <f>         share of the real network's GPUs to simulate, 0-1 (default 0.05)
+  --fresh             delete the embedded database first
+  --help              this text
+
+Environment: DATABASE_URL (use a real Postgres instead of the embedded one), INGEST_HMAC_SECRET.`;
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.join(root, ".data");
+
+function ingestSecret(): string {
+  if (process.env.INGEST_HMAC_SECRET) return process.env.INGEST_HMAC_SECRET;
+  const file = path.join(dataDir, "ingest-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+async function jobCount(url: string): Promise<number> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    return Number((await client.query<{ n: string }>("SELECT count(*)::text AS n FROM jobs")).rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string" }, history: { type: "string", default: "20000" }, rate: { type: "string", default: "20" },
+      scale: { type: "string", default: "0.05" }, fresh: { type: "boolean", default: false }, help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) return console.log(HELP);
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  mkdirSync(dataDir, { recursive: true });
+
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    if (values.fresh) await import("node:fs/promises").then((fs) => fs.rm(path.join(dataDir, "pglite"), { recursive: true, force: true }));
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), port: await freePort() });
+    databaseUrl = embedded.url;
+    console.log(`• Embedded Postgres (PGlite) on ${databaseUrl.replace(/:[^:@/]+@/, "@")}, data in .data/pglite`);
+  }
+  const applied = await applyMigrations(databaseUrl);
+  console.log(applied.length ? `• Applied migrations: ${applied.join(", ")}` : "• Database schema is up to date");
+
+  await run("npx", ["prisma", "generate"], { cwd: root, env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath }, stdio: "ignore" });
+  await ensureBuild(root);
+
+  const secret = ingestSecret();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = startBackground("npx", ["next", "start", "-p", String(port), "-H", "0.0.0.0"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      INGEST_HMAC_SECRET: secret,
+      // PGlite is a single connection: one pooled client keeps every transaction whole.
+      DATABASE_POOL_MAX: embedded ? "1" : (process.env.DATABASE_POOL_MAX ?? "10"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  let live: { stop(): void } | undefined;
+  const shutdown = async () => {
+    live?.stop();
+    stopGroup(server);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+
+  await waitForHttp(`${baseUrl}/api/v1/health`, 120_000, server);
+  const history = Number(values.history);
+  if (history > 0 && (await jobCount(databaseUrl)) === 0) {
+    console.log(`• Empty database: simulating ${history} jobs of the last 7 days through the ingestion API`);
+    await run("npx", ["tsx", "scripts/simulate.ts", "--jobs", String(history), "--url", baseUrl, "--scale", values.scale, "--concurrency", embedded ? "1" : "4"], {
+      cwd: root,
+      env: { ...process.env, INGEST_HMAC_SECRET: secret },
+    });
+  }
+  const rate = Number(values.rate);
+  if (rate > 0) {
+    const { startLiveSimulation } = await import("./simulator/live");
+    live = startLiveSimulation({ url: baseUrl, secret, ratePerSecond: rate, scale: Number(values.scale), onError: (e: unknown) => console.error("[simulator]", e instanceof Error ? e.message : e) });
+    console.log(`• Live network: about ${rate} jobs/s from the simulated GPUs`);
+  }
+  console.log(`\n  Heurist Mining Points is running at ${baseUrl}  (Ctrl+C to stop)\n`);
+}
+
+main().catch((err) => {
+  console.error(`portal: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
