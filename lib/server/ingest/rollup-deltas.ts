@@ -21,8 +21,17 @@ export interface Delta {
 
 const HOUR_MS = 3_600_000;
 
+const hourLabels = new Map<number, string>();
+
+/** ISO start of the UTC hour; memoized because a batch spans few hours and ISO formatting is slow. */
 export function hourStart(at: Date): string {
-  return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS).toISOString();
+  const hour = Math.floor(at.getTime() / HOUR_MS);
+  let label = hourLabels.get(hour);
+  if (label === undefined) {
+    if (hourLabels.size > 10_000) hourLabels.clear();
+    hourLabels.set(hour, (label = new Date(hour * HOUR_MS).toISOString()));
+  }
+  return label;
 }
 
 function emptyDelta(): Delta {
@@ -62,6 +71,7 @@ export function rollupDeltas(rows: readonly PricedRow[]) {
     addTo(hardware, `${job.hardware ?? "unknown"}${KEY_SEP}${job.model_id}${KEY_SEP}${hour}`, row);
     addTo(node, job.miner_id, row);
   }
-  const sorted = (m: Map<string, Delta>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Native string sort of the keys (no comparator) is several times faster than sorting entries.
+  const sorted = (m: Map<string, Delta>): [string, Delta][] => [...m.keys()].sort().map((k) => [k, m.get(k)!]);
   return { miner: sorted(miner), wallet: sorted(wallet), hardware: sorted(hardware), node: sorted(node) };
 }

@@ -1,0 +1,68 @@
+// GET /api/v1/estimate: what one job would earn, priced by the same library as ingestion.
+import { z } from "zod";
+import { MODELS, SCHEDULES, findModel, findSchedule } from "@/lib/points";
+import { intParam, numberParam } from "./query";
+
+const modelIds = MODELS.map((m) => m.id).join(", ");
+const scheduleIds = SCHEDULES.map((s) => s.id).join(", ");
+
+export const estimateQuerySchema = z
+  .strictObject(
+    {
+      schedule: z
+        .string()
+        .refine((id) => findSchedule(id) !== undefined, { message: `unknown schedule; known: ${scheduleIds}` })
+        .optional()
+        .describe("reward schedule id; default: the one in force now (mainnet-preview is only used when asked for)"),
+      model: z
+        .string({ error: "model is required" })
+        .refine((id) => findModel(id) !== undefined, { message: `unknown model id; known: ${modelIds}` })
+        .describe("model id as in GET /api/v1/models"),
+      width: intParam("width", 1, 16_384).optional().describe("image models: pixels"),
+      height: intParam("height", 1, 16_384).optional().describe("image models: pixels"),
+      steps: intParam("steps", 1, 1_000).optional().describe("image models: sampling steps (num_iterations)"),
+      input_tokens: intParam("input_tokens", 0, 10_000_000).optional().describe("LLMs"),
+      output_tokens: intParam("output_tokens", 0, 10_000_000).optional().describe("LLMs"),
+      nfts: intParam("nfts", 0, 500).default(0).describe("Heurist Imaginaries NFTs in the wallet; the GPU is taken to hold a boost slot"),
+      stake: numberParam("stake", 0, 1e12).default(0).describe("stHEU delegated to the node"),
+    },
+    { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown parameter(s): ${issue.keys.join(", ")}` : undefined) },
+  )
+  .superRefine((q, ctx) => {
+    const model = findModel(q.model);
+    if (!model) return;
+    const image = ["width", "height", "steps"] as const;
+    const llm = ["input_tokens", "output_tokens"] as const;
+    const [needed, forbidden] = model.kind === "image" ? [image, llm] : [llm, image];
+    for (const field of needed) {
+      if (q[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: `${field} is required for ${model.kind} model ${model.id}` });
+    }
+    for (const field of forbidden) {
+      if (q[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: `${field} does not apply to ${model.kind} model ${model.id}` });
+    }
+  });
+export type EstimateQuery = z.output<typeof estimateQuerySchema>;
+
+export const estimateResponseSchema = z.object({
+  pointType: z.enum(["waifu", "llama"]),
+  points: z.number().describe("points for one job: base × modelMultiplier × nftMultiplier × stakeMultiplier"),
+  schedule: z.string().describe("id of the schedule that priced it"),
+  breakdown: z.object({
+    base: z.number().describe("points before multipliers"),
+    modelMultiplier: z.number(),
+    nftMultiplier: z.number(),
+    stakeMultiplier: z.number(),
+  }),
+  perJob: z.object({
+    pointsMicro: z.number().int().describe("the exact integer the ledger would store (1 point = 1,000,000)"),
+    zeroReason: z
+      .enum(["status", "timeout", "floor", "disabled", "inactive"])
+      .nullable()
+      .describe("why it earns nothing: floor (below 512×512 or 20 steps), disabled (multiplier 0), inactive (stake below the activation minimum)"),
+    model: z.object({ id: z.string(), kind: z.enum(["image", "llm"]), type: z.string(), category: z.string().nullable() }),
+    timeoutSec: z.number().describe("latency above which a real job would earn nothing"),
+    boostSlots: z.number().int().describe("GPUs the wallet's NFTs can boost (3 per NFT)"),
+    stakeCurve: z.enum(["boost", "activation"]),
+  }),
+});
+export type EstimateResponse = z.output<typeof estimateResponseSchema>;

@@ -1,0 +1,30 @@
+// GET /api/v1/leaderboard: wallets ranked by points, served from a periodically refreshed snapshot.
+import { z } from "zod";
+import { isoDateTime, pageQuery, paginatedSchema } from "./query";
+
+export const LEADERBOARD_WINDOWS = ["24h", "7d", "all"] as const;
+export type LeaderboardWindow = (typeof LEADERBOARD_WINDOWS)[number];
+export const POINT_TYPES = ["waifu", "llama"] as const;
+export type PointTypeName = (typeof POINT_TYPES)[number];
+
+export const leaderboardQuerySchema = z.object({
+  type: z.enum(POINT_TYPES, { error: "type must be waifu or llama" }).default("waifu"),
+  window: z.enum(LEADERBOARD_WINDOWS, { error: "window must be 24h, 7d or all" }).default("all"),
+  ...pageQuery,
+});
+export type LeaderboardQuery = z.output<typeof leaderboardQuerySchema>;
+
+export const leaderboardRowSchema = z.object({
+  rank: z.number().int().min(1),
+  address: z.string(),
+  points: z.number(),
+  gpuCount: z.number().int().describe("the wallet's GPUs seen in the window (all of them for window=all)"),
+});
+
+export const leaderboardResponseSchema = paginatedSchema(leaderboardRowSchema).extend({
+  type: z.enum(POINT_TYPES),
+  window: z.enum(LEADERBOARD_WINDOWS),
+  computedAt: isoDateTime.describe("when this snapshot was computed; a refresh starts in the background once it is older than the refresh interval"),
+  stale: z.boolean().describe("true when a newer snapshot is being computed"),
+});
+export type LeaderboardResponse = z.output<typeof leaderboardResponseSchema>;

@@ -1,0 +1,38 @@
+// GET /api/v1/miners/{minerId}: one mining node (one GPU).
+import { z } from "zod";
+import { minerIdSchema } from "./jobs";
+import { dailyPointsSchema, last24HrsShape, totalsShape } from "./activity";
+import { daysQuery, isoDateTime } from "./query";
+
+export const minerParamsSchema = z.object({
+  minerId: minerIdSchema.describe("wallet address with an optional -tag, e.g. 0xabc…-4090rig (case-insensitive)"),
+});
+
+export const minerQuerySchema = z.object({ ...daysQuery });
+export type MinerQuery = z.output<typeof minerQuerySchema>;
+
+export const multipliersInForceSchema = z
+  .object({
+    scheduleId: z.string().describe("the reward schedule in force now"),
+    hasBoostSlot: z.boolean().describe("whether this GPU holds one of its wallet's 3-per-NFT boost slots"),
+    nftMultiplier: z.number().describe("e.g. 1.1; 1 without a slot"),
+    stakeMultiplier: z.number().describe("from the schedule's stake curve at the node's current stake; 0 = inactive"),
+  })
+  .describe("what the next job of this node would be multiplied by");
+
+export const minerResponseSchema = z.object({
+  minerId: z.string(),
+  wallet: z.string(),
+  deviceTag: z.string().nullable(),
+  hardware: z.string().nullable().describe("GPU model as last reported by the router"),
+  firstSeenAt: isoDateTime,
+  lastSeenAt: isoDateTime,
+  ...totalsShape,
+  ...last24HrsShape,
+  latencyMs: z.number().int().nullable().describe("moving average of inference latency (ms)"),
+  stake: z.number().describe("stHEU delegated to this node"),
+  nftCount: z.number().int().describe("Heurist Imaginaries NFTs held by the wallet"),
+  multipliers: multipliersInForceSchema,
+  dailyPoints: dailyPointsSchema,
+});
+export type MinerResponse = z.output<typeof minerResponseSchema>;

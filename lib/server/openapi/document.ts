@@ -1,0 +1,43 @@
+import "server-only";
+import { components } from "./components";
+import { ingestPaths } from "./paths-ingest";
+import { metaPaths } from "./paths-meta";
+import { readPaths } from "./paths-read";
+
+const internalError = { description: "Unexpected server error; nothing was written", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+
+function build() {
+  const paths: Record<string, Record<string, { responses: Record<string, unknown> }>> = { ...readPaths(), ...ingestPaths(), ...metaPaths() };
+  // Every operation can fail unexpectedly; say so once here instead of in each path.
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) operation.responses["500"] ??= internalError;
+  }
+  return {
+    openapi: "3.1.0",
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    info: {
+      title: "Heurist mining points API",
+      version: "1",
+      description:
+        "Waifu (image) and Llama (LLM) points of Heurist mining nodes. Points are numbers of points; the ledger stores integer micro-points (10⁻⁶). Errors are JSON: { error: { code, message, details? } }.",
+    },
+    servers: [{ url: "/" }],
+    tags: [
+      { name: "points", description: "Pricing and schedules" },
+      { name: "miners", description: "Miner IDs and wallets" },
+      { name: "leaderboards", description: "Rankings of wallets and GPU models" },
+      { name: "ingestion", description: "Signed job reports from the job router" },
+      { name: "meta" },
+    ],
+    paths,
+    components: components(),
+  };
+}
+
+// Built from static schemas: once per process.
+let cached: ReturnType<typeof build> | undefined;
+
+export function openApiDocument() {
+  cached ??= build();
+  return cached;
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { MAX_JOBS_PER_BATCH } from "@/lib/schemas/jobs";
+import { errorResponse, jsonContent, ref } from "./json-schema";
+
+export function ingestPaths() {
+  return {
+    "/api/v1/jobs": {
+      post: {
+        operationId: "ingestJobs",
+        tags: ["ingestion"],
+        summary: "Report completed jobs (job router only)",
+        description: `Up to ${MAX_JOBS_PER_BATCH} jobs per request, priced by the schedule in force at each job's completed_at. All or nothing: one invalid job refuses the batch. Idempotent per job_id: a resent job with the same content is reported as a duplicate with its stored points.`,
+        security: [{ routerSignature: [] }],
+        parameters: [
+          {
+            name: "x-timestamp",
+            in: "header",
+            required: true,
+            description: "unix seconds when the request was signed",
+            schema: { type: "string", pattern: "^\\d{1,12}$" },
+          },
+          {
+            name: "x-signature",
+            in: "header",
+            required: true,
+            description: 'sha256=<hex HMAC-SHA256 of "<x-timestamp>.<raw body>">',
+            schema: { type: "string", pattern: "^sha256=[0-9a-f]{64}$" },
+          },
+        ],
+        requestBody: { required: true, content: jsonContent(ref("IngestRequest")) },
+        responses: {
+          "200": { description: "Every job stored (created) or already stored (duplicate), with its points", content: jsonContent(ref("IngestResult")) },
+          "400": errorResponse("The body is not valid JSON"),
+          "401": errorResponse("Missing, stale or wrong x-timestamp / x-signature"),
+          "409": errorResponse("A job_id was already ingested with different content; details.job_ids lists them"),
+          "413": errorResponse("The body is larger than 2 MiB"),
+          "415": errorResponse("The body is not application/json"),
+          "422": errorResponse("Invalid batch: details lists { index, job_id, field, reason } for every problem; nothing was written"),
+          "503": errorResponse("Ingestion is disabled (no INGEST_HMAC_SECRET configured)"),
+        },
+      },
+    },
+  };
+}

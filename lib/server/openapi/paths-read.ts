@@ -1,0 +1,74 @@
+import "server-only";
+import { MODELS, SCHEDULES } from "@/lib/points";
+import { estimateQuerySchema } from "@/lib/schemas/estimate";
+import { gpusQuerySchema } from "@/lib/schemas/gpus";
+import { leaderboardQuerySchema } from "@/lib/schemas/leaderboard";
+import { minerParamsSchema, minerQuerySchema } from "@/lib/schemas/miners";
+import { walletParamsSchema, walletQuerySchema } from "@/lib/schemas/wallets";
+import { errorResponse, jsonContent, pathParameters, queryParameters, ref } from "./json-schema";
+
+const ok = (description: string, component: string) => ({ description, content: jsonContent(ref(component)) });
+const badRequest = errorResponse("Invalid parameter: details lists { field, reason } for each problem");
+const notFound = (what: string) => errorResponse(`No ${what} with this id has reported a job`);
+
+export function readPaths() {
+  return {
+    "/api/v1/estimate": {
+      get: {
+        operationId: "estimateJob",
+        tags: ["points"],
+        summary: "Points one job would earn",
+        description:
+          "Prices a job with the points library that prices ingested jobs. The GPU is assumed to hold a boost slot when nfts > 0. Image models take width, height and steps; LLMs take input_tokens and output_tokens.",
+        parameters: queryParameters(estimateQuerySchema, { model: MODELS.map((m) => m.id), schedule: SCHEDULES.map((s) => s.id) }),
+        responses: { "200": ok("The price and every factor of it", "Estimate"), "400": badRequest },
+      },
+    },
+    "/api/v1/models": {
+      get: {
+        operationId: "listModels",
+        tags: ["points"],
+        summary: "Model catalog and reward schedules",
+        responses: { "200": ok("Every model and schedule, multipliers as numbers (1.8, not 1800000)", "Models") },
+      },
+    },
+    "/api/v1/miners/{minerId}": {
+      get: {
+        operationId: "getMiner",
+        tags: ["miners"],
+        summary: "One mining node (GPU): totals, last 24 hours, daily points, multipliers",
+        parameters: [...pathParameters(minerParamsSchema), ...queryParameters(minerQuerySchema)],
+        responses: { "200": ok("The miner", "Miner"), "400": badRequest, "404": notFound("miner") },
+      },
+    },
+    "/api/v1/wallets/{address}": {
+      get: {
+        operationId: "getWallet",
+        tags: ["miners"],
+        summary: "A reward wallet: totals over its GPUs, last 24 hours, daily points and a page of its GPUs",
+        parameters: [...pathParameters(walletParamsSchema), ...queryParameters(walletQuerySchema)],
+        responses: { "200": ok("The wallet", "Wallet"), "400": badRequest, "404": notFound("wallet") },
+      },
+    },
+    "/api/v1/leaderboard": {
+      get: {
+        operationId: "getLeaderboard",
+        tags: ["leaderboards"],
+        summary: "Wallets ranked by Waifu or Llama points",
+        description:
+          "Served from a snapshot (computedAt). A snapshot older than LEADERBOARD_REFRESH_SECONDS is still served, flagged stale, while a new one is computed in the background.",
+        parameters: queryParameters(leaderboardQuerySchema),
+        responses: { "200": ok("One page of the ranking", "Leaderboard"), "400": badRequest },
+      },
+    },
+    "/api/v1/gpus": {
+      get: {
+        operationId: "listGpus",
+        tags: ["leaderboards"],
+        summary: "GPU models: active devices, jobs, points per device per day, latency",
+        parameters: queryParameters(gpusQuerySchema),
+        responses: { "200": ok("GPU models, best points per device per day first", "Gpus"), "400": badRequest },
+      },
+    },
+  };
+}

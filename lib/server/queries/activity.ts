@@ -1,0 +1,66 @@
+import "server-only";
+import type { DailyPoint } from "@/lib/schemas/activity";
+import { pool } from "../db";
+import { countOf, pointsOf, ratioOf } from "./convert";
+import { WINDOW_HOURS, dayRange, windowStart } from "./windows";
+
+// The miner and wallet pages read the same hourly shape from their own rollup, by primary key
+// (key, hour): at most 24 rows for "last 24h" and 24 × days rows for the daily series, whatever
+// the size of the ledger.
+const ROLLUPS = {
+  miner: { table: "miner_hourly", key: "miner_id" },
+  wallet: { table: "wallet_hourly", key: "wallet" },
+} as const;
+export type RollupScope = keyof typeof ROLLUPS;
+
+interface SumRow {
+  waifu: string | null;
+  llama: string | null;
+  images: string | null;
+  texts: string | null;
+  jobs: string | null;
+  successes: string | null;
+}
+
+const SUMS = `sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama, sum(image_count)::text AS images,
+  sum(text_count)::text AS texts, sum(job_count)::text AS jobs, sum(success_count)::text AS successes`;
+
+export async function last24Hrs(scope: RollupScope, key: string, now: Date) {
+  const { table, key: column } = ROLLUPS[scope];
+  const { rows } = await pool().query<SumRow>(`SELECT ${SUMS} FROM ${table} WHERE ${column} = $1 AND hour >= $2`, [
+    key,
+    windowStart(now, WINDOW_HOURS["24h"]),
+  ]);
+  const r = rows[0]!;
+  return {
+    last24HrsWaifuPoints: pointsOf(r.waifu),
+    last24HrsLlamaPoints: pointsOf(r.llama),
+    last24HrsImageCount: countOf(r.images),
+    last24HrsTextCount: countOf(r.texts),
+    last24HrsJobCount: countOf(r.jobs),
+    last24HrsAvailability: ratioOf(r.successes, r.jobs),
+  };
+}
+
+/** One entry per UTC day, zeros included, so a chart's x-axis has no gaps. */
+export async function dailySeries(scope: RollupScope, key: string, now: Date, days: number): Promise<DailyPoint[]> {
+  const { table, key: column } = ROLLUPS[scope];
+  const { from, dates } = dayRange(now, days);
+  const { rows } = await pool().query<SumRow & { day: string }>(
+    `SELECT to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, ${SUMS}
+       FROM ${table} WHERE ${column} = $1 AND hour >= $2 GROUP BY 1`,
+    [key, from],
+  );
+  const byDay = new Map(rows.map((r) => [r.day, r]));
+  return dates.map((date) => {
+    const r = byDay.get(date);
+    return {
+      date,
+      waifuPoints: pointsOf(r?.waifu),
+      llamaPoints: pointsOf(r?.llama),
+      imageCount: countOf(r?.images),
+      textCount: countOf(r?.texts),
+      jobCount: countOf(r?.jobs),
+    };
+  });
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { microToPoints } from "@/lib/points";
+
+// pg returns bigint and numeric as strings (they may not fit a JS number). Sums stay exact in the
+// database; they become JS numbers only here, at the edge of the API.
+
+/** A micro-point sum (string from pg, or null for an empty sum) as points. */
+export function pointsOf(micro: string | null | undefined): number {
+  return micro == null ? 0 : microToPoints(BigInt(micro));
+}
+
+export function countOf(value: string | number | null | undefined): number {
+  return value == null ? 0 : Number(value);
+}
+
+const WEI_PER_HEU = 10n ** 18n;
+
+/** stHEU from a wei amount (numeric(78,0) as text), exact to the whole token before the fraction is added. */
+export function heuOf(wei: string | null | undefined): number {
+  if (wei == null) return 0;
+  const value = BigInt(wei);
+  return Number(value / WEI_PER_HEU) + Number(value % WEI_PER_HEU) / 1e18;
+}
+
+/** successes ÷ jobs, null when there were no jobs (unknown, not 0 %). */
+export function ratioOf(successes: string | number | null | undefined, jobs: string | number | null | undefined): number | null {
+  const total = countOf(jobs);
+  return total === 0 ? null : countOf(successes) / total;
+}
+
+export function isoOf(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import {
+  ModelNotOfferedError,
+  boostSlots,
+  getModelOrThrow,
+  getScheduleOrThrow,
+  microToPoints,
+  ppmToNumber,
+  priceJob,
+  scheduleAt,
+  type PricedJob,
+} from "@/lib/points";
+import type { EstimateQuery, EstimateResponse } from "@/lib/schemas/estimate";
+
+function price(query: EstimateQuery, now: Date): PricedJob {
+  const schedule = query.schedule ? getScheduleOrThrow(query.schedule) : scheduleAt(now);
+  try {
+    return priceJob({
+      schedule,
+      modelId: query.model,
+      // An estimate is for a job that completes on time; status and latency only matter on ingest.
+      status: "completed",
+      latencySec: 0,
+      image: query.width !== undefined ? { width: query.width, height: query.height!, steps: query.steps! } : undefined,
+      llm: query.input_tokens !== undefined ? { inputTokens: query.input_tokens, outputTokens: query.output_tokens! } : undefined,
+      nftCount: query.nfts,
+      hasBoostSlot: query.nfts > 0,
+      stakeHeu: query.stake,
+    });
+  } catch (err) {
+    if (err instanceof ModelNotOfferedError) {
+      throw new AppError("bad_request", err.message, [{ field: "model", reason: `not offered by schedule ${schedule.id}` }]);
+    }
+    throw err;
+  }
+}
+
+/** Pure pricing (no database): the same call ingestion makes, with the estimator's assumptions. */
+export function estimateJob(query: EstimateQuery, now = new Date()): EstimateResponse {
+  const priced = price(query, now);
+  const schedule = getScheduleOrThrow(priced.scheduleId);
+  const model = getModelOrThrow(query.model);
+  return {
+    pointType: priced.pointType,
+    points: microToPoints(priced.pointsMicro),
+    schedule: priced.scheduleId,
+    breakdown: {
+      base: microToPoints(priced.baseMicro),
+      modelMultiplier: ppmToNumber(priced.modelMultiplierPpm),
+      nftMultiplier: ppmToNumber(priced.nftMultiplierPpm),
+      stakeMultiplier: ppmToNumber(priced.stakeMultiplierPpm),
+    },
+    perJob: {
+      pointsMicro: priced.pointsMicro,
+      zeroReason: priced.zeroReason,
+      model: { id: model.id, kind: model.kind, type: model.type, category: model.category ?? null },
+      timeoutSec: model.kind === "image" ? schedule.timeoutsSec.image : schedule.timeoutsSec.llm,
+      boostSlots: boostSlots(query.nfts),
+      stakeCurve: schedule.stakeCurve.kind,
+    },
+  };
+}

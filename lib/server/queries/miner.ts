@@ -1,0 +1,68 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { MinerQuery, MinerResponse } from "@/lib/schemas/miners";
+import { pool } from "../db";
+import { dailySeries, last24Hrs } from "./activity";
+import { countOf, heuOf, isoOf, pointsOf } from "./convert";
+import { HAS_BOOST_SLOT_SQL, multipliersInForce } from "./multipliers";
+
+interface NodeRow {
+  miner_id: string;
+  wallet: string;
+  device_tag: string | null;
+  hardware: string | null;
+  first_seen_at: Date;
+  last_seen_at: Date;
+  stake_wei: string;
+  total_waifu_micro: string;
+  total_llama_micro: string;
+  image_count: string;
+  text_count: string;
+  failed_count: string;
+  latency_ewma_ms: number | null;
+  nft_count: number;
+  has_boost_slot: boolean;
+}
+
+async function nodeRow(minerId: string): Promise<NodeRow | undefined> {
+  const { rows } = await pool().query<NodeRow>(
+    `SELECT n.miner_id, n.wallet, n.device_tag, n.hardware, n.first_seen_at, n.last_seen_at, n.stake_wei::text,
+            n.total_waifu_micro::text, n.total_llama_micro::text, n.image_count::text, n.text_count::text,
+            n.failed_count::text, n.latency_ewma_ms, w.nft_count, ${HAS_BOOST_SLOT_SQL} AS has_boost_slot
+       FROM nodes n JOIN wallets w ON w.address = n.wallet
+      WHERE n.miner_id = $1`,
+    [minerId],
+  );
+  return rows[0];
+}
+
+/** One GPU: per-node totals, its last 24 hours and a daily series, all from rollups (never the ledger). */
+export async function getMinerOrThrow(minerId: string, query: MinerQuery, now = new Date()): Promise<MinerResponse> {
+  // Three indexed reads in parallel; the rollup reads are cheap enough to waste on an unknown ID.
+  const [node, recent, dailyPoints] = await Promise.all([
+    nodeRow(minerId),
+    last24Hrs("miner", minerId, now),
+    dailySeries("miner", minerId, now, query.days),
+  ]);
+  if (!node) throw new AppError("not_found", `No miner ${minerId} has reported a job yet.`);
+  const stake = heuOf(node.stake_wei);
+  return {
+    minerId: node.miner_id,
+    wallet: node.wallet,
+    deviceTag: node.device_tag,
+    hardware: node.hardware,
+    firstSeenAt: isoOf(node.first_seen_at),
+    lastSeenAt: isoOf(node.last_seen_at),
+    totalWaifuPoints: pointsOf(node.total_waifu_micro),
+    totalLlamaPoints: pointsOf(node.total_llama_micro),
+    totalImageCount: countOf(node.image_count),
+    totalTextCount: countOf(node.text_count),
+    totalFailedCount: countOf(node.failed_count),
+    ...recent,
+    latencyMs: node.latency_ewma_ms,
+    stake,
+    nftCount: node.nft_count,
+    multipliers: multipliersInForce(now, node.nft_count, node.has_boost_slot, stake),
+    dailyPoints,
+  };
+}

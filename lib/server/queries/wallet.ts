@@ -1,0 +1,77 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { SLOTS_PER_NFT } from "@/lib/points";
+import type { WalletQuery, WalletResponse } from "@/lib/schemas/wallets";
+import { pool } from "../db";
+import { dailySeries, last24Hrs } from "./activity";
+import { countOf, heuOf, isoOf, pointsOf } from "./convert";
+import { boostedMinerIds, toWalletMiner, walletMinersPage } from "./wallet-miners";
+
+interface SummaryRow {
+  address: string;
+  nft_count: number;
+  gpus: string;
+  first_seen_at: Date | null;
+  last_seen_at: Date | null;
+  stake_wei: string | null;
+  waifu: string | null;
+  llama: string | null;
+  images: string | null;
+  texts: string | null;
+  failed: string | null;
+}
+
+/**
+ * All-time totals as the sum of the wallet's per-node totals: one index range of at most a few
+ * thousand rows, and the same numbers the per-GPU table shows, so the two always add up.
+ */
+async function summary(address: string): Promise<SummaryRow | undefined> {
+  const { rows } = await pool().query<SummaryRow>(
+    `SELECT w.address, w.nft_count, s.*
+       FROM wallets w
+       CROSS JOIN LATERAL (
+         SELECT count(*)::text AS gpus, min(first_seen_at) AS first_seen_at, max(last_seen_at) AS last_seen_at,
+                sum(stake_wei)::text AS stake_wei, sum(total_waifu_micro)::text AS waifu, sum(total_llama_micro)::text AS llama,
+                sum(image_count)::text AS images, sum(text_count)::text AS texts, sum(failed_count)::text AS failed
+           FROM nodes WHERE wallet = w.address) s
+      WHERE w.address = $1`,
+    [address],
+  );
+  return rows[0];
+}
+
+export async function getWalletOrThrow(address: string, query: WalletQuery, now = new Date()): Promise<WalletResponse> {
+  const [head, recent, dailyPoints, page, boosted] = await Promise.all([
+    summary(address),
+    last24Hrs("wallet", address, now),
+    dailySeries("wallet", address, now, query.days),
+    walletMinersPage(address, query, now),
+    boostedMinerIds(address),
+  ]);
+  if (!head || head.first_seen_at === null || head.last_seen_at === null) {
+    throw new AppError("not_found", `No GPU of wallet ${address} has reported a job yet.`);
+  }
+  const gpuCount = countOf(head.gpus);
+  return {
+    address: head.address,
+    gpuCount,
+    firstSeenAt: isoOf(head.first_seen_at),
+    lastSeenAt: isoOf(head.last_seen_at),
+    nftCount: head.nft_count,
+    boostSlots: head.nft_count * SLOTS_PER_NFT,
+    stake: heuOf(head.stake_wei),
+    totalWaifuPoints: pointsOf(head.waifu),
+    totalLlamaPoints: pointsOf(head.llama),
+    totalImageCount: countOf(head.images),
+    totalTextCount: countOf(head.texts),
+    totalFailedCount: countOf(head.failed),
+    ...recent,
+    dailyPoints,
+    miners: {
+      items: page.rows.map((row) => toWalletMiner(row, boosted)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: page.total ?? gpuCount,
+    },
+  };
+}

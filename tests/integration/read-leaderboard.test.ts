@@ -1,0 +1,155 @@
+// Leaderboards served from snapshots (refresh, stale-while-revalidate, first computation, locks)
+// and the GPU-model table.
+import { randomBytes } from "node:crypto";
+import { describe, expect, test } from "vitest";
+import { POST } from "@/app/api/v1/jobs/route";
+import { GET as getGpus } from "@/app/api/v1/gpus/route";
+import { GET as getBoard } from "@/app/api/v1/leaderboard/route";
+import { leaderboardRefreshesSettled, refreshLeaderboard, refreshLeaderboards } from "@/lib/server/leaderboard";
+import { getLeaderboard } from "@/lib/server/queries/leaderboard";
+import { db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
+
+const HOUR = 3_600_000;
+const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+
+async function ingest(jobs: unknown[]) {
+  const res = await POST(signedRequest({ jobs }));
+  if (res.status !== 200) throw new Error(`${res.status}: ${await res.text()}`);
+  return (await res.json()).results.map((r: { points: number }) => r.points) as number[];
+}
+
+async function board(query: string) {
+  const res = await getBoard(new Request(`http://localhost/api/v1/leaderboard?${query}`));
+  return { status: res.status, body: await res.json() };
+}
+
+type Row = { rank: number; address: string; points: number; gpuCount: number };
+const rowOf = (items: Row[], address: string) => items.find((r) => r.address === address);
+
+// 10,000,000 + 10,000,000 hermes tokens = 10,000 Llama points: far above anything else in the test database.
+const huge = (minerId: string, completedAt: string) =>
+  llmJob({ miner_id: minerId, completed_at: completedAt, input_tokens: 10_000_000, output_tokens: 10_000_000 });
+
+describe("GET /api/v1/leaderboard", () => {
+  const x = randomWallet();
+  const y = randomWallet();
+
+  test("ranks wallets by points in the window after a refresh, with their GPU count", async () => {
+    expect(await ingest([huge(`${x}-1`, ago(HOUR)), huge(`${y}-1`, ago(HOUR)), huge(`${y}-2`, ago(2 * HOUR)), huge(`${y}-3`, ago(30 * 24 * HOUR))])).toEqual([
+      10_000, 10_000, 10_000, 10_000,
+    ]);
+    await refreshLeaderboards();
+    const day = await board("type=llama&window=24h&pageSize=200");
+    expect(day.status).toBe(200);
+    expect(day.body).toMatchObject({ type: "llama", window: "24h", page: 1, pageSize: 200, stale: false });
+    expect(Date.now() - Date.parse(day.body.computedAt)).toBeLessThan(60_000);
+    expect(rowOf(day.body.items, y)).toEqual({ rank: expect.any(Number), address: y, points: 20_000, gpuCount: 2 });
+    expect(rowOf(day.body.items, x)).toEqual({ rank: rowOf(day.body.items, y)!.rank + 1, address: x, points: 10_000, gpuCount: 1 });
+    const ranks = day.body.items.map((r: Row) => r.rank);
+    expect(ranks).toEqual(ranks.map((_: number, i: number) => i + 1));
+
+    const all = await board("type=llama&window=all&pageSize=200");
+    expect(rowOf(all.body.items, y)).toMatchObject({ points: 30_000, gpuCount: 3 });
+    const waifu = await board("type=waifu&window=all&pageSize=200");
+    expect(rowOf(waifu.body.items, y)).toBeUndefined();
+  });
+
+  test("a stale snapshot is served as is while one background refresh replaces it", async () => {
+    await ingest([huge(`${x}-1`, ago(HOUR)), huge(`${x}-2`, ago(HOUR))]);
+    const query = { type: "llama", window: "24h", page: 1, pageSize: 200 } as const;
+    const fresh = await getLeaderboard(query);
+    expect(fresh.stale).toBe(false);
+    expect(rowOf(fresh.items, x)!.rank).toBeGreaterThan(rowOf(fresh.items, y)!.rank);
+
+    const later = new Date(Date.now() + 61_000); // LEADERBOARD_REFRESH_SECONDS defaults to 60
+    const [stale, again] = await Promise.all([getLeaderboard(query, later), getLeaderboard(query, later)]);
+    expect([stale.stale, again.stale]).toEqual([true, true]);
+    expect(stale.computedAt).toBe(fresh.computedAt);
+    expect(rowOf(stale.items, x)!.points).toBe(10_000);
+    await leaderboardRefreshesSettled();
+
+    const refreshed = await getLeaderboard(query);
+    expect(Date.parse(refreshed.computedAt)).toBeGreaterThan(Date.parse(fresh.computedAt));
+    expect(rowOf(refreshed.items, x)).toMatchObject({ points: 30_000, gpuCount: 2 });
+    expect(rowOf(refreshed.items, x)!.rank).toBeLessThan(rowOf(refreshed.items, y)!.rank);
+  });
+
+  test("with no snapshot at all, the first read computes one", async () => {
+    await db().query(`DELETE FROM leaderboard_rows WHERE "window" = '7d'`);
+    const { status, body } = await board("type=llama&window=7d&pageSize=200");
+    expect(status).toBe(200);
+    expect(rowOf(body.items, x)).toMatchObject({ points: 30_000 });
+    expect(body.total).toBeGreaterThanOrEqual(2);
+  });
+
+  test("refreshes never run twice at once: concurrent ones succeed, a locked window is skipped", async () => {
+    await Promise.all(Array.from({ length: 5 }, () => refreshLeaderboard("all", { wait: true })));
+    const headers = await db().query(`SELECT count(*)::int AS n FROM leaderboard_rows WHERE "window" = 'all' AND rank = 0`);
+    expect(headers.rows[0].n).toBe(2);
+
+    const other = await db().connect(); // another process refreshing the same window
+    try {
+      await other.query("SELECT pg_advisory_lock($1, $2)", [0x4845, 2]);
+      expect(await refreshLeaderboard("all")).toBe(false);
+      expect(await refreshLeaderboard("24h")).toBe(true);
+    } finally {
+      await other.query("SELECT pg_advisory_unlock($1, $2)", [0x4845, 2]);
+      other.release();
+    }
+  });
+
+  test("pages are rank ranges; bad parameters are 400s", async () => {
+    const second = await board("type=llama&window=all&pageSize=1&page=2");
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.items[0].rank).toBe(2);
+    const bad = await board("type=tokens&window=1y");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual([
+      { field: "type", reason: "type must be waifu or llama" },
+      { field: "window", reason: "window must be 24h, 7d or all" },
+    ]);
+  });
+});
+
+describe("GET /api/v1/gpus", () => {
+  test("aggregates per GPU model: devices, jobs, availability, points per device per day, latency", async () => {
+    const hardware = `Test GPU ${randomBytes(4).toString("hex")}`;
+    const w = randomWallet();
+    await ingest([
+      imageJob({ miner_id: `${w}-1`, hardware, completed_at: ago(HOUR), inference_latency: 4 }),
+      imageJob({ miner_id: `${w}-1`, hardware, completed_at: ago(HOUR), inference_latency: 6 }),
+      imageJob({ miner_id: `${w}-2`, hardware, completed_at: ago(2 * HOUR), inference_latency: 3 }),
+      imageJob({ miner_id: `${w}-2`, hardware, completed_at: ago(2 * HOUR), status: "failed" }),
+      imageJob({ miner_id: `${w}-3`, hardware, completed_at: ago(3 * 24 * HOUR), inference_latency: 5 }),
+    ]);
+    const day = await (await getGpus(new Request("http://localhost/api/v1/gpus"))).json();
+    expect(day.window).toBe("24h");
+    expect(day.items.find((g: { hardware: string }) => g.hardware === hardware)).toEqual({
+      hardware,
+      activeDevices: 2,
+      jobs: 4,
+      successes: 3,
+      availability: 0.75,
+      waifuPoints: 18,
+      llamaPoints: 0,
+      waifuPointsPerDevicePerDay: 9,
+      llamaPointsPerDevicePerDay: 0,
+      pointsPerDevicePerDay: 9,
+      medianLatencyMs: 4000, // devices average 5,000 and 3,000 ms
+      meanLatencyMs: 13_000 / 3,
+    });
+    const perDay = day.items.map((g: { pointsPerDevicePerDay: number | null }) => g.pointsPerDevicePerDay ?? -1);
+    expect(perDay).toEqual([...perDay].sort((a, b) => b - a));
+
+    const week = await (await getGpus(new Request("http://localhost/api/v1/gpus?window=7d"))).json();
+    expect(week.items.find((g: { hardware: string }) => g.hardware === hardware)).toMatchObject({
+      activeDevices: 3,
+      jobs: 5,
+      waifuPoints: 24,
+      pointsPerDevicePerDay: 24 / 3 / 7,
+      medianLatencyMs: 5000,
+    });
+    const bad = await getGpus(new Request("http://localhost/api/v1/gpus?window=30d"));
+    expect(bad.status).toBe(400);
+  });
+});

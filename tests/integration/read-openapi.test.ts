@@ -1,0 +1,71 @@
+// The OpenAPI document is generated from the zod schemas; it must cover every route handler.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { GET } from "@/app/api/v1/openapi.json/route";
+
+const API_DIR = path.join(process.cwd(), "app/api/v1");
+
+/** Every app/api/v1/**\/route.ts as an OpenAPI path ("[minerId]" → "{minerId}"). */
+function routePaths(dir = API_DIR, prefix = "/api/v1"): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isFile() && entry.name === "route.ts") return [prefix];
+    if (!entry.isDirectory()) return [];
+    const segment = entry.name.replace(/^\[(.+)\]$/, "{$1}");
+    return routePaths(path.join(dir, entry.name), `${prefix}/${segment}`);
+  });
+}
+
+function refsIn(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(refsIn);
+  if (node === null || typeof node !== "object") return [];
+  return Object.entries(node).flatMap(([key, value]) => (key === "$ref" && typeof value === "string" ? [value] : refsIn(value)));
+}
+
+test("openapi.json is an OpenAPI 3.1 document listing every route, with resolvable references", async () => {
+  const res = await GET(new Request("http://localhost/api/v1/openapi.json"));
+  expect(res.status).toBe(200);
+  const doc = JSON.parse(await res.text());
+  expect(doc.openapi).toBe("3.1.0");
+
+  const documented = Object.keys(doc.paths).sort();
+  expect(documented).toEqual(routePaths().sort());
+  expect(documented).toEqual(
+    expect.arrayContaining(["/api/v1/jobs", "/api/v1/estimate", "/api/v1/miners/{minerId}", "/api/v1/wallets/{address}", "/api/v1/leaderboard", "/api/v1/gpus", "/api/v1/models", "/api/v1/openapi.json"]),
+  );
+
+  for (const ref of refsIn(doc)) {
+    expect(ref).toMatch(/^#\/components\/schemas\//);
+    expect(doc.components.schemas[ref.split("/").at(-1)!], ref).toBeDefined();
+  }
+  for (const [p, operations] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(doc.paths)) {
+    for (const operation of Object.values(operations)) expect(Object.keys(operation.responses), p).toEqual(expect.arrayContaining(["200", "500"]));
+  }
+});
+
+test("documents query parameters, ingestion headers and answers, and the error shape", async () => {
+  const doc = await (await GET(new Request("http://localhost/api/v1/openapi.json"))).json();
+  const wallet = doc.paths["/api/v1/wallets/{address}"].get;
+  const params = Object.fromEntries(wallet.parameters.map((p: { name: string }) => [p.name, p]));
+  expect(params.address).toMatchObject({ in: "path", required: true, schema: { type: "string", pattern: "^0x[a-fA-F0-9]{40}$" } });
+  expect(params.sort).toMatchObject({ in: "query", required: false, schema: { enum: expect.arrayContaining(["totalWaifuPoints", "hardware"]), default: "totalWaifuPoints" } });
+  expect(params.pageSize.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 200, default: 50 });
+  expect(Object.keys(wallet.responses)).toEqual(expect.arrayContaining(["200", "400", "404"]));
+
+  const estimate = doc.paths["/api/v1/estimate"].get.parameters;
+  expect(estimate.find((p: { name: string }) => p.name === "model")).toMatchObject({ required: true, schema: { enum: expect.arrayContaining(["SDXL", "hermes-3-llama3.1-8b"]) } });
+
+  const ingest = doc.paths["/api/v1/jobs"].post;
+  expect(ingest.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(["header:x-timestamp", "header:x-signature"]);
+  expect(Object.keys(ingest.responses)).toEqual(expect.arrayContaining(["200", "401", "409", "413", "415", "422"]));
+  expect(doc.components.schemas.Job).toMatchObject({
+    required: expect.arrayContaining(["job_id", "miner_id", "model_id", "status", "completed_at"]),
+    properties: { model_id: { enum: expect.arrayContaining(["SDXL", "FLUX.1-dev"]) } },
+  });
+  expect(doc.components.schemas.IngestResult.properties.results.items.required).toEqual(["job_id", "status", "pointType", "points"]);
+  expect(doc.components.schemas.Error).toMatchObject({
+    required: ["error"],
+    properties: { error: { required: ["code", "message"], properties: { code: { enum: expect.arrayContaining(["bad_request", "not_found"]) } } } },
+  });
+  expect(doc.components.schemas.Miner.properties.last24HrsAvailability.anyOf).toEqual([{ type: "number", minimum: 0, maximum: 1 }, { type: "null" }]);
+});
