@@ -22,7 +22,7 @@ const SECRET = "bench-secret-0123456789abcdef";
 const { values } = parseArgs({
   options: {
     jobs: { type: "string", default: "200000" },
-    concurrency: { type: "string", default: "6" },
+    concurrency: { type: "string", default: "8" },
     runs: { type: "string", default: "3" },
   },
 });
