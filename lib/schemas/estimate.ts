@@ -1,5 +1,6 @@
 // GET /api/v1/estimate: what one job would earn, priced by the same library as ingestion.
 import { z } from "zod";
+import { checkShapeFields } from "./shape-fields";
 import { MODELS, SCHEDULES, findModel, findSchedule } from "@/lib/points";
 import { intParam, numberParam } from "./query";
 
@@ -28,19 +29,7 @@ export const estimateQuerySchema = z
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown parameter(s): ${issue.keys.join(", ")}` : undefined) },
   )
-  .superRefine((q, ctx) => {
-    const model = findModel(q.model);
-    if (!model) return;
-    const image = ["width", "height", "steps"] as const;
-    const llm = ["input_tokens", "output_tokens"] as const;
-    const [needed, forbidden] = model.kind === "image" ? [image, llm] : [llm, image];
-    for (const field of needed) {
-      if (q[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: `${field} is required for ${model.kind} model ${model.id}` });
-    }
-    for (const field of forbidden) {
-      if (q[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: `${field} does not apply to ${model.kind} model ${model.id}` });
-    }
-  });
+  .superRefine((q, ctx) => checkShapeFields(q, q.model, { image: ["width", "height", "steps"], llm: ["input_tokens", "output_tokens"] }, ctx));
 export type EstimateQuery = z.output<typeof estimateQuerySchema>;
 
 export const estimateResponseSchema = z.object({

@@ -1,6 +1,7 @@
 // The ingestion contract: the miner protocol's field names, as the job router sends them.
 import { z } from "zod";
 import { findModel } from "@/lib/points/models";
+import { checkShapeFields } from "./shape-fields";
 
 export const MINER_ID_PATTERN = /^(0x[a-fA-F0-9]{40})(-[A-Za-z0-9_]+)?$/;
 export const MAX_JOBS_PER_BATCH = 1000;
@@ -49,19 +50,9 @@ export const jobSchema = z
     input_ref: z.string().max(512).optional(),
     output_ref: z.string().max(512).optional(),
   })
-  .superRefine((job, ctx) => {
-    const model = findModel(job.model_id);
-    if (!model) return;
-    const imageFields = ["width", "height", "num_iterations"] as const;
-    const llmFields = ["input_tokens", "output_tokens"] as const;
-    const [needed, forbidden] = model.kind === "image" ? [imageFields, llmFields] : [llmFields, imageFields];
-    for (const field of needed) {
-      if (job[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: `${field} is required for ${model.kind} model ${model.id}` });
-    }
-    for (const field of forbidden) {
-      if (job[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: `${field} does not apply to ${model.kind} model ${model.id}` });
-    }
-  });
+  .superRefine((job, ctx) =>
+    checkShapeFields(job, job.model_id, { image: ["width", "height", "num_iterations"], llm: ["input_tokens", "output_tokens"] }, ctx),
+  );
 
 export type JobInput = z.input<typeof jobSchema>;
 export type Job = z.output<typeof jobSchema>;
