@@ -1,0 +1,38 @@
+// Display formatting shared by server and client components. Fixed "en-US" so the server render and
+// the browser's hydration agree; numbers are formatted for display only, never for sums.
+const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
+
+export function formatInt(n: number): string {
+  return integer.format(n);
+}
+
+/** Points with up to `digits` decimals (trailing zeros dropped): 8.325, 26,307.7. */
+export function formatPoints(points: number, digits = 2): string {
+  return new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }).format(points);
+}
+
+export function formatCompact(n: number): string {
+  return compact.format(n);
+}
+
+export function formatPercent(ratio: number | null | undefined): string {
+  return ratio === null || ratio === undefined ? "–" : percent.format(ratio);
+}
+
+/** Multipliers as "×1.25". */
+export function formatMultiplier(m: number): string {
+  return `×${new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 }).format(m)}`;
+}
+
+/** 0xa230…a091, or a miner ID's wallet part shortened and its tag kept: 0xa230…a091-4090rig. */
+export function shortId(id: string): string {
+  const [wallet, ...tag] = id.split("-");
+  const short = wallet && wallet.length > 12 ? `${wallet.slice(0, 6)}…${wallet.slice(-4)}` : (wallet ?? id);
+  return tag.length ? `${short}-${tag.join("-")}` : short;
+}
+
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+}
