@@ -30,11 +30,27 @@ function loadWasm(): Promise<void> {
 export async function openSchemaEngine(databaseUrl: string): Promise<SchemaEngine> {
   await loadWasm();
   const schema = await readFile(SCHEMA_FILE, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptFactory(new PrismaPg({ connectionString: databaseUrl })));
+  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptFactory(new PrismaPg(poolConfig(databaseUrl))));
   const log = (line: string) => {
     if (process.env.PRISMA_MIGRATE_DEBUG) console.error("[schema-engine]", line);
   };
   return bg.SchemaEngine.new({ datamodels: [[SCHEMA_FILE, schema]] }, log, adapter);
+}
+
+/**
+ * Discrete settings rather than `connectionString`: the adapter's shadow database (used by `diff`
+ * from the migrations directory) overrides `database`, which a connection string would shadow.
+ */
+function poolConfig(databaseUrl: string) {
+  const url = new URL(databaseUrl);
+  return {
+    host: decodeURIComponent(url.hostname),
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username) || undefined,
+    password: decodeURIComponent(url.password) || undefined,
+    database: decodeURIComponent(url.pathname.slice(1)) || undefined,
+    ssl: url.searchParams.get("sslmode") === "require" ? { rejectUnauthorized: false } : undefined,
+  };
 }
 
 type ScriptAdapter = { executeScript(script: string): Promise<void> };
@@ -48,7 +64,9 @@ function wholeScriptFactory(factory: PrismaPg): PrismaPg {
     const internals = adapter as unknown as Internals;
     adapter.executeScript = async (script: string) => {
       try {
-        await internals.client.query(script);
+        // The adapter drops its shadow database before closing the pool still connected to it.
+        const sql = /^DROP DATABASE "prisma_migrate_shadow_db_[\w-]+"$/.test(script) ? `${script} WITH (FORCE)` : script;
+        await internals.client.query(sql);
       } catch (err) {
         internals.onError(err);
       }
@@ -58,7 +76,12 @@ function wholeScriptFactory(factory: PrismaPg): PrismaPg {
   const connect = factory.connect.bind(factory);
   const connectToShadowDb = factory.connectToShadowDb.bind(factory);
   factory.connect = async () => patch(await connect());
-  factory.connectToShadowDb = async () => patch(await connectToShadowDb());
+  factory.connectToShadowDb = async () => {
+    const shadow = patch(await connectToShadowDb());
+    // Dropping the shadow database WITH (FORCE) ends this pool's idle client; expected, not fatal.
+    shadow.underlyingDriver().on("error", () => undefined);
+    return shadow;
+  };
   return factory;
 }
 

@@ -87,6 +87,9 @@ export async function generateDataset(url: string, rows: number, log: (line: str
     await client.query(`INSERT INTO hardware_hourly (hardware, model_id, hour, waifu_micro, llama_micro, job_count, success_count, latency_ms_sum)
       SELECT ni.hardware, l.model_id, date_trunc('hour', l.occurred_at), ${sum("waifu", "l.")}, ${sum("llama", "l.")}, count(*), count(*), count(*) * 4000
         FROM ledger_entries l JOIN node_index ni USING (miner_id) GROUP BY 1, 2, 3`);
+    await client.query(`INSERT INTO wallet_model_daily (wallet, day, model_id, point_type, points_micro, job_count, success_count)
+      SELECT wallet, occurred_at::date, model_id, min(point_type::text)::"PointType", sum(points_micro), count(*), count(*)
+        FROM ledger_entries GROUP BY 1, 2, 3`);
     await client.query(`UPDATE nodes n SET total_waifu_micro = s.w, total_llama_micro = s.l, image_count = s.i, text_count = s.t, latency_ewma_ms = 4000
       FROM (SELECT miner_id, sum(waifu_micro) w, sum(llama_micro) l, sum(image_count) i, sum(text_count) t FROM miner_hourly GROUP BY 1) s
      WHERE s.miner_id = n.miner_id`);

@@ -63,6 +63,7 @@ export function rollupDeltas(rows: readonly PricedRow[]) {
   const wallet = new Map<string, Delta>();
   const hardware = new Map<string, Delta>();
   const node = new Map<string, Delta>();
+  const walletModel = new Map<string, Delta>();
   for (const row of rows) {
     const { job, wallet: address, completedAt } = row.prepared;
     const hour = hourStart(completedAt);
@@ -70,8 +71,9 @@ export function rollupDeltas(rows: readonly PricedRow[]) {
     addTo(wallet, `${address}${KEY_SEP}${hour}`, row);
     addTo(hardware, `${job.hardware ?? "unknown"}${KEY_SEP}${job.model_id}${KEY_SEP}${hour}`, row);
     addTo(node, job.miner_id, row);
+    addTo(walletModel, `${address}${KEY_SEP}${hour.slice(0, 10)}${KEY_SEP}${job.model_id}${KEY_SEP}${row.priced.pointType}`, row);
   }
   // Native string sort of the keys (no comparator) is several times faster than sorting entries.
   const sorted = (m: Map<string, Delta>): [string, Delta][] => [...m.keys()].sort().map((k) => [k, m.get(k)!]);
-  return { miner: sorted(miner), wallet: sorted(wallet), hardware: sorted(hardware), node: sorted(node) };
+  return { miner: sorted(miner), wallet: sorted(wallet), hardware: sorted(hardware), node: sorted(node), walletModel: sorted(walletModel) };
 }

@@ -130,6 +130,16 @@ async function upsertRollups(client: pg.PoolClient, r: ReturnType<typeof rollupD
     [split(r.wallet, 0), split(r.wallet, 1), d(r.wallet, "waifu"), d(r.wallet, "llama"), d(r.wallet, "images"), d(r.wallet, "texts"),
       d(r.wallet, "jobs"), d(r.wallet, "successes")],
   );
+  await client.query(
+    `INSERT INTO wallet_model_daily AS t (wallet, day, model_id, point_type, points_micro, job_count, success_count)
+     SELECT w, d, m, pt, CASE WHEN pt = 'waifu' THEN wa ELSE ll END, jc, sc
+       FROM unnest($1::text[], $2::date[], $3::text[], $4::"PointType"[], $5::bigint[], $6::bigint[], $7::int[], $8::int[])
+            AS r(w, d, m, pt, wa, ll, jc, sc)
+     ON CONFLICT (wallet, day, model_id) DO UPDATE SET points_micro = t.points_micro + excluded.points_micro,
+       job_count = t.job_count + excluded.job_count, success_count = t.success_count + excluded.success_count`,
+    [split(r.walletModel, 0), split(r.walletModel, 1), split(r.walletModel, 2), split(r.walletModel, 3), d(r.walletModel, "waifu"),
+      d(r.walletModel, "llama"), d(r.walletModel, "jobs"), d(r.walletModel, "successes")],
+  );
   // Last: the few GPU-model rows are shared by every batch, so hold their locks for the shortest time.
   await client.query(
     `INSERT INTO hardware_hourly AS t (hardware, model_id, hour, waifu_micro, llama_micro, job_count, success_count, latency_ms_sum)
