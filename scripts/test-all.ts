@@ -1,6 +1,7 @@
 // `npm run test:all`: everything CI checks, on a fresh machine. Installs a PostgreSQL server from
 // Debian's packages when none is present, generates the Prisma client, then runs the type check,
-// lint, unit tests and integration tests (real Postgres), and ends with one plain summary line.
+// lint, unit tests, integration tests (real Postgres) and end-to-end tests (real Chromium against
+// the production build), and ends with one plain summary line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -35,6 +36,20 @@ function ensurePostgres(): void {
   spawnSync("bash", ["-c", "service postgresql stop >/dev/null 2>&1 || true"]);
 }
 
+function ensureChromium(): void {
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (existsSync(chromium)) return;
+  if (process.getuid?.() !== 0 || !existsSync("/usr/bin/apt-get")) {
+    console.error(`No Chromium at ${chromium}. Install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    process.exit(1);
+  }
+  step("Installing Chromium from Debian's packages", "bash", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"]);
+}
+
+interface PlaywrightReport {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+}
+
 interface VitestReport {
   numPassedTests: number;
   numFailedTests: number;
@@ -60,9 +75,23 @@ function main(): void {
     process.exit(res.status || 1);
   }
   const r = JSON.parse(readFileSync(report, "utf8")) as VitestReport;
-  const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`);
+  console.log(`\nUnit and integration: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
   if (res.status !== 0 || r.numFailedTests > 0 || r.numPassedTests === 0) process.exit(res.status || 1);
+
+  ensureChromium();
+  console.log("\n━━ End-to-end tests (production build, real PostgreSQL, Debian Chromium)");
+  const e2eReport = path.join(reportDir, "e2e.json");
+  const e2e = spawnSync("npx", ["playwright", "test"], { cwd: root, stdio: "inherit", env: { ...process.env, E2E_JSON_REPORT: e2eReport } });
+  if (!existsSync(e2eReport)) {
+    console.error("Playwright wrote no report; it did not run.");
+    process.exit(e2e.status || 1);
+  }
+  const { stats } = JSON.parse(readFileSync(e2eReport, "utf8")) as PlaywrightReport;
+  const passed = r.numPassedTests + stats.expected + stats.flaky;
+  const failed = r.numFailedTests + stats.unexpected;
+  const skipped = r.numPendingTests + r.numTodoTests + stats.skipped;
+  console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+  if (e2e.status !== 0 || failed > 0) process.exit(e2e.status || 1);
 }
 
 main();

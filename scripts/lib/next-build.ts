@@ -4,15 +4,15 @@ import path from "node:path";
 import { sourceFingerprint } from "./build-fingerprint";
 import { run } from "./processes";
 
-export async function ensureBuild(root: string): Promise<void> {
-  const stampFile = path.join(root, ".next", "portal-fingerprint");
+export async function ensureBuild(root: string, distDir = process.env.NEXT_DIST_DIR || ".next"): Promise<void> {
+  const stampFile = path.join(root, distDir, "portal-fingerprint");
   const fingerprint = sourceFingerprint(root);
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint) {
+  if (existsSync(path.join(root, distDir, "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint) {
     console.log("• Reusing the production build (no source changed)");
     return;
   }
   console.log("• Building the portal (next build; about a minute on 2 cores)…");
-  await run("npx", ["next", "build"], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  await run("npx", ["next", "build"], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
   writeFileSync(stampFile, fingerprint);
 }
 
