@@ -17,6 +17,8 @@ import { generateJobs } from "../simulator/network";
 import { groupRssMb, median, Progress } from "./measure";
 
 const root = path.resolve(import.meta.dirname, "../..");
+// Benchmarks build into their own folder so a running `next dev` (which uses .next) is left alone.
+process.env.NEXT_DIST_DIR ??= ".next-bench";
 const SECRET = "bench-secret-0123456789abcdef";
 
 const { values } = parseArgs({

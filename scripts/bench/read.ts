@@ -12,10 +12,12 @@ import { generateDataset } from "./dataset";
 import { percentile } from "./measure";
 
 const root = path.resolve(import.meta.dirname, "../..");
+// Benchmarks build into their own folder so a running `next dev` (which uses .next) is left alone.
+process.env.NEXT_DIST_DIR ??= ".next-bench";
 const { values } = parseArgs({ options: { large: { type: "string", default: "10000000" }, small: { type: "string", default: "100000" }, requests: { type: "string", default: "300" } } });
 const REQUESTS = Number(values.requests);
 
-type Figures = Record<"miner" | "wallet" | "leaderboard", { p50: number; p95: number }>;
+type Figures = Record<"miner" | "wallet" | "leaderboard" | "walletPage", { p50: number; p95: number }>;
 
 async function timeGets(urls: string[]): Promise<number[]> {
   const out: number[] = [];
@@ -41,14 +43,16 @@ async function measure(dbUrl: string, sample: { whale: string; sampleMiners: str
     const boards = ["waifu&window=24h", "llama&window=7d", "waifu&window=all", "llama&window=24h"];
     const minerUrls = Array.from({ length: REQUESTS }, (_, i) => `${base}/api/v1/miners/${pick(sample.sampleMiners, i)}`);
     const walletUrls = Array.from({ length: REQUESTS }, (_, i) => `${base}/api/v1/wallets/${sample.whale}?sort=${pick(sorts, i)}&order=desc&page=${1 + (i % 50)}&pageSize=50`);
+    const pageUrls = Array.from({ length: REQUESTS }, (_, i) => `${base}/wallets/${sample.whale}?sort=${pick(sorts, i)}&page=${1 + (i % 50)}`);
     const boardUrls = Array.from({ length: REQUESTS }, (_, i) => `${base}/api/v1/leaderboard?type=${pick(boards, i)}&page=${1 + (i % 20)}`);
     // Warm-up: connection pool, JIT, page cache, and the first leaderboard snapshot.
-    await timeGets([...minerUrls.slice(0, 30), ...walletUrls.slice(0, 30), ...boardUrls.slice(0, 30)]);
+    await timeGets([...minerUrls.slice(0, 30), ...walletUrls.slice(0, 30), ...boardUrls.slice(0, 30), ...pageUrls.slice(0, 10)]);
     const stats = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95) });
     return {
       miner: stats(await timeGets(minerUrls)),
       wallet: stats(await timeGets(walletUrls)),
       leaderboard: stats(await timeGets(boardUrls)),
+      walletPage: stats(await timeGets(pageUrls)),
     };
   } finally {
     stopGroup(server);
@@ -81,7 +85,7 @@ async function main() {
     const ms = (x: number) => `${x.toFixed(1)} ms`;
     console.log(`\n| endpoint | p50 @ ${Number(values.small).toLocaleString()} | p95 @ ${Number(values.small).toLocaleString()} | p50 @ ${Number(values.large).toLocaleString()} | p95 @ ${Number(values.large).toLocaleString()} | p95 ratio |`);
     console.log("|---|---|---|---|---|---|");
-    for (const k of ["miner", "wallet", "leaderboard"] as const) {
+    for (const k of ["miner", "wallet", "leaderboard", "walletPage"] as const) {
       console.log(`| ${k} | ${ms(s[k].p50)} | ${ms(s[k].p95)} | ${ms(l[k].p50)} | ${ms(l[k].p95)} | ${(l[k].p95 / s[k].p95).toFixed(2)} |`);
     }
     console.log(`\n${REQUESTS} sequential requests per endpoint per dataset after 30 warm-up requests each.`);
