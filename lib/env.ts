@@ -9,6 +9,15 @@ const serverSchema = z.object({
   INGEST_HMAC_SECRET: z.string().min(16, "INGEST_HMAC_SECRET must be at least 16 characters").optional(),
   INGEST_MAX_SKEW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Chains a Sign-In with Ethereum message may name (comma-separated ids; 31337 is the local anvil chain). */
+  AUTH_CHAIN_IDS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, "AUTH_CHAIN_IDS must be comma-separated chain ids, e.g. 1,31337")
+    .default("31337")
+    .transform((s) => s.split(",").map(Number)),
+  /** The host a SIWE message must name; by default the Host the request came to. */
+  AUTH_DOMAIN: z.string().min(1).optional(),
+  AUTH_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
 });
 
 export type ServerEnv = z.infer<typeof serverSchema>;

@@ -159,9 +159,9 @@ export async function writeBatch(prepared: readonly PreparedJob[]): Promise<Inge
     const storedPoints = await assertSameContent(client, [...unique.values()].filter((p) => !created.has(p.job.job_id)));
 
     const fresh = [...unique.values()].filter((p) => created.has(p.job.job_id));
-    const factors = fresh.length ? await loadNodeFactors(client, fresh) : new Map();
+    const factorsOf = fresh.length ? await loadNodeFactors(client, fresh) : null;
     const priced: PricedRow[] = fresh.map((p) => {
-      const f = factors.get(p.job.miner_id)!;
+      const f = factorsOf!(p);
       const { job } = p;
       return {
         prepared: p,

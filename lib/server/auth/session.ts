@@ -1,0 +1,46 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { pool } from "../db";
+import { hashToken } from "./siwe";
+
+export const SESSION_COOKIE = "heurist_session";
+
+function tokenFrom(req: Request): string | null {
+  const cookie = req.headers.get("cookie") ?? "";
+  const match = cookie.split(/;\s*/).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  return match ? decodeURIComponent(match.slice(SESSION_COOKIE.length + 1)) : null;
+}
+
+export async function sessionOf(req: Request, now = new Date()): Promise<{ address: string; chainId: number; expiresAt: Date } | null> {
+  const token = tokenFrom(req);
+  if (!token) return null;
+  const { rows } = await pool().query<{ address: string; chain_id: number; expires_at: Date }>(
+    "SELECT address, chain_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+    [hashToken(token), now],
+  );
+  const row = rows[0];
+  return row ? { address: row.address, chainId: row.chain_id, expiresAt: row.expires_at } : null;
+}
+
+/** Owner actions check the session inside the action, not only at the edge. */
+export async function requireWalletOwner(req: Request, wallet: string): Promise<string> {
+  const session = await sessionOf(req);
+  if (!session) throw new AppError("unauthorized", "Sign in with the wallet first (Sign-In with Ethereum).");
+  if (session.address !== wallet.toLowerCase()) {
+    throw new AppError("forbidden", `Signed in as ${session.address}; only ${wallet.toLowerCase()} can change its boost slots.`);
+  }
+  return session.address;
+}
+
+export async function endSession(req: Request): Promise<void> {
+  const token = tokenFrom(req);
+  if (token) await pool().query("DELETE FROM sessions WHERE token_hash = $1", [hashToken(token)]);
+}
+
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secure ? "; Secure" : ""}`;
+}
+
+export function clearedSessionCookie(): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+}

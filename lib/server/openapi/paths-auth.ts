@@ -1,0 +1,78 @@
+import "server-only";
+import { z } from "zod";
+import { boostAssignmentBodySchema, boostAssignmentSchema, nonceResponseSchema, sessionResponseSchema, signInBodySchema } from "@/lib/schemas/auth";
+import { errorResponse, jsonContent, jsonSchema } from "./json-schema";
+
+const walletParam = [{ name: "address", in: "path", required: true, schema: { type: "string", pattern: "^0x[a-fA-F0-9]{40}$" } }];
+const cookieNote = "Requires the httpOnly `heurist_session` cookie set by POST /api/v1/auth/verify.";
+
+export function authPaths() {
+  return {
+    "/api/v1/auth/nonce": {
+      get: {
+        operationId: "getSiweNonce",
+        tags: ["auth"],
+        summary: "A single-use nonce for a Sign-In with Ethereum (EIP-4361) message, valid 10 minutes",
+        responses: { "200": { description: "Nonce", content: jsonContent(jsonSchema(nonceResponseSchema, "output")) } },
+      },
+    },
+    "/api/v1/auth/verify": {
+      post: {
+        operationId: "signIn",
+        tags: ["auth"],
+        summary: "Verify a signed EIP-4361 message (domain, chain, nonce, time, signer) and open a session",
+        requestBody: { required: true, content: jsonContent(jsonSchema(signInBodySchema, "input")) },
+        responses: {
+          "200": { description: "Signed in; sets the httpOnly session cookie", content: jsonContent(jsonSchema(sessionResponseSchema, "output")) },
+          "400": errorResponse("Not a sign-in message, or the body is malformed"),
+          "401": errorResponse("Wrong domain or chain, expired, wrong signer, or a nonce that is unknown or already used"),
+        },
+      },
+    },
+    "/api/v1/auth/session": {
+      get: {
+        operationId: "getSession",
+        tags: ["auth"],
+        summary: "The signed-in wallet",
+        description: cookieNote,
+        responses: { "200": { description: "Session", content: jsonContent(jsonSchema(sessionResponseSchema, "output")) }, "401": errorResponse("Not signed in") },
+      },
+    },
+    "/api/v1/auth/logout": {
+      post: {
+        operationId: "signOut",
+        tags: ["auth"],
+        summary: "End the session and clear its cookie",
+        responses: { "200": { description: "Signed out", content: jsonContent(jsonSchema(z.object({ ok: z.literal(true) }), "output")) } },
+      },
+    },
+    "/api/v1/wallets/{address}/boost-slots": {
+      get: {
+        operationId: "getBoostSlots",
+        tags: ["miners"],
+        summary: "Which miner IDs hold the wallet's NFT boost slots (3 per NFT), and the owner's choice in force",
+        parameters: walletParam,
+        responses: {
+          "200": { description: "Assignment", content: jsonContent(jsonSchema(boostAssignmentSchema, "output")) },
+          "400": errorResponse("Invalid address"),
+          "404": errorResponse("Unknown wallet"),
+        },
+      },
+      put: {
+        operationId: "setBoostSlots",
+        tags: ["miners"],
+        summary: "The wallet owner chooses the miner IDs that hold its boost slots; prices jobs completed from now on",
+        description: cookieNote,
+        parameters: walletParam,
+        requestBody: { required: true, content: jsonContent(jsonSchema(boostAssignmentBodySchema, "input")) },
+        responses: {
+          "200": { description: "The new assignment", content: jsonContent(jsonSchema(boostAssignmentSchema, "output")) },
+          "401": errorResponse("Not signed in"),
+          "403": errorResponse("Signed in as another wallet"),
+          "404": errorResponse("Unknown wallet"),
+          "422": errorResponse("More miner IDs than slots, or miner IDs of another wallet"),
+        },
+      },
+    },
+  };
+}
