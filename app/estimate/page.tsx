@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { EstimatorForm } from "@/components/estimator/estimator-form";
+import { PageHeading } from "@/components/ui";
+import { formFromParams, formToQuery } from "@/lib/estimator/params";
+import type { NetworkThroughput } from "@/lib/estimator/types";
+import { scheduleAt } from "@/lib/points";
+import { getGpuThroughput } from "@/lib/server/queries/gpu-throughput";
+
+export const metadata: Metadata = {
+  title: "Points estimator",
+  description:
+    "Estimate the Waifu or Llama Points a GPU earns per job, per hour and per day on the Heurist network, with NFT boost and stHEU stake.",
+};
+
+// Pricing runs in the browser and needs no database: if the rollups cannot be read, the page still
+// works on catalog estimates (and says so) instead of failing.
+async function loadThroughput(): Promise<NetworkThroughput> {
+  try {
+    return await getGpuThroughput();
+  } catch (err) {
+    console.error("[estimate] network throughput unavailable:", err instanceof Error ? err.message : err);
+    return { from: new Date().toISOString(), days: 0, items: [] };
+  }
+}
+
+export default async function EstimatePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [params, network] = await Promise.all([searchParams, loadThroughput()]);
+  const currentScheduleId = scheduleAt(new Date()).id;
+  const initialForm = formFromParams(params, currentScheduleId);
+  return (
+    <div>
+      <PageHeading
+        title="Points estimator"
+        description="Pick a GPU, a model and the size of a job to see what it would earn per job, per hour and per day, with your NFTs and stake counted. Per-job points use the same formula that prices real jobs; per-hour figures come from what GPUs like yours did on the network over the last 7 days."
+      />
+      {/* Keyed by the inputs: following a link to another estimate starts from that link's inputs. */}
+      <EstimatorForm key={formToQuery(initialForm)} initialForm={initialForm} currentScheduleId={currentScheduleId} network={network} />
+    </div>
+  );
+}
