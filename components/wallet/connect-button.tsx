@@ -1,0 +1,30 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useState, useSyncExternalStore } from "react";
+
+// wagmi, viem and the query client weigh more than the rest of a page; they load on the first
+// click, or right away for a visitor whose wallet was connected before (wagmi's cookie).
+const WalletWidget = dynamic(() => import("./wallet-widget"), {
+  ssr: false,
+  loading: () => <span className="px-3 py-2 text-sm text-zinc-500">Loading wallet…</span>,
+});
+
+const CONNECTED_COOKIE = /(?:^|;\s*)heurist\.wagmi\.store=[^;]*connections/;
+
+const noSubscription = () => () => undefined;
+
+export function ConnectButton() {
+  const [clicked, setClicked] = useState(false);
+  const wasConnected = useSyncExternalStore(noSubscription, () => CONNECTED_COOKIE.test(decodeURIComponent(document.cookie)), () => false);
+  if (clicked || wasConnected) return <WalletWidget initiallyOpen={clicked} />;
+  return (
+    <button
+      type="button"
+      onClick={() => setClicked(true)}
+      className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 dark:border-zinc-700 dark:hover:bg-zinc-800"
+    >
+      Connect wallet
+    </button>
+  );
+}
