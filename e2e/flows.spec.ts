@@ -3,7 +3,7 @@ import { expect, KNOWN_WALLET, test } from "./fixtures";
 
 test("search for a wallet → its dashboard shows the ledger's numbers → daily CSV has them", async ({ page, request }) => {
   const api = await (await request.get(`/api/v1/wallets/${KNOWN_WALLET}`)).json();
-  expect(api.totalWaifuPoints).toBe(24);
+  expect(api.totalWaifuPoints).toBe(36);
   expect(api.totalLlamaPoints).toBe(2);
 
   await page.goto("/");
@@ -12,7 +12,7 @@ test("search for a wallet → its dashboard shows the ledger's numbers → daily
   await search.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/wallets/${KNOWN_WALLET}$`));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByText("24", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("36", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: new RegExp(`${KNOWN_WALLET.slice(0, 6)}.*rig1|rig1`) }).first()).toBeVisible();
 
   const downloadPromise = page.waitForEvent("download");

@@ -2,22 +2,31 @@
 import type { JobInput } from "../lib/schemas/jobs";
 
 export const E2E_SECRET = "e2e-secret-0123456789abcdef";
-export const KNOWN_WALLET = "0x00000000000000000000000000000000000e2e01";
-export const KNOWN_MINERS = [`${KNOWN_WALLET}-rig1`, `${KNOWN_WALLET}-rig2`] as const;
+/** Anvil's first development account, so the injected test wallet can sign for it. */
+export const KNOWN_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+export const KNOWN_WALLET = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
+export const KNOWN_MINERS = [`${KNOWN_WALLET}-rig1`, `${KNOWN_WALLET}-rig2`, `${KNOWN_WALLET}-rig3`, `${KNOWN_WALLET}-rig4`] as const;
+
+/** Anvil's second development account: the wallet whose owner signs in and moves a boost slot. */
+export const OWNER_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+export const OWNER_WALLET = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
+export const OWNER_MINERS = ["a", "b", "c", "d"].map((t) => `${OWNER_WALLET}-${t}`);
 
 /**
  * rig1: 4 SDXL 1024×1024@20 jobs (6 points each) over the last 3 hours; rig2: 2 hermes jobs of
- * 2,000 tokens (1 point each) and one timeout (0). Totals: 24 Waifu, 2 Llama, 7 jobs, 6 successes.
+ * 2,000 tokens (1 point each) and one timeout (0); rig3 and rig4 registered later with one SDXL job
+ * each. Totals: 36 Waifu, 2 Llama, 9 jobs, 8 successes.
  */
 export function knownJobs(now: Date): JobInput[] {
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
-  const sdxl = (i: number): JobInput => ({
-    job_id: `e2e-sdxl-${i}`, miner_id: KNOWN_MINERS[0], model_id: "SDXL", status: "completed", completed_at: at(30 + i * 40),
+  const sdxl = (i: number, miner: string = KNOWN_MINERS[0], minutesAgo = 30 + i * 40): JobInput => ({
+    job_id: `e2e-sdxl-${i}`, miner_id: miner, model_id: "SDXL", status: "completed", completed_at: at(minutesAgo),
     hardware: "NVIDIA GeForce RTX 4090", inference_latency: 4.5, width: 1024, height: 1024, num_iterations: 20,
   });
   const hermes = (i: number, status: JobInput["status"] = "completed"): JobInput => ({
     job_id: `e2e-llm-${i}`, miner_id: KNOWN_MINERS[1], model_id: "hermes-3-llama3.1-8b", status, completed_at: at(20 + i * 30),
     hardware: "NVIDIA A100 80GB PCIe", inference_latency: 9.5, input_tokens: 1200, output_tokens: 800,
   });
-  return [sdxl(0), sdxl(1), sdxl(2), sdxl(3), hermes(0), hermes(1), hermes(2, "timeout")];
+  return [sdxl(0), sdxl(1), sdxl(2), sdxl(3), hermes(0), hermes(1), hermes(2, "timeout"), sdxl(4, KNOWN_MINERS[2], 10), sdxl(5, KNOWN_MINERS[3], 5),
+    ...OWNER_MINERS.map((m, i) => sdxl(10 + i, m, 60 - i * 10))];
 }
