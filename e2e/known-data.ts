@@ -10,7 +10,7 @@ export const KNOWN_MINERS = [`${KNOWN_WALLET}-rig1`, `${KNOWN_WALLET}-rig2`, `${
 /** Anvil's second development account: the wallet whose owner signs in and moves a boost slot. */
 export const OWNER_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
 export const OWNER_WALLET = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
-export const OWNER_MINERS = ["a", "b", "c", "d"].map((t) => `${OWNER_WALLET}-${t}`);
+export const OWNER_MINERS = ["a", "b", "c", "d"].map((t) => `${OWNER_WALLET}-${t}`) as [string, string, string, string];
 
 /**
  * rig1: 4 SDXL 1024×1024@20 jobs (6 points each) over the last 3 hours; rig2: 2 hermes jobs of
