@@ -13,3 +13,11 @@ CREATE TABLE "wallet_model_daily" (
 
 -- Counters change with every batch: leave room for in-place (HOT) updates.
 ALTER TABLE "wallet_model_daily" SET (fillfactor = 80);
+
+-- Existing ledgers get their split from the entries already written.
+INSERT INTO "wallet_model_daily" ("wallet", "day", "model_id", "point_type", "points_micro", "job_count", "success_count")
+SELECT "wallet", ("occurred_at" AT TIME ZONE 'UTC')::date, "model_id", min("point_type"::text)::"PointType", sum("points_micro"), count(*),
+       count(*) FILTER (WHERE "zero_reason" IS NULL OR "zero_reason" NOT IN ('status', 'timeout'))
+  FROM "ledger_entries"
+ WHERE "kind" = 'job' AND "model_id" IS NOT NULL
+ GROUP BY 1, 2, 3;

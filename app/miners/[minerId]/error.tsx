@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/dashboard/segment-error";
+
+export default function MinerError({ error, reset, retry }: { error: Error & { digest?: string }; reset: () => void; retry?: () => void }) {
+  return <SegmentError error={error} reset={reset} retry={retry} what="miner" />;
+}

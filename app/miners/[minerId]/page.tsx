@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DailyCharts } from "@/components/dashboard/daily-charts";
+import { ExportPanel } from "@/components/dashboard/export-panel";
+import { HeadlineStats } from "@/components/dashboard/headline-stats";
+import { ModelSplit } from "@/components/dashboard/model-split";
+import { MinerMultipliers } from "@/components/dashboard/multipliers-panel";
+import { RecentJobs } from "@/components/dashboard/recent-jobs";
+import { AddressLink, Badge, Card, SectionHeading, TabLinks, hrefWith, type SearchParamsRecord } from "@/components/ui";
+import { formatAgo } from "@/lib/dashboard/time";
+import { AppError } from "@/lib/errors";
+import { formatDateTime, formatInt, shortId } from "@/lib/format";
+import { scheduleAt } from "@/lib/points";
+import { minerIdSchema } from "@/lib/schemas/jobs";
+import { getMinerOrThrow } from "@/lib/server/queries/miner";
+import { minerModelSplit } from "@/lib/server/queries/model-split";
+import { recentMinerJobs } from "@/lib/server/queries/recent-jobs";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ minerId: string }>; searchParams: Promise<SearchParamsRecord> };
+
+const SPANS = [7, 30, 90] as const;
+const ONLINE_MS = 60 * 60 * 1000;
+
+/** Route params may arrive percent-encoded; a malformed escape is just an unknown ID. */
+function decoded(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function spanOf(sp: SearchParamsRecord): number {
+  const days = Number(sp.days);
+  return (SPANS as readonly number[]).includes(days) ? days : 30;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { minerId } = await params;
+  return { title: `Miner ${shortId(decoded(minerId).toLowerCase())}` };
+}
+
+export default async function MinerPage({ params, searchParams }: Props) {
+  const parsed = minerIdSchema.safeParse(decoded((await params).minerId));
+  if (!parsed.success) notFound();
+  const minerId = parsed.data;
+  const sp = await searchParams;
+  const span = spanOf(sp);
+  const now = new Date();
+
+  const [miner, recent, split] = await Promise.all([
+    getMinerOrThrow(minerId, { days: span }, now).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === "not_found") notFound();
+      throw err;
+    }),
+    recentMinerJobs(minerId),
+    minerModelSplit(minerId, span, now).catch((err: unknown) => {
+      console.error("[miner page] model split unavailable:", err);
+      return null;
+    }),
+  ]);
+  const schedule = scheduleAt(now);
+  const path = `/miners/${minerId}`;
+  const online = now.getTime() - Date.parse(miner.lastSeenAt) < ONLINE_MS;
+
+  return (
+    <div className="space-y-10">
+      <header className="space-y-2">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          GPU of wallet <AddressLink id={miner.wallet} />
+        </p>
+        <h1 id="page-title" className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight sm:text-3xl">
+          <span className="font-mono">{miner.deviceTag ?? shortId(miner.minerId)}</span>
+          <Badge tone={online ? "success" : "neutral"}>{online ? "Online" : "Idle"}</Badge>
+          {miner.multipliers.hasBoostSlot ? <Badge tone="info">NFT boost slot</Badge> : null}
+        </h1>
+        <p className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{miner.minerId}</p>
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          {miner.hardware ?? "Unknown GPU"} · registered {miner.firstSeenAt.slice(0, 10)} · {formatInt(miner.totalImageCount)} image and{" "}
+          {formatInt(miner.totalTextCount)} LLM jobs done, {formatInt(miner.totalFailedCount)} failed or late
+          {miner.latencyMs !== null ? ` · ~${formatInt(miner.latencyMs)} ms per job` : ""}
+        </p>
+      </header>
+
+      <section aria-labelledby="page-title">
+        <HeadlineStats
+          data={miner}
+          last={{ label: "Last job", value: formatAgo(miner.lastSeenAt, now), hint: formatDateTime(miner.lastSeenAt) }}
+        />
+      </section>
+
+      <section aria-labelledby="daily">
+        <SectionHeading
+          id="daily"
+          title="Points per day"
+          description="UTC days."
+          actions={<TabLinks label="Chart range" items={SPANS.map((d) => ({ href: hrefWith(path, sp, { days: d === 30 ? null : d }), label: `${d} days`, active: d === span }))} />}
+        />
+        <DailyCharts days={miner.dailyPoints} span={span} />
+      </section>
+
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-5">
+        <section aria-labelledby="models" className="min-w-0 lg:col-span-3">
+          <SectionHeading id="models" title="Per model" description={`Jobs and points by model, last ${span} days.`} />
+          <Card>
+            <ModelSplit rows={split} span={span} />
+          </Card>
+        </section>
+        <section aria-labelledby="multipliers" className="min-w-0 lg:col-span-2">
+          <SectionHeading id="multipliers" title="Multipliers in force" description="What this GPU's next job is multiplied by." />
+          <MinerMultipliers
+            schedule={schedule}
+            nftCount={miner.nftCount}
+            hasBoostSlot={miner.multipliers.hasBoostSlot}
+            nftMultiplier={miner.multipliers.nftMultiplier}
+            stake={miner.stake}
+            stakeMultiplier={miner.multipliers.stakeMultiplier}
+            wallet={miner.wallet}
+          />
+        </section>
+      </div>
+
+      <section aria-labelledby="recent">
+        <SectionHeading
+          id="recent"
+          title="Recent jobs"
+          description="The 20 latest ledger entries, each with the factors that priced it: base × model or category multiplier × NFT boost × stake multiplier = points."
+        />
+        <RecentJobs jobs={recent} now={now} />
+      </section>
+
+      <section aria-labelledby="export">
+        <SectionHeading id="export" title="Export" description="CSV files for your records or a spreadsheet; exact to the micro-point." />
+        <ExportPanel kind="miner" id={miner.minerId} now={now} />
+      </section>
+
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        As of {formatDateTime(now.toISOString())}.{" "}
+        <Link href={`/wallets/${miner.wallet}`} className="underline">
+          All GPUs of this wallet
+        </Link>
+      </p>
+    </div>
+  );
+}

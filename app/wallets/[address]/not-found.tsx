@@ -1,0 +1,5 @@
+import { LookupNotFound } from "@/components/dashboard/lookup-not-found";
+
+export default function WalletNotFound() {
+  return <LookupNotFound what="wallet" />;
+}

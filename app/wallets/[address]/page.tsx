@@ -1,0 +1,163 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { DailyCharts } from "@/components/dashboard/daily-charts";
+import { ExportPanel } from "@/components/dashboard/export-panel";
+import { GpuTable } from "@/components/dashboard/gpu-table";
+import { HeadlineStats } from "@/components/dashboard/headline-stats";
+import { ModelSplit } from "@/components/dashboard/model-split";
+import { WalletMultipliers } from "@/components/dashboard/multipliers-panel";
+import { RecentJobs } from "@/components/dashboard/recent-jobs";
+import { Card, SectionHeading, TabLinks, hrefWith, type SearchParamsRecord } from "@/components/ui";
+import { AppError } from "@/lib/errors";
+import { formatInt, shortId } from "@/lib/format";
+import { scheduleAt } from "@/lib/points";
+import { walletAddressSchema } from "@/lib/schemas/jobs";
+import { walletQuerySchema, type WalletQuery } from "@/lib/schemas/wallets";
+import { walletModelSplit } from "@/lib/server/queries/model-split";
+import { recentWalletJobs } from "@/lib/server/queries/recent-jobs";
+import { getWalletOrThrow } from "@/lib/server/queries/wallet";
+import { walletFleet } from "@/lib/server/queries/wallet-fleet";
+import { boostedMinerIds } from "@/lib/server/queries/wallet-miners";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ address: string }>; searchParams: Promise<SearchParamsRecord> };
+
+const PAGE_SIZE = 50;
+const SPANS = [7, 30, 90] as const;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** The URL's table state; a malformed value falls back to its default instead of failing the page. */
+function tableQuery(sp: SearchParamsRecord): WalletQuery {
+  const raw = { page: first(sp.page), sort: first(sp.sort), order: first(sp.order), q: first(sp.q) || undefined, days: first(sp.days), pageSize: PAGE_SIZE };
+  const parsed = walletQuerySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  return walletQuerySchema.parse(Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k))));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { address } = await params;
+  return { title: `Wallet ${shortId(address.toLowerCase())}` };
+}
+
+export default async function WalletPage({ params, searchParams }: Props) {
+  const parsedAddress = walletAddressSchema.safeParse((await params).address);
+  if (!parsedAddress.success) notFound();
+  const address = parsedAddress.data;
+  const sp = await searchParams;
+  const query = tableQuery(sp);
+  const span = (SPANS as readonly number[]).includes(query.days) ? query.days : 30;
+  const now = new Date();
+
+  const [wallet, recent, split, holders, fleet] = await Promise.all([
+    getWalletOrThrow(address, { ...query, days: span }, now).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === "not_found") notFound();
+      throw err;
+    }),
+    recentWalletJobs(address),
+    walletModelSplit(address, span, now).catch((err: unknown) => {
+      console.error("[wallet page] model split unavailable:", err);
+      return null;
+    }),
+    boostedMinerIds(address),
+    walletFleet(address, now),
+  ]);
+  const schedule = scheduleAt(now);
+  const path = `/wallets/${address}`;
+  // A stale link past the last page (GPUs retired, a narrower filter) lands on the last page.
+  const lastPage = Math.max(1, Math.ceil(wallet.miners.total / PAGE_SIZE));
+  if (query.page > lastPage) redirect(hrefWith(path, sp, { page: lastPage === 1 ? null : lastPage }));
+
+  return (
+    <div className="space-y-10">
+      <header className="space-y-2">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Wallet</p>
+        <h1 id="page-title" className="text-2xl font-semibold tracking-tight sm:text-3xl">
+          {shortId(address)}
+        </h1>
+        <p className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{address}</p>
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          {formatInt(wallet.gpuCount)} GPU{wallet.gpuCount === 1 ? "" : "s"} · mining since {wallet.firstSeenAt.slice(0, 10)} ·{" "}
+          {formatInt(wallet.totalImageCount)} image and {formatInt(wallet.totalTextCount)} LLM jobs done, {formatInt(wallet.totalFailedCount)} failed or late
+        </p>
+      </header>
+
+      <section aria-labelledby="page-title">
+        <HeadlineStats
+          data={wallet}
+          last={{
+            label: "GPUs",
+            value: formatInt(wallet.gpuCount),
+            hint: `${formatInt(fleet.online)} online, ${formatInt(fleet.idle)} idle (no job in 1 h) · ${formatInt(holders.size)} NFT-boosted`,
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="daily">
+        <SectionHeading
+          id="daily"
+          title="Points per day"
+          description="UTC days, all GPUs of the wallet together."
+          actions={<TabLinks label="Chart range" items={SPANS.map((d) => ({ href: hrefWith(path, sp, { days: d === 30 ? null : d }), label: `${d} days`, active: d === span }))} />}
+        />
+        <DailyCharts days={wallet.dailyPoints} span={span} />
+      </section>
+
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-5">
+        <section aria-labelledby="models" className="min-w-0 lg:col-span-3">
+          <SectionHeading id="models" title="Per model" description={`Jobs and points by model, last ${span} days.`} />
+          <Card>
+            <ModelSplit rows={split} span={span} />
+          </Card>
+        </section>
+        <section aria-labelledby="multipliers" className="min-w-0 lg:col-span-2">
+          <SectionHeading id="multipliers" title="Multipliers in force" description="What the next job of each GPU is multiplied by." />
+          <WalletMultipliers schedule={schedule} nftCount={wallet.nftCount} gpuCount={wallet.gpuCount} holders={[...holders]} stake={wallet.stake} />
+        </section>
+      </div>
+
+      <section aria-labelledby="gpus">
+        <SectionHeading
+          id="gpus"
+          title="GPUs"
+          description="Each row is one miner ID. Sort by a column header; filter by tag or GPU model. Open a GPU for its jobs and ledger export."
+        />
+        <GpuTable
+          path={path}
+          searchParams={sp}
+          items={wallet.miners.items}
+          page={query.page}
+          pageSize={PAGE_SIZE}
+          total={wallet.miners.total}
+          gpuCount={wallet.gpuCount}
+          sort={query.sort}
+          order={query.order}
+          q={query.q}
+          idle={fleet.idle}
+          schedule={schedule}
+          now={now}
+        />
+      </section>
+
+      <section aria-labelledby="recent">
+        <SectionHeading
+          id="recent"
+          title="Recent jobs"
+          description="The wallet's 20 latest ledger entries, each with the factors that priced it: base × model or category multiplier × NFT boost × stake multiplier = points."
+        />
+        <RecentJobs jobs={recent} now={now} showMiner />
+      </section>
+
+      <section aria-labelledby="export">
+        <SectionHeading id="export" title="Export" description="CSV files for your records or a spreadsheet; exact to the micro-point." />
+        <ExportPanel kind="wallet" id={address} now={now} />
+      </section>
+
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        As of {now.toISOString().replace("T", " ").slice(0, 16)} UTC. <Link href={hrefWith(path, sp, {})} className="underline">Refresh</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { EmptyState, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
+import { formatInt, formatPercent, formatPoints } from "@/lib/format";
+import type { ModelSplitRow } from "@/lib/server/queries/model-split";
+
+/**
+ * Jobs and points per model; the share compares models of the same point type only (Waifu and
+ * Llama Points are different currencies). A dot marks the type: pink Waifu, cyan Llama.
+ */
+export function ModelSplit({ rows, span }: { rows: ModelSplitRow[] | null; span: number }) {
+  if (rows === null) {
+    return <EmptyState title="The per-model split is not available right now">The totals and charts above are complete; try again in a minute.</EmptyState>;
+  }
+  if (rows.length === 0) return <EmptyState title={`No jobs in the last ${span} days`}>Models appear here as soon as jobs are reported.</EmptyState>;
+  const totals = { waifu: 0, llama: 0 };
+  for (const r of rows) totals[r.pointType] += r.points;
+  return (
+    <>
+    <p className="mb-2 flex gap-4 text-xs text-zinc-600 dark:text-zinc-400" aria-hidden="true">
+      <span className="inline-flex items-center gap-1.5"><span className="h-2.5 w-2.5 rounded-full bg-waifu" />Waifu Points</span>
+      <span className="inline-flex items-center gap-1.5"><span className="h-2.5 w-2.5 rounded-full bg-llama" />Llama Points</span>
+    </p>
+    <Table caption={`Jobs and points per model, last ${span} days`} captionHidden>
+      <THead>
+        <tr>
+          <Th>Model</Th>
+          <Th numeric>Points</Th>
+          <Th numeric>Jobs</Th>
+          <Th>Share</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((r) => {
+          const share = totals[r.pointType] > 0 ? r.points / totals[r.pointType] : 0;
+          return (
+            <Tr key={`${r.modelId}-${r.pointType}`}>
+              <Th scope="row">
+                <span className="inline-flex items-center gap-2 whitespace-nowrap">
+                  <span aria-hidden="true" className={`h-2.5 w-2.5 shrink-0 rounded-full ${r.pointType === "waifu" ? "bg-waifu" : "bg-llama"}`} />
+                  <span className="font-mono">{r.modelId}</span>
+                  <span className="sr-only">({r.pointType === "waifu" ? "Waifu" : "Llama"} Points)</span>
+                </span>
+              </Th>
+              <Td numeric>{formatPoints(r.points, 2)}</Td>
+              <Td numeric>{formatInt(r.jobs)}</Td>
+              <Td>
+                <span className="flex items-center gap-2" title={`Share of all ${r.pointType === "waifu" ? "Waifu" : "Llama"} Points`}>
+                  <span className="h-2 w-16 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800" aria-hidden="true">
+                    <span className={`block h-full rounded-full ${r.pointType === "waifu" ? "bg-waifu" : "bg-llama"}`} style={{ width: `${(share * 100).toFixed(1)}%` }} />
+                  </span>
+                  <span className="w-12 text-right text-xs tabular-nums text-zinc-600 dark:text-zinc-400">{formatPercent(share)}</span>
+                </span>
+              </Td>
+            </Tr>
+          );
+        })}
+      </TBody>
+    </Table>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { DEFAULT_DAILY_DAYS, DEFAULT_LEDGER_DAYS, MAX_DAILY_DAYS, MAX_LEDGER_DAYS, MAX_WALLET_LEDGER_DAYS, exportRangeQuerySchema } from "@/lib/dashboard/export-range";
+import { minerParamsSchema } from "@/lib/schemas/miners";
+import { walletParamsSchema } from "@/lib/schemas/wallets";
+import { DAILY_CSV_COLUMNS } from "../queries/daily-export";
+import { LEDGER_CSV_COLUMNS } from "../queries/ledger-export";
+import { errorResponse, pathParameters, queryParameters } from "./json-schema";
+
+// CSV downloads. The body is text, not JSON: the columns are listed in each description (the
+// header row of the file), numbers are exact decimals of the stored integers.
+
+const badRequest = errorResponse("Invalid parameter or range: details lists { field, reason } for each problem");
+const notFound = (what: string) => errorResponse(`No ${what} with this id has reported a job`);
+
+function csv(description: string, columns: readonly string[]) {
+  return {
+    description: `${description} Columns: ${columns.join(", ")}.`,
+    headers: { "content-disposition": { description: "attachment; filename=…csv", schema: { type: "string" } } },
+    content: { "text/csv": { schema: { type: "string" } } },
+  };
+}
+
+const dailyDescription = `UTC days from \`from\` to \`to\`, both included (default: the last ${DEFAULT_DAILY_DAYS} days; at most ${MAX_DAILY_DAYS}), one row per day, days without jobs as zeros. Read from the hourly rollups.`;
+
+export function exportPaths() {
+  const range = queryParameters(exportRangeQuerySchema);
+  return {
+    "/api/v1/miners/{minerId}/daily.csv": {
+      get: {
+        operationId: "exportMinerDaily",
+        tags: ["miners"],
+        summary: "Daily points of one miner as CSV",
+        description: dailyDescription,
+        parameters: [...pathParameters(minerParamsSchema), ...range],
+        responses: { "200": csv("One row per UTC day.", DAILY_CSV_COLUMNS), "400": badRequest, "404": notFound("miner") },
+      },
+    },
+    "/api/v1/wallets/{address}/daily.csv": {
+      get: {
+        operationId: "exportWalletDaily",
+        tags: ["miners"],
+        summary: "Daily points of a wallet (all its GPUs) as CSV",
+        description: dailyDescription,
+        parameters: [...pathParameters(walletParamsSchema), ...range],
+        responses: { "200": csv("One row per UTC day.", DAILY_CSV_COLUMNS), "400": badRequest, "404": notFound("wallet") },
+      },
+    },
+    "/api/v1/miners/{minerId}/ledger.csv": {
+      get: {
+        operationId: "exportMinerLedger",
+        tags: ["miners"],
+        summary: "Ledger entries of one miner as CSV, every factor of every entry",
+        description: `Entries whose occurred_at falls on a UTC day from \`from\` to \`to\`, both included (default: the last ${DEFAULT_LEDGER_DAYS} days; at most ${MAX_LEDGER_DAYS}), oldest first. points = base_points × model_multiplier × nft_multiplier × stake_multiplier, except for entries with a zero_reason. Streamed: large ranges start downloading at once.`,
+        parameters: [...pathParameters(minerParamsSchema), ...range],
+        responses: { "200": csv("One row per ledger entry.", LEDGER_CSV_COLUMNS), "400": badRequest, "404": notFound("miner") },
+      },
+    },
+    "/api/v1/wallets/{address}/ledger.csv": {
+      get: {
+        operationId: "exportWalletLedger",
+        tags: ["miners"],
+        summary: "Ledger entries of every GPU of a wallet as CSV",
+        description: `Same columns as the miner export, GPU after GPU (miner_id order, each oldest first), for UTC days from \`from\` to \`to\`, both included (default: the last ${DEFAULT_LEDGER_DAYS} days; at most ${MAX_WALLET_LEDGER_DAYS}). Streamed.`,
+        parameters: [...pathParameters(walletParamsSchema), ...range],
+        responses: { "200": csv("One row per ledger entry.", LEDGER_CSV_COLUMNS), "400": badRequest, "404": notFound("wallet") },
+      },
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { pool } from "../db";
+
+// Existence checks by index, run before a page streams or an export starts, so an unknown ID
+// answers 404 (not a 200 with an error inside).
+
+export async function minerExists(minerId: string): Promise<boolean> {
+  const { rowCount } = await pool().query("SELECT 1 FROM nodes WHERE miner_id = $1", [minerId]);
+  return (rowCount ?? 0) > 0;
+}
+
+/** A wallet has a page once one of its GPUs has reported a job (the API's 404 rule too). */
+export async function walletExists(address: string): Promise<boolean> {
+  const { rowCount } = await pool().query("SELECT 1 FROM nodes WHERE wallet = $1 LIMIT 1", [address]);
+  return (rowCount ?? 0) > 0;
+}

@@ -1,0 +1,150 @@
+import "server-only";
+import type { MarketParams, MarketSort } from "@/lib/market/params";
+import { MARKET_PAGE_SIZE } from "@/lib/market/params";
+import { pool } from "../db";
+import { countOf, heuOf, isoOf, pointsOf, ratioOf } from "./convert";
+import { windowStart } from "./windows";
+
+export const MARKET_WINDOW_DAYS = 7;
+
+export interface MarketNode {
+  minerId: string;
+  wallet: string;
+  hardware: string | null;
+  /** Bribe %, 0–1; null while the operator has not set one (no bribe is on chain yet). */
+  bribe: number | null;
+  stakeHeu: number;
+  jobs7d: number;
+  /** successes ÷ jobs over the window; null without jobs. */
+  uptime7d: number | null;
+  waifuPoints7d: number;
+  llamaPoints7d: number;
+  latencyMs: number | null;
+  lastSeenAt: string;
+}
+
+export interface MarketPage {
+  items: MarketNode[];
+  total: number;
+  page: number;
+  pageSize: number;
+  windowFrom: string;
+}
+
+interface Row {
+  miner_id: string;
+  wallet: string;
+  hardware: string | null;
+  stake_wei: string;
+  latency_ewma_ms: number | null;
+  last_seen_at: Date;
+  waifu: string | null;
+  llama: string | null;
+  jobs: string | null;
+  ok: string | null;
+}
+
+const WALLET = /^0x[0-9a-f]{40}$/;
+
+/** WHERE clause over `nodes n` and its parameters, numbered from `first`. */
+function filters(p: MarketParams, from: Date, first: number): { sql: string; args: unknown[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const arg = (v: unknown) => `$${first + args.push(v) - 1}`;
+  if (p.activeOnly) where.push(`n.last_seen_at >= ${arg(from)}`);
+  if (p.hardware) where.push(`n.hardware = ${arg(p.hardware)}`);
+  if (WALLET.test(p.q)) {
+    where.push(`n.wallet = ${arg(p.q)}`); // (wallet, first_seen_at) index
+  } else if (p.q.startsWith("0x")) {
+    // A miner ID prefix as a primary-key range (C collation: '~' sorts after every ID character).
+    where.push(`n.miner_id >= ${arg(p.q)} AND n.miner_id < ${arg(`${p.q}~`)}`);
+  } else if (p.q) {
+    // A device tag fragment ("4090rig"): one pass over nodes, tens of thousands of short rows.
+    where.push(`n.miner_id LIKE ${arg(`%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  }
+  return { sql: where.length ? `WHERE ${where.join(" AND ")}` : "", args };
+}
+
+// Exact 7-day sums for one page of nodes: primary-key range reads on miner_hourly.
+const PAGE_SUMS = `LEFT JOIN LATERAL (
+    SELECT sum(waifu_micro) AS waifu, sum(llama_micro) AS llama, sum(job_count) AS jobs, sum(success_count) AS ok
+      FROM miner_hourly m WHERE m.miner_id = n.miner_id AND m.hour >= $1) w ON true`;
+
+// Sorts on nodes columns read one page of nodes, then that page's sums. Sorts on the 7-day
+// numbers must rank every node's window first: that pass sums only a float8 sort key (numeric sums
+// cost ~5× more), is bounded by the window (≤ 168 rows per node) and, when a search or GPU filter
+// is set, reads only the matching nodes' rows through the primary key.
+const NODE_ORDER: Partial<Record<MarketSort, string>> = {
+  stake: "n.stake_wei DESC, n.miner_id",
+  latency: "n.latency_ewma_ms ASC NULLS LAST, n.miner_id",
+  id: "n.miner_id",
+};
+const WINDOW_KEY: Partial<Record<MarketSort, { key: string; order: string }>> = {
+  points: { key: "sum((waifu_micro + llama_micro)::float8)", order: "coalesce(k.key, 0) DESC, n.miner_id" },
+  uptime: { key: "sum(success_count)::float8 / nullif(sum(job_count), 0) + sum(job_count) * 1e-12", order: "k.key DESC NULLS LAST, n.miner_id" },
+};
+
+const COLUMNS = `n.miner_id, n.wallet, n.hardware, n.stake_wei::text, n.latency_ewma_ms, n.last_seen_at,
+                 w.waifu::text, w.llama::text, w.jobs::text, w.ok::text`;
+
+export function marketSql(p: MarketParams, from: Date): { page: string; count: string; args: unknown[]; countArgs: unknown[] } {
+  const f = filters(p, from, 4);
+  const offset = (p.page - 1) * MARKET_PAGE_SIZE;
+  const args = [from, MARKET_PAGE_SIZE, offset, ...f.args];
+  const nodeOrder = NODE_ORDER[p.sort];
+  let page: string;
+  if (nodeOrder) {
+    page = `WITH pg AS (SELECT * FROM nodes n ${f.sql} ORDER BY ${nodeOrder} LIMIT $2 OFFSET $3)
+       SELECT ${COLUMNS} FROM pg n ${PAGE_SUMS} ORDER BY ${nodeOrder}`;
+  } else {
+    const { key, order } = WINDOW_KEY[p.sort] ?? WINDOW_KEY.points!;
+    const narrowed = p.q || p.hardware ? `AND miner_id IN (SELECT n.miner_id FROM nodes n ${f.sql})` : "";
+    page = `WITH k AS (SELECT miner_id, ${key} AS key FROM miner_hourly WHERE hour >= $1 ${narrowed} GROUP BY miner_id),
+       pg AS (SELECT n.*, k.key FROM nodes n LEFT JOIN k USING (miner_id) ${f.sql} ORDER BY ${order} LIMIT $2 OFFSET $3)
+       SELECT ${COLUMNS} FROM pg n ${PAGE_SUMS} ORDER BY ${order.replaceAll("k.key", "n.key")}`;
+  }
+  const c = filters(p, from, 1);
+  return { page, count: `SELECT count(*)::text AS n FROM nodes n ${c.sql}`, args, countArgs: c.args };
+}
+
+function toNode(r: Row): MarketNode {
+  return {
+    minerId: r.miner_id,
+    wallet: r.wallet,
+    hardware: r.hardware,
+    bribe: null,
+    stakeHeu: heuOf(r.stake_wei),
+    jobs7d: countOf(r.jobs),
+    uptime7d: ratioOf(r.ok, r.jobs),
+    waifuPoints7d: pointsOf(r.waifu),
+    llamaPoints7d: pointsOf(r.llama),
+    latencyMs: r.latency_ewma_ms,
+    lastSeenAt: isoOf(r.last_seen_at),
+  };
+}
+
+/** One page of the staking market: nodes with stake, 7-day uptime and points. */
+export async function getMarketPage(p: MarketParams, now = new Date()): Promise<MarketPage> {
+  const from = windowStart(now, MARKET_WINDOW_DAYS * 24);
+  const sql = marketSql(p, from);
+  const [rows, count] = await Promise.all([
+    pool().query<Row>(sql.page, sql.args),
+    pool().query<{ n: string }>(sql.count, sql.countArgs),
+  ]);
+  return {
+    items: rows.rows.map(toNode),
+    total: Number(count.rows[0]?.n ?? 0),
+    page: p.page,
+    pageSize: MARKET_PAGE_SIZE,
+    windowFrom: isoOf(from),
+  };
+}
+
+/** GPU models seen in the window, for the filter (hardware_hourly: a few hundred rows a day). */
+export async function getMarketHardware(now = new Date()): Promise<string[]> {
+  const { rows } = await pool().query<{ hardware: string }>(
+    `SELECT DISTINCT hardware FROM hardware_hourly WHERE hour >= $1 AND hardware <> 'unknown' ORDER BY hardware`,
+    [windowStart(now, MARKET_WINDOW_DAYS * 24)],
+  );
+  return rows.map((r) => r.hardware);
+}
