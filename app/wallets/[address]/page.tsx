@@ -8,17 +8,18 @@ import { HeadlineStats } from "@/components/dashboard/headline-stats";
 import { ModelSplit } from "@/components/dashboard/model-split";
 import { WalletMultipliers } from "@/components/dashboard/multipliers-panel";
 import { RecentJobs } from "@/components/dashboard/recent-jobs";
+import { BoostSlotEditor } from "@/components/wallet/boost-slot-editor";
 import { Card, SectionHeading, TabLinks, hrefWith, type SearchParamsRecord } from "@/components/ui";
 import { AppError } from "@/lib/errors";
 import { formatInt, shortId } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";
 import { walletAddressSchema } from "@/lib/schemas/jobs";
 import { walletQuerySchema, type WalletQuery } from "@/lib/schemas/wallets";
+import { getBoostAssignment } from "@/lib/server/boost-slots";
 import { walletModelSplit } from "@/lib/server/queries/model-split";
 import { recentWalletJobs } from "@/lib/server/queries/recent-jobs";
 import { getWalletOrThrow } from "@/lib/server/queries/wallet";
 import { walletFleet } from "@/lib/server/queries/wallet-fleet";
-import { boostedMinerIds } from "@/lib/server/queries/wallet-miners";
 
 export const dynamic = "force-dynamic";
 
@@ -51,7 +52,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
   const span = (SPANS as readonly number[]).includes(query.days) ? query.days : 30;
   const now = new Date();
 
-  const [wallet, recent, split, holders, fleet] = await Promise.all([
+  const [wallet, recent, split, assignment, fleet] = await Promise.all([
     getWalletOrThrow(address, { ...query, days: span }, now).catch((err: unknown) => {
       if (err instanceof AppError && err.code === "not_found") notFound();
       throw err;
@@ -61,7 +62,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
       console.error("[wallet page] model split unavailable:", err);
       return null;
     }),
-    boostedMinerIds(address),
+    getBoostAssignment(address, now).catch(() => null),
     walletFleet(address, now),
   ]);
   const schedule = scheduleAt(now);
@@ -90,7 +91,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
           last={{
             label: "GPUs",
             value: formatInt(wallet.gpuCount),
-            hint: `${formatInt(fleet.online)} online, ${formatInt(fleet.idle)} idle (no job in 1 h) · ${formatInt(holders.size)} NFT-boosted`,
+            hint: `${formatInt(fleet.online)} online, ${formatInt(fleet.idle)} idle (no job in 1 h) · ${formatInt(assignment?.holders.length ?? 0)} NFT-boosted`,
           }}
         />
       </section>
@@ -114,7 +115,13 @@ export default async function WalletPage({ params, searchParams }: Props) {
         </section>
         <section aria-labelledby="multipliers" className="min-w-0 lg:col-span-2">
           <SectionHeading id="multipliers" title="Multipliers in force" description="What the next job of each GPU is multiplied by." />
-          <WalletMultipliers schedule={schedule} nftCount={wallet.nftCount} gpuCount={wallet.gpuCount} holders={[...holders]} stake={wallet.stake} />
+          <WalletMultipliers schedule={schedule} nftCount={wallet.nftCount} gpuCount={wallet.gpuCount} holders={assignment?.holders ?? []} stake={wallet.stake} />
+          {assignment && assignment.slots > 0 ? (
+            <Card className="mt-4">
+              <h3 className="mb-2 text-base font-semibold">Boost slots</h3>
+              <BoostSlotEditor wallet={address} assignment={assignment} candidates={wallet.miners.items.map((m) => m.minerId)} />
+            </Card>
+          ) : null}
         </section>
       </div>
 

@@ -4,7 +4,8 @@ import type { MinerQuery, MinerResponse } from "@/lib/schemas/miners";
 import { pool } from "../db";
 import { dailySeries, last24Hrs } from "./activity";
 import { countOf, heuOf, isoOf, pointsOf } from "./convert";
-import { HAS_BOOST_SLOT_SQL, multipliersInForce } from "./multipliers";
+import { multipliersInForce } from "./multipliers";
+import { boostedMinerIds } from "./wallet-miners";
 
 interface NodeRow {
   miner_id: string;
@@ -21,14 +22,13 @@ interface NodeRow {
   failed_count: string;
   latency_ewma_ms: number | null;
   nft_count: number;
-  has_boost_slot: boolean;
 }
 
 async function nodeRow(minerId: string): Promise<NodeRow | undefined> {
   const { rows } = await pool().query<NodeRow>(
     `SELECT n.miner_id, n.wallet, n.device_tag, n.hardware, n.first_seen_at, n.last_seen_at, n.stake_wei::text,
             n.total_waifu_micro::text, n.total_llama_micro::text, n.image_count::text, n.text_count::text,
-            n.failed_count::text, n.latency_ewma_ms, w.nft_count, ${HAS_BOOST_SLOT_SQL} AS has_boost_slot
+            n.failed_count::text, n.latency_ewma_ms, w.nft_count
        FROM nodes n JOIN wallets w ON w.address = n.wallet
       WHERE n.miner_id = $1`,
     [minerId],
@@ -46,6 +46,8 @@ export async function getMinerOrThrow(minerId: string, query: MinerQuery, now = 
   ]);
   if (!node) throw new AppError("not_found", `No miner ${minerId} has reported a job yet.`);
   const stake = heuOf(node.stake_wei);
+  // Only a wallet with NFTs has slots; then the owner's choice decides (see boost-slots.ts).
+  const hasBoostSlot = node.nft_count > 0 && (await boostedMinerIds(node.wallet, now)).has(node.miner_id);
   return {
     minerId: node.miner_id,
     wallet: node.wallet,
@@ -62,7 +64,7 @@ export async function getMinerOrThrow(minerId: string, query: MinerQuery, now = 
     latencyMs: node.latency_ewma_ms,
     stake,
     nftCount: node.nft_count,
-    multipliers: multipliersInForce(now, node.nft_count, node.has_boost_slot, stake),
+    multipliers: multipliersInForce(now, node.nft_count, hasBoostSlot, stake),
     dailyPoints,
   };
 }

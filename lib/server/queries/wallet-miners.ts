@@ -1,5 +1,7 @@
 import "server-only";
 import type { WalletMiner, WalletMinerSort, WalletQuery } from "@/lib/schemas/wallets";
+import { AppError } from "@/lib/errors";
+import { getBoostAssignment } from "../boost-slots";
 import { pool } from "../db";
 import { countOf, heuOf, isoOf, pointsOf, ratioOf } from "./convert";
 import { WINDOW_HOURS, windowStart } from "./windows";
@@ -86,14 +88,14 @@ export function toWalletMiner(row: MinerRow, boosted: ReadonlySet<string>): Wall
   };
 }
 
-/** The wallet's slot holders: its first 3 × nft_count miner IDs by registration (at most 1,500). */
-export async function boostedMinerIds(address: string): Promise<Set<string>> {
-  const { rows } = await pool().query<{ miner_id: string }>(
-    `SELECT miner_id FROM nodes
-      WHERE wallet = $1
-      ORDER BY first_seen_at, miner_id
-      LIMIT (SELECT nft_count * 3 FROM wallets WHERE address = $1)`,
-    [address],
-  );
-  return new Set(rows.map((r) => r.miner_id));
+/**
+ * The wallet's slot holders now: the owner's choice in force, then its earliest-registered miner
+ * IDs for any free slot (the rule ingestion prices by). Empty for an unknown wallet.
+ */
+export async function boostedMinerIds(address: string, now = new Date()): Promise<Set<string>> {
+  const assignment = await getBoostAssignment(address, now).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "not_found") return null;
+    throw err;
+  });
+  return new Set(assignment?.holders ?? []);
 }
