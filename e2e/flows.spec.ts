@@ -16,14 +16,17 @@ test("search for a wallet → its dashboard shows the ledger's numbers → daily
   await expect(page.getByRole("link", { name: new RegExp(`${KNOWN_WALLET.slice(0, 6)}.*rig1|rig1`) }).first()).toBeVisible();
 
   const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("link", { name: /csv/i }).first().click();
+  await page.getByRole("button", { name: /Download CSV of daily points/ }).click();
   const download = await downloadPromise;
-  const csv = await (await download.createReadStream()).toArray();
-  const text = Buffer.concat(csv.map((c) => Buffer.from(c))).toString("utf8");
-  const lines = text.trim().split("\n");
-  expect(lines[0]).toMatch(/date/i);
-  const today = new Date().toISOString().slice(0, 10);
-  expect(lines.some((l) => l.startsWith(today) || l.includes(today))).toBe(true);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk));
+  const [header, ...rows] = Buffer.concat(chunks).toString("utf8").trim().split("\n").map((l) => l.split(","));
+  expect(header).toEqual(["date", "waifu_points", "llama_points", "image_jobs", "text_jobs", "jobs", "successful_jobs", "availability"]);
+  // 30 days, one row each; the known jobs (last 3 hours, maybe across midnight) add up to the ledger's totals.
+  expect(rows).toHaveLength(30);
+  const sum = (col: number) => rows.reduce((n, r) => n + Number(r[col]), 0);
+  expect([sum(1), sum(2), sum(5), sum(6)]).toEqual([36, 2, 9, 8]);
 });
 
 test("an unknown miner gets a not-found page that offers a new search", async ({ page }) => {
