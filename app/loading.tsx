@@ -1,13 +1,25 @@
+import { Skeleton, SkeletonPage, SkeletonStats, SkeletonTable } from "@/components/ui";
+
+// Shaped like the overview: heading and search, the five stats, two model tables, charts.
 export default function Loading() {
   return (
-    <div aria-busy="true" aria-label="Loading" className="animate-pulse space-y-4">
-      <div className="h-8 w-56 rounded bg-zinc-200 dark:bg-zinc-800" />
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
-        {Array.from({ length: 5 }, (_, i) => (
-          <div key={i} className="h-20 rounded-lg bg-zinc-100 dark:bg-zinc-900" />
-        ))}
+    <SkeletonPage label="Loading the network overview">
+      <div className="space-y-3">
+        <Skeleton className="h-9 w-64" />
+        <Skeleton className="h-4 w-full max-w-xl" />
+        <Skeleton className="h-12 w-full max-w-2xl" />
       </div>
-      <div className="h-64 rounded-lg bg-zinc-100 dark:bg-zinc-900" />
-    </div>
+      <Skeleton className="h-7 w-48" />
+      <SkeletonStats count={5} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <SkeletonTable rows={8} />
+        <SkeletonTable rows={4} />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Skeleton className="h-60 rounded-xl" />
+        <Skeleton className="h-60 rounded-xl" />
+        <Skeleton className="h-60 rounded-xl" />
+      </div>
+    </SkeletonPage>
   );
 }

@@ -1,69 +1,210 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Suspense } from "react";
 import { AutoRefresh } from "@/components/auto-refresh";
+import { NetworkDailyCharts } from "@/components/charts/network-daily-charts";
+import { SearchForm } from "@/components/layout/search-form";
+import { resolveSearch } from "@/components/layout/search-target";
+import { AddressLink, Card, EmptyState, SectionHeading, SkeletonStats, SkeletonTable, Stat, StatGrid, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
+import { formatDateTime, formatInt, formatPercent, formatPoints } from "@/lib/format";
 import { getNetworkSummary } from "@/lib/server/network-summary";
+import { getLeaderboard } from "@/lib/server/queries/leaderboard";
+import { getNetworkDaily } from "@/lib/server/queries/network-daily";
+import type { LeaderboardResponse } from "@/lib/schemas/leaderboard";
 
 export const dynamic = "force-dynamic";
 
-const nf = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const pf = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { q } = await searchParams;
+  const query = typeof q === "string" ? q : undefined;
+  const search = query === undefined ? undefined : resolveSearch(query);
+  if (search?.ok) redirect(search.href);
 
-function Stat({ label, value }: { label: string; value: string }) {
   return (
-    <div className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-      <dt className="text-sm text-zinc-600 dark:text-zinc-400">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums">{value}</dd>
+    <div className="space-y-12">
+      <AutoRefresh seconds={30} />
+      <section aria-labelledby="page-title" className="space-y-4">
+        <div>
+          <h1 id="page-title" className="text-2xl font-semibold tracking-tight sm:text-3xl">
+            Heurist GPU network
+          </h1>
+          <p className="mt-1 max-w-2xl text-zinc-600 dark:text-zinc-400">
+            Waifu Points for image jobs, Llama Points for LLM jobs. Look up your wallet or a single GPU to see every point it earned and why.
+          </p>
+        </div>
+        <div className="max-w-2xl">
+          <SearchForm id="hero-search" size="lg" defaultValue={query} errorId={search && !search.ok ? "search-error" : undefined} />
+          {search && !search.ok ? (
+            <p id="search-error" role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
+              {search.message}
+            </p>
+          ) : (
+            <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+              A wallet address (0x + 40 hex) opens the wallet; a miner ID (wallet-tag, e.g. 0x…-4090rig) opens that GPU.
+            </p>
+          )}
+        </div>
+      </section>
+
+      <Suspense fallback={<NetworkNowSkeleton />}>
+        <NetworkNow />
+      </Suspense>
+
+      <section aria-labelledby="trend">
+        <SectionHeading id="trend" title="Last 30 days" description="Per UTC day, from the hourly rollups. Today is a partial day." />
+        <Suspense fallback={<div className="grid gap-4 lg:grid-cols-3">{[0, 1, 2].map((i) => <SkeletonTable key={i} rows={4} />)}</div>}>
+          <DailyCharts />
+        </Suspense>
+      </section>
+
+      <section aria-labelledby="top-miners">
+        <SectionHeading
+          id="top-miners"
+          title="Top miners, last 24 hours"
+          description="Wallets ranked by points earned in the last 24 hourly buckets."
+          actions={
+            <Link href="/gpus#miners" className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+              Full leaderboard →
+            </Link>
+          }
+        />
+        <Suspense fallback={<div className="grid gap-4 lg:grid-cols-2"><SkeletonTable rows={10} /><SkeletonTable rows={10} /></div>}>
+          <TopMiners />
+        </Suspense>
+      </section>
     </div>
   );
 }
 
-export default async function OverviewPage() {
-  const s = await getNetworkSummary();
+function NetworkNowSkeleton() {
   return (
-    <div className="space-y-8">
-      <AutoRefresh />
-      <section aria-labelledby="now">
-        <h1 id="now" className="text-2xl font-semibold tracking-tight">
-          The network now
-        </h1>
-        <dl className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-5">
-          <Stat label="GPUs active (last hour)" value={nf.format(s.activeGpus)} />
-          <Stat label="Wallets mining" value={nf.format(s.wallets)} />
-          <Stat label="Jobs, last 24 h" value={nf.format(s.jobs24h)} />
-          <Stat label="Waifu Points, 24 h" value={pf.format(s.waifuPoints24h)} />
-          <Stat label="Llama Points, 24 h" value={pf.format(s.llamaPoints24h)} />
-        </dl>
-      </section>
-      <section aria-labelledby="models">
-        <h2 id="models" className="text-lg font-semibold">
-          By model, last 24 h
-        </h2>
+    <div className="space-y-6">
+      <SkeletonStats count={5} />
+      <SkeletonTable rows={6} />
+    </div>
+  );
+}
+
+async function NetworkNow() {
+  const s = await getNetworkSummary();
+  const waifuModels = s.byModel.filter((m) => m.pointType === "waifu");
+  const llamaModels = s.byModel.filter((m) => m.pointType === "llama");
+  return (
+    <section aria-labelledby="now" className="space-y-8">
+      <div>
+        <SectionHeading id="now" title="The network now" description={`As of ${formatDateTime(s.asOf)}; refreshes every 30 s.`} />
+        <StatGrid>
+          <Stat label="GPUs active now" value={formatInt(s.activeGpus)} hint={`${formatInt(s.gpus24h)} in the last 24 h`} />
+          <Stat label="Wallets mining, 24 h" value={formatInt(s.wallets24h)} />
+          <Stat label="Jobs, 24 h" value={formatInt(s.jobs24h)} hint={`${formatPercent(s.jobs24h ? s.successes24h / s.jobs24h : null)} completed in time`} />
+          <Stat label="Waifu Points, 24 h" value={formatPoints(s.waifuPoints24h, 0)} tone="waifu" hint="image jobs" />
+          <Stat label="Llama Points, 24 h" value={formatPoints(s.llamaPoints24h, 0)} tone="llama" hint="LLM jobs" />
+        </StatGrid>
+      </div>
+      <div>
+        <SectionHeading id="models" level={3} title="By model, last 24 hours" />
         {s.byModel.length === 0 ? (
-          <p className="mt-2 text-zinc-600 dark:text-zinc-400">No jobs in the last 24 hours yet. Jobs appear here as soon as the router reports them.</p>
+          <EmptyState title="No jobs in the last 24 hours yet">Jobs appear here as soon as the router reports them.</EmptyState>
         ) : (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-zinc-600 dark:text-zinc-400">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">Model</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Jobs</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Waifu Points</th>
-                  <th scope="col" className="py-2 text-right">Llama Points</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.byModel.map((m) => (
-                  <tr key={m.modelId} className="border-t border-zinc-100 dark:border-zinc-900">
-                    <td className="py-2 pr-4 font-mono">{m.modelId}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{nf.format(m.jobs)}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{pf.format(m.waifuPoints)}</td>
-                    <td className="py-2 text-right tabular-nums">{pf.format(m.llamaPoints)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="grid gap-4 lg:grid-cols-2">
+            <ModelTable title="Image models (Waifu Points)" type="waifu" models={waifuModels} total={s.waifuPoints24h} />
+            <ModelTable title="LLMs (Llama Points)" type="llama" models={llamaModels} total={s.llamaPoints24h} />
           </div>
         )}
-      </section>
-      <p className="text-xs text-zinc-500">As of {new Date(s.asOf).toUTCString()}; refreshes every 10 s.</p>
+      </div>
+    </section>
+  );
+}
+
+function ModelTable({ title, type, models, total }: { title: string; type: "waifu" | "llama"; models: Awaited<ReturnType<typeof getNetworkSummary>>["byModel"]; total: number }) {
+  const points = (m: (typeof models)[number]) => (type === "waifu" ? m.waifuPoints : m.llamaPoints);
+  return (
+    <Card>
+      {models.length === 0 ? (
+        <>
+          <p className="mb-2 text-sm font-semibold">{title}</p>
+          <EmptyState title={`No ${type === "waifu" ? "image" : "LLM"} jobs in the last 24 hours yet`} />
+        </>
+      ) : (
+        <Table caption={title} label={title}>
+          <THead>
+            <tr>
+              <Th>Model</Th>
+              <Th numeric>Jobs</Th>
+              <Th numeric>In time</Th>
+              <Th numeric>Points</Th>
+              <Th numeric>Share</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {models.map((m) => (
+              <Tr key={m.modelId}>
+                <Th scope="row">
+                  <span className="block font-mono text-xs sm:text-sm">{m.modelId}</span>
+                </Th>
+                <Td numeric>{formatInt(m.jobs)}</Td>
+                <Td numeric>{formatPercent(m.jobs ? m.successes / m.jobs : null)}</Td>
+                <Td numeric className="font-medium">{formatPoints(points(m), 0)}</Td>
+                <Td numeric>{formatPercent(total ? points(m) / total : null)}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+async function DailyCharts() {
+  const { days } = await getNetworkDaily(30);
+  return <NetworkDailyCharts days={days} />;
+}
+
+async function TopMiners() {
+  const [waifu, llama] = await Promise.all([
+    getLeaderboard({ type: "waifu", window: "24h", page: 1, pageSize: 10 }),
+    getLeaderboard({ type: "llama", window: "24h", page: 1, pageSize: 10 }),
+  ]);
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <TopTable title="By Waifu Points" board={waifu} />
+      <TopTable title="By Llama Points" board={llama} />
     </div>
+  );
+}
+
+function TopTable({ title, board }: { title: string; board: LeaderboardResponse }) {
+  return (
+    <Card>
+      {board.items.length === 0 ? (
+        <>
+          <p className="mb-2 text-sm font-semibold">{title}</p>
+          <EmptyState title="No points in the last 24 hours yet" />
+        </>
+      ) : (
+        <Table caption={`Top 10 wallets ${title.replace("By", "by")}, last 24 hours`} label={title}>
+          <THead>
+            <tr>
+              <Th numeric className="w-10">#</Th>
+              <Th>Wallet</Th>
+              <Th numeric>GPUs</Th>
+              <Th numeric>Points</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {board.items.map((r) => (
+              <Tr key={r.address}>
+                <Td numeric className="text-zinc-600 dark:text-zinc-400">{r.rank}</Td>
+                <Th scope="row">
+                  <AddressLink id={r.address} />
+                </Th>
+                <Td numeric>{formatInt(r.gpuCount)}</Td>
+                <Td numeric className="font-medium">{formatPoints(r.points, 0)}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </Card>
   );
 }

@@ -1,46 +1,77 @@
 import "server-only";
-import { microToPoints } from "@/lib/points";
+import { findModel, microToPoints } from "@/lib/points";
 import { pool } from "./db";
+import { windowStart } from "./queries/windows";
+
+export interface ModelSummary {
+  modelId: string;
+  label: string;
+  /** Which points the model earns: image models Waifu, LLMs Llama. */
+  pointType: "waifu" | "llama";
+  jobs: number;
+  successes: number;
+  waifuPoints: number;
+  llamaPoints: number;
+}
 
 export interface NetworkSummary {
+  /** Nodes whose last job is within the last hour. */
   activeGpus: number;
-  wallets: number;
+  /** Nodes with a job in the last 24 h. */
+  gpus24h: number;
+  /** Wallets with a job in the last 24 h. */
+  wallets24h: number;
   jobs24h: number;
+  successes24h: number;
   waifuPoints24h: number;
   llamaPoints24h: number;
-  byModel: { modelId: string; jobs: number; waifuPoints: number; llamaPoints: number }[];
+  byModel: ModelSummary[];
   asOf: string;
 }
 
-/** Network totals for the overview, from the hourly rollups (24 hourly rows per GPU model and model id). */
+/**
+ * Network totals for the overview. Jobs and points come from hardware_hourly (the 24 most recent
+ * hourly buckets, as every other "24 h" number on the site); GPU and wallet counts from one pass
+ * over nodes (tens of thousands of rows, a few ms).
+ */
 export async function getNetworkSummary(now = new Date()): Promise<NetworkSummary> {
-  const since = new Date(now.getTime() - 24 * 3_600_000);
   const [nodes, models] = await Promise.all([
-    pool().query<{ active: string; wallets: string }>(
+    pool().query<{ active: string; gpus: string; wallets: string }>(
       `SELECT count(*) FILTER (WHERE last_seen_at > $1)::text AS active,
-              count(DISTINCT wallet) FILTER (WHERE last_seen_at > $1)::text AS wallets
-         FROM nodes`,
-      [new Date(now.getTime() - 3_600_000)],
+              count(*)::text AS gpus,
+              count(DISTINCT wallet)::text AS wallets
+         FROM nodes WHERE last_seen_at >= $2`,
+      [new Date(now.getTime() - 3_600_000), windowStart(now, 24)],
     ),
-    pool().query<{ model_id: string; jobs: string; waifu: string; llama: string }>(
-      `SELECT model_id, sum(job_count)::text AS jobs, sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama
-         FROM hardware_hourly WHERE hour >= date_trunc('hour', $1::timestamptz)
-        GROUP BY model_id ORDER BY sum(job_count) DESC`,
-      [since],
+    pool().query<{ model_id: string; jobs: string; successes: string; waifu: string; llama: string }>(
+      `SELECT model_id, sum(job_count)::text AS jobs, sum(success_count)::text AS successes,
+              sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama
+         FROM hardware_hourly WHERE hour >= $1
+        GROUP BY model_id ORDER BY sum(job_count) DESC, model_id`,
+      [windowStart(now, 24)],
     ),
   ]);
-  const byModel = models.rows.map((r) => ({
-    modelId: r.model_id,
-    jobs: Number(r.jobs),
-    waifuPoints: microToPoints(BigInt(r.waifu)),
-    llamaPoints: microToPoints(BigInt(r.llama)),
-  }));
+  const byModel = models.rows.map((r): ModelSummary => {
+    const info = findModel(r.model_id);
+    return {
+      modelId: r.model_id,
+      label: info?.label ?? r.model_id,
+      pointType: info?.kind === "llm" ? "llama" : "waifu",
+      jobs: Number(r.jobs),
+      successes: Number(r.successes),
+      waifuPoints: microToPoints(BigInt(r.waifu)),
+      llamaPoints: microToPoints(BigInt(r.llama)),
+    };
+  });
+  const n = nodes.rows[0];
   return {
-    activeGpus: Number(nodes.rows[0]?.active ?? 0),
-    wallets: Number(nodes.rows[0]?.wallets ?? 0),
-    jobs24h: byModel.reduce((n, m) => n + m.jobs, 0),
-    waifuPoints24h: byModel.reduce((n, m) => n + m.waifuPoints, 0),
-    llamaPoints24h: byModel.reduce((n, m) => n + m.llamaPoints, 0),
+    activeGpus: Number(n?.active ?? 0),
+    gpus24h: Number(n?.gpus ?? 0),
+    wallets24h: Number(n?.wallets ?? 0),
+    jobs24h: byModel.reduce((s, m) => s + m.jobs, 0),
+    successes24h: byModel.reduce((s, m) => s + m.successes, 0),
+    waifuPoints24h: byModel.reduce((s, m) => s + m.waifuPoints, 0),
+    llamaPoints24h: byModel.reduce((s, m) => s + m.llamaPoints, 0),
     byModel,
     asOf: now.toISOString(),
   };

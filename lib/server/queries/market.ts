@@ -123,16 +123,71 @@ function toNode(r: Row): MarketNode {
   };
 }
 
+// The unfiltered "points" and "uptime" orders are the market's front page. Ranking every node's
+// 7-day window on each request would re-aggregate up to 40,000 × 168 miner_hourly rows, so the
+// ranking (miner IDs only) is kept per process for RANKING_TTL_MS and refreshed by the first
+// reader after that (single flight). Page rows and their numbers are always read fresh.
+const RANKING_TTL_MS = 60_000;
+
+interface Ranking {
+  at: number;
+  from: number;
+  points: string[];
+  uptime: string[];
+}
+
+const rankingCache = globalThis as unknown as { heuristMarketRanking?: { at: number; from: number; value: Promise<Ranking> } };
+
+async function computeRanking(from: Date, at: number): Promise<Ranking> {
+  const { rows } = await pool().query<{ miner_id: string; pts: number; up: number | null; jobs: string }>(
+    `SELECT miner_id, sum((waifu_micro + llama_micro)::float8) AS pts,
+            sum(success_count)::float8 / nullif(sum(job_count), 0) AS up, sum(job_count)::text AS jobs
+       FROM miner_hourly WHERE hour >= $1 GROUP BY miner_id`,
+    [from],
+  );
+  const byId = (a: { miner_id: string }, b: { miner_id: string }) => (a.miner_id < b.miner_id ? -1 : a.miner_id > b.miner_id ? 1 : 0);
+  const points = [...rows].sort((a, b) => b.pts - a.pts || byId(a, b)).map((r) => r.miner_id);
+  const uptime = [...rows]
+    .sort((a, b) => (b.up ?? -1) - (a.up ?? -1) || Number(b.jobs) - Number(a.jobs) || byId(a, b))
+    .map((r) => r.miner_id);
+  return { at, from: from.getTime(), points, uptime };
+}
+
+function rankingFor(from: Date, nowMs: number): Promise<Ranking> {
+  const c = rankingCache.heuristMarketRanking;
+  if (c && c.from === from.getTime() && nowMs - c.at < RANKING_TTL_MS) return c.value;
+  const value = computeRanking(from, nowMs);
+  rankingCache.heuristMarketRanking = { at: nowMs, from: from.getTime(), value };
+  value.catch(() => {
+    if (rankingCache.heuristMarketRanking?.value === value) rankingCache.heuristMarketRanking = undefined;
+  });
+  return value;
+}
+
+const RANKED_PAGE_SQL = `SELECT ${COLUMNS}
+    FROM nodes n ${PAGE_SUMS}
+   WHERE n.miner_id = ANY($2::text[])
+   ORDER BY array_position($2::text[], n.miner_id)`;
+
 /** One page of the staking market: nodes with stake, 7-day uptime and points. */
 export async function getMarketPage(p: MarketParams, now = new Date()): Promise<MarketPage> {
   const from = windowStart(now, MARKET_WINDOW_DAYS * 24);
   const sql = marketSql(p, from);
-  const [rows, count] = await Promise.all([
-    pool().query<Row>(sql.page, sql.args),
-    pool().query<{ n: string }>(sql.count, sql.countArgs),
-  ]);
+  const cacheable = (p.sort === "points" || p.sort === "uptime") && p.activeOnly && !p.q && !p.hardware;
+  const pageRows = async (): Promise<Row[]> => {
+    if (cacheable) {
+      const ranking = await rankingFor(from, now.getTime());
+      const start = (p.page - 1) * MARKET_PAGE_SIZE;
+      const ids = ranking[p.sort === "uptime" ? "uptime" : "points"].slice(start, start + MARKET_PAGE_SIZE);
+      if (ids.length === MARKET_PAGE_SIZE || start + ids.length >= ranking.points.length) {
+        return ids.length ? (await pool().query<Row>(RANKED_PAGE_SQL, [from, ids])).rows : [];
+      }
+    }
+    return (await pool().query<Row>(sql.page, sql.args)).rows;
+  };
+  const [rows, count] = await Promise.all([pageRows(), pool().query<{ n: string }>(sql.count, sql.countArgs)]);
   return {
-    items: rows.rows.map(toNode),
+    items: rows.map(toNode),
     total: Number(count.rows[0]?.n ?? 0),
     page: p.page,
     pageSize: MARKET_PAGE_SIZE,

@@ -1,0 +1,67 @@
+import { formatInt, formatMultiplier, formatPercent, formatPoints, shortId } from "@/lib/format";
+import type { MarketRow } from "./market-table";
+
+/** "Show how it is computed": the formula, its inputs, and the first row worked through. */
+export function YieldExplainer({
+  example,
+  stakeHeu,
+  bribePercent,
+  scheduleId,
+  heuPerPoint,
+}: {
+  example: MarketRow | undefined;
+  stakeHeu: number;
+  bribePercent: number;
+  scheduleId: string;
+  heuPerPoint: number;
+}) {
+  const e = example?.estimate;
+  const n = example?.node;
+  return (
+    <div className="space-y-4 text-sm text-zinc-700 dark:text-zinc-300">
+      <p className="rounded-lg bg-zinc-100 px-4 py-3 font-mono text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">
+        yield(P) = bribe × R(S+P) × P / (S+P)
+      </p>
+      <ul className="list-disc space-y-1 pl-5">
+        <li>
+          <strong>P</strong> is the stake you typed ({formatInt(stakeHeu)} stHEU), <strong>S</strong> the stake already on the node.
+          P / (S+P) is your share of the stakers&apos; cut: more stake from others dilutes it.
+        </li>
+        <li>
+          <strong>R(S+P)</strong> is the node&apos;s points of the last 7 days, annualized (× 365 / 7), re-priced at the stake multiplier the node
+          would have with your stake added: R × m(S+P) / m(S), on the stake curve of schedule <code className="font-mono">{scheduleId}</code>{" "}
+          (1.0 up to 10,000 stHEU, rising to 1.5 at 100,000).
+        </li>
+        <li>
+          <strong>bribe</strong> is the share of the node&apos;s rewards its operator pays to stakers. No operator has set one yet, so this page uses the{" "}
+          {formatPercent(bribePercent / 100)} you assume.
+        </li>
+        <li>
+          Points become HEU at {formatPoints(heuPerPoint, 6)} HEU per point, the rate Season 1 paid (22,457,723 HEU for 772,963,675 points).
+          Real epochs pay whatever their pool ÷ all points turns out to be, so treat this as an order of magnitude, not a promise.
+        </li>
+      </ul>
+      {e?.ok && n ? (
+        <div>
+          <p className="font-medium text-zinc-900 dark:text-zinc-100">
+            Worked example: the first node in the list, <span className="font-mono">{shortId(n.minerId)}</span>
+          </p>
+          <ol className="mt-1 list-decimal space-y-1 pl-5 tabular-nums">
+            <li>
+              R = {formatPoints(n.waifuPoints7d + n.llamaPoints7d, 1)} points in 7 days × 365 / 7 = {formatInt(e.rewardsPerYearNow)} points/year at{" "}
+              {formatMultiplier(e.multiplierNow)}.
+            </li>
+            <li>
+              With S + P = {formatInt(n.stakeHeu)} + {formatInt(stakeHeu)} stHEU the multiplier is {formatMultiplier(e.multiplierAfter)}: R(S+P) ={" "}
+              {formatInt(e.rewardsPerYearAfter)} points/year.
+            </li>
+            <li>
+              Your share P / (S+P) = {formatPercent(e.share)}; × bribe {formatPercent(bribePercent / 100)} = {formatPoints(e.stakerPointsPerYear, 1)} points/year
+              = {formatPoints(e.stakerHeuPerYear, 1)} HEU/year, {formatPercent(e.apr)} of your stake.
+            </li>
+          </ol>
+        </div>
+      ) : null}
+    </div>
+  );
+}

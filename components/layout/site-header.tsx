@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
+import type { ThemeChoice } from "@/components/theme/theme-cookie";
+import { MobileMenu } from "./mobile-menu";
+import { NavLinks } from "./nav-links";
+import { SearchForm } from "./search-form";
+
+export function SiteHeader({ theme }: { theme: ThemeChoice | undefined }) {
+  return (
+    <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75 dark:border-zinc-800 dark:bg-zinc-950/90 dark:supports-[backdrop-filter]:bg-zinc-950/75">
+      <div className="relative mx-auto flex max-w-6xl items-center gap-3 px-4 py-2.5">
+        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight text-zinc-900 dark:text-white">
+          <span aria-hidden="true" className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-gradient-to-br from-waifu to-llama text-xs font-bold text-zinc-950">
+            H
+          </span>
+          <span>
+            Heurist <span className="hidden sm:inline">Mining </span>Points
+          </span>
+        </Link>
+        <nav aria-label="Main" className="hidden md:block">
+          <NavLinks />
+        </nav>
+        <div className="ml-auto hidden w-64 lg:block">
+          <SearchForm id="header-search" label="Site search" />
+        </div>
+        <div className="ml-auto flex items-center gap-2 lg:ml-0">
+          <MobileMenu search={<SearchForm id="mobile-search" label="Site search (menu)" />} />
+          <ThemeToggle initial={theme} />
+        </div>
+      </div>
+    </header>
+  );
+}

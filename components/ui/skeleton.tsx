@@ -1,0 +1,37 @@
+import { cn } from "./cn";
+
+/** A grey placeholder block; size it with classes (h-8 w-40). */
+export function Skeleton({ className }: { className?: string }) {
+  return <div aria-hidden="true" className={cn("animate-pulse rounded-md bg-zinc-200 dark:bg-zinc-800", className)} />;
+}
+
+/** Wraps a loading.tsx body: announces loading once, hides the placeholder shapes. */
+export function SkeletonPage({ label = "Loading", children }: { label?: string; children: React.ReactNode }) {
+  return (
+    <div aria-busy="true" role="status" aria-label={label} className="space-y-8">
+      <span className="sr-only">{label}…</span>
+      {children}
+    </div>
+  );
+}
+
+export function SkeletonStats({ count = 5 }: { count?: number }) {
+  return (
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      {Array.from({ length: count }, (_, i) => (
+        <Skeleton key={i} className="h-24 rounded-xl" />
+      ))}
+    </div>
+  );
+}
+
+export function SkeletonTable({ rows = 8 }: { rows?: number }) {
+  return (
+    <div className="space-y-2">
+      <Skeleton className="h-6 w-full" />
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} className="h-9 w-full opacity-70" />
+      ))}
+    </div>
+  );
+}

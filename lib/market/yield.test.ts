@@ -1,0 +1,61 @@
+import { describe, expect, test } from "vitest";
+import { MAINNET_ACTIVATION_CURVE, TESTNET_BOOST_CURVE } from "@/lib/points";
+import { SEASON1_HEU_PER_POINT, estimateStakerYield, type YieldInput } from "./yield";
+
+const base: YieldInput = {
+  bribe: 0.1,
+  recentPoints: 700, // 100 points/day → 36,500 points/year
+  windowDays: 7,
+  stakeHeu: 0,
+  extraStakeHeu: 10_000,
+  curve: TESTNET_BOOST_CURVE,
+  heuPerPoint: 0.03,
+};
+
+describe("estimateStakerYield", () => {
+  test.each([
+    // name, overrides, multiplier now → after, share, staker points/year
+    ["sole staker below the boost knee: multiplier stays 1.0", {}, 1, 1, 1, 3_650],
+    ["sole staker at 55,000: multiplier 1.25", { extraStakeHeu: 55_000 }, 1, 1.25, 1, 4_562.5],
+    ["sole staker past the cap: multiplier flat at 1.5", { extraStakeHeu: 200_000 }, 1, 1.5, 1, 5_475],
+    ["dilution: joining 10,000 already staked, half the bribe", { stakeHeu: 10_000, extraStakeHeu: 10_000 }, 1, 1 + 0.5 * (10_000 / 90_000), 0.5, 0.1 * 36_500 * (1 + 0.5 * (10_000 / 90_000)) * 0.5],
+    ["re-priced from a boosted node: 55,000 → 100,000", { stakeHeu: 55_000, extraStakeHeu: 45_000 }, 1.25, 1.5, 0.45, 0.1 * 36_500 * (1.5 / 1.25) * 0.45],
+    ["zero bribe pays nothing", { bribe: 0 }, 1, 1, 1, 0],
+    ["full bribe pays all of the node's rewards to a sole staker", { bribe: 1 }, 1, 1, 1, 36_500],
+    ["a node with no recent points yields nothing", { recentPoints: 0 }, 1, 1, 1, 0],
+    ["mainnet: 10,000 on an active node at 10,000 doubles R's multiplier", { curve: MAINNET_ACTIVATION_CURVE, stakeHeu: 10_000, extraStakeHeu: 10_000 }, 0.1, 0.2, 0.5, 0.1 * 36_500 * 2 * 0.5],
+  ] as const)("%s", (_name, overrides, mNow, mAfter, share, stakerPoints) => {
+    const input: YieldInput = { ...base, ...overrides };
+    const r = estimateStakerYield(input);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.multiplierNow).toBeCloseTo(mNow, 6);
+    expect(r.multiplierAfter).toBeCloseTo(mAfter, 5); // multipliers are whole ppm
+    expect(r.share).toBeCloseTo(share, 9);
+    expect(r.stakerPointsPerYear).toBeCloseTo(stakerPoints, 1);
+    expect(r.stakerHeuPerYear).toBeCloseTo(stakerPoints * 0.03, 4);
+    expect(r.apr).toBeCloseTo(r.stakerHeuPerYear / input.extraStakeHeu, 12);
+  });
+
+  test.each([
+    ["no extra stake", { extraStakeHeu: 0 }, "no-stake"],
+    ["mainnet node below the minimum earns nothing to re-price", { curve: MAINNET_ACTIVATION_CURVE, stakeHeu: 0 }, "inactive"],
+    ["bribe above 100 %", { bribe: 1.5 }, "invalid"],
+    ["negative stake", { extraStakeHeu: -1 }, "invalid"],
+    ["NaN points", { recentPoints: Number.NaN }, "invalid"],
+    ["empty window", { windowDays: 0 }, "invalid"],
+  ] as const)("refuses: %s", (_name, overrides, reason) => {
+    expect(estimateStakerYield({ ...base, ...overrides })).toEqual({ ok: false, reason });
+  });
+
+  test("more stake from others never raises a newcomer's yield on a capped node", () => {
+    const capped = { ...base, stakeHeu: 100_000 };
+    const a = estimateStakerYield({ ...capped, extraStakeHeu: 10_000 });
+    const b = estimateStakerYield({ ...capped, stakeHeu: 200_000, extraStakeHeu: 10_000 });
+    expect(a.ok && b.ok && b.stakerPointsPerYear < a.stakerPointsPerYear).toBe(true);
+  });
+
+  test("the Season 1 anchor is 0.029054 HEU per point", () => {
+    expect(SEASON1_HEU_PER_POINT).toBeCloseTo(0.029054, 6);
+  });
+});
