@@ -4,6 +4,8 @@ const nextConfig = {
   poweredByHeader: false,
   // The e2e suite builds into its own folder so it never clobbers a running `next dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // `next dev` otherwise refuses its hot-reload resources to http://127.0.0.1 (pages never hydrate).
+  allowedDevOrigins: ["127.0.0.1"],
   // Server-only database drivers stay as plain Node requires instead of being bundled.
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
 };

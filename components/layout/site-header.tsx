@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
+import { ConnectButton } from "@/components/wallet/connect-button";
 import type { ThemeChoice } from "@/components/theme/theme-cookie";
 import { MobileMenu } from "./mobile-menu";
 import { NavLinks } from "./nav-links";
@@ -25,6 +26,7 @@ export function SiteHeader({ theme }: { theme: ThemeChoice | undefined }) {
         </div>
         <div className="ml-auto flex items-center gap-2 lg:ml-0">
           <MobileMenu search={<SearchForm id="mobile-search" label="Site search (menu)" />} />
+          <ConnectButton />
           <ThemeToggle initial={theme} />
         </div>
       </div>

@@ -21,10 +21,12 @@ export function ConnectButton() {
   return (
     <button
       type="button"
+      aria-label="Connect wallet"
       onClick={() => setClicked(true)}
-      className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium whitespace-nowrap hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 dark:border-zinc-700 dark:hover:bg-zinc-800"
     >
-      Connect wallet
+      <span className="sm:hidden">Connect</span>
+      <span className="hidden sm:inline">Connect wallet</span>
     </button>
   );
 }

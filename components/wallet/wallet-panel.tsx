@@ -23,7 +23,7 @@ export function WalletPanel({ onClose }: { onClose: () => void }) {
   const signedIn = session && address && session.address === address.toLowerCase();
 
   return (
-    <div role="dialog" aria-label="Wallet" className="absolute right-0 top-full z-50 mt-2 w-80 space-y-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
+    <div role="dialog" aria-label="Wallet" className="absolute right-0 top-full z-50 mt-2 w-80 max-w-[calc(100vw-2rem)] space-y-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
       {!isConnected ? (
         <>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">Connect the wallet your GPUs mine to.</p>
