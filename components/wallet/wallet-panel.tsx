@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useAccount, useChainId, useConnect, useDisconnect, useSwitchChain } from "wagmi";
+import { useAccount, useConnect, useDisconnect, useSwitchChain } from "wagmi";
 import { portalChain } from "@/lib/chain/config";
 import { shortId } from "@/lib/format";
 import { useSession } from "./use-session";
@@ -12,8 +12,8 @@ const button =
 
 /** Connect, switch network, sign in, and go to "My mining". Loaded only when a visitor asks for it. */
 export function WalletPanel({ onClose }: { onClose: () => void }) {
-  const { address, isConnected } = useAccount();
-  const chainId = useChainId();
+  // The wallet's own chain (useChainId would fall back to a configured one).
+  const { address, isConnected, chainId } = useAccount();
   const { connectors, connect, isPending, error: connectError } = useConnect();
   const { disconnect } = useDisconnect();
   const { switchChain, isPending: switching } = useSwitchChain();
@@ -60,7 +60,7 @@ export function WalletPanel({ onClose }: { onClose: () => void }) {
             <button
               type="button"
               className={button}
-              onClick={() => signIn(address!, chainId).then(() => setError(null), (e: Error) => setError(e.message.split("\n")[0] ?? "Sign-in failed"))}
+              onClick={() => signIn(address!, chainId ?? portalChain.id).then(() => setError(null), (e: Error) => setError(e.message.split("\n")[0] ?? "Sign-in failed"))}
             >
               Sign in with Ethereum
             </button>
