@@ -20,6 +20,8 @@ for (const p of pages) {
     await expect(page.getByRole("navigation", { name: /main/i })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
     await screenshots(page, p.name);
+    // After the 375 px shot: nothing may push the page sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
 }
 

@@ -10,11 +10,12 @@ export function SiteHeader({ theme }: { theme: ThemeChoice | undefined }) {
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75 dark:border-zinc-800 dark:bg-zinc-950/90 dark:supports-[backdrop-filter]:bg-zinc-950/75">
       <div className="relative mx-auto flex max-w-6xl items-center gap-3 px-4 py-2.5">
-        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight text-zinc-900 dark:text-white">
+        <Link href="/" aria-label="Heurist Mining Points, overview" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight text-zinc-900 dark:text-white">
           <span aria-hidden="true" className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-gradient-to-br from-waifu to-llama text-xs font-bold text-zinc-950">
             H
           </span>
-          <span>
+          {/* On a phone the header holds menu, wallet and theme too: the mark alone names the site. */}
+          <span className="hidden min-[420px]:inline">
             Heurist <span className="hidden sm:inline">Mining </span>Points
           </span>
         </Link>
