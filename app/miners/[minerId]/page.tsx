@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DailyCharts } from "@/components/dashboard/daily-charts";
+import { DailySection, chartSpan } from "@/components/dashboard/daily-section";
 import { ExportPanel } from "@/components/dashboard/export-panel";
 import { HeadlineStats } from "@/components/dashboard/headline-stats";
 import { ModelSplit } from "@/components/dashboard/model-split";
 import { MinerMultipliers } from "@/components/dashboard/multipliers-panel";
 import { RecentJobs } from "@/components/dashboard/recent-jobs";
-import { AddressLink, Badge, Card, SectionHeading, TabLinks, hrefWith, type SearchParamsRecord } from "@/components/ui";
+import { AddressLink, Badge, Card, SectionHeading, type SearchParamsRecord } from "@/components/ui";
 import { formatAgo } from "@/lib/dashboard/time";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatInt, shortId } from "@/lib/format";
@@ -21,7 +21,6 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ minerId: string }>; searchParams: Promise<SearchParamsRecord> };
 
-const SPANS = [7, 30, 90] as const;
 const ONLINE_MS = 60 * 60 * 1000;
 
 /** Route params may arrive percent-encoded; a malformed escape is just an unknown ID. */
@@ -35,7 +34,7 @@ function decoded(raw: string): string {
 
 function spanOf(sp: SearchParamsRecord): number {
   const days = Number(sp.days);
-  return (SPANS as readonly number[]).includes(days) ? days : 30;
+  return chartSpan(days);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -92,15 +91,7 @@ export default async function MinerPage({ params, searchParams }: Props) {
         />
       </section>
 
-      <section aria-labelledby="daily">
-        <SectionHeading
-          id="daily"
-          title="Points per day"
-          description="UTC days."
-          actions={<TabLinks label="Chart range" items={SPANS.map((d) => ({ href: hrefWith(path, sp, { days: d === 30 ? null : d }), label: `${d} days`, active: d === span }))} />}
-        />
-        <DailyCharts days={miner.dailyPoints} span={span} />
-      </section>
+      <DailySection path={path} sp={sp} span={span} days={miner.dailyPoints} description="UTC days." />
 
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-5">
         <section aria-labelledby="models" className="min-w-0 lg:col-span-3">

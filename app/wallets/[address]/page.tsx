@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { DailyCharts } from "@/components/dashboard/daily-charts";
+import { DailySection, chartSpan } from "@/components/dashboard/daily-section";
 import { ExportPanel } from "@/components/dashboard/export-panel";
 import { GpuTable } from "@/components/dashboard/gpu-table";
 import { HeadlineStats } from "@/components/dashboard/headline-stats";
@@ -9,7 +9,7 @@ import { ModelSplit } from "@/components/dashboard/model-split";
 import { WalletMultipliers } from "@/components/dashboard/multipliers-panel";
 import { RecentJobs } from "@/components/dashboard/recent-jobs";
 import { BoostSlotEditor } from "@/components/wallet/boost-slot-editor";
-import { Card, SectionHeading, TabLinks, hrefWith, type SearchParamsRecord } from "@/components/ui";
+import { Card, SectionHeading, hrefWith, type SearchParamsRecord } from "@/components/ui";
 import { AppError } from "@/lib/errors";
 import { formatInt, shortId } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";
@@ -26,7 +26,6 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ address: string }>; searchParams: Promise<SearchParamsRecord> };
 
 const PAGE_SIZE = 50;
-const SPANS = [7, 30, 90] as const;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** The URL's table state; a malformed value falls back to its default instead of failing the page. */
@@ -49,7 +48,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
   const address = parsedAddress.data;
   const sp = await searchParams;
   const query = tableQuery(sp);
-  const span = (SPANS as readonly number[]).includes(query.days) ? query.days : 30;
+  const span = chartSpan(query.days);
   const now = new Date();
 
   const [wallet, recent, split, assignment, fleet] = await Promise.all([
@@ -96,15 +95,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
         />
       </section>
 
-      <section aria-labelledby="daily">
-        <SectionHeading
-          id="daily"
-          title="Points per day"
-          description="UTC days, all GPUs of the wallet together."
-          actions={<TabLinks label="Chart range" items={SPANS.map((d) => ({ href: hrefWith(path, sp, { days: d === 30 ? null : d }), label: `${d} days`, active: d === span }))} />}
-        />
-        <DailyCharts days={wallet.dailyPoints} span={span} />
-      </section>
+      <DailySection path={path} sp={sp} span={span} days={wallet.dailyPoints} description="UTC days, all GPUs of the wallet together." />
 
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-5">
         <section aria-labelledby="models" className="min-w-0 lg:col-span-3">
