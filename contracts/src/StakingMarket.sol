@@ -168,7 +168,7 @@ contract StakingMarket is ReentrancyGuard {
         address operator = operatorOf(minerId);
         if (msg.sender != operator) revert NotOperator(msg.sender, operator);
         if (bps > MAX_BRIBE_BPS) revert BribeTooHigh(bps);
-        bytes32 nodeId = keccak256(bytes(minerId));
+        bytes32 nodeId = _nodeIdOrRevert(minerId);
         Bribe storage b = _bribes[nodeId];
         uint256 epoch = currentEpoch();
         if (b.hasPending && epoch >= b.effectiveEpoch) b.current = b.pending;
@@ -228,7 +228,8 @@ contract StakingMarket is ReentrancyGuard {
         return (lock.owner, lock.amount, lock.unlockAt, lock.withdrawn);
     }
 
-    /// @notice The node id of `minerId`: keccak256 of its bytes. Reverts `InvalidMinerId` for a malformed id.
+    /// @notice The node id of `minerId`: keccak256 of its bytes lower-cased, so every spelling of one
+    /// miner ID (the portal lower-cases them) is the same node. Reverts `InvalidMinerId` for a malformed id.
     function nodeIdOf(string calldata minerId) external pure returns (bytes32) {
         return _nodeIdOrRevert(minerId);
     }
@@ -258,7 +259,12 @@ contract StakingMarket is ReentrancyGuard {
 
     function _nodeIdOrRevert(string calldata minerId) private pure returns (bytes32) {
         operatorOf(minerId);
-        return keccak256(bytes(minerId));
+        bytes memory lower = bytes(minerId);
+        for (uint256 i = 0; i < lower.length; ++i) {
+            uint8 b = uint8(lower[i]);
+            if (b >= 0x41 && b <= 0x5a) lower[i] = bytes1(b + 32); // A-Z → a-z
+        }
+        return keccak256(lower);
     }
 
     function _tokenOrRevert(uint8 token) private view returns (IERC20) {

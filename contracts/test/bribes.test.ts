@@ -9,7 +9,7 @@ const c = deployPerFile();
 const WEEK = 7n * 86_400n;
 const nodeA = `${carol}-gpu0`;
 const nodeB = `${carol}-gpu1`;
-const idOf = (minerId: string) => keccak256(stringToBytes(minerId));
+const idOf = (minerId: string) => keccak256(stringToBytes(minerId.toLowerCase()));
 
 const setBribe = (minerId: string, bps: number, from: Address = carol) =>
   walletOf(from).writeContract({ address: c.stakingMarket, abi: stakingMarketAbi, functionName: "setBribe", args: [minerId, bps] });

@@ -15,7 +15,7 @@ const LOCK = 30n * 86_400n;
 const nodeA = `${carol}-gpu0`;
 const nodeB = `${carol}-gpu1`;
 const nodeC = dave.toLowerCase();
-const idOf = (minerId: string) => keccak256(stringToBytes(minerId));
+const idOf = (minerId: string) => keccak256(stringToBytes(minerId.toLowerCase()));
 
 const write = (from: Address) => ({
   stake: (minerId: string, token: number, amount: bigint) =>
@@ -90,6 +90,14 @@ describe("stake", () => {
     expect(await balanceOf(c.heu, c.stakingMarket)).toBe(parseEther("101"));
     expect(await balanceOf(c.esHeu, c.stakingMarket)).toBe(parseEther("57"));
     expect(await balanceOf(c.heu, alice)).toBe(parseEther("900"));
+  });
+
+  test("every spelling of a miner ID is one node: stake upper-case, unstake lower-case", async () => {
+    const shouting = `0x${carol.slice(2).toUpperCase()}-GPU0`;
+    await mined(write(alice).stake(shouting, ESHEU, parseEther("5")));
+    expect(await nodeStake(nodeA)).toBe(parseEther("5"));
+    await mined(write(alice).unstake(nodeA.toLowerCase(), ESHEU, parseEther("5")));
+    expect(await nodeStake(shouting)).toBe(0n);
   });
 
   test("zero, an unknown token or a missing allowance revert", async () => {
