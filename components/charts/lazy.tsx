@@ -11,7 +11,6 @@ function Placeholder({ height }: { height: number }) {
   return <div aria-hidden="true" style={{ height }} className="animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-800/60" />;
 }
 
-const DailyBarChart = dynamic(() => import("./daily-bar-chart"), { ssr: false, loading: () => <Placeholder height={180} /> });
 const RankedBarChart = dynamic(() => import("./ranked-bar-chart"), { ssr: false, loading: () => <Placeholder height={300} /> });
 
 function useNearViewport<T extends Element>(): [React.RefObject<T | null>, boolean] {
@@ -33,11 +32,6 @@ function useNearViewport<T extends Element>(): [React.RefObject<T | null>, boole
     return () => observer.disconnect();
   }, [near]);
   return [ref, near];
-}
-
-export function LazyDailyBarChart(props: ComponentProps<typeof DailyBarChart>) {
-  const [ref, near] = useNearViewport<HTMLDivElement>();
-  return <div ref={ref}>{near ? <DailyBarChart {...props} /> : <Placeholder height={props.height ?? 180} />}</div>;
 }
 
 export function LazyRankedBarChart(props: ComponentProps<typeof RankedBarChart>) {

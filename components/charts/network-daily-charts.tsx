@@ -3,7 +3,7 @@ import { formatInt, formatPoints } from "@/lib/format";
 import type { NetworkDay } from "@/lib/server/queries/network-daily";
 import { formatDay, type ChartColor, type ValueFormat } from "./chart-format";
 import { ChartFigure } from "./chart-figure";
-import { LazyDailyBarChart } from "./lazy";
+import { StaticBarChart } from "./static-bar-chart";
 
 const SERIES: { key: "waifuPoints" | "llamaPoints" | "jobs"; title: string; color: ChartColor; format: ValueFormat }[] = [
   { key: "waifuPoints", title: "Waifu Points per day", color: "waifu", format: "points" },
@@ -28,7 +28,7 @@ export function NetworkDailyCharts({ days }: { days: NetworkDay[] }) {
             <ChartFigure
               title={s.title}
               summary={`${fmt(total)} in 30 days; ${fmt(active.length ? total / active.length : 0)} per active day (${active.length} days with jobs).`}
-              chart={<LazyDailyBarChart data={values} color={s.color} format={s.format} seriesLabel={s.title.replace(" per day", "")} />}
+              chart={<StaticBarChart data={values} color={s.color} format={s.format} />}
               table={
                 <Table caption={`${s.title}, last 30 days`} captionHidden>
                   <THead>

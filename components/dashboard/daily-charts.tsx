@@ -1,5 +1,5 @@
 import { formatDay, type ChartColor, type ValueFormat } from "@/components/charts/chart-format";
-import { LazyDailyBarChart } from "@/components/charts/lazy";
+import { StaticBarChart } from "@/components/charts/static-bar-chart";
 import { Card, EmptyState, Table, THead, Th } from "@/components/ui";
 import { formatInt, formatPoints } from "@/lib/format";
 import type { DailyPoint } from "@/lib/schemas/activity";
@@ -16,8 +16,9 @@ const CELLS = "[&_tbody_td]:px-3 [&_tbody_td]:py-1 [&_tbody_td]:text-right [&_tb
 
 /**
  * Waifu and Llama on separate charts: a GPU earns thousands of Waifu and a handful of Llama Points
- * a day, and one axis would flatten the smaller series. recharts loads in the browser only (the
- * charts are decorative for assistive tech); the summaries and one table carry the same numbers.
+ * a day, and one axis would flatten the smaller series.
+ * The bars are drawn on the server (no chart library in the browser) and are decorative for
+ * assistive tech; the summaries and one table carry the same numbers.
  */
 export function DailyCharts({ days, span }: { days: DailyPoint[]; span: number }) {
   if (days.every((d) => d.jobCount === 0)) {
@@ -41,7 +42,7 @@ export function DailyCharts({ days, span }: { days: DailyPoint[]; span: number }
                     {fmt(s.key, total)} in {span} days; {fmt(s.key, active ? total / active : 0)} per active day.
                   </span>
                 </figcaption>
-                <LazyDailyBarChart data={values} color={s.color} format={s.format} seriesLabel={s.title.replace(" per day", "")} />
+                <StaticBarChart data={values} color={s.color} format={s.format} />
               </figure>
             </Card>
           );
