@@ -15,7 +15,7 @@ export interface BoostAssignmentView {
 }
 
 async function walletNftCount(wallet: string): Promise<number> {
-  const { rows } = await pool().query<{ nft_count: number }>("SELECT nft_count FROM wallets WHERE address = $1", [wallet]);
+  const { rows } = await pool().query<{ nft_count: number }>("SELECT coalesce(n.nft_count, 0) AS nft_count FROM wallets w LEFT JOIN wallet_nfts n ON n.wallet = w.address WHERE w.address = $1", [wallet]);
   if (!rows[0]) throw new AppError("not_found", `No miner has reported jobs for wallet ${wallet}.`);
   return rows[0].nft_count;
 }

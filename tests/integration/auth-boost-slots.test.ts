@@ -8,7 +8,7 @@ import { GET as nonceRoute } from "@/app/api/v1/auth/nonce/route";
 import { GET as sessionRoute } from "@/app/api/v1/auth/session/route";
 import { POST as verifyRoute } from "@/app/api/v1/auth/verify/route";
 import { GET as getSlots, PUT as putSlots } from "@/app/api/v1/wallets/[address]/boost-slots/route";
-import { db, imageJob, signedRequest } from "../support/fixtures";
+import { db, giveNfts, imageJob, signedRequest } from "../support/fixtures";
 
 // Anvil's well-known development keys (accounts 0 and 1); never used for anything real.
 const owner = privateKeyToAccount("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
@@ -74,7 +74,7 @@ describe("boost slot reassignment", () => {
   test("the owner moves a slot to a later GPU: its next jobs earn the boost, past jobs keep their price", async () => {
     const first = miners.map((m, i) => imageJob({ miner_id: m, completed_at: new Date(Date.now() - (10 - i) * 60_000).toISOString() }));
     expect((await ingest(signedRequest({ jobs: first }))).status).toBe(200);
-    await db().query("UPDATE wallets SET nft_count = 1 WHERE address = $1", [wallet]);
+    await giveNfts(wallet);
     expect(await (await getSlots(req("GET"), ctx)).json()).toMatchObject({ slots: 3, chosen: null, holders: miners.slice(0, 3) });
 
     expect((await putSlots(req("PUT", undefined, { minerIds: [miners[3]] }), ctx)).status).toBe(401);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { recentMinerJobs, recentWalletJobs } from "@/lib/server/queries/recent-jobs";
 import { walletFleet } from "@/lib/server/queries/wallet-fleet";
-import { db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
+import { giveNfts, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const HOUR = 3_600_000;
 const now = new Date();
@@ -24,7 +24,7 @@ beforeAll(async () => {
   ];
   const res = await POST(signedRequest({ jobs }));
   if (res.status !== 200) throw new Error(await res.text());
-  await db().query("UPDATE wallets SET nft_count = 1 WHERE address = $1", [W]);
+  await giveNfts(W);
 });
 
 describe("recent jobs", () => {

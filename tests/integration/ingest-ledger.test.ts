@@ -1,7 +1,7 @@
 // Accepted batches: every job priced once, every factor on its ledger entry, rollups that add up.
 import { describe, expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
-import { count, db, imageJob, jobId, llmJob, randomWallet, signedRequest, tableCounts } from "../support/fixtures";
+import { count, db, giveNfts, imageJob, jobId, llmJob, randomWallet, signedRequest, stakeOn, tableCounts } from "../support/fixtures";
 
 async function ingest(jobs: unknown[]) {
   const res = await POST(signedRequest({ jobs }));
@@ -68,14 +68,33 @@ describe("pricing on ingest", () => {
     const wallet = randomWallet();
     const miners = ["a", "b", "c", "d"].map((tag) => `${wallet}-${tag}`);
     await ingest(miners.map((m, i) => imageJob({ miner_id: m, completed_at: `2024-09-02T0${i}:00:00Z` })));
-    await db().query("UPDATE wallets SET nft_count = 1 WHERE address = $1", [wallet]);
-    await db().query("UPDATE nodes SET stake_wei = 55000::numeric * 10^18 WHERE miner_id = $1", [miners[0]]);
+    // The NFT arrives and the stake is made at noon on the chain.
+    const noon = new Date("2024-09-02T12:00:00Z");
+    await giveNfts(wallet, 1, noon);
+    await stakeOn(miners[0]!, 55_000, noon);
 
     const next = miners.map((m) => imageJob({ miner_id: m, completed_at: "2024-09-03T00:00:00Z" }));
     const body = await ingest(next);
     // 6 × 1.10 (boost) × 1.25 (55,000 stHEU on the boost curve) for the first; 6 × 1.10 for b and c; d has no slot.
     expect(body.results.map((r) => r.points)).toEqual([8.25, 6.6, 6.6, 6]);
     expect(await ledgerFor(next[0]!.job_id)).toMatchObject({ nft_count: 1, nft_multiplier_ppm: 1_100_000, stake_multiplier_ppm: 1_250_000 });
+  });
+
+  test("a job is priced with the NFTs and stake in force when it completed, even when reported later", async () => {
+    const wallet = randomWallet();
+    const miner = `${wallet}-late`;
+    const noon = new Date("2024-09-05T12:00:00Z");
+    await ingest([imageJob({ miner_id: miner, completed_at: "2024-09-05T08:00:00Z" })]);
+    await giveNfts(wallet, 1, noon);
+    await stakeOn(miner, 55_000, noon);
+    await stakeOn(miner, 45_000, new Date("2024-09-05T18:00:00Z")); // 100,000 from 18:00: ×1.5
+
+    // Reported together, after all three chain events: each job gets the state at its own time.
+    const jobs = ["2024-09-05T11:59:59Z", "2024-09-05T12:00:00Z", "2024-09-05T17:00:00Z", "2024-09-05T19:00:00Z"].map((t) => imageJob({ miner_id: miner, completed_at: t }));
+    const body = await ingest(jobs);
+    expect(body.results.map((r) => r.points)).toEqual([6, 8.25, 8.25, 9.9]);
+    expect(await ledgerFor(jobs[0]!.job_id)).toMatchObject({ nft_count: 0, nft_multiplier_ppm: 1_000_000, stake_multiplier_ppm: 1_000_000 });
+    expect(await ledgerFor(jobs[3]!.job_id)).toMatchObject({ nft_count: 1, nft_multiplier_ppm: 1_100_000, stake_multiplier_ppm: 1_500_000 });
   });
 });
 

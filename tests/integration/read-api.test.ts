@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { GET as getMiner } from "@/app/api/v1/miners/[minerId]/route";
 import { GET as getWallet } from "@/app/api/v1/wallets/[address]/route";
-import { db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
+import { giveNfts, imageJob, llmJob, randomWallet, signedRequest, stakeOn } from "../support/fixtures";
 
 const HOUR = 3_600_000;
 const now = Date.now();
@@ -44,8 +44,8 @@ const charlieJobs = [llmJob({ miner_id: charlie, completed_at: ago(72 * HOUR), h
 beforeAll(async () => {
   await ingest([...alphaJobs, ...bravoJobs, ...charlieJobs]);
   // Bought after those jobs: changes the multipliers in force, not the points already earned.
-  await db().query("UPDATE wallets SET nft_count = 1 WHERE address = $1", [W]);
-  await db().query("UPDATE nodes SET stake_wei = 55000::numeric * 10^18 WHERE miner_id = $1", [alpha]);
+  await giveNfts(W);
+  await stakeOn(alpha, 55_000);
 });
 
 describe("GET /api/v1/miners/{minerId}", () => {

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { JobInput } from "@/lib/schemas/jobs";
+import { applyChainLogs } from "@/lib/server/chain/apply";
+import { TOKEN_HEU, ZERO_ADDRESS, type ChainEventData } from "@/lib/server/chain/events";
 import { signedHeaders } from "@/lib/signing";
 
 export const SECRET = "test-secret-for-integration-tests";
@@ -71,4 +73,41 @@ export async function tableCounts(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = await count(t);
   return out;
+}
+
+// Chain state for read and pricing tests, written through the indexer's own `applyChainLogs` with
+// made-up block positions (the indexer itself is tested against a real anvil in chain-indexer).
+// Unique across test files (each has its own module state): a log at a known position is skipped.
+let fakeBlock = BigInt(Date.now()) * 1000n;
+
+export async function applyFakeChainEvents(events: { event: ChainEventData; at?: Date }[]): Promise<void> {
+  const client = await db().connect();
+  try {
+    await client.query("BEGIN");
+    await applyChainLogs(
+      client,
+      events.map(({ event, at }) => {
+        fakeBlock += 1n;
+        return { blockNumber: fakeBlock, logIndex: 0, blockHash: `0x${fakeBlock.toString(16).padStart(64, "0")}`, txHash: `0x${"ab".repeat(32)}`, blockTime: at ?? new Date(), contract: "0xfixture", event };
+      }),
+    );
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK");
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+let fakeTokenId = 0n;
+
+/** `wallet` receives `count` Heurist Imaginaries at `at` (default now). */
+export function giveNfts(wallet: string, count = 1, at?: Date): Promise<void> {
+  return applyFakeChainEvents(Array.from({ length: count }, () => ({ event: { name: "Transfer" as const, from: ZERO_ADDRESS, to: wallet.toLowerCase(), tokenId: ++fakeTokenId }, at })));
+}
+
+/** `heu` HEU staked on `minerId` at `at` (default now) by a made-up staker. */
+export function stakeOn(minerId: string, heu: number, at?: Date, staker = "0x00000000000000000000000000000000000057a4"): Promise<void> {
+  return applyFakeChainEvents([{ event: { name: "Staked", minerId: minerId.toLowerCase(), staker, token: TOKEN_HEU, amount: BigInt(heu) * 10n ** 18n }, at }]);
 }

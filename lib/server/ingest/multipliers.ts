@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
-import { assignBoostSlots } from "@/lib/points";
+import { SLOTS_PER_NFT, assignBoostSlots } from "@/lib/points";
+import { nftTimeline, stakeTimeline, type Timeline } from "../chain/history";
 import type { PreparedJob } from "./prepare-jobs";
 
 export interface NodeFactors {
@@ -22,44 +23,44 @@ interface AssignmentSet {
 }
 
 /**
- * The NFT count of each wallet, the boost slot of each job's node and the stake on it, as the
- * database knows them. Slots go to the owner's chosen miner IDs (the assignment in force when the
- * job completed), the rest to the wallet's earliest-registered ones; nodes first seen in this batch
- * queue behind the known ones in the order their first job completed.
+ * The NFT count of each job's wallet, the boost slot of its node and the stake on it, as the indexed
+ * chain had them when the job completed. Slots go to the owner's chosen miner IDs (the assignment
+ * in force when the job completed), the rest to the wallet's earliest-registered ones; nodes first
+ * seen in this batch queue behind the known ones in the order their first job completed.
  */
 export async function loadNodeFactors(client: pg.PoolClient, jobs: readonly PreparedJob[]): Promise<(job: PreparedJob) => NodeFactors> {
   const minerIds = [...new Set(jobs.map((j) => j.job.miner_id))];
   const wallets = [...new Set(jobs.map((j) => j.wallet))];
-  const [walletRows, nodeRows] = await Promise.all([
-    client.query<{ address: string; nft_count: number }>("SELECT address, nft_count FROM wallets WHERE address = ANY($1::text[]) AND nft_count > 0", [wallets]),
-    client.query<{ miner_id: string; stake_wei: string }>("SELECT miner_id, stake_wei::text FROM nodes WHERE miner_id = ANY($1::text[]) AND stake_wei > 0", [minerIds]),
-  ]);
-  const nftByWallet = new Map(walletRows.rows.map((r) => [r.address, r.nft_count]));
-  const stakeByNode = new Map(nodeRows.rows.map((r) => [r.miner_id, weiToHeu(r.stake_wei)]));
-  const holdersFor = nftByWallet.size > 0 ? await slotHolders(client, jobs, nftByWallet) : () => false;
+  const times = jobs.map((j) => j.completedAt.getTime());
+  const from = new Date(Math.min(...times));
+  const to = new Date(Math.max(...times));
+  const [nfts, stakes] = await Promise.all([nftTimeline(client, wallets, from, to), stakeTimeline(client, minerIds, from, to)]);
+  const nftWallets = new Map(wallets.map((w) => [w, nfts.max(w, from, to, 0, (n) => n)] as const).filter(([, n]) => n > 0));
+  const holdersFor = nftWallets.size > 0 ? await slotHolders(client, jobs, nftWallets, nfts) : () => false;
 
   return (job) => ({
-    nftCount: nftByWallet.get(job.wallet) ?? 0,
+    nftCount: nfts.at(job.wallet, job.completedAt, 0),
     hasBoostSlot: holdersFor(job),
-    stakeHeu: stakeByNode.get(job.job.miner_id) ?? 0,
+    stakeHeu: weiToHeu(stakes.at(job.job.miner_id, job.completedAt, "0")),
   });
 }
 
-async function slotHolders(client: pg.PoolClient, jobs: readonly PreparedJob[], nftByWallet: Map<string, number>) {
-  const nftWallets = [...nftByWallet.keys()];
+/** `maxNfts`: each NFT-holding wallet's largest count over the batch (how many default holders to rank). */
+async function slotHolders(client: pg.PoolClient, jobs: readonly PreparedJob[], maxNfts: Map<string, number>, nfts: Timeline<number>) {
+  const nftWallets = [...maxNfts.keys()];
   const [ranked, sets] = await Promise.all([
     client.query<{ wallet: string; miner_id: string }>(
-      `SELECT n.wallet, n.miner_id FROM wallets w
-        CROSS JOIN LATERAL (SELECT wallet, miner_id FROM nodes WHERE wallet = w.address ORDER BY first_seen_at, miner_id LIMIT w.nft_count * 3) n
-        WHERE w.address = ANY($1::text[])`,
-      [nftWallets],
+      `SELECT n.wallet, n.miner_id FROM unnest($1::text[], $2::int[]) AS w(address, nfts)
+        CROSS JOIN LATERAL (SELECT wallet, miner_id FROM nodes WHERE wallet = w.address ORDER BY first_seen_at, miner_id LIMIT w.nfts * ${SLOTS_PER_NFT}) n`,
+      [nftWallets, nftWallets.map((w) => maxNfts.get(w))],
     ),
     client.query<{ wallet: string; miner_ids: string[]; effective_from: Date }>(
       "SELECT wallet, miner_ids, effective_from FROM boost_assignments WHERE wallet = ANY($1::text[]) ORDER BY wallet, effective_from",
       [nftWallets],
     ),
   ]);
-  const order = new Map<string, string[]>();
+  // Every NFT wallet gets a list, even one whose first GPUs appear in this very batch.
+  const order = new Map<string, string[]>(nftWallets.map((w) => [w, []]));
   for (const row of ranked.rows) order.set(row.wallet, [...(order.get(row.wallet) ?? []), row.miner_id]);
   const byFirstJob = [...jobs].sort((a, b) => a.completedAt.getTime() - b.completedAt.getTime() || (a.job.miner_id < b.job.miner_id ? -1 : 1));
   for (const { wallet, job } of byFirstJob) {
@@ -73,15 +74,15 @@ async function slotHolders(client: pg.PoolClient, jobs: readonly PreparedJob[], 
 
   const memo = new Map<string, Set<string>>();
   return (job: PreparedJob): boolean => {
-    const nfts = nftByWallet.get(job.wallet);
-    if (!nfts) return false;
+    const count = nfts.at(job.wallet, job.completedAt, 0);
+    if (!count) return false;
     const inForce = (setsByWallet.get(job.wallet) ?? []).filter((s) => s.effectiveFrom <= job.completedAt.getTime()).at(-1);
-    const key = `${job.wallet}:${inForce?.effectiveFrom ?? "default"}`;
+    const key = `${job.wallet}:${count}:${inForce?.effectiveFrom ?? "default"}`;
     let holders = memo.get(key);
     if (!holders) {
       const explicit = inForce?.minerIds ?? [];
       const list = [...(order.get(job.wallet) ?? []), ...explicit];
-      memo.set(key, (holders = assignBoostSlots(list, nfts, explicit)));
+      memo.set(key, (holders = assignBoostSlots(list, count, explicit)));
     }
     return holders.has(job.job.miner_id);
   };

@@ -84,6 +84,9 @@ const WINDOW_KEY: Partial<Record<MarketSort, { key: string; order: string }>> = 
   uptime: { key: "sum(success_count)::float8 / nullif(sum(job_count), 0) + sum(job_count) * 1e-12", order: "k.key DESC NULLS LAST, n.miner_id" },
 };
 
+// Nodes with the stake the indexer has on record for each (0 when nobody staked).
+const NODES = "(SELECT nodes.*, coalesce(s.stake_wei, 0) AS stake_wei FROM nodes LEFT JOIN node_stakes s USING (miner_id))";
+
 const COLUMNS = `n.miner_id, n.wallet, n.hardware, n.stake_wei::text, n.latency_ewma_ms, n.last_seen_at,
                  w.waifu::text, w.llama::text, w.jobs::text, w.ok::text`;
 
@@ -94,13 +97,13 @@ export function marketSql(p: MarketParams, from: Date): { page: string; count: s
   const nodeOrder = NODE_ORDER[p.sort];
   let page: string;
   if (nodeOrder) {
-    page = `WITH pg AS (SELECT * FROM nodes n ${f.sql} ORDER BY ${nodeOrder} LIMIT $2 OFFSET $3)
+    page = `WITH pg AS (SELECT * FROM ${NODES} n ${f.sql} ORDER BY ${nodeOrder} LIMIT $2 OFFSET $3)
        SELECT ${COLUMNS} FROM pg n ${PAGE_SUMS} ORDER BY ${nodeOrder}`;
   } else {
     const { key, order } = WINDOW_KEY[p.sort] ?? WINDOW_KEY.points!;
     const narrowed = p.q || p.hardware ? `AND miner_id IN (SELECT n.miner_id FROM nodes n ${f.sql})` : "";
     page = `WITH k AS (SELECT miner_id, ${key} AS key FROM miner_hourly WHERE hour >= $1 ${narrowed} GROUP BY miner_id),
-       pg AS (SELECT n.*, k.key FROM nodes n LEFT JOIN k USING (miner_id) ${f.sql} ORDER BY ${order} LIMIT $2 OFFSET $3)
+       pg AS (SELECT n.*, k.key FROM ${NODES} n LEFT JOIN k USING (miner_id) ${f.sql} ORDER BY ${order} LIMIT $2 OFFSET $3)
        SELECT ${COLUMNS} FROM pg n ${PAGE_SUMS} ORDER BY ${order.replaceAll("k.key", "n.key")}`;
   }
   const c = filters(p, from, 1);

@@ -26,10 +26,10 @@ interface NodeRow {
 
 async function nodeRow(minerId: string): Promise<NodeRow | undefined> {
   const { rows } = await pool().query<NodeRow>(
-    `SELECT n.miner_id, n.wallet, n.device_tag, n.hardware, n.first_seen_at, n.last_seen_at, n.stake_wei::text,
+    `SELECT n.miner_id, n.wallet, n.device_tag, n.hardware, n.first_seen_at, n.last_seen_at, coalesce(s.stake_wei, 0)::text AS stake_wei,
             n.total_waifu_micro::text, n.total_llama_micro::text, n.image_count::text, n.text_count::text,
-            n.failed_count::text, n.latency_ewma_ms, w.nft_count
-       FROM nodes n JOIN wallets w ON w.address = n.wallet
+            n.failed_count::text, n.latency_ewma_ms, coalesce(wn.nft_count, 0) AS nft_count
+       FROM nodes n LEFT JOIN node_stakes s ON s.miner_id = n.miner_id LEFT JOIN wallet_nfts wn ON wn.wallet = n.wallet
       WHERE n.miner_id = $1`,
     [minerId],
   );

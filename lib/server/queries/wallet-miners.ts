@@ -48,11 +48,12 @@ interface MinerRow {
 export async function walletMinersPage(address: string, query: WalletQuery, now: Date): Promise<{ rows: MinerRow[]; total: number | null }> {
   const q = query.q ? query.q.toLowerCase() : null;
   const page = pool().query<MinerRow>(
-    `SELECT n.miner_id, n.hardware, n.first_seen_at, n.last_seen_at, n.stake_wei::text, n.total_waifu_micro::text,
+    `SELECT n.miner_id, n.hardware, n.first_seen_at, n.last_seen_at, coalesce(s.stake_wei, 0)::text AS stake_wei, n.total_waifu_micro::text,
             n.total_llama_micro::text, n.image_count::text, n.text_count::text, n.latency_ewma_ms,
             h.waifu::text AS waifu_24h, h.llama::text AS llama_24h, h.jobs::text AS jobs_24h, h.successes::text AS successes_24h
        FROM (SELECT * FROM nodes WHERE wallet = $1 AND ${FILTER_SQL}
               ORDER BY ${orderBy(query.sort, query.order)} LIMIT $3 OFFSET $4) n
+       LEFT JOIN node_stakes s ON s.miner_id = n.miner_id
        LEFT JOIN LATERAL (
          SELECT sum(waifu_micro) AS waifu, sum(llama_micro) AS llama, sum(job_count) AS jobs, sum(success_count) AS successes
            FROM miner_hourly m WHERE m.miner_id = n.miner_id AND m.hour >= $5) h ON true

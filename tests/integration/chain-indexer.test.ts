@@ -1,0 +1,247 @@
+// The chain indexer against a real anvil and the deployed contracts: what it writes equals what the
+// contracts hold, it waits for confirmations, survives reorgs shallower than that and SIGKILL
+// mid-range, and ingestion prices jobs with the stake and NFTs in force at completion.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { parseEventLogs, type Address, type Hash } from "viem";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { POST } from "@/app/api/v1/jobs/route";
+import { imaginariesAbi, stakingMarketAbi } from "@/lib/chain/abi";
+import type { ChainContracts, ChainEnv } from "@/lib/env";
+import { ChainReorgError, indexToHead } from "@/lib/server/chain/indexer";
+import { deployContracts, type ContractAddresses } from "../../contracts/deploy";
+import { startAnvil, type Anvil } from "../../scripts/lib/anvil";
+import { anvilAccount, chainActions, chainClients, ESHEU_TOKEN, HEU_TOKEN, heu, type ChainActions, type ChainClients } from "../../scripts/lib/chain-actions";
+import { db, imageJob, signedRequest } from "../support/fixtures";
+
+const CHAIN_TABLES = [
+  "chain_cursor", "chain_events", "stake_changes", "node_stake_history", "node_stakes", "stake_positions", "stake_locks", "bribe_changes", "wallet_nft_history", "wallet_nfts",
+];
+const CONFIRMATIONS = 3;
+const [owner, alice, bob, carol, dave] = [0, 1, 2, 3, 4].map(anvilAccount);
+const addr = (a: { address: Address }) => a.address.toLowerCase();
+const nodeA = `${addr(carol!)}-gpu0`;
+const nodeB = `${addr(carol!)}-gpu1`;
+
+let anvil: Anvil;
+let clients: ChainClients;
+let c: ContractAddresses;
+let act: ChainActions;
+let chain: ChainEnv & { contracts: ChainContracts };
+
+const index = () => indexToHead({ chain, pool: db(), client: clients.publicClient });
+const stakeWei = async (minerId: string) => (await db().query("SELECT stake_wei::text FROM node_stakes WHERE miner_id = $1", [minerId])).rows[0]?.stake_wei ?? "0";
+const nodeStakeOnChain = (minerId: string) =>
+  clients.publicClient
+    .readContract({ address: c.stakingMarket, abi: stakingMarketAbi, functionName: "nodeIdOf", args: [minerId] })
+    .then((id) => clients.publicClient.readContract({ address: c.stakingMarket, abi: stakingMarketAbi, functionName: "nodeStake", args: [id] }));
+
+beforeAll(async () => {
+  anvil = await startAnvil();
+  clients = chainClients(anvil.rpcUrl);
+  c = await deployContracts({ walletClient: clients.walletFor(owner!), publicClient: clients.publicClient });
+  act = chainActions(clients, c);
+  chain = {
+    chainId: 31337, rpcUrl: anvil.rpcUrl, publicRpcUrl: anvil.rpcUrl, startBlock: c.deployBlock, confirmations: CONFIRMATIONS, pollMs: 50, batchBlocks: 5,
+    contracts: { heu: c.heu, esHeu: c.esHeu, imaginaries: c.imaginaries, stakingMarket: c.stakingMarket },
+  };
+  await db().query(`TRUNCATE ${CHAIN_TABLES.join(", ")}`);
+  for (const staker of [alice!, bob!]) {
+    await act.mintHeu(staker.address, heu(200_000));
+    await act.grantEsHeu(staker.address, heu(100_000));
+    await act.approveMarket(staker);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await db().query(`TRUNCATE ${CHAIN_TABLES.join(", ")}`);
+  await anvil?.stop();
+});
+
+describe("following the contracts", () => {
+  test("stakes, moves, unstakes, bribes and NFT transfers land in tables equal to the contracts' state", async () => {
+    await act.stake(alice!, nodeA, HEU_TOKEN, heu(60_000));
+    await act.stake(bob!, nodeA, ESHEU_TOKEN, heu(30_000));
+    await act.stake(bob!, `0x${addr(carol!).slice(2).toUpperCase()}-GPU1`, HEU_TOKEN, heu(10_000)); // node B, spelled loudly
+    await act.move(alice!, nodeA, nodeB, HEU_TOKEN, heu(10_000));
+    const unstake = await act.unstake(alice!, nodeA, HEU_TOKEN, heu(5_000));
+    await act.unstake(bob!, nodeA, ESHEU_TOKEN, heu(1_000));
+    const bribe = await act.setBribe(carol!, nodeA, 1_500);
+    await act.mintNft(carol!.address);
+    await act.mintNft(carol!.address);
+    await act.mintNft(dave!.address);
+    await act.transferNft(carol!, dave!.address, 1n);
+    await act.mine(CONFIRMATIONS);
+    await index();
+
+    expect(await stakeWei(nodeA)).toBe(heu(74_000).toString());
+    expect(await stakeWei(nodeB)).toBe(heu(20_000).toString());
+    expect(BigInt(await stakeWei(nodeA))).toBe(await nodeStakeOnChain(nodeA));
+    expect(BigInt(await stakeWei(nodeB))).toBe(await nodeStakeOnChain(nodeB));
+
+    const positions = await db().query("SELECT miner_id, staker, token, amount_wei::text FROM stake_positions WHERE amount_wei > 0");
+    const key = (r: { miner_id: string; staker: string }) => r.miner_id + r.staker;
+    expect(positions.rows.sort((x, y) => key(x).localeCompare(key(y)))).toEqual(
+      [
+        { miner_id: nodeA, staker: addr(alice!), token: HEU_TOKEN, amount_wei: heu(45_000).toString() },
+        { miner_id: nodeA, staker: addr(bob!), token: ESHEU_TOKEN, amount_wei: heu(29_000).toString() },
+        { miner_id: nodeB, staker: addr(alice!), token: HEU_TOKEN, amount_wei: heu(10_000).toString() },
+        { miner_id: nodeB, staker: addr(bob!), token: HEU_TOKEN, amount_wei: heu(10_000).toString() },
+      ].sort((x, y) => key(x).localeCompare(key(y))),
+    );
+
+    const [unstaked] = parseEventLogs({ abi: stakingMarketAbi, logs: unstake.logs, eventName: "Unstaked" });
+    const lock = await db().query("SELECT lock_id::text, staker, miner_id, amount_wei::text, extract(epoch FROM unlock_at)::bigint::text AS unlock, withdrawn_at FROM stake_locks");
+    expect(lock.rows).toEqual([{ lock_id: "1", staker: addr(alice!), miner_id: nodeA, amount_wei: heu(5_000).toString(), unlock: unstaked!.args.unlockAt.toString(), withdrawn_at: null }]);
+
+    const [set] = parseEventLogs({ abi: stakingMarketAbi, logs: bribe.logs, eventName: "BribeSet" });
+    const bribes = await db().query("SELECT miner_id, operator, bps, effective_epoch, extract(epoch FROM effective_at)::bigint::text AS at FROM bribe_changes");
+    expect(bribes.rows).toEqual([{ miner_id: nodeA, operator: addr(carol!), bps: 1500, effective_epoch: Number(set!.args.effectiveEpoch), at: set!.args.effectiveAt.toString() }]);
+    expect(new Date(Number(set!.args.effectiveAt) * 1000).getUTCDay()).toBe(5); // a Friday
+
+    const nfts = await db().query("SELECT wallet, nft_count FROM wallet_nfts ORDER BY wallet");
+    for (const { wallet, nft_count } of nfts.rows) {
+      expect(BigInt(nft_count)).toBe(await clients.publicClient.readContract({ address: c.imaginaries, abi: imaginariesAbi, functionName: "balanceOf", args: [wallet] }));
+    }
+    expect(Object.fromEntries(nfts.rows.map((r) => [r.wallet, r.nft_count]))).toEqual({ [addr(carol!)]: 1, [addr(dave!)]: 2 });
+  });
+
+  test("indexing again from an earlier block applies nothing twice", async () => {
+    const before = await db().query("SELECT count(*)::int AS events, (SELECT sum(stake_wei)::text FROM node_stakes) AS stake FROM chain_events");
+    const start = await clients.publicClient.getBlock({ blockNumber: c.deployBlock });
+    await db().query("UPDATE chain_cursor SET block_number = $1, block_hash = $2", [start.number.toString(), start.hash]);
+    const result = await index();
+    expect(result.applied).toBe(0);
+    expect((await db().query("SELECT count(*)::int AS events, (SELECT sum(stake_wei)::text FROM node_stakes) AS stake FROM chain_events")).rows).toEqual(before.rows);
+  });
+
+  test(`an event waits for ${CONFIRMATIONS} confirmations`, async () => {
+    const node = `${addr(dave!)}-wait`;
+    await act.stake(alice!, node, HEU_TOKEN, heu(1_000));
+    await act.mine(CONFIRMATIONS - 1);
+    expect((await index()).applied).toBe(0);
+    expect(await stakeWei(node)).toBe("0");
+    await act.mine(1);
+    expect((await index()).applied).toBe(1);
+    expect(await stakeWei(node)).toBe(heu(1_000).toString());
+  });
+
+  test("a reorg shallower than the confirmation depth leaves only the surviving chain's events", async () => {
+    const dropped = `${addr(dave!)}-dropped`;
+    const kept = `${addr(dave!)}-kept`;
+    const snapshot = await clients.testClient.snapshot();
+    const lost = await act.stake(alice!, dropped, HEU_TOKEN, heu(777));
+    await act.mine(CONFIRMATIONS - 2);
+    await index(); // sees the block, must not apply it yet
+    await clients.testClient.revert({ id: snapshot });
+    await act.stake(bob!, kept, HEU_TOKEN, heu(888));
+    await act.mine(CONFIRMATIONS);
+    await index();
+
+    expect(await stakeWei(dropped)).toBe("0");
+    expect(await stakeWei(kept)).toBe(heu(888).toString());
+    expect((await db().query("SELECT count(*)::int AS n FROM chain_events WHERE tx_hash = $1", [lost.transactionHash])).rows[0].n).toBe(0);
+    expect(await nodeStakeOnChain(dropped)).toBe(0n);
+  });
+});
+
+describe("pricing from the chain", () => {
+  test("a stake and an NFT on chain raise the multipliers of jobs completed after them, not before", async () => {
+    const wallet = addr(dave!);
+    const miner = `${wallet}-priced`;
+    // "before" is the latest block's second; the stake and the mint land two seconds later.
+    const latest = await clients.publicClient.getBlock();
+    const before = new Date(Number(latest.timestamp) * 1000).toISOString();
+    await clients.testClient.setNextBlockTimestamp({ timestamp: latest.timestamp + 2n });
+    await act.stake(alice!, miner, HEU_TOKEN, heu(55_000));
+    const minted = await act.mintNft(dave!.address);
+    await act.mine(CONFIRMATIONS);
+    await index();
+    const mintedAt = (await clients.publicClient.getBlock({ blockNumber: minted.blockNumber })).timestamp;
+    const after = new Date(Number(mintedAt) * 1000 + 1_000);
+
+    const jobs = [imageJob({ miner_id: miner, completed_at: before }), imageJob({ miner_id: miner, completed_at: after.toISOString() })];
+    const res = await POST(signedRequest({ jobs }));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    // Before: Dave's 2 NFTs (×1.15), no stake. After: 3 NFTs (×1.20) and 55,000 stHEU (×1.25).
+    expect(body.results.map((r: { points: number }) => r.points)).toEqual([6.9, 9]);
+    const entry = await db().query("SELECT nft_count, nft_multiplier_ppm, stake_multiplier_ppm, stake_heu FROM ledger_entries WHERE job_id = $1", [jobs[1]!.job_id]);
+    expect(entry.rows[0]).toMatchObject({ nft_count: 3, nft_multiplier_ppm: 1_200_000, stake_multiplier_ppm: 1_250_000 });
+  });
+});
+
+describe("crashes", () => {
+  test("SIGKILL mid-range, twice: after restarts every event is applied exactly once", async () => {
+    const node = `${addr(carol!)}-crash`;
+    const start = await clients.publicClient.getBlockNumber();
+    const STAKES = 150;
+    for (let i = 0; i < STAKES; i++) await act.stake(i % 2 ? alice! : bob!, node, HEU_TOKEN, heu(i + 1));
+    await act.mine(CONFIRMATIONS);
+    const target = (await clients.publicClient.getBlockNumber()) - BigInt(CONFIRMATIONS);
+
+    const cursor = async () => BigInt((await db().query("SELECT block_number::text FROM chain_cursor")).rows[0]?.block_number ?? -1);
+    const killedAt: bigint[] = [];
+    for (let run = 0; run < 2; run++) {
+      const child = spawnIndexer({ INDEXER_BATCH_BLOCKS: "1" });
+      const from = await cursor();
+      while ((await cursor()) < from + 20n) await new Promise((r) => setTimeout(r, 5));
+      child.kill("SIGKILL");
+      await new Promise((r) => child.once("exit", r));
+      killedAt.push(await cursor());
+    }
+    expect(killedAt[0]! > start && killedAt[1]! > killedAt[0]! && killedAt[1]! < target).toBe(true);
+
+    const child = spawnIndexer({ INDEXER_BATCH_BLOCKS: "7" });
+    while ((await cursor()) < target) await new Promise((r) => setTimeout(r, 20));
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+
+    const applied = await db().query("SELECT count(*)::int AS n, count(DISTINCT tx_hash)::int AS txs FROM chain_events WHERE name = 'Staked' AND args->>'minerId' = $1", [node]);
+    expect(applied.rows[0]).toEqual({ n: STAKES, txs: STAKES });
+    expect(BigInt(await stakeWei(node))).toBe(await nodeStakeOnChain(node));
+    expect(await stakeWei(node)).toBe(heu((STAKES * (STAKES + 1)) / 2).toString());
+  });
+});
+
+describe("time", () => {
+  test("withdrawing after the 30-day lock marks the lock withdrawn", async () => {
+    const { lock_id } = (await db().query("SELECT lock_id::text FROM stake_locks WHERE withdrawn_at IS NULL LIMIT 1")).rows[0];
+    await clients.testClient.increaseTime({ seconds: 30 * 86_400 });
+    await act.withdraw(alice!, BigInt(lock_id));
+    await act.mine(CONFIRMATIONS);
+    await index();
+    expect((await db().query("SELECT withdrawn_at FROM stake_locks WHERE lock_id = $1", [lock_id])).rows[0].withdrawn_at).toBeInstanceOf(Date);
+  });
+
+  test("a reorg deeper than the confirmation depth stops the indexer with a clear error", async () => {
+    const snapshot: Hash = await clients.testClient.snapshot();
+    await act.stake(alice!, `${addr(dave!)}-deep`, HEU_TOKEN, heu(1));
+    await act.mine(CONFIRMATIONS + 2);
+    await index();
+    await clients.testClient.revert({ id: snapshot });
+    await act.mine(CONFIRMATIONS + 4);
+    await expect(index()).rejects.toBeInstanceOf(ChainReorgError);
+    await expect(index()).rejects.toThrow(/reorg deeper than CHAIN_CONFIRMATIONS/);
+  });
+});
+
+function spawnIndexer(env: Record<string, string>): ChildProcess {
+  const root = path.resolve(import.meta.dirname, "../..");
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/indexer.ts"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      CHAIN_RPC_URL: anvil.rpcUrl,
+      CHAIN_START_BLOCK: c.deployBlock.toString(),
+      CHAIN_CONFIRMATIONS: String(CONFIRMATIONS),
+      CHAIN_POLL_MS: "50",
+      HEU_ADDRESS: c.heu,
+      ESHEU_ADDRESS: c.esHeu,
+      IMAGINARIES_ADDRESS: c.imaginaries,
+      STAKING_MARKET_ADDRESS: c.stakingMarket,
+      ...env,
+    },
+  });
+}
