@@ -9,8 +9,10 @@ import pg from "pg";
 import { applyMigrations } from "../prisma/migrate";
 import { ensureBuild } from "./lib/next-build";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { resetChainState, startLocalChain, waitForIndexer, type LocalChain } from "./lib/local-chain";
 import { run, startBackground, stopGroup, waitForHttp } from "./lib/processes";
 import { freePort } from "./lib/throwaway-postgres";
+import { createNetwork } from "./simulator/network";
 
 const HELP = `Usage: npm run portal -- [options]
 
@@ -21,7 +23,8 @@ const HELP = `Usage: npm run portal -- [options]
   --fresh             delete the embedded database first
   --help              this text
 
-Environment: DATABASE_URL (use a real Postgres instead of the embedded one), INGEST_HMAC_SECRET.`;
+Environment: DATABASE_URL (use a real Postgres instead of the embedded one), INGEST_HMAC_SECRET,
+STAKING_MARKET_ADDRESS and the other chain variables (follow a real chain instead of a local anvil).`;
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data");
@@ -68,6 +71,18 @@ async function main() {
   await run("npx", ["prisma", "generate"], { cwd: root, env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath }, stdio: "ignore" });
   await ensureBuild(root);
 
+  // The local chain: anvil with the contracts and a week of stakes, bribes and NFTs for the
+  // simulated network, unless the environment names contracts on a real chain.
+  let local: LocalChain | undefined;
+  let chainEnvVars: Record<string, string> = {};
+  if (!process.env.STAKING_MARKET_ADDRESS) {
+    console.log("• Local chain: anvil, contracts, a week of staking history");
+    local = await startLocalChain(createNetwork({ scale: Number(values.scale) }));
+    await resetChainState(databaseUrl);
+    chainEnvVars = local.env;
+    console.log(`• Chain 31337 at ${local.anvil.rpcUrl}, StakingMarket ${local.env.STAKING_MARKET_ADDRESS}`);
+  }
+
   const secret = ingestSecret();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = startBackground("npx", ["next", "start", "-p", String(port), "-H", "0.0.0.0"], {
@@ -79,12 +94,14 @@ async function main() {
       // PGlite is a single connection: one pooled client keeps every transaction whole.
       DATABASE_POOL_MAX: embedded ? "1" : (process.env.DATABASE_POOL_MAX ?? "10"),
       NEXT_TELEMETRY_DISABLED: "1",
+      ...chainEnvVars,
     },
   });
   let live: { stop(): void } | undefined;
   const shutdown = async () => {
     live?.stop();
     stopGroup(server);
+    await local?.anvil.stop().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     process.exit(0);
   };
@@ -92,6 +109,10 @@ async function main() {
   process.on("SIGTERM", shutdown);
 
   await waitForHttp(`${baseUrl}/api/v1/health`, 120_000, server);
+  if (local) {
+    await waitForIndexer(databaseUrl, local.seededBlock);
+    console.log("• Indexer has the chain's history (NFT counts, stakes, bribes)");
+  }
   const history = Number(values.history);
   if (history > 0 && (await jobCount(databaseUrl)) === 0) {
     console.log(`• Empty database: simulating ${history} jobs of the last 7 days through the ingestion API`);

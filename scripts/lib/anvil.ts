@@ -16,6 +16,8 @@ export interface AnvilOptions {
   blockTime?: number;
   /** Funded accounts from the default test mnemonic (anvil's default is 10). */
   accounts?: number;
+  /** Unix seconds of the genesis block (to replay history with past timestamps). */
+  timestamp?: number;
   /** Give up if the chain does not answer within this many milliseconds. */
   timeoutMs?: number;
 }
@@ -42,6 +44,7 @@ export async function startAnvil(opts: AnvilOptions = {}): Promise<Anvil> {
   const args = ["--host", "127.0.0.1", "--port", String(port), "--chain-id", String(ANVIL_CHAIN_ID), "--silent"];
   if (opts.blockTime !== undefined) args.push("--block-time", String(opts.blockTime));
   if (opts.accounts !== undefined) args.push("--accounts", String(opts.accounts));
+  if (opts.timestamp !== undefined) args.push("--timestamp", String(opts.timestamp));
   // The npm bin is a Node wrapper around the native binary: stopping the group stops both.
   const child = startBackground(anvilBin, args, { stdio: ["ignore", "ignore", "inherit"] });
   const killOnExit = () => stopGroup(child, "SIGKILL");

@@ -196,8 +196,13 @@ export async function followChain(opts: IndexerOptions & { signal?: AbortSignal;
     }
     const wait = failures ? Math.min(30_000, opts.chain.pollMs * 2 ** failures) : opts.chain.pollMs;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, wait);
-      opts.signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+      const done = () => {
+        clearTimeout(timer);
+        opts.signal?.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, wait);
+      opts.signal?.addEventListener("abort", done, { once: true });
     });
   }
 }
