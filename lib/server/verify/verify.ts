@@ -1,0 +1,188 @@
+import "server-only";
+import type pg from "pg";
+import { getModelOrThrow, getScheduleOrThrow, priceJob, scheduleAt } from "@/lib/points";
+
+export interface CheckResult {
+  name: string;
+  /** What was compared (rows, jobs). */
+  checked: number;
+  mismatches: number;
+  /** Up to 10 mismatches, readable. */
+  examples: string[];
+}
+
+const EXAMPLES = 10;
+
+// Each rollup recomputed from the ledger (job entries) joined with the jobs, FULL JOINed with the
+// stored rows: any key present on one side only, or with a different value, is a mismatch.
+// "success" is the ingest rule: a job that did not fail and was not late, even at 0 points.
+const SUCCESS = "(l.zero_reason IS NULL OR l.zero_reason NOT IN ('status', 'timeout'))";
+const IMAGE = "(l.point_type = 'waifu')";
+const SUMS = `sum(CASE WHEN l.point_type = 'waifu' THEN l.points_micro ELSE 0 END) AS waifu_micro,
+              sum(CASE WHEN l.point_type = 'llama' THEN l.points_micro ELSE 0 END) AS llama_micro,
+              count(*) AS job_count, count(*) FILTER (WHERE ${SUCCESS}) AS success_count`;
+
+const ROLLUPS: { name: string; key: string[]; recomputed: string; stored: string; values: string[] }[] = [
+  {
+    name: "miner_hourly",
+    key: ["miner_id", "hour"],
+    recomputed: `SELECT l.miner_id, date_trunc('hour', j.completed_at, 'UTC') AS hour, ${SUMS},
+                        count(*) FILTER (WHERE ${SUCCESS} AND ${IMAGE}) AS image_count, count(*) FILTER (WHERE ${SUCCESS} AND NOT ${IMAGE}) AS text_count,
+                        coalesce(sum(round(j.inference_latency * 1000)) FILTER (WHERE ${SUCCESS}), 0) AS latency_ms_sum
+                   FROM ledger_entries l JOIN jobs j USING (job_id) WHERE l.kind = 'job' GROUP BY 1, 2`,
+    stored: "SELECT miner_id, hour, waifu_micro, llama_micro, job_count, success_count, image_count, text_count, latency_ms_sum FROM miner_hourly",
+    values: ["waifu_micro", "llama_micro", "job_count", "success_count", "image_count", "text_count", "latency_ms_sum"],
+  },
+  {
+    name: "wallet_hourly",
+    key: ["wallet", "hour"],
+    recomputed: `SELECT l.wallet, date_trunc('hour', j.completed_at, 'UTC') AS hour, ${SUMS},
+                        count(*) FILTER (WHERE ${SUCCESS} AND ${IMAGE}) AS image_count, count(*) FILTER (WHERE ${SUCCESS} AND NOT ${IMAGE}) AS text_count
+                   FROM ledger_entries l JOIN jobs j USING (job_id) WHERE l.kind = 'job' GROUP BY 1, 2`,
+    stored: "SELECT wallet, hour, waifu_micro, llama_micro, job_count, success_count, image_count, text_count FROM wallet_hourly",
+    values: ["waifu_micro", "llama_micro", "job_count", "success_count", "image_count", "text_count"],
+  },
+  {
+    name: "hardware_hourly",
+    key: ["hardware", "model_id", "hour"],
+    recomputed: `SELECT coalesce(j.hardware, 'unknown') AS hardware, j.model_id, date_trunc('hour', j.completed_at, 'UTC') AS hour, ${SUMS},
+                        coalesce(sum(round(j.inference_latency * 1000)) FILTER (WHERE ${SUCCESS}), 0) AS latency_ms_sum
+                   FROM ledger_entries l JOIN jobs j USING (job_id) WHERE l.kind = 'job' GROUP BY 1, 2, 3`,
+    stored: "SELECT hardware, model_id, hour, waifu_micro, llama_micro, job_count, success_count, latency_ms_sum FROM hardware_hourly",
+    values: ["waifu_micro", "llama_micro", "job_count", "success_count", "latency_ms_sum"],
+  },
+  {
+    name: "wallet_model_daily",
+    key: ["wallet", "day", "model_id"],
+    recomputed: `SELECT l.wallet, (j.completed_at AT TIME ZONE 'UTC')::date AS day, j.model_id, sum(l.points_micro) AS points_micro,
+                        count(*) AS job_count, count(*) FILTER (WHERE ${SUCCESS}) AS success_count
+                   FROM ledger_entries l JOIN jobs j USING (job_id) WHERE l.kind = 'job' GROUP BY 1, 2, 3`,
+    stored: "SELECT wallet, day, model_id, points_micro, job_count, success_count FROM wallet_model_daily",
+    values: ["points_micro", "job_count", "success_count"],
+  },
+  {
+    name: "nodes (totals)",
+    key: ["miner_id"],
+    recomputed: `SELECT l.miner_id, sum(CASE WHEN l.point_type = 'waifu' THEN l.points_micro ELSE 0 END) AS total_waifu_micro,
+                        sum(CASE WHEN l.point_type = 'llama' THEN l.points_micro ELSE 0 END) AS total_llama_micro,
+                        count(*) FILTER (WHERE ${SUCCESS} AND ${IMAGE}) AS image_count, count(*) FILTER (WHERE ${SUCCESS} AND NOT ${IMAGE}) AS text_count,
+                        count(*) FILTER (WHERE NOT ${SUCCESS}) AS failed_count
+                   FROM ledger_entries l WHERE l.kind = 'job' GROUP BY 1`,
+    stored: "SELECT miner_id, total_waifu_micro, total_llama_micro, image_count, text_count, failed_count FROM nodes",
+    values: ["total_waifu_micro", "total_llama_micro", "image_count", "text_count", "failed_count"],
+  },
+];
+
+async function checkRollup(client: pg.PoolClient, r: (typeof ROLLUPS)[number]): Promise<CheckResult> {
+  const on = r.key.map((k) => `a.${k} = b.${k}`).join(" AND ");
+  const differs = r.values.map((v) => `a.${v}::numeric IS DISTINCT FROM b.${v}::numeric`).join(" OR ");
+  const keyText = r.key.map((k) => `coalesce(a.${k}, b.${k})::text`).join(" || ' ' || ");
+  const { rows } = await client.query<{ checked: string; mismatches: string; examples: string[] | null }>(
+    `WITH a AS (${r.recomputed}), b AS (${r.stored}),
+          d AS (SELECT ${keyText} AS k, row_to_json(a)::text AS want, row_to_json(b)::text AS got
+                  FROM a FULL JOIN b ON ${on} WHERE a.${r.key[0]} IS NULL OR b.${r.key[0]} IS NULL OR ${differs})
+     SELECT (SELECT count(*) FROM b)::text AS checked, (SELECT count(*) FROM d)::text AS mismatches,
+            (SELECT array_agg(k || ': ledger says ' || coalesce(want, 'no row') || ', table has ' || coalesce(got, 'no row')) FROM (SELECT * FROM d ORDER BY k LIMIT ${EXAMPLES}) e) AS examples`,
+  );
+  const row = rows[0]!;
+  return { name: r.name, checked: Number(row.checked), mismatches: Number(row.mismatches), examples: row.examples ?? [] };
+}
+
+interface JobLedgerRow {
+  job_id: string;
+  model_id: string;
+  status: "completed" | "timeout" | "failed";
+  completed_at: Date;
+  inference_latency: string;
+  width: number | null;
+  height: number | null;
+  num_iterations: number | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  entry_id: string | null;
+  schedule_id: string | null;
+  base_micro: string | null;
+  model_multiplier_ppm: number | null;
+  nft_multiplier_ppm: number | null;
+  stake_multiplier_ppm: number | null;
+  nft_count: number | null;
+  stake_heu: string | null;
+  points_micro: string | null;
+  zero_reason: string | null;
+}
+
+/**
+ * Every job re-priced with `lib/points` from its stored shape and the factors its ledger entry
+ * records (NFT count, whether it held a boost slot, stake): the entry must match to the micro-point,
+ * and every job must have exactly one entry (ledger entries without a job count as mismatches too).
+ */
+async function checkLedger(client: pg.PoolClient, onProgress?: (done: number) => void): Promise<CheckResult> {
+  const result: CheckResult = { name: "ledger_entries (re-priced from jobs)", checked: 0, mismatches: 0, examples: [] };
+  const fail = (line: string) => {
+    result.mismatches++;
+    if (result.examples.length < EXAMPLES) result.examples.push(line);
+  };
+  let after = "";
+  for (;;) {
+    const { rows } = await client.query<JobLedgerRow>(
+      `SELECT j.job_id, j.model_id, j.status, j.completed_at, j.inference_latency::text, j.width, j.height, j.num_iterations, j.input_tokens, j.output_tokens,
+              l.id::text AS entry_id, l.schedule_id, l.base_micro::text, l.model_multiplier_ppm, l.nft_multiplier_ppm, l.stake_multiplier_ppm,
+              l.nft_count, l.stake_heu::text, l.points_micro::text, l.zero_reason
+         FROM jobs j LEFT JOIN ledger_entries l ON l.job_id = j.job_id AND l.kind = 'job'
+        WHERE j.job_id > $1 ORDER BY j.job_id LIMIT 5000`,
+      [after],
+    );
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      result.checked++;
+      if (!r.entry_id) {
+        fail(`${r.job_id}: job without a ledger entry`);
+        continue;
+      }
+      const want = scheduleAt(r.completed_at).id;
+      if (r.schedule_id !== want) fail(`${r.job_id}: schedule ${r.schedule_id}, but ${want} was in force at ${r.completed_at.toISOString()}`);
+      const model = getModelOrThrow(r.model_id);
+      const priced = priceJob({
+        schedule: getScheduleOrThrow(r.schedule_id!),
+        modelId: r.model_id,
+        status: r.status,
+        latencySec: Number(r.inference_latency),
+        image: model.kind === "image" ? { width: r.width!, height: r.height!, steps: r.num_iterations! } : undefined,
+        llm: model.kind === "llm" ? { inputTokens: r.input_tokens!, outputTokens: r.output_tokens! } : undefined,
+        nftCount: r.nft_count!,
+        hasBoostSlot: r.nft_multiplier_ppm !== 1_000_000,
+        stakeHeu: Number(r.stake_heu),
+      });
+      const got = [r.base_micro, r.model_multiplier_ppm, r.nft_multiplier_ppm, r.stake_multiplier_ppm, r.points_micro, r.zero_reason].map(String).join(" ");
+      const expected = [priced.baseMicro, priced.modelMultiplierPpm, priced.nftMultiplierPpm, priced.stakeMultiplierPpm, priced.pointsMicro, priced.zeroReason].map(String).join(" ");
+      if (got !== expected) fail(`${r.job_id}: ledger has base/model/nft/stake/points/zero ${got}, re-pricing gives ${expected}`);
+    }
+    after = rows.at(-1)!.job_id;
+    onProgress?.(result.checked);
+  }
+  const orphans = await client.query<{ n: string; ids: string[] | null }>(
+    `SELECT count(*)::text AS n, (array_agg(l.job_id ORDER BY l.job_id))[1:${EXAMPLES}] AS ids
+       FROM ledger_entries l LEFT JOIN jobs j ON j.job_id = l.job_id WHERE l.kind = 'job' AND j.job_id IS NULL`,
+  );
+  for (const id of orphans.rows[0]!.ids ?? []) fail(`${id}: ledger entry without its job`);
+  result.mismatches += Math.max(0, Number(orphans.rows[0]!.n) - (orphans.rows[0]!.ids?.length ?? 0));
+  return result;
+}
+
+/** Re-derives the ledger from the jobs and every rollup from the ledger; read-only, one snapshot. */
+export async function verifyAll(pool: pg.Pool, opts: { onProgress?: (step: string, done?: number) => void } = {}): Promise<CheckResult[]> {
+  const client = await pool.connect();
+  try {
+    // One consistent snapshot while ingestion keeps writing.
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const results = [await checkLedger(client, (n) => opts.onProgress?.("ledger", n))];
+    for (const r of ROLLUPS) {
+      opts.onProgress?.(r.name);
+      results.push(await checkRollup(client, r));
+    }
+    await client.query("COMMIT");
+    return results;
+  } finally {
+    client.release();
+  }
+}
