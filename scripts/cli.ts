@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: operator tools that work on the database directly (DATABASE_URL).
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { settleDueEpochs, settleEpoch, type SettleResult } from "../lib/server/epochs/settle";
 import { verifyAll } from "../lib/server/verify/verify";
 
 const HELP = `Usage: npm run cli -- <command> [options]
@@ -10,6 +11,11 @@ Commands
               entry; recompute every rollup (per miner, wallet, GPU model, wallet × model, node
               totals) from the ledger and compare. Prints every kind of mismatch with examples;
               exits 1 if there is any. Read-only (one consistent snapshot).
+
+  settle      settle every epoch that has ended (oldest first): pools to miners pro rata to points,
+              bribes to stakers by time-weighted stake, esHEU grants. Settled epochs never change.
+  settle --epoch <n>
+              settle one epoch (the previous one must be settled).
 
 Options
   --help      this text
@@ -41,8 +47,34 @@ async function verify(databaseUrl: string): Promise<number> {
   }
 }
 
+const heu = (wei: bigint) => (Number(wei / 10n ** 12n) / 1e6).toLocaleString("en-US", { maximumFractionDigits: 2 });
+const printSettled = (r: SettleResult) =>
+  console.log(`epoch ${r.epoch}: ${r.miners} miner IDs, ${r.stakers} stakers; Waifu pool ${heu(r.waifuPoolWei)} HEU, Llama pool ${heu(r.llamaPoolWei)} HEU`);
+
+async function settle(databaseUrl: string, epoch: string | undefined): Promise<number> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  try {
+    if (epoch !== undefined) {
+      if (!/^\d+$/.test(epoch)) {
+        console.error(`--epoch must be a whole number, got "${epoch}"`);
+        return 2;
+      }
+      printSettled(await settleEpoch(pool, Number(epoch)));
+    } else {
+      const done = await settleDueEpochs(pool, new Date(), printSettled);
+      if (done.length === 0) console.log("settle: no ended epoch is waiting.");
+    }
+    return 0;
+  } catch (err) {
+    console.error(`settle: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    await pool.end();
+  }
+}
+
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: "boolean", default: false } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: "boolean", default: false }, epoch: { type: "string" } } });
   const [command] = positionals;
   if (values.help || !command) {
     console.log(HELP);
@@ -54,6 +86,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (command === "verify") return verify(databaseUrl);
+  if (command === "settle") return settle(databaseUrl, values.epoch);
   console.error(`Unknown command "${command}".\n\n${HELP}`);
   return 2;
 }

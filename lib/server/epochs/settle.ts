@@ -1,0 +1,221 @@
+import "server-only";
+import type pg from "pg";
+import { AppError } from "@/lib/errors";
+import { epochEnd, epochOf, epochStart, splitNodeReward, splitPool, timeWeightedStake, type StakeChangeAt } from "@/lib/rewards";
+
+const MICRO = 1_000_000n;
+const VESTING_MS = 365 * 86_400_000;
+
+export interface PoolConfig {
+  id: number;
+  waifuBaseWei: bigint;
+  llamaBaseWei: bigint;
+  waifuWeiPerPoint: bigint;
+  llamaWeiPerPoint: bigint;
+}
+
+/** A pool: base emission plus the demand part for the points earned (micro-points). */
+export function poolSize(baseWei: bigint, weiPerPoint: bigint, pointsMicro: bigint): bigint {
+  return baseWei + (weiPerPoint * (pointsMicro > 0n ? pointsMicro : 0n)) / MICRO;
+}
+
+export async function configFor(client: pg.PoolClient | pg.Pool, epoch: number): Promise<PoolConfig> {
+  const { rows } = await client.query<{ id: number; wb: string; lb: string; wp: string; lp: string }>(
+    `SELECT id, waifu_base_wei::text AS wb, llama_base_wei::text AS lb, waifu_wei_per_point::text AS wp, llama_wei_per_point::text AS lp
+       FROM reward_configs WHERE effective_epoch <= $1 ORDER BY effective_epoch DESC LIMIT 1`,
+    [epoch],
+  );
+  const r = rows[0];
+  if (!r) throw new AppError("conflict", `No reward configuration is in force for epoch ${epoch}.`);
+  return { id: r.id, waifuBaseWei: BigInt(r.wb), llamaBaseWei: BigInt(r.lb), waifuWeiPerPoint: BigInt(r.wp), llamaWeiPerPoint: BigInt(r.lp) };
+}
+
+export interface SettleResult {
+  epoch: number;
+  miners: number;
+  stakers: number;
+  waifuPoolWei: bigint;
+  llamaPoolWei: bigint;
+  waifuPointsMicro: bigint;
+  llamaPointsMicro: bigint;
+}
+
+interface MinerPoints {
+  minerId: string;
+  wallet: string;
+  waifu: bigint;
+  llama: bigint;
+}
+
+/**
+ * Settles epoch `epoch`: each pool pro rata to the miners' points, each node's tokens between its
+ * operator and its stakers by the bribe in force at the epoch's start (stakers pro rata to their
+ * time-weighted stake), esHEU grants vesting over a year. Epochs settle in order. The entries
+ * settled are those before the epoch's end not settled before, so a job reported after its own
+ * epoch was settled, or a correction, is counted in the next settlement ("late"). Ingestion
+ * waits while this runs (a SHARE lock on the ledger), which makes the cutoff exact.
+ */
+export async function settleEpoch(pool: pg.Pool, epoch: number, now = new Date()): Promise<SettleResult> {
+  const start = epochStart(epoch);
+  const end = epochEnd(epoch);
+  if (end > now) throw new AppError("conflict", `Epoch ${epoch} ends at ${end.toISOString()}; it can be settled after that.`);
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("LOCK TABLE ledger_entries IN SHARE MODE");
+    await client.query("LOCK TABLE epochs IN EXCLUSIVE MODE");
+    const last = await client.query<{ number: number; ledger_cutoff: string; ends_at: Date }>(
+      "SELECT number, ledger_cutoff::text, ends_at FROM epochs ORDER BY number DESC LIMIT 1",
+    );
+    const prev = last.rows[0];
+    if (prev && epoch <= prev.number) throw new AppError("conflict", `Epoch ${epoch} is already settled; settled epochs never change.`);
+    if (prev && epoch !== prev.number + 1) throw new AppError("conflict", `Epoch ${prev.number + 1} must be settled before epoch ${epoch}.`);
+    if (!prev) {
+      const first = await client.query<{ at: Date | null }>("SELECT min(occurred_at) AS at FROM ledger_entries");
+      const firstEpoch = first.rows[0]?.at ? epochOf(first.rows[0].at) : epoch;
+      if (epoch > firstEpoch) throw new AppError("conflict", `Epoch ${firstEpoch} (the first with ledger entries) must be settled before epoch ${epoch}.`);
+    }
+    const prevCutoff = prev ? BigInt(prev.ledger_cutoff) : 0n;
+    const prevEnd = prev ? prev.ends_at : new Date(0);
+    const cutoff = BigInt((await client.query<{ id: string }>("SELECT coalesce(max(id), 0)::text AS id FROM ledger_entries")).rows[0]!.id);
+
+    const sums = await client.query<{ miner_id: string; wallet: string; waifu: string; llama: string; late: string; adjust: string }>(
+      `SELECT miner_id, min(wallet) AS wallet,
+              coalesce(sum(points_micro) FILTER (WHERE point_type = 'waifu'), 0)::text AS waifu,
+              coalesce(sum(points_micro) FILTER (WHERE point_type = 'llama'), 0)::text AS llama,
+              coalesce(sum(points_micro) FILTER (WHERE occurred_at < $3), 0)::text AS late,
+              coalesce(sum(points_micro) FILTER (WHERE kind <> 'job'), 0)::text AS adjust
+         FROM ledger_entries
+        WHERE id <= $1 AND occurred_at < $2 AND (occurred_at >= $4 OR id > $5)
+        GROUP BY miner_id`,
+      [cutoff.toString(), end, start, prevEnd, prevCutoff.toString()],
+    );
+    const miners: MinerPoints[] = sums.rows.map((r) => ({ minerId: r.miner_id, wallet: r.wallet, waifu: BigInt(r.waifu), llama: BigInt(r.llama) }));
+    const late = sums.rows.reduce((n, r) => n + BigInt(r.late), 0n);
+    const adjust = sums.rows.reduce((n, r) => n + BigInt(r.adjust), 0n);
+    // A miner whose corrections outweigh their points gets nothing (never a negative share).
+    const shares = (pick: (m: MinerPoints) => bigint) => new Map(miners.map((m) => [m.minerId, pick(m) > 0n ? pick(m) : 0n]));
+    const waifuShares = shares((m) => m.waifu);
+    const llamaShares = shares((m) => m.llama);
+    const total = (s: Map<string, bigint>) => [...s.values()].reduce((a, b) => a + b, 0n);
+    const waifuPoints = total(waifuShares);
+    const llamaPoints = total(llamaShares);
+
+    const config = await configFor(client, epoch);
+    const waifuPool = waifuPoints > 0n ? poolSize(config.waifuBaseWei, config.waifuWeiPerPoint, waifuPoints) : 0n;
+    const llamaPool = llamaPoints > 0n ? poolSize(config.llamaBaseWei, config.llamaWeiPerPoint, llamaPoints) : 0n;
+    const waifuTokens = splitPool(waifuPool, waifuShares);
+    const llamaTokens = splitPool(llamaPool, llamaShares);
+
+    const bribes = await bribesAt(client, start);
+    const staking = await stakeWeights(client, [...bribes.keys()], start, end);
+
+    const minerRows: string[][] = [];
+    const stakerRows: string[][] = [];
+    const grants = new Map<string, bigint>(); // "role\trecipient" → wei
+    const grant = (role: string, recipient: string, wei: bigint) => {
+      if (wei > 0n) grants.set(`${role}\t${recipient}`, (grants.get(`${role}\t${recipient}`) ?? 0n) + wei);
+    };
+    for (const m of miners) {
+      const tokens = (waifuTokens.get(m.minerId) ?? 0n) + (llamaTokens.get(m.minerId) ?? 0n);
+      const bps = bribes.get(m.minerId) ?? 0;
+      const weights = staking.get(m.minerId) ?? new Map<string, bigint>();
+      const split = splitNodeReward(tokens, bps, weights);
+      const stakersWei = tokens - split.operator;
+      minerRows.push([m.minerId, m.wallet, m.waifu, m.llama, waifuTokens.get(m.minerId) ?? 0n, llamaTokens.get(m.minerId) ?? 0n, bps, split.operator, stakersWei].map(String));
+      grant("miner", m.wallet, split.operator);
+      for (const [staker, wei] of split.stakers) {
+        stakerRows.push([m.minerId, staker, weights.get(staker) ?? 0n, wei].map(String));
+        grant("staker", staker, wei);
+      }
+    }
+
+    await client.query(
+      `INSERT INTO epochs (number, starts_at, ends_at, ledger_cutoff, config_id, waifu_pool_wei, llama_pool_wei, waifu_points_micro, llama_points_micro,
+                           late_points_micro, adjust_points_micro, miner_count, settled_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [epoch, start, end, cutoff.toString(), config.id, waifuPool.toString(), llamaPool.toString(), waifuPoints.toString(), llamaPoints.toString(), late.toString(), adjust.toString(), miners.length, now],
+    );
+    if (minerRows.length) {
+      const col = (i: number) => minerRows.map((r) => r[i]);
+      await client.query(
+        `INSERT INTO epoch_miner_rewards (epoch, miner_id, wallet, waifu_points_micro, llama_points_micro, waifu_tokens_wei, llama_tokens_wei, bribe_bps, operator_wei, stakers_wei)
+         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::numeric[], $7::numeric[], $8::int[], $9::numeric[], $10::numeric[])`,
+        [epoch, col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7), col(8)],
+      );
+    }
+    if (stakerRows.length) {
+      const col = (i: number) => stakerRows.map((r) => r[i]);
+      await client.query(
+        `INSERT INTO epoch_staker_rewards (epoch, miner_id, staker, weight, tokens_wei) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::numeric[], $5::numeric[])`,
+        [epoch, col(0), col(1), col(2), col(3)],
+      );
+    }
+    if (grants.size) {
+      const keys = [...grants.keys()].sort();
+      await client.query(
+        `INSERT INTO esheu_grants (epoch, role, recipient, amount_wei, vest_start, vest_end)
+         SELECT $1, role, recipient, amount, $4, $5 FROM unnest($2::text[], $3::text[], $6::numeric[]) AS g(role, recipient, amount)`,
+        [epoch, keys.map((k) => k.split("\t")[0]), keys.map((k) => k.split("\t")[1]), end, new Date(end.getTime() + VESTING_MS), keys.map((k) => grants.get(k)!.toString())],
+      );
+    }
+    await client.query("COMMIT");
+    return { epoch, miners: miners.length, stakers: new Set(stakerRows.map((r) => r[1])).size, waifuPoolWei: waifuPool, llamaPoolWei: llamaPool, waifuPointsMicro: waifuPoints, llamaPointsMicro: llamaPoints };
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** The bribe in force at `at` for every node that ever set one (the latest set among those in force). */
+async function bribesAt(client: pg.PoolClient, at: Date): Promise<Map<string, number>> {
+  const { rows } = await client.query<{ miner_id: string; bps: number }>(
+    `SELECT DISTINCT ON (miner_id) miner_id, bps FROM bribe_changes WHERE effective_at <= $1
+      ORDER BY miner_id, effective_at DESC, block_number DESC, log_index DESC`,
+    [at],
+  );
+  return new Map(rows.filter((r) => r.bps > 0).map((r) => [r.miner_id, r.bps]));
+}
+
+/** Time-weighted stake (HEU and esHEU alike) per staker on each of `minerIds` over [start, end). */
+async function stakeWeights(client: pg.PoolClient, minerIds: string[], start: Date, end: Date): Promise<Map<string, Map<string, bigint>>> {
+  const out = new Map<string, Map<string, bigint>>();
+  if (minerIds.length === 0) return out;
+  const [before, during] = await Promise.all([
+    client.query<{ miner_id: string; staker: string; amount: string }>(
+      `SELECT miner_id, staker, sum(delta_wei)::text AS amount FROM stake_changes WHERE miner_id = ANY($1::text[]) AND at < $2 GROUP BY 1, 2 HAVING sum(delta_wei) > 0`,
+      [minerIds, start],
+    ),
+    client.query<{ miner_id: string; staker: string; delta: string; at: Date }>(
+      `SELECT miner_id, staker, delta_wei::text AS delta, at FROM stake_changes WHERE miner_id = ANY($1::text[]) AND at >= $2 AND at < $3 ORDER BY at, block_number, log_index, id`,
+      [minerIds, start, end],
+    ),
+  ]);
+  const held = new Map<string, Map<string, bigint>>();
+  for (const r of before.rows) held.set(r.miner_id, (held.get(r.miner_id) ?? new Map()).set(r.staker, BigInt(r.amount)));
+  const changes = new Map<string, StakeChangeAt[]>();
+  for (const r of during.rows) changes.set(r.miner_id, [...(changes.get(r.miner_id) ?? []), { staker: r.staker, delta: BigInt(r.delta), at: r.at }]);
+  for (const minerId of minerIds) {
+    const weights = timeWeightedStake(held.get(minerId) ?? new Map(), changes.get(minerId) ?? [], start, end);
+    if (weights.size) out.set(minerId, weights);
+  }
+  return out;
+}
+
+/** Every epoch that has ended and is not settled yet, oldest first, each settled in turn. */
+export async function settleDueEpochs(pool: pg.Pool, now = new Date(), onSettled?: (r: SettleResult) => void): Promise<SettleResult[]> {
+  const { rows } = await pool.query<{ last: number | null; first: Date | null }>(
+    "SELECT (SELECT max(number) FROM epochs) AS last, (SELECT min(occurred_at) FROM ledger_entries) AS first",
+  );
+  const { last, first } = rows[0]!;
+  if (last === null && first === null) return [];
+  const results: SettleResult[] = [];
+  for (let n = last !== null ? last + 1 : epochOf(first!); epochEnd(n) <= now; n++) {
+    const r = await settleEpoch(pool, n, now);
+    results.push(r);
+    onSettled?.(r);
+  }
+  return results;
+}

@@ -1,0 +1,106 @@
+// Settling epochs: pools pro rata to points, bribes to stakers by time-weighted stake, esHEU
+// grants, immutability, order, and a job reported after its epoch was settled counting as late.
+import { beforeAll, describe, expect, test } from "vitest";
+import { POST } from "@/app/api/v1/jobs/route";
+import { epochOf, epochStart } from "@/lib/rewards";
+import { settleDueEpochs, settleEpoch } from "@/lib/server/epochs/settle";
+import { AppError } from "@/lib/errors";
+import { applyFakeChainEvents, db, imageJob, llmJob, randomWallet, signedRequest, stakeOn } from "../support/fixtures";
+
+const E = epochOf(new Date("2025-06-10T00:00:00Z")); // 2025-06-06 → 2025-06-13, used by no other test
+const start = epochStart(E);
+const at = (days: number) => new Date(start.getTime() + days * 86_400_000);
+const w1 = randomWallet();
+const w2 = randomWallet();
+const [a, b, c] = [`${w1}-a`, `${w1}-b`, `${w2}-c`];
+const s1 = "0x0000000000000000000000000000000000000051";
+const s2 = "0x0000000000000000000000000000000000000052";
+const HEU = 10n ** 18n;
+
+async function ingest(jobs: unknown[]) {
+  const res = await POST(signedRequest({ jobs }));
+  expect(res.status).toBe(200);
+}
+
+beforeAll(async () => {
+  // Node a: 55,000 staked by s1 before the epoch, 11,000 by s2 from its middle; bribe 20 % set a week before.
+  await stakeOn(a, 55_000, at(-1), s1);
+  await stakeOn(a, 11_000, at(3.5), s2);
+  await applyFakeChainEvents([
+    { event: { name: "BribeSet", minerId: a, operator: w1, bps: 2_000, effectiveEpoch: BigInt(E), effectiveAt: BigInt(start.getTime() / 1000) }, at: at(-7) },
+  ]);
+  await ingest([
+    imageJob({ miner_id: a, completed_at: at(1).toISOString() }), // 55,000 stHEU on the node then: × 1.25
+    imageJob({ miner_id: b, completed_at: at(2).toISOString() }),
+    imageJob({ miner_id: c, completed_at: at(2).toISOString() }),
+    llmJob({ miner_id: c, completed_at: at(3).toISOString() }),
+  ]);
+});
+
+describe("settling an epoch", () => {
+  test("pools follow the configuration; tokens split pro rata, the bribe by time-weighted stake, grants vest a year", async () => {
+    const now = new Date(epochStart(E + 1).getTime() + 1_000);
+    const settled = await settleDueEpochs(db(), now);
+    expect(settled.at(-1)!.epoch).toBe(E);
+
+    const epoch = (await db().query("SELECT * FROM epochs WHERE number = $1", [E])).rows[0];
+    const miners = (await db().query("SELECT * FROM epoch_miner_rewards WHERE epoch = $1 ORDER BY miner_id", [E])).rows;
+    expect(miners.map((m) => m.miner_id).sort()).toEqual([a, b, c].sort());
+    const pts = Object.fromEntries(miners.map((m) => [m.miner_id, [BigInt(m.waifu_points_micro), BigInt(m.llama_points_micro)]]));
+    // a: 6 × 1.25 (55,000 stHEU on the boost curve); b and c: 6; c's LLM job: 2,000 tokens × 0.5 = 1.
+    expect(pts[a]).toEqual([7_500_000n, 0n]);
+    expect(pts[b]).toEqual([6_000_000n, 0n]);
+    expect(pts[c]).toEqual([6_000_000n, 1_000_000n]);
+
+    // Default configuration: 150,000 HEU + 0.01 HEU per Waifu Point; 150,000 HEU + 0.2 HEU per Llama Point.
+    const waifuPool = 150_000n * HEU + (19_500_000n * 10n ** 16n) / 1_000_000n;
+    const llamaPool = 150_000n * HEU + (1_000_000n * 2n * 10n ** 17n) / 1_000_000n;
+    expect(BigInt(epoch.waifu_pool_wei)).toBe(waifuPool);
+    expect(BigInt(epoch.llama_pool_wei)).toBe(llamaPool);
+    const byMiner = Object.fromEntries(miners.map((m) => [m.miner_id, m]));
+    const waifuOf = (id: string) => BigInt(byMiner[id].waifu_tokens_wei);
+    expect(waifuOf(a) + waifuOf(b) + waifuOf(c)).toBe(waifuPool);
+    const exactA = (waifuPool * 7_500_000n) / 19_500_000n; // floor; the split may add 1 wei of remainder
+    expect(waifuOf(a) - exactA >= 0n && waifuOf(a) - exactA <= 1n).toBe(true);
+    expect(BigInt(byMiner[c].llama_tokens_wei)).toBe(llamaPool);
+
+    // Node a's bribe: 20 % to s1 and s2 in the ratio 55,000 × 7 days : 11,000 × 3.5 days = 10 : 1.
+    const tokensA = waifuOf(a);
+    expect(byMiner[a].bribe_bps).toBe(2_000);
+    expect(BigInt(byMiner[a].stakers_wei)).toBe((tokensA * 2_000n) / 10_000n);
+    expect(BigInt(byMiner[a].operator_wei)).toBe(tokensA - (tokensA * 2_000n) / 10_000n);
+    const stakers = (await db().query("SELECT staker, weight::text, tokens_wei::text FROM epoch_staker_rewards WHERE epoch = $1 ORDER BY staker", [E])).rows;
+    expect(stakers.map((s) => s.staker)).toEqual([s1, s2]);
+    expect(BigInt(stakers[0].weight)).toBe(10n * BigInt(stakers[1].weight));
+    expect(BigInt(stakers[0].tokens_wei) + BigInt(stakers[1].tokens_wei)).toBe(BigInt(byMiner[a].stakers_wei));
+    expect(BigInt(byMiner[b].stakers_wei)).toBe(0n); // no bribe: the operator keeps all
+
+    const grants = (await db().query("SELECT recipient, role, amount_wei::text, vest_start, vest_end FROM esheu_grants WHERE epoch = $1 ORDER BY role, recipient", [E])).rows;
+    const grantOf = (recipient: string, role: string) => BigInt(grants.find((g) => g.recipient === recipient && g.role === role)!.amount_wei);
+    expect(grantOf(w1, "miner")).toBe(BigInt(byMiner[a].operator_wei) + BigInt(byMiner[b].operator_wei));
+    expect(grantOf(s1, "staker")).toBe(BigInt(stakers[0].tokens_wei));
+    expect(grants.reduce((n, g) => n + BigInt(g.amount_wei), 0n)).toBe(waifuPool + llamaPool);
+    expect(grants[0].vest_start.toISOString()).toBe(epochStart(E + 1).toISOString());
+    expect(grants[0].vest_end.getTime() - grants[0].vest_start.getTime()).toBe(365 * 86_400_000);
+  });
+
+  test("settled rows never change, and epochs settle once and in order", async () => {
+    await expect(db().query("UPDATE epochs SET miner_count = 0 WHERE number = $1", [E])).rejects.toThrow(/immutable once settled/);
+    await expect(db().query("DELETE FROM epoch_miner_rewards WHERE epoch = $1", [E])).rejects.toThrow(/immutable once settled/);
+    const later = new Date(epochStart(E + 3).getTime() + 1_000);
+    await expect(settleEpoch(db(), E, later)).rejects.toThrow(/already settled/);
+    await expect(settleEpoch(db(), E + 2, later)).rejects.toThrow(new RegExp(`Epoch ${E + 1} must be settled before`));
+    await expect(settleEpoch(db(), E + 5, later)).rejects.toBeInstanceOf(AppError); // not ended yet
+  });
+
+  test("a job reported after its epoch was settled counts in the next settlement, as late", async () => {
+    const lateMiner = `${randomWallet()}-late`;
+    await ingest([imageJob({ miner_id: lateMiner, completed_at: at(4).toISOString() })]);
+    await settleEpoch(db(), E + 1, new Date(epochStart(E + 2).getTime() + 1_000));
+    const next = (await db().query("SELECT late_points_micro::text FROM epochs WHERE number = $1", [E + 1])).rows[0];
+    expect(BigInt(next.late_points_micro)).toBeGreaterThanOrEqual(6_000_000n);
+    const row = (await db().query("SELECT waifu_points_micro::text FROM epoch_miner_rewards WHERE epoch = $1 AND miner_id = $2", [E + 1, lateMiner])).rows[0];
+    expect(row.waifu_points_micro).toBe("6000000");
+    expect((await db().query("SELECT count(*)::int AS n FROM epoch_miner_rewards WHERE miner_id = $1", [lateMiner])).rows[0].n).toBe(1);
+  });
+});
