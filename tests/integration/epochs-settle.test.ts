@@ -5,6 +5,9 @@ import { POST } from "@/app/api/v1/jobs/route";
 import { epochOf, epochStart } from "@/lib/rewards";
 import { settleDueEpochs, settleEpoch } from "@/lib/server/epochs/settle";
 import { AppError } from "@/lib/errors";
+import { GET as listEpochs } from "@/app/api/v1/epochs/route";
+import { GET as getEpoch } from "@/app/api/v1/epochs/[epoch]/route";
+import { GET as getRewards } from "@/app/api/v1/epochs/[epoch]/rewards/route";
 import { applyFakeChainEvents, db, imageJob, llmJob, randomWallet, signedRequest, stakeOn } from "../support/fixtures";
 
 const E = epochOf(new Date("2025-06-10T00:00:00Z")); // 2025-06-06 → 2025-06-13, used by no other test
@@ -102,5 +105,48 @@ describe("settling an epoch", () => {
     const row = (await db().query("SELECT waifu_points_micro::text FROM epoch_miner_rewards WHERE epoch = $1 AND miner_id = $2", [E + 1, lateMiner])).rows[0];
     expect(row.waifu_points_micro).toBe("6000000");
     expect((await db().query("SELECT count(*)::int AS n FROM epoch_miner_rewards WHERE miner_id = $1", [lateMiner])).rows[0].n).toBe(1);
+  });
+});
+
+describe("epoch API", () => {
+  const ctx = (epoch: string) => ({ params: Promise.resolve({ epoch }) });
+  const get = (url: string) => new Request(`http://localhost${url}`);
+
+  test("lists the open epoch first, then settled ones with their pools", async () => {
+    const body = await (await listEpochs(get("/api/v1/epochs"))).json();
+    expect(body.items[0]).toMatchObject({ status: "open", settledAt: null });
+    const e = body.items.find((i: { epoch: number }) => i.epoch === E);
+    expect(e).toMatchObject({ status: "settled", startsAt: start.toISOString(), waifuPoints: 19.5, llamaPoints: 1, waifuPool: "150000.195", llamaPool: "150000.2" });
+  });
+
+  test("one epoch, with its configuration and top miner IDs", async () => {
+    const res = await getEpoch(get(`/api/v1/epochs/${E}`), ctx(String(E)));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.config).toMatchObject({ waifuBase: "150000", waifuPerPoint: "0.01", llamaPerPoint: "0.2", effectiveEpoch: 0 });
+    expect(body.topMiners[0].minerId).toBe(c); // 6 Waifu + all of the Llama pool
+  });
+
+  test("a wallet's rewards as miner and as staker add up to its grant", async () => {
+    const mine = await (await getRewards(get(`/api/v1/epochs/${E}/rewards?wallet=${w1}`), ctx(String(E)))).json();
+    expect(mine.asMiner.map((r: { minerId: string }) => r.minerId)).toEqual([a, b]);
+    expect(mine.asMiner[0]).toMatchObject({ bribeBps: 2000, waifuPoints: 7.5 });
+    const operator = mine.asMiner.reduce((n: number, r: { operatorTokens: string }) => n + Number(r.operatorTokens), 0);
+    expect(Number(mine.total)).toBeCloseTo(operator, 6);
+    const staker = await (await getRewards(get(`/api/v1/epochs/${E}/rewards?wallet=${s2}`), ctx(String(E)))).json();
+    expect(staker.asMiner).toEqual([]);
+    expect(staker.asStaker).toHaveLength(1);
+    expect(staker.total).toBe(staker.asStaker[0].tokens);
+  });
+
+  test("bad or unknown epochs and wallets get clear 4xx errors", async () => {
+    expect((await getEpoch(get("/api/v1/epochs/-1"), ctx("-1"))).status).toBe(400);
+    expect((await getEpoch(get("/api/v1/epochs/x"), ctx("x"))).status).toBe(400);
+    const future = await getEpoch(get("/api/v1/epochs/99999"), ctx("99999"));
+    expect(future.status).toBe(404);
+    expect((await future.json()).error.message).toMatch(/has not begun/);
+    const bad = await getRewards(get(`/api/v1/epochs/${E}/rewards?wallet=nope`), ctx(String(E)));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.details[0].field).toBe("wallet");
   });
 });

@@ -1,0 +1,44 @@
+import "server-only";
+import { epochDetailSchema, epochListSchema, epochParamsSchema, epochRewardsQuerySchema, epochRewardsSchema } from "@/lib/schemas/epochs";
+import { errorResponse, jsonContent, jsonSchema, pathParameters, queryParameters } from "./json-schema";
+
+const ok = (description: string, schema: Parameters<typeof jsonSchema>[0]) => ({ description, content: jsonContent(jsonSchema(schema, "output")) });
+
+export function epochPaths() {
+  return {
+    "/api/v1/epochs": {
+      get: {
+        operationId: "listEpochs",
+        tags: ["epochs"],
+        summary: "Weekly epochs: the open one (provisional pools) and every settled one, newest first",
+        responses: { "200": ok("Epochs with pools, points and status", epochListSchema) },
+      },
+    },
+    "/api/v1/epochs/{epoch}": {
+      get: {
+        operationId: "getEpoch",
+        tags: ["epochs"],
+        summary: "One epoch: pools, totals, status, the pool configuration and its top miner IDs",
+        parameters: pathParameters(epochParamsSchema),
+        responses: {
+          "200": ok("The epoch", epochDetailSchema),
+          "400": errorResponse("The epoch number is not a whole number ≥ 0"),
+          "404": errorResponse("The epoch has not begun, or has ended and is not settled yet"),
+        },
+      },
+    },
+    "/api/v1/epochs/{epoch}/rewards": {
+      get: {
+        operationId: "getEpochRewards",
+        tags: ["epochs"],
+        summary: "What a wallet earned in a settled epoch: per miner ID (after the bribe) and as a staker",
+        parameters: [...pathParameters(epochParamsSchema), ...queryParameters(epochRewardsQuerySchema)],
+        responses: {
+          "200": ok("The wallet's rewards; an open epoch answers status open with no rows yet", epochRewardsSchema),
+          "400": errorResponse("Invalid epoch or wallet"),
+          "404": errorResponse("The epoch is not settled"),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { epochEnd, epochOf, epochStart } from "@/lib/rewards";
+import type { EpochDetail, EpochRewards, EpochSummary } from "@/lib/schemas/epochs";
+import { pool } from "../db";
+import { configFor, poolSize } from "../epochs/settle";
+
+const WEI = 10n ** 18n;
+
+/** Wei (decimal string or bigint) as an exact HEU decimal string: "1234.5". */
+export function weiToHeuString(wei: string | bigint): string {
+  const v = BigInt(wei);
+  const sign = v < 0n ? "-" : "";
+  const abs = v < 0n ? -v : v;
+  const frac = (abs % WEI).toString().padStart(18, "0").replace(/0+$/, "");
+  return `${sign}${abs / WEI}${frac ? `.${frac}` : ""}`;
+}
+
+const points = (micro: string | bigint | null) => Number(BigInt(micro ?? 0)) / 1e6;
+
+interface EpochRow {
+  number: number;
+  starts_at: Date;
+  ends_at: Date;
+  waifu_pool_wei: string;
+  llama_pool_wei: string;
+  waifu_points_micro: string;
+  llama_points_micro: string;
+  late_points_micro: string;
+  adjust_points_micro: string;
+  miner_count: number;
+  settled_at: Date;
+  config_id: number;
+}
+
+const EPOCH_COLUMNS = `number, starts_at, ends_at, waifu_pool_wei::text, llama_pool_wei::text, waifu_points_micro::text, llama_points_micro::text,
+  late_points_micro::text, adjust_points_micro::text, miner_count, settled_at, config_id`;
+
+function settled(r: EpochRow): EpochSummary {
+  return {
+    epoch: r.number, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString(), status: "settled",
+    waifuPool: weiToHeuString(r.waifu_pool_wei), llamaPool: weiToHeuString(r.llama_pool_wei),
+    waifuPoints: points(r.waifu_points_micro), llamaPoints: points(r.llama_points_micro),
+    latePoints: points(r.late_points_micro), adjustmentPoints: points(r.adjust_points_micro),
+    minerCount: r.miner_count, settledAt: r.settled_at.toISOString(),
+  };
+}
+
+/** The open epoch so far, from the hourly rollup (pools provisional: they grow with the points). */
+async function openEpoch(epoch: number): Promise<EpochSummary> {
+  const from = epochStart(epoch);
+  const { rows } = await pool().query<{ waifu: string | null; llama: string | null; miners: string }>(
+    `SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama,
+            (SELECT count(DISTINCT miner_id) FROM miner_hourly WHERE hour >= $1 AND hour < $2)::text AS miners
+       FROM wallet_hourly WHERE hour >= $1 AND hour < $2`,
+    [from, epochEnd(epoch)],
+  );
+  const config = await configFor(pool(), epoch);
+  const waifu = BigInt(rows[0]?.waifu ?? 0);
+  const llama = BigInt(rows[0]?.llama ?? 0);
+  return {
+    epoch, startsAt: from.toISOString(), endsAt: epochEnd(epoch).toISOString(), status: "open",
+    waifuPool: weiToHeuString(poolSize(config.waifuBaseWei, config.waifuWeiPerPoint, waifu)),
+    llamaPool: weiToHeuString(poolSize(config.llamaBaseWei, config.llamaWeiPerPoint, llama)),
+    waifuPoints: points(waifu), llamaPoints: points(llama), latePoints: 0, adjustmentPoints: 0,
+    minerCount: Number(rows[0]?.miners ?? 0), settledAt: null,
+  };
+}
+
+/** The open epoch first, then settled epochs, newest first. */
+export async function listEpochs(now = new Date(), limit = 104): Promise<EpochSummary[]> {
+  const { rows } = await pool().query<EpochRow>(`SELECT ${EPOCH_COLUMNS} FROM epochs ORDER BY number DESC LIMIT $1`, [limit]);
+  return [await openEpoch(epochOf(now)), ...rows.map(settled)];
+}
+
+export async function getEpochOrThrow(epoch: number, now = new Date()): Promise<EpochDetail> {
+  const { rows } = await pool().query<EpochRow>(`SELECT ${EPOCH_COLUMNS} FROM epochs WHERE number = $1`, [epoch]);
+  const current = epochOf(now);
+  if (!rows[0] && epoch > current) throw new AppError("not_found", `Epoch ${epoch} starts ${epochStart(epoch).toISOString()}; it has not begun.`);
+  const summary = rows[0] ? settled(rows[0]) : epoch === current ? await openEpoch(epoch) : null;
+  if (!summary) throw new AppError("not_found", `Epoch ${epoch} has ended but is not settled yet.`);
+  const config = await configFor(pool(), epoch);
+  const cfg = await pool().query<{ effective_epoch: number }>("SELECT effective_epoch FROM reward_configs WHERE id = $1", [config.id]);
+  const top = rows[0]
+    ? await pool().query<{ miner_id: string; wallet: string; waifu_points_micro: string; llama_points_micro: string; tokens: string }>(
+        `SELECT miner_id, wallet, waifu_points_micro::text, llama_points_micro::text, (waifu_tokens_wei + llama_tokens_wei)::text AS tokens
+           FROM epoch_miner_rewards WHERE epoch = $1 ORDER BY waifu_tokens_wei + llama_tokens_wei DESC, miner_id LIMIT 20`,
+        [epoch],
+      )
+    : { rows: [] };
+  return {
+    ...summary,
+    config: {
+      waifuBase: weiToHeuString(config.waifuBaseWei), llamaBase: weiToHeuString(config.llamaBaseWei),
+      waifuPerPoint: weiToHeuString(config.waifuWeiPerPoint), llamaPerPoint: weiToHeuString(config.llamaWeiPerPoint),
+      effectiveEpoch: cfg.rows[0]!.effective_epoch,
+    },
+    topMiners: top.rows.map((r) => ({ minerId: r.miner_id, wallet: r.wallet, waifuPoints: points(r.waifu_points_micro), llamaPoints: points(r.llama_points_micro), tokens: weiToHeuString(r.tokens) })),
+  };
+}
+
+/** What `wallet` earned in a settled epoch, per miner ID and as a staker. */
+export async function epochRewardsOrThrow(epoch: number, wallet: string, now = new Date()): Promise<EpochRewards> {
+  const exists = await pool().query("SELECT 1 FROM epochs WHERE number = $1", [epoch]);
+  if (!exists.rowCount) {
+    if (epoch === epochOf(now)) return { epoch, wallet, status: "open", asMiner: [], asStaker: [], total: "0" };
+    throw new AppError("not_found", `Epoch ${epoch} is not settled${epoch > epochOf(now) ? " (it has not begun)" : " yet"}.`);
+  }
+  const [miners, stakes, grants] = await Promise.all([
+    pool().query<{ miner_id: string; waifu_points_micro: string; llama_points_micro: string; waifu_tokens_wei: string; llama_tokens_wei: string; bribe_bps: number; operator_wei: string; stakers_wei: string }>(
+      `SELECT miner_id, waifu_points_micro::text, llama_points_micro::text, waifu_tokens_wei::text, llama_tokens_wei::text, bribe_bps, operator_wei::text, stakers_wei::text
+         FROM epoch_miner_rewards WHERE epoch = $1 AND wallet = $2 ORDER BY miner_id`,
+      [epoch, wallet],
+    ),
+    pool().query<{ miner_id: string; tokens_wei: string; weight: string }>(
+      "SELECT miner_id, tokens_wei::text, weight::text FROM epoch_staker_rewards WHERE epoch = $1 AND staker = $2 ORDER BY miner_id",
+      [epoch, wallet],
+    ),
+    pool().query<{ total: string | null }>("SELECT sum(amount_wei)::text AS total FROM esheu_grants WHERE epoch = $1 AND recipient = $2", [epoch, wallet]),
+  ]);
+  return {
+    epoch, wallet, status: "settled",
+    asMiner: miners.rows.map((r) => ({
+      minerId: r.miner_id, waifuPoints: points(r.waifu_points_micro), llamaPoints: points(r.llama_points_micro),
+      waifuTokens: weiToHeuString(r.waifu_tokens_wei), llamaTokens: weiToHeuString(r.llama_tokens_wei), bribeBps: r.bribe_bps,
+      operatorTokens: weiToHeuString(r.operator_wei), stakersTokens: weiToHeuString(r.stakers_wei),
+    })),
+    asStaker: stakes.rows.map((r) => ({ minerId: r.miner_id, tokens: weiToHeuString(r.tokens_wei), weight: r.weight })),
+    total: weiToHeuString(grants.rows[0]?.total ?? "0"),
+  };
+}
