@@ -8,7 +8,7 @@ const labelClass = "mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-
 /** Filters and the yield inputs as one GET form: the URL holds the state, no JavaScript needed. */
 export function MarketControls({ params, hardware }: { params: MarketParams; hardware: string[] }) {
   return (
-    <Form action="/market" aria-label="Filter nodes and estimate yield" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
+    <Form action="/market" aria-label="Filter nodes and estimate yield" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5 lg:items-end">
       <div className="col-span-2 sm:col-span-3 lg:col-span-2">
         <label htmlFor="m-q" className={labelClass}>
           Search node or wallet
@@ -28,20 +28,15 @@ export function MarketControls({ params, hardware }: { params: MarketParams; har
           ))}
         </select>
       </div>
-      <div>
+      <div className="col-span-2 sm:col-span-1">
         <label htmlFor="m-stake" className={labelClass}>
           Your stake (stHEU)
         </label>
         <input id="m-stake" name="stake" type="number" min={0} step="any" inputMode="decimal" defaultValue={params.stakeHeu} className={`${field} tabular-nums`} />
       </div>
-      <div>
-        <label htmlFor="m-bribe" className={labelClass}>
-          Assumed bribe %
-        </label>
-        <input id="m-bribe" name="bribe" type="number" min={0} max={100} step="any" inputMode="decimal" defaultValue={params.bribePercent} className={`${field} tabular-nums`} aria-describedby="bribe-note" />
-      </div>
       <div className="col-span-2 flex flex-wrap items-center gap-3 sm:col-span-1">
         {params.sort !== "points" ? <input type="hidden" name="sort" value={params.sort} /> : null}
+        {params.node ? <input type="hidden" name="node" value={params.node} /> : null}
         <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
           <input type="checkbox" name="active" value="0" defaultChecked={!params.activeOnly} className="h-4 w-4" />
           Include idle nodes

@@ -1,13 +1,22 @@
 import Link from "next/link";
 import { AddressLink, Badge, EmptyState, Pagination, Table, TBody, Td, THead, Th, Tr, type SearchParamsRecord } from "@/components/ui";
-import { formatInt, formatPercent, formatPoints } from "@/lib/format";
+import { formatInt, formatMultiplier, formatPercent, formatPoints } from "@/lib/format";
 import { marketQuery, type MarketParams, type MarketSort } from "@/lib/market/params";
 import type { YieldEstimate } from "@/lib/market/yield";
 import type { MarketNode, MarketPage } from "@/lib/server/queries/market";
 
 export interface MarketRow {
   node: MarketNode;
-  estimate: YieldEstimate;
+  /** The node's stake multiplier on the schedule in force. */
+  multiplier: number;
+  /** The bribe the estimate uses (from the next epoch on); null when the operator never set one. */
+  bribe: number | null;
+  /** null without a bribe: stakers get nothing, there is nothing to estimate. */
+  estimate: YieldEstimate | null;
+}
+
+function stakeHref(params: MarketParams, minerId: string): string {
+  return `/market?${new URLSearchParams({ ...marketQuery(params), node: minerId }).toString()}#stake`;
 }
 
 function sortHref(params: MarketParams, sort: MarketSort): string {
@@ -27,7 +36,8 @@ function SortHeader({ params, sort, label, numeric, hint }: { params: MarketPara
   );
 }
 
-function yieldCell(e: YieldEstimate) {
+function yieldCell(e: YieldEstimate | null) {
+  if (!e) return <span className="text-zinc-600 dark:text-zinc-400">no bribe</span>;
   if (!e.ok) return <span className="text-zinc-500 dark:text-zinc-400">{e.reason === "inactive" ? "inactive" : "—"}</span>;
   return (
     <span className="inline-flex flex-col items-end">
@@ -60,10 +70,13 @@ export function MarketTable({ page, rows, params, searchParams }: { page: Market
               Est. yield<span aria-hidden="true">*</span>
             </Th>
             <Th>GPU</Th>
+            <Th>
+              <span className="sr-only">Stake</span>
+            </Th>
           </tr>
         </THead>
         <TBody>
-          {rows.map(({ node: n, estimate }) => (
+          {rows.map(({ node: n, estimate, multiplier }) => (
             <Tr key={n.minerId}>
               <Th scope="row" className="whitespace-nowrap">
                 <AddressLink id={n.minerId} kind="miner" />
@@ -72,11 +85,12 @@ export function MarketTable({ page, rows, params, searchParams }: { page: Market
                 </span>
               </Th>
               <Td numeric>
-                <span title="No bribe set yet" className="text-zinc-600 dark:text-zinc-400">
-                  —<span className="sr-only">not set</span>
-                </span>
+                <BribeCell node={n} />
               </Td>
-              <Td numeric>{formatInt(n.stakeHeu)}</Td>
+              <Td numeric>
+                {formatInt(n.stakeHeu)}
+                <span className="block text-xs text-zinc-600 dark:text-zinc-400">{formatMultiplier(multiplier)}</span>
+              </Td>
               <Td numeric>
                 {n.uptime7d === null ? (
                   "—"
@@ -98,11 +112,45 @@ export function MarketTable({ page, rows, params, searchParams }: { page: Market
               <Td numeric>{n.latencyMs === null ? "—" : `${formatPoints(n.latencyMs / 1000, 1)} s`}</Td>
               <Td numeric>{yieldCell(estimate)}</Td>
               <Td className="whitespace-nowrap">{n.hardware ? n.hardware.replace(/^NVIDIA (GeForce )?/, "") : "unknown"}</Td>
+              <Td>
+                <Link href={stakeHref(params, n.minerId)} className="whitespace-nowrap font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                  Stake<span className="sr-only"> on {n.minerId}</span>
+                </Link>
+              </Td>
             </Tr>
           ))}
         </TBody>
       </Table>
       <Pagination path="/market" searchParams={searchParams} page={page.page} pageSize={page.pageSize} total={page.total} label="Node pages" scroll={false} />
     </div>
+  );
+}
+
+/** Bribe in force, a pending change, and a cut against stakers in the last 30 days. */
+function BribeCell({ node: n }: { node: MarketNode }) {
+  return (
+    <span className="inline-flex flex-col items-end gap-0.5">
+      {n.bribe === null ? (
+        <span title="No bribe in force" className="text-zinc-600 dark:text-zinc-400">
+          —<span className="sr-only">none in force</span>
+        </span>
+      ) : (
+        <span className="font-medium">{formatPercent(n.bribe)}</span>
+      )}
+      {n.pendingBribe ? (
+        <span className="text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+          → {formatPercent(n.pendingBribe.bribe)} from {n.pendingBribe.effectiveAt.slice(5, 10)}
+          <span className="sr-only"> (pending, from {n.pendingBribe.effectiveAt.slice(0, 10)})</span>
+        </span>
+      ) : null}
+      {n.recentCut ? (
+        <Badge tone="danger" title={`Cut from ${formatPercent(n.recentCut.from)} to ${formatPercent(n.recentCut.to)} ${n.recentCut.pending ? "from" : "on"} ${n.recentCut.effectiveAt.slice(0, 10)}`}>
+          {n.recentCut.pending ? "cut ahead" : "cut"}
+          <span className="sr-only">
+            : bribe cut from {formatPercent(n.recentCut.from)} to {formatPercent(n.recentCut.to)}
+          </span>
+        </Badge>
+      ) : null}
+    </span>
   );
 }

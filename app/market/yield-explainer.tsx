@@ -1,17 +1,15 @@
 import { formatInt, formatMultiplier, formatPercent, formatPoints, shortId } from "@/lib/format";
 import type { MarketRow } from "./market-table";
 
-/** "Show how it is computed": the formula, its inputs, and the first row worked through. */
+/** "Show how it is computed": the formula, its inputs, and one row worked through. */
 export function YieldExplainer({
   example,
   stakeHeu,
-  bribePercent,
   scheduleId,
   heuPerPoint,
 }: {
   example: MarketRow | undefined;
   stakeHeu: number;
-  bribePercent: number;
   scheduleId: string;
   heuPerPoint: number;
 }) {
@@ -24,8 +22,8 @@ export function YieldExplainer({
       </p>
       <ul className="list-disc space-y-1 pl-5">
         <li>
-          <strong>P</strong> is the stake you typed ({formatInt(stakeHeu)} stHEU), <strong>S</strong> the stake already on the node.
-          P / (S+P) is your share of the stakers&apos; cut: more stake from others dilutes it.
+          <strong>P</strong> is the stake you typed ({formatInt(stakeHeu)} stHEU), <strong>S</strong> the stake already on the node, as the chain indexer
+          has it. P / (S+P) is your share of the stakers&apos; cut: more stake from others dilutes it.
         </li>
         <li>
           <strong>R(S+P)</strong> is the node&apos;s points of the last 7 days, annualized (× 365 / 7), re-priced at the stake multiplier the node
@@ -33,18 +31,19 @@ export function YieldExplainer({
           (1.0 up to 10,000 stHEU, rising to 1.5 at 100,000).
         </li>
         <li>
-          <strong>bribe</strong> is the share of the node&apos;s rewards its operator pays to stakers. No operator has set one yet, so this page uses the{" "}
-          {formatPercent(bribePercent / 100)} you assume.
+          <strong>bribe</strong> is the share of the node&apos;s rewards its operator pays to stakers, set on chain. A change applies from the next epoch
+          (Friday 00:00 UTC), so the estimate uses the bribe from the next epoch on: a pending change if there is one, else the one in force. A node
+          whose operator never set a bribe pays its stakers nothing.
         </li>
         <li>
           Points become HEU at {formatPoints(heuPerPoint, 6)} HEU per point, the rate Season 1 paid (22,457,723 HEU for 772,963,675 points).
           Real epochs pay whatever their pool ÷ all points turns out to be, so treat this as an order of magnitude, not a promise.
         </li>
       </ul>
-      {e?.ok && n ? (
+      {e?.ok && n && example.bribe !== null ? (
         <div>
           <p className="font-medium text-zinc-900 dark:text-zinc-100">
-            Worked example: the first node in the list, <span className="font-mono">{shortId(n.minerId)}</span>
+            Worked example: node <span className="font-mono">{shortId(n.minerId)}</span>
           </p>
           <ol className="mt-1 list-decimal space-y-1 pl-5 tabular-nums">
             <li>
@@ -56,12 +55,14 @@ export function YieldExplainer({
               {formatInt(e.rewardsPerYearAfter)} points/year.
             </li>
             <li>
-              Your share P / (S+P) = {formatPercent(e.share)}; × bribe {formatPercent(bribePercent / 100)} = {formatPoints(e.stakerPointsPerYear, 1)} points/year
+              Your share P / (S+P) = {formatPercent(e.share)}; × bribe {formatPercent(example.bribe)} = {formatPoints(e.stakerPointsPerYear, 1)} points/year
               = {formatPoints(e.stakerHeuPerYear, 1)} HEU/year, {formatPercent(e.apr)} of your stake.
             </li>
           </ol>
         </div>
-      ) : null}
+      ) : (
+        <p>No node on this page has a bribe set yet, so there is no example to work through.</p>
+      )}
     </div>
   );
 }

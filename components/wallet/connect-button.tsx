@@ -1,7 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
+import { useWasConnected } from "./use-was-connected";
 
 // wagmi, viem and the query client weigh more than the rest of a page; they load on the first
 // click, or right away for a visitor whose wallet was connected before (wagmi's cookie).
@@ -10,13 +11,9 @@ const WalletWidget = dynamic(() => import("./wallet-widget"), {
   loading: () => <span className="px-3 py-2 text-sm text-zinc-500">Loading wallet…</span>,
 });
 
-const CONNECTED_COOKIE = /(?:^|;\s*)heurist\.wagmi\.store=[^;]*connections/;
-
-const noSubscription = () => () => undefined;
-
 export function ConnectButton() {
   const [clicked, setClicked] = useState(false);
-  const wasConnected = useSyncExternalStore(noSubscription, () => CONNECTED_COOKIE.test(decodeURIComponent(document.cookie)), () => false);
+  const wasConnected = useWasConnected();
   if (clicked || wasConnected) return <WalletWidget initiallyOpen={clicked} />;
   return (
     <button

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_BRIBE_PERCENT, DEFAULT_STAKE_HEU, marketQuery, parseMarketParams } from "./params";
+import { DEFAULT_STAKE_HEU, marketQuery, parseMarketParams } from "./params";
 
 describe("parseMarketParams", () => {
   test("defaults", () => {
@@ -10,7 +10,7 @@ describe("parseMarketParams", () => {
       activeOnly: true,
       page: 1,
       stakeHeu: DEFAULT_STAKE_HEU,
-      bribePercent: DEFAULT_BRIBE_PERCENT,
+      node: "",
     });
   });
 
@@ -23,8 +23,8 @@ describe("parseMarketParams", () => {
     ["stake with separators", { stake: "25,000" }, { stakeHeu: 25_000 }],
     ["negative stake falls back", { stake: "-5" }, { stakeHeu: DEFAULT_STAKE_HEU }],
     ["zero stake is allowed", { stake: "0" }, { stakeHeu: 0 }],
-    ["bribe 35 %", { bribe: "35" }, { bribePercent: 35 }],
-    ["bribe over 100 falls back", { bribe: "150" }, { bribePercent: DEFAULT_BRIBE_PERCENT }],
+    ["a node to stake on, lowercased", { node: "0xABCDEF0123456789abcdef0123456789ABCDEF01-Rig_1" }, { node: "0xabcdef0123456789abcdef0123456789abcdef01-rig_1" }],
+    ["a malformed node is ignored", { node: "0x12-rig" }, { node: "" }],
     ["search is trimmed and lowercased", { q: "  0xABC-Rig " }, { q: "0xabc-rig" }],
     ["repeated params take the first", { sort: ["stake", "id"] }, { sort: "stake" }],
     ["active=0 shows every node", { active: "0" }, { activeOnly: false }],
@@ -33,8 +33,9 @@ describe("parseMarketParams", () => {
   });
 
   test("marketQuery round-trips and drops defaults", () => {
-    const p = parseMarketParams({ q: "0xab", sort: "stake", stake: "5000", page: "2", active: "0" });
-    expect(marketQuery(p)).toEqual({ q: "0xab", sort: "stake", stake: "5000", page: "2", active: "0" });
+    const node = `0x${"ab".repeat(20)}-gpu`;
+    const p = parseMarketParams({ q: "0xab", sort: "stake", stake: "5000", page: "2", active: "0", node });
+    expect(marketQuery(p)).toEqual({ q: "0xab", sort: "stake", stake: "5000", page: "2", active: "0", node });
     expect(parseMarketParams(marketQuery(p))).toEqual(p);
     expect(marketQuery(parseMarketParams({}))).toEqual({});
   });

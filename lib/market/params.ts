@@ -6,8 +6,8 @@ export type MarketSort = (typeof MARKET_SORTS)[number];
 
 export const MARKET_PAGE_SIZE = 50;
 export const DEFAULT_STAKE_HEU = 10_000;
-export const DEFAULT_BRIBE_PERCENT = 10;
 const MAX_STAKE_HEU = 1_000_000_000;
+const MINER_ID = /^0x[a-fA-F0-9]{40}(-[A-Za-z0-9_]+)?$/;
 
 export interface MarketParams {
   /** Miner ID or wallet fragment, lowercased; "" for none. */
@@ -20,8 +20,8 @@ export interface MarketParams {
   page: number;
   /** The stake the visitor plans (P), stHEU. */
   stakeHeu: number;
-  /** Bribe % assumed for the estimate while no operator has set one (0–100). */
-  bribePercent: number;
+  /** The node whose staking panel is open (a miner ID, lowercased); "" for none. */
+  node: string;
 }
 
 type Raw = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -46,7 +46,7 @@ export function parseMarketParams(raw: Raw): MarketParams {
     activeOnly: one(raw.active) !== "0",
     page: Math.floor(page),
     stakeHeu: num(one(raw.stake), 0, MAX_STAKE_HEU, DEFAULT_STAKE_HEU),
-    bribePercent: num(one(raw.bribe), 0, 100, DEFAULT_BRIBE_PERCENT),
+    node: MINER_ID.test(one(raw.node)?.trim() ?? "") ? one(raw.node)!.trim().toLowerCase() : "",
   };
 }
 
@@ -59,6 +59,6 @@ export function marketQuery(p: MarketParams): Record<string, string> {
   if (!p.activeOnly) out.active = "0";
   if (p.page !== 1) out.page = String(p.page);
   if (p.stakeHeu !== DEFAULT_STAKE_HEU) out.stake = String(p.stakeHeu);
-  if (p.bribePercent !== DEFAULT_BRIBE_PERCENT) out.bribe = String(p.bribePercent);
+  if (p.node) out.node = p.node;
   return out;
 }

@@ -7,6 +7,7 @@ import { ingestResultSchema, jobSchema, MAX_JOBS_PER_BATCH } from "@/lib/schemas
 import { leaderboardResponseSchema } from "@/lib/schemas/leaderboard";
 import { minerResponseSchema } from "@/lib/schemas/miners";
 import { modelsResponseSchema } from "@/lib/schemas/models";
+import { bribeHistoryResponseSchema, chainConfigSchema, stakerResponseSchema } from "@/lib/schemas/staking";
 import { walletResponseSchema } from "@/lib/schemas/wallets";
 import { jsonSchema, ref, type JsonSchema } from "./json-schema";
 
@@ -39,6 +40,9 @@ export function components() {
       Wallet: jsonSchema(walletResponseSchema, "output"),
       Leaderboard: jsonSchema(leaderboardResponseSchema, "output"),
       Gpus: jsonSchema(gpusResponseSchema, "output"),
+      ChainConfig: jsonSchema(chainConfigSchema, "output"),
+      Staker: jsonSchema(stakerResponseSchema, "output"),
+      BribeHistory: jsonSchema(bribeHistoryResponseSchema, "output"),
     },
     securitySchemes: {
       routerSignature: {

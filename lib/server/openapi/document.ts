@@ -6,11 +6,12 @@ import { exportPaths } from "./paths-export";
 import { ingestPaths } from "./paths-ingest";
 import { metaPaths } from "./paths-meta";
 import { readPaths } from "./paths-read";
+import { stakingPaths } from "./paths-staking";
 
 const internalError = { description: "Unexpected server error; nothing was written", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
 
 function build() {
-  const paths: Record<string, Record<string, { responses: Record<string, unknown> }>> = { ...readPaths(), ...epochPaths(), ...exportPaths(), ...ingestPaths(), ...authPaths(), ...metaPaths() };
+  const paths: Record<string, Record<string, { responses: Record<string, unknown> }>> = { ...readPaths(), ...stakingPaths(), ...epochPaths(), ...exportPaths(), ...ingestPaths(), ...authPaths(), ...metaPaths() };
   // Every operation can fail unexpectedly; say so once here instead of in each path.
   for (const operations of Object.values(paths)) {
     for (const operation of Object.values(operations)) operation.responses["500"] ??= internalError;
@@ -29,6 +30,7 @@ function build() {
       { name: "points", description: "Pricing and schedules" },
       { name: "miners", description: "Miner IDs and wallets" },
       { name: "leaderboards", description: "Rankings of wallets and GPU models" },
+      { name: "staking", description: "Stakes, locks and bribes from the chain indexer" },
       { name: "epochs", description: "Weekly epochs: points turned into esHEU" },
       { name: "ingestion", description: "Signed job reports from the job router" },
       { name: "auth", description: "Sign-In with Ethereum for wallet owners" },

@@ -1,7 +1,9 @@
 import "server-only";
 import type { MarketParams, MarketSort } from "@/lib/market/params";
 import { MARKET_PAGE_SIZE } from "@/lib/market/params";
+import { bpsToRatio, type BribeState } from "@/lib/market/bribes";
 import { pool } from "../db";
+import { bribeStates } from "./bribes";
 import { countOf, heuOf, isoOf, pointsOf, ratioOf } from "./convert";
 import { windowStart } from "./windows";
 
@@ -11,8 +13,12 @@ export interface MarketNode {
   minerId: string;
   wallet: string;
   hardware: string | null;
-  /** Bribe %, 0–1; null while the operator has not set one (no bribe is on chain yet). */
+  /** Bribe in force, 0–1; null while no bribe the operator set has taken effect. */
   bribe: number | null;
+  /** A change waiting for the next epoch. */
+  pendingBribe: { bribe: number; effectiveAt: string } | null;
+  /** The bribe in force or pending is lower than one in force in the last 30 days. */
+  recentCut: { from: number; to: number; effectiveAt: string; pending: boolean } | null;
   stakeHeu: number;
   jobs7d: number;
   /** successes ÷ jobs over the window; null without jobs. */
@@ -110,12 +116,17 @@ export function marketSql(p: MarketParams, from: Date): { page: string; count: s
   return { page, count: `SELECT count(*)::text AS n FROM nodes n ${c.sql}`, args, countArgs: c.args };
 }
 
-function toNode(r: Row): MarketNode {
+function toNode(r: Row, b: BribeState | undefined): MarketNode {
+  const iso = (ms: number) => new Date(ms).toISOString();
   return {
     minerId: r.miner_id,
     wallet: r.wallet,
     hardware: r.hardware,
-    bribe: null,
+    bribe: b?.currentBps == null ? null : bpsToRatio(b.currentBps),
+    pendingBribe: b?.pending ? { bribe: bpsToRatio(b.pending.bps), effectiveAt: iso(b.pending.effectiveAt) } : null,
+    recentCut: b?.recentCut
+      ? { from: bpsToRatio(b.recentCut.fromBps), to: bpsToRatio(b.recentCut.toBps), effectiveAt: iso(b.recentCut.effectiveAt), pending: b.recentCut.pending }
+      : null,
     stakeHeu: heuOf(r.stake_wei),
     jobs7d: countOf(r.jobs),
     uptime7d: ratioOf(r.ok, r.jobs),
@@ -168,11 +179,11 @@ function rankingFor(from: Date, nowMs: number): Promise<Ranking> {
 }
 
 const RANKED_PAGE_SQL = `SELECT ${COLUMNS}
-    FROM nodes n ${PAGE_SUMS}
+    FROM ${NODES} n ${PAGE_SUMS}
    WHERE n.miner_id = ANY($2::text[])
    ORDER BY array_position($2::text[], n.miner_id)`;
 
-/** One page of the staking market: nodes with stake, 7-day uptime and points. */
+/** One page of the staking market: nodes with stake, bribe, 7-day uptime and points. */
 export async function getMarketPage(p: MarketParams, now = new Date()): Promise<MarketPage> {
   const from = windowStart(now, MARKET_WINDOW_DAYS * 24);
   const sql = marketSql(p, from);
@@ -189,8 +200,12 @@ export async function getMarketPage(p: MarketParams, now = new Date()): Promise<
     return (await pool().query<Row>(sql.page, sql.args)).rows;
   };
   const [rows, count] = await Promise.all([pageRows(), pool().query<{ n: string }>(sql.count, sql.countArgs)]);
+  const bribes = await bribeStates(
+    rows.map((r) => r.miner_id),
+    now,
+  );
   return {
-    items: rows.map(toNode),
+    items: rows.map((r) => toNode(r, bribes.get(r.miner_id))),
     total: Number(count.rows[0]?.n ?? 0),
     page: p.page,
     pageSize: MARKET_PAGE_SIZE,
@@ -205,4 +220,14 @@ export async function getMarketHardware(now = new Date()): Promise<string[]> {
     [windowStart(now, MARKET_WINDOW_DAYS * 24)],
   );
   return rows.map((r) => r.hardware);
+}
+
+/** One node as a market row (stake, bribe, 7-day numbers), or null for a miner ID with no jobs. */
+export async function getMarketNode(minerId: string, now = new Date()): Promise<MarketNode | null> {
+  const from = windowStart(now, MARKET_WINDOW_DAYS * 24);
+  const [{ rows }, bribes] = await Promise.all([
+    pool().query<Row>(`SELECT ${COLUMNS} FROM ${NODES} n ${PAGE_SUMS} WHERE n.miner_id = $2`, [from, minerId]),
+    bribeStates([minerId], now),
+  ]);
+  return rows[0] ? toNode(rows[0], bribes.get(minerId)) : null;
 }

@@ -1,0 +1,146 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useAccount } from "wagmi";
+import { AddressLink, Badge, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
+import { formatDateTime, formatInt, shortId } from "@/lib/format";
+import { formatTokenAmount } from "@/lib/market/amount";
+import type { StakerResponse } from "@/lib/schemas/staking";
+import type { PortalContracts } from "@/lib/chain/config";
+import { ConnectGate } from "./connect-gate";
+import { marketCalls } from "./contracts";
+import { Countdown } from "./countdown";
+import { secondaryButton } from "./fields";
+import { TxStatus } from "./tx-status";
+import { useChainNow } from "./use-staking-reads";
+import { useTxFlow } from "./use-tx-flow";
+
+export function stakerQueryKey(address: string) {
+  return ["staker", address.toLowerCase()] as const;
+}
+
+async function fetchStaker(address: string): Promise<StakerResponse> {
+  const res = await fetch(`/api/v1/stakers/${address.toLowerCase()}`, { cache: "no-store" });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(body?.error?.message ?? `Loading your stakes failed (${res.status})`);
+  return body as StakerResponse;
+}
+
+/** The connected wallet's stakes per node and its HEU locks, with withdraw once a lock opens. */
+export function MyStakes() {
+  return (
+    <ConnectGate intro="Connect the wallet you stake from to see its stakes and locks.">
+      {({ address, contracts }) => <StakesOf address={address} contracts={contracts} />}
+    </ConnectGate>
+  );
+}
+
+function StakesOf({ address, contracts }: { address: string; contracts: PortalContracts }) {
+  const { isConnected } = useAccount();
+  const q = useQuery({ queryKey: stakerQueryKey(address), queryFn: () => fetchStaker(address) });
+  const tx = useTxFlow();
+  const chainNow = useChainNow();
+  if (!isConnected) return null;
+  if (q.isLoading) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading your stakes…</p>;
+  if (q.error || !q.data) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{q.error?.message ?? "No data"}</p>;
+  const s = q.data;
+  return (
+    <div className="space-y-5">
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        Wallet <span className="font-mono">{shortId(address)}</span> has <strong>{formatTokenAmount(BigInt(s.totals.staked.amountWei))} stHEU</strong> staked (
+        {formatTokenAmount(BigInt(s.totals.stakedHeu.amountWei))} HEU + {formatTokenAmount(BigInt(s.totals.stakedEsHeu.amountWei))} esHEU),{" "}
+        {formatTokenAmount(BigInt(s.totals.locked.amountWei))} HEU locked and {formatTokenAmount(BigInt(s.totals.withdrawable.amountWei))} HEU ready to withdraw.
+        {s.indexedBlock !== null ? ` As indexed up to block ${s.indexedBlock}.` : ""}
+      </p>
+      {s.positions.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No stake yet: pick a node in the market and stake on it.</p>
+      ) : (
+        <Table caption="Your stakes per node and token" captionHidden label="Your stakes">
+          <THead>
+            <tr>
+              <Th>Node</Th>
+              <Th>Token</Th>
+              <Th numeric>Your stake</Th>
+              <Th numeric>Node total</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </THead>
+          <TBody>
+            {s.positions.map((p) => (
+              <Tr key={`${p.minerId}-${p.token}`}>
+                <Th scope="row">
+                  <AddressLink id={p.minerId} kind="miner" />
+                </Th>
+                <Td>{p.token}</Td>
+                <Td numeric>{formatTokenAmount(BigInt(p.amountWei))}</Td>
+                <Td numeric>{formatInt(p.nodeStake)}</Td>
+                <Td>
+                  <Link href={`/market?node=${encodeURIComponent(p.minerId)}#stake`} className="whitespace-nowrap underline">
+                    Unstake or move<span className="sr-only"> stake on {p.minerId}</span>
+                  </Link>
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      {s.locks.length > 0 ? (
+        <Table caption="Your unstaked HEU, locked for 30 days" captionHidden label="Your HEU locks">
+          <THead>
+            <tr>
+              <Th>Lock</Th>
+              <Th>From node</Th>
+              <Th numeric>HEU</Th>
+              <Th>Unlocks</Th>
+              <Th>Status</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {s.locks.map((l) => {
+              const open = l.status !== "withdrawn" && chainNow !== null && Date.parse(l.unlockAt) <= chainNow;
+              return (
+                <Tr key={l.lockId}>
+                  <Th scope="row" className="tabular-nums">
+                    #{l.lockId}
+                  </Th>
+                  <Td>
+                    <AddressLink id={l.minerId} kind="miner" />
+                  </Td>
+                  <Td numeric>{formatTokenAmount(BigInt(l.amountWei))}</Td>
+                  <Td className="whitespace-nowrap">
+                    {formatDateTime(l.unlockAt)}
+                    {l.status !== "withdrawn" ? (
+                      <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                        <Countdown to={l.unlockAt} nowMs={chainNow} done="open now" />
+                      </span>
+                    ) : null}
+                  </Td>
+                  <Td>
+                    {l.status === "withdrawn" ? (
+                      <Badge tone="neutral">Withdrawn {l.withdrawnAt?.slice(0, 10)}</Badge>
+                    ) : open ? (
+                      <button
+                        type="button"
+                        className={secondaryButton}
+                        disabled={tx.busy}
+                        onClick={() => void tx.run([marketCalls(contracts).withdraw(BigInt(l.lockId))], `Withdraw ${formatTokenAmount(BigInt(l.amountWei))} HEU (lock #${l.lockId})`)}
+                      >
+                        Withdraw<span className="sr-only"> lock #{l.lockId}</span>
+                      </button>
+                    ) : (
+                      <Badge tone="warning">Locked</Badge>
+                    )}
+                  </Td>
+                </Tr>
+              );
+            })}
+          </TBody>
+        </Table>
+      ) : null}
+      <TxStatus state={tx.state} />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { SectionHeading } from "@/components/ui";
+import { getBribeHistory } from "@/lib/server/queries/bribes";
+import { getChainStatus } from "@/lib/server/queries/chain-status";
+import { getMarketNode, MARKET_WINDOW_DAYS } from "@/lib/server/queries/market";
+import { NodeStaking } from "./node-staking";
+
+/** The miner page's staking section: reads its own data, so the page only places it. */
+export async function NodeStakingSection({ minerId }: { minerId: string }) {
+  const now = new Date();
+  const [node, bribes, chain] = await Promise.all([getMarketNode(minerId, now), getBribeHistory(minerId, now), getChainStatus()]);
+  if (!node) return null;
+  return (
+    <section aria-labelledby="staking">
+      <SectionHeading
+        id="staking"
+        title="Staking and bribe"
+        description="Stakers delegate HEU or esHEU to this GPU: its stake sets the stake multiplier of its jobs, and its operator's bribe is the share of its rewards paid to them."
+      />
+      <NodeStaking node={node} bribes={bribes} chain={chain} windowDays={MARKET_WINDOW_DAYS} now={now} titleId="staking-panel" />
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { bribeState, type BribeChangeInput, type BribeState } from "@/lib/market/bribes";
+import type { BribeHistoryResponse } from "@/lib/schemas/staking";
+import { pool } from "../db";
+import { chainTime, indexedHead } from "./chain-status";
+import { isoOf } from "./convert";
+
+interface Row {
+  miner_id: string;
+  bps: number;
+  effective_epoch: number;
+  effective_at: Date;
+  set_at: Date;
+  block_number: string;
+  log_index: number;
+}
+
+async function changesOf(minerIds: readonly string[]): Promise<Map<string, BribeChangeInput[]>> {
+  const out = new Map<string, BribeChangeInput[]>();
+  if (minerIds.length === 0) return out;
+  // Operators set a bribe at most a few times per epoch: a node's whole history is small.
+  const { rows } = await pool().query<Row>(
+    `SELECT miner_id, bps, effective_epoch, effective_at, set_at, block_number::text, log_index
+       FROM bribe_changes WHERE miner_id = ANY($1::text[]) ORDER BY miner_id, block_number, log_index`,
+    [minerIds],
+  );
+  for (const r of rows) {
+    const list = out.get(r.miner_id) ?? [];
+    list.push({
+      bps: r.bps,
+      effectiveEpoch: r.effective_epoch,
+      effectiveAt: r.effective_at.getTime(),
+      setAt: r.set_at.getTime(),
+      blockNumber: BigInt(r.block_number),
+      logIndex: r.log_index,
+    });
+    out.set(r.miner_id, list);
+  }
+  return out;
+}
+
+/** Bribe in force, pending and recent cut for each of `minerIds` (nodes that never set one are absent). */
+export async function bribeStates(minerIds: readonly string[], now = new Date()): Promise<Map<string, BribeState>> {
+  const [head, changes] = await Promise.all([indexedHead(), changesOf(minerIds)]);
+  const at = chainTime(head, now).getTime();
+  return new Map([...changes].map(([id, list]) => [id, bribeState(list, at)]));
+}
+
+const isoMs = (ms: number | null) => (ms === null ? null : isoOf(new Date(ms)));
+
+/** A node's full bribe history with the status of each change. */
+export async function getBribeHistory(minerId: string, now = new Date()): Promise<BribeHistoryResponse> {
+  const [head, changes] = await Promise.all([indexedHead(), changesOf([minerId])]);
+  const asOf = chainTime(head, now);
+  const s = bribeState(changes.get(minerId) ?? [], asOf.getTime());
+  return {
+    minerId,
+    operator: minerId.split("-")[0]!,
+    asOf: isoOf(asOf),
+    currentBps: s.currentBps,
+    currentSince: isoMs(s.currentSince),
+    pending: s.pending ? { bps: s.pending.bps, effectiveEpoch: s.pending.effectiveEpoch, effectiveAt: isoMs(s.pending.effectiveAt)! } : null,
+    recentCut: s.recentCut ? { ...s.recentCut, effectiveAt: isoMs(s.recentCut.effectiveAt)! } : null,
+    history: s.history.map((h) => ({
+      bps: h.bps,
+      effectiveEpoch: h.effectiveEpoch,
+      effectiveAt: isoMs(h.effectiveAt)!,
+      setAt: isoMs(h.setAt)!,
+      blockNumber: Number(h.blockNumber),
+      status: h.status,
+      inForceFrom: isoMs(h.inForceFrom),
+      inForceUntil: isoMs(h.inForceUntil),
+    })),
+  };
+}
