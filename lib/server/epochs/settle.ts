@@ -204,15 +204,15 @@ async function stakeWeights(client: pg.PoolClient, minerIds: string[], start: Da
   return out;
 }
 
-/** Every epoch that has ended and is not settled yet, oldest first, each settled in turn. */
-export async function settleDueEpochs(pool: pg.Pool, now = new Date(), onSettled?: (r: SettleResult) => void): Promise<SettleResult[]> {
+/** Every epoch that ended at least `graceMs` ago and is not settled yet, oldest first, each in turn. */
+export async function settleDueEpochs(pool: pg.Pool, now = new Date(), onSettled?: (r: SettleResult) => void, graceMs = 0): Promise<SettleResult[]> {
   const { rows } = await pool.query<{ last: number | null; first: Date | null }>(
     "SELECT (SELECT max(number) FROM epochs) AS last, (SELECT min(occurred_at) FROM ledger_entries) AS first",
   );
   const { last, first } = rows[0]!;
   if (last === null && first === null) return [];
   const results: SettleResult[] = [];
-  for (let n = last !== null ? last + 1 : epochOf(first!); epochEnd(n) <= now; n++) {
+  for (let n = last !== null ? last + 1 : epochOf(first!); epochEnd(n).getTime() <= now.getTime() - graceMs; n++) {
     const r = await settleEpoch(pool, n, now);
     results.push(r);
     onSettled?.(r);

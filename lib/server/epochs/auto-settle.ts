@@ -1,0 +1,29 @@
+import "server-only";
+import { pool } from "../db";
+import { settleDueEpochs } from "./settle";
+
+const state = globalThis as unknown as { heuristSettler?: NodeJS.Timeout };
+
+const num = (v: string | undefined, fallback: number) => (v !== undefined && /^\d+(\.\d+)?$/.test(v) ? Number(v) : fallback);
+
+/**
+ * Settles ended epochs from inside the server (the only writer allowed on the embedded database):
+ * first `EPOCH_SETTLE_START_DELAY_S` after start (time for a history backfill to land), then every
+ * 10 minutes, settling an epoch once `EPOCH_SETTLE_GRACE_HOURS` have passed since its end (for
+ * late reports). Several servers may do this: a second settlement of an epoch is refused.
+ * Off with EPOCH_SETTLEMENT=off (then run `npm run cli -- settle`).
+ */
+export function startAutoSettlement(): void {
+  if (process.env.EPOCH_SETTLEMENT === "off" || state.heuristSettler) return;
+  const graceMs = num(process.env.EPOCH_SETTLE_GRACE_HOURS, 1) * 3_600_000;
+  const pass = async () => {
+    try {
+      await settleDueEpochs(pool(), new Date(), (r) => console.log(`[epochs] settled epoch ${r.epoch}: ${r.miners} miner IDs, ${r.stakers} stakers`), graceMs);
+    } catch (err) {
+      console.error(`[epochs] settlement failed (will retry): ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  state.heuristSettler = setTimeout(function again() {
+    void pass().finally(() => (state.heuristSettler = setTimeout(again, 10 * 60_000).unref()));
+  }, num(process.env.EPOCH_SETTLE_START_DELAY_S, 300) * 1000).unref();
+}
