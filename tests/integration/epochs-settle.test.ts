@@ -8,6 +8,8 @@ import { AppError } from "@/lib/errors";
 import { GET as listEpochs } from "@/app/api/v1/epochs/route";
 import { GET as getEpoch } from "@/app/api/v1/epochs/[epoch]/route";
 import { GET as getRewards } from "@/app/api/v1/epochs/[epoch]/rewards/route";
+import { GET as rewardsCsv } from "@/app/api/v1/wallets/[address]/rewards.csv/route";
+import { walletRewardHistory } from "@/lib/server/queries/epochs";
 import { applyFakeChainEvents, db, imageJob, llmJob, randomWallet, signedRequest, stakeOn } from "../support/fixtures";
 
 const E = epochOf(new Date("2025-06-10T00:00:00Z")); // 2025-06-06 → 2025-06-13, used by no other test
@@ -148,5 +150,21 @@ describe("epoch API", () => {
     const bad = await getRewards(get(`/api/v1/epochs/${E}/rewards?wallet=nope`), ctx(String(E)));
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.details[0].field).toBe("wallet");
+  });
+
+  test("a wallet's history: esHEU per epoch, vesting over a year, and the same rows as CSV", async () => {
+    const halfYear = new Date(epochStart(E + 1).getTime() + 182.5 * 86_400_000);
+    const h = await walletRewardHistory(w1, halfYear);
+    const row = h.epochs.find((e) => e.epoch === E)!;
+    expect(Number(row.asMiner)).toBeGreaterThan(0);
+    expect(row.asStaker).toBe("0");
+    expect(Number(h.vesting.vested)).toBeCloseTo(Number(h.vesting.granted) / 2, 3);
+    expect(BigInt(Math.round(Number(h.vesting.vested) + Number(h.vesting.unvested)))).toBe(BigInt(Math.round(Number(h.vesting.granted))));
+
+    const res = await rewardsCsv(get(`/api/v1/wallets/${w1}/rewards.csv`), { params: Promise.resolve({ address: w1 }) });
+    expect(res.headers.get("content-type")).toMatch(/text\/csv/);
+    const lines = (await res.text()).trim().split("\r\n");
+    expect(lines[0]).toBe("epoch,week_start,esheu_as_miner,esheu_as_staker,esheu_total");
+    expect(lines).toContain(`${E},${start.toISOString()},${row.asMiner},0,${row.total}`);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { epochDetailSchema, epochListSchema, epochParamsSchema, epochRewardsQuerySchema, epochRewardsSchema } from "@/lib/schemas/epochs";
+import { walletParamsSchema } from "@/lib/schemas/wallets";
 import { errorResponse, jsonContent, jsonSchema, pathParameters, queryParameters } from "./json-schema";
 
 const ok = (description: string, schema: Parameters<typeof jsonSchema>[0]) => ({ description, content: jsonContent(jsonSchema(schema, "output")) });
@@ -37,6 +38,22 @@ export function epochPaths() {
           "200": ok("The wallet's rewards; an open epoch answers status open with no rows yet", epochRewardsSchema),
           "400": errorResponse("Invalid epoch or wallet"),
           "404": errorResponse("The epoch is not settled"),
+        },
+      },
+    },
+    "/api/v1/wallets/{address}/rewards.csv": {
+      get: {
+        operationId: "exportWalletRewards",
+        tags: ["epochs"],
+        summary: "A wallet's esHEU per settled epoch, as CSV",
+        parameters: pathParameters(walletParamsSchema),
+        responses: {
+          "200": {
+            description: "One row per settled epoch with a grant. Columns: epoch, week_start, esheu_as_miner, esheu_as_staker, esheu_total (HEU, exact decimals).",
+            headers: { "content-disposition": { description: "attachment; filename=…csv", schema: { type: "string" } } },
+            content: { "text/csv": { schema: { type: "string" } } },
+          },
+          "400": errorResponse("The address is not a wallet address"),
         },
       },
     },

@@ -129,3 +129,37 @@ export async function epochRewardsOrThrow(epoch: number, wallet: string, now = n
     total: weiToHeuString(grants.rows[0]?.total ?? "0"),
   };
 }
+
+export interface WalletRewardHistory {
+  wallet: string;
+  epochs: { epoch: number; startsAt: string; asMiner: string; asStaker: string; total: string }[];
+  /** esHEU granted over all epochs, how much of it has vested into HEU by `asOf`, and the rest. */
+  vesting: { granted: string; vested: string; unvested: string; asOf: string };
+}
+
+/** A wallet's esHEU per settled epoch (as operator of its miner IDs, as a staker) and its vesting. */
+export async function walletRewardHistory(wallet: string, now = new Date()): Promise<WalletRewardHistory> {
+  const [perEpoch, vesting] = await Promise.all([
+    pool().query<{ epoch: number; miner: string; staker: string }>(
+      `SELECT epoch, coalesce(sum(amount_wei) FILTER (WHERE role = 'miner'), 0)::text AS miner, coalesce(sum(amount_wei) FILTER (WHERE role = 'staker'), 0)::text AS staker
+         FROM esheu_grants WHERE recipient = $1 GROUP BY epoch ORDER BY epoch DESC`,
+      [wallet],
+    ),
+    pool().query<{ granted: string | null; vested: string | null }>(
+      `SELECT sum(amount_wei)::text AS granted,
+              sum(floor(amount_wei * least(1, greatest(0, extract(epoch FROM ($2::timestamptz - vest_start)) / extract(epoch FROM (vest_end - vest_start))))))::text AS vested
+         FROM esheu_grants WHERE recipient = $1`,
+      [wallet, now],
+    ),
+  ]);
+  const granted = BigInt(vesting.rows[0]?.granted ?? 0);
+  const vested = BigInt(vesting.rows[0]?.vested ?? 0);
+  return {
+    wallet,
+    epochs: perEpoch.rows.map((r) => ({
+      epoch: r.epoch, startsAt: epochStart(r.epoch).toISOString(), asMiner: weiToHeuString(r.miner), asStaker: weiToHeuString(r.staker),
+      total: weiToHeuString(BigInt(r.miner) + BigInt(r.staker)),
+    })),
+    vesting: { granted: weiToHeuString(granted), vested: weiToHeuString(vested), unvested: weiToHeuString(granted - vested), asOf: now.toISOString() },
+  };
+}

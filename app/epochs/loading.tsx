@@ -1,0 +1,16 @@
+import { Skeleton, SkeletonPage, SkeletonTable } from "@/components/ui";
+
+export default function Loading() {
+  return (
+    <SkeletonPage label="Loading epochs">
+      <div className="space-y-2">
+        <Skeleton className="h-9 w-40" />
+        <Skeleton className="h-4 w-full max-w-2xl" />
+      </div>
+      <Skeleton className="h-28 rounded-xl" />
+      <Skeleton className="h-10 w-full max-w-xl" />
+      <Skeleton className="h-48 rounded-xl" />
+      <SkeletonTable rows={8} />
+    </SkeletonPage>
+  );
+}
