@@ -1,12 +1,21 @@
 // `npm run cli -- <command>`: operator tools that work on the database directly (DATABASE_URL).
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { settleDueEpochs, settleEpoch, type SettleResult } from "../lib/server/epochs/settle";
 import { verifyAll } from "../lib/server/verify/verify";
+import { ingestFile } from "./cli/ingest";
 
 const HELP = `Usage: npm run cli -- <command> [options]
 
 Commands
+  ingest <file.jsonl> [--url <portal>] [--report <file>] [--restart]
+              bulk-import historical jobs (one JSON job per line, the fields of POST /api/v1/jobs)
+              through the portal's ingestion API, priced exactly like the router's. Resumes after an
+              interruption (progress in <file>.progress.json); rejected lines go to
+              <file>.rejected.jsonl with their reasons. Needs INGEST_HMAC_SECRET (or the
+              launcher's .data/ingest-secret) and a running portal (default http://127.0.0.1:3000).
   verify      re-price every job from its stored shape and factors and compare with its ledger
               entry; recompute every rollup (per miner, wallet, GPU model, wallet × model, node
               totals) from the ledger and compare. Prints every kind of mismatch with examples;
@@ -20,7 +29,7 @@ Commands
 Options
   --help      this text
 
-Environment: DATABASE_URL (required).`;
+Environment: DATABASE_URL (verify, settle), INGEST_HMAC_SECRET and PORT (ingest).`;
 
 async function verify(databaseUrl: string): Promise<number> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
@@ -73,13 +82,50 @@ async function settle(databaseUrl: string, epoch: string | undefined): Promise<n
   }
 }
 
+async function ingest(file: string | undefined, values: { url?: string; report?: string; restart?: boolean }): Promise<number> {
+  if (!file) {
+    console.error("ingest needs a file: npm run cli -- ingest jobs.jsonl");
+    return 2;
+  }
+  if (!existsSync(file)) {
+    console.error(`ingest: ${file} does not exist`);
+    return 2;
+  }
+  const secretFile = path.resolve(import.meta.dirname, "../.data/ingest-secret");
+  const secret = process.env.INGEST_HMAC_SECRET ?? (existsSync(secretFile) ? readFileSync(secretFile, "utf8").trim() : undefined);
+  if (!secret) {
+    console.error("ingest: set INGEST_HMAC_SECRET (the portal's ingestion secret)");
+    return 2;
+  }
+  const url = values.url ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  try {
+    const s = await ingestFile({ file, url, secret, report: values.report, restart: values.restart });
+    const rate = Math.round(((s.created + s.duplicates) / s.elapsedMs) * 1000);
+    console.log(`\n${s.resumedFrom ? `Resumed after line ${s.resumedFrom.toLocaleString("en-US")}. ` : ""}${s.lines.toLocaleString("en-US")} lines read.`);
+    console.log(`Created     ${s.created.toLocaleString("en-US")}`);
+    console.log(`Duplicates  ${s.duplicates.toLocaleString("en-US")} (already ingested)`);
+    console.log(`Rejected    ${s.rejected.toLocaleString("en-US")}${s.rejected ? ` (reasons in ${s.report})` : ""}`);
+    console.log(`Elapsed     ${(s.elapsedMs / 1000).toFixed(1)} s, ${rate.toLocaleString("en-US")} jobs/s`);
+    return 0;
+  } catch (err) {
+    console.error(`\ningest: ${err instanceof Error ? err.message : String(err)}\nRun the same command again to resume.`);
+    return 1;
+  }
+}
+
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: "boolean", default: false }, epoch: { type: "string" } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      help: { type: "boolean", default: false }, epoch: { type: "string" }, url: { type: "string" }, report: { type: "string" }, restart: { type: "boolean", default: false },
+    },
+  });
   const [command] = positionals;
   if (values.help || !command) {
     console.log(HELP);
     return command || values.help ? 0 : 2;
   }
+  if (command === "ingest") return ingest(positionals[1], values);
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     console.error("DATABASE_URL is not set.");
