@@ -3,9 +3,12 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { applyMigrations } from "../prisma/migrate";
 import { settleDueEpochs, settleEpoch, type SettleResult } from "../lib/server/epochs/settle";
 import { verifyAll } from "../lib/server/verify/verify";
 import { ingestFile } from "./cli/ingest";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { freePort } from "./lib/throwaway-postgres";
 
 const HELP = `Usage: npm run cli -- <command> [options]
 
@@ -29,7 +32,8 @@ Commands
 Options
   --help      this text
 
-Environment: DATABASE_URL (verify, settle), INGEST_HMAC_SECRET and PORT (ingest).`;
+Environment: DATABASE_URL for verify and settle (without it they open the portal's embedded
+database in .data/pglite; stop the portal first), INGEST_HMAC_SECRET and PORT for ingest.`;
 
 async function verify(databaseUrl: string): Promise<number> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
@@ -126,15 +130,28 @@ async function main(): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   if (command === "ingest") return ingest(positionals[1], values);
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    console.error("DATABASE_URL is not set.");
+  if (command !== "verify" && command !== "settle") {
+    console.error(`Unknown command "${command}".\n\n${HELP}`);
     return 2;
   }
-  if (command === "verify") return verify(databaseUrl);
-  if (command === "settle") return settle(databaseUrl, values.epoch);
-  console.error(`Unknown command "${command}".\n\n${HELP}`);
-  return 2;
+  // Without DATABASE_URL: the launcher's embedded database, opened here (the portal must be stopped).
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  const dataDir = path.resolve(import.meta.dirname, "../.data/pglite");
+  if (!databaseUrl) {
+    if (!existsSync(dataDir)) {
+      console.error("DATABASE_URL is not set and there is no embedded database in .data/pglite.");
+      return 2;
+    }
+    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    databaseUrl = embedded.url;
+    await applyMigrations(databaseUrl); // as the launcher would on its next start
+  }
+  try {
+    return command === "verify" ? await verify(databaseUrl) : await settle(databaseUrl, values.epoch);
+  } finally {
+    await embedded?.stop();
+  }
 }
 
 process.exitCode = await main();

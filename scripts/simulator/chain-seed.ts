@@ -23,7 +23,7 @@ export interface ChainSeedPlan {
 }
 
 export function planChainSeed(network: Pick<SimNetwork, "wallets" | "gpus">, opts: { seed?: number; days?: number } = {}): ChainSeedPlan {
-  const days = opts.days ?? 8;
+  const days = opts.days ?? 15; // two weeks: bribes set on day 0 are in force for the last full epoch
   const rng = new Rng(hash32(opts.seed ?? 7, 0xc4a1));
   const steps: SeedStep[] = [];
   const byWallet = new Map<string, string[]>();
