@@ -18,6 +18,13 @@ const serverSchema = z.object({
   /** The host a SIWE message must name; by default the Host the request came to. */
   AUTH_DOMAIN: z.string().min(1).optional(),
   AUTH_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  /** Wallets that may slash and reverse (comma-separated addresses, signed in with SIWE); none by default. */
+  ADMIN_ADDRESSES: z
+    .string()
+    .trim()
+    .regex(/^$|^0x[0-9a-fA-F]{40}(\s*,\s*0x[0-9a-fA-F]{40})*$/, "ADMIN_ADDRESSES must be comma-separated 0x addresses (40 hex digits each)")
+    .default("")
+    .transform((s) => (s === "" ? [] : s.split(",").map((a) => a.trim().toLowerCase()))),
 });
 
 export type ServerEnv = z.infer<typeof serverSchema>;
@@ -104,4 +111,24 @@ export function chainEnv(env: NodeJS.ProcessEnv = process.env): ChainEnv {
   };
   if (env === process.env) cachedChain = result;
   return result;
+}
+
+const securitySchema = z.object({
+  /** Requests a minute per client to the read APIs (0: no limit). Signed ingestion is exempt. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  /** Requests a minute per client to sign-in and admin endpoints (0: no limit). */
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(30),
+});
+
+export type SecurityEnv = z.infer<typeof securitySchema>;
+
+let cachedSecurity: SecurityEnv | undefined;
+
+/** Rate limits for the request proxy; read without DATABASE_URL (the proxy needs no database). */
+export function securityEnv(): SecurityEnv {
+  if (cachedSecurity) return cachedSecurity;
+  const parsed = securitySchema.safeParse(process.env);
+  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  cachedSecurity = parsed.data;
+  return cachedSecurity;
 }

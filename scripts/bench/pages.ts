@@ -56,7 +56,7 @@ async function main() {
     await applyMigrations(db.url);
     const port = await freePort();
     const [node, args] = nextStartArgs(root, port);
-    server = startBackground(node, args, { cwd: root, stdio: "ignore", env: { ...process.env, DATABASE_URL: db.url, INGEST_HMAC_SECRET: SECRET, NODE_ENV: "production" } });
+    server = startBackground(node, args, { cwd: root, stdio: "ignore", env: { ...process.env, DATABASE_URL: db.url, INGEST_HMAC_SECRET: SECRET, NODE_ENV: "production", RATE_LIMIT_PER_MINUTE: "0" } });
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/api/v1/health`, 60_000, server);
     const now = new Date();
