@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { applyMigrations } from "../prisma/migrate";
 import { settleDueEpochs, settleEpoch, type SettleResult } from "../lib/server/epochs/settle";
+import { rescoreReport } from "../lib/server/rescore/rescore";
 import { verifyAll } from "../lib/server/verify/verify";
 import { ingestFile } from "./cli/ingest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
@@ -19,6 +20,9 @@ Commands
               interruption (progress in <file>.progress.json); rejected lines go to
               <file>.rejected.jsonl with their reasons. Needs INGEST_HMAC_SECRET (or the
               launcher's .data/ingest-secret) and a running portal (default http://127.0.0.1:3000).
+  rescore --schedule <id> --from <time> --to <time>
+              dry run: what pricing the jobs completed in [from, to) under another schedule would
+              change, per miner ID (each job keeps its NFT count, boost slot and stake).
   verify      re-price every job from its stored shape and factors and compare with its ledger
               entry; recompute every rollup (per miner, wallet, GPU model, wallet × model, node
               totals) from the ledger and compare. Prints every kind of mismatch with examples;
@@ -117,11 +121,40 @@ async function ingest(file: string | undefined, values: { url?: string; report?:
   }
 }
 
+const pts = (micro: bigint) => (Number(micro) / 1e6).toLocaleString("en-US", { maximumFractionDigits: 6, signDisplay: "exceptZero" });
+
+async function rescore(databaseUrl: string, values: { schedule?: string; from?: string; to?: string }): Promise<number> {
+  const from = new Date(values.from ?? "");
+  const to = new Date(values.to ?? "");
+  if (!values.schedule || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
+    console.error("rescore needs --schedule <id> --from <ISO time> --to <ISO time>");
+    return 2;
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const r = await rescoreReport(pool, { scheduleId: values.schedule, from, to });
+    console.log(`Re-pricing ${r.jobs.toLocaleString("en-US")} jobs from ${from.toISOString()} to ${to.toISOString()} under ${r.scheduleId} (dry run):`);
+    console.log(`${r.changed.toLocaleString("en-US")} jobs would change: ${pts(r.waifuDeltaMicro)} Waifu, ${pts(r.llamaDeltaMicro)} Llama Points in total.\n`);
+    if (r.miners.length) console.log("miner_id".padEnd(60) + "jobs changed".padStart(14) + "Waifu Δ".padStart(16) + "Llama Δ".padStart(16));
+    for (const m of r.miners.slice(0, 50)) {
+      console.log(m.minerId.padEnd(60) + `${m.changed}/${m.jobs}`.padStart(14) + pts(m.waifuDeltaMicro).padStart(16) + pts(m.llamaDeltaMicro).padStart(16));
+    }
+    if (r.miners.length > 50) console.log(`… and ${r.miners.length - 50} more miner IDs.`);
+    return 0;
+  } catch (err) {
+    console.error(`rescore: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    await pool.end();
+  }
+}
+
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
       help: { type: "boolean", default: false }, epoch: { type: "string" }, url: { type: "string" }, report: { type: "string" }, restart: { type: "boolean", default: false },
+      schedule: { type: "string" }, from: { type: "string" }, to: { type: "string" },
     },
   });
   const [command] = positionals;
@@ -130,7 +163,7 @@ async function main(): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   if (command === "ingest") return ingest(positionals[1], values);
-  if (command !== "verify" && command !== "settle") {
+  if (command !== "verify" && command !== "settle" && command !== "rescore") {
     console.error(`Unknown command "${command}".\n\n${HELP}`);
     return 2;
   }
@@ -148,6 +181,7 @@ async function main(): Promise<number> {
     await applyMigrations(databaseUrl); // as the launcher would on its next start
   }
   try {
+    if (command === "rescore") return await rescore(databaseUrl, values);
     return command === "verify" ? await verify(databaseUrl) : await settle(databaseUrl, values.epoch);
   } finally {
     await embedded?.stop();

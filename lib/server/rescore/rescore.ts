@@ -1,0 +1,126 @@
+import "server-only";
+import type pg from "pg";
+import { AppError } from "@/lib/errors";
+import { getModelOrThrow, getScheduleOrThrow, ModelNotOfferedError, PointsError, priceJob } from "@/lib/points";
+
+/** Points under the other schedule; a model that schedule does not offer earns nothing there. */
+function priceOrZero(input: Parameters<typeof priceJob>[0]): number {
+  try {
+    return priceJob(input).pointsMicro;
+  } catch (err) {
+    if (err instanceof ModelNotOfferedError) return 0;
+    throw err;
+  }
+}
+
+export interface MinerDelta {
+  minerId: string;
+  wallet: string;
+  jobs: number;
+  changed: number;
+  waifuDeltaMicro: bigint;
+  llamaDeltaMicro: bigint;
+}
+
+export interface RescoreReport {
+  scheduleId: string;
+  from: Date;
+  to: Date;
+  jobs: number;
+  changed: number;
+  waifuDeltaMicro: bigint;
+  llamaDeltaMicro: bigint;
+  /** Miners whose points would change, largest change first. */
+  miners: MinerDelta[];
+}
+
+interface Row {
+  job_id: string;
+  miner_id: string;
+  wallet: string;
+  model_id: string;
+  status: "completed" | "timeout" | "failed";
+  completed_at: Date;
+  inference_latency: string;
+  width: number | null;
+  height: number | null;
+  num_iterations: number | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  point_type: "waifu" | "llama";
+  nft_count: number;
+  nft_multiplier_ppm: number;
+  stake_heu: string;
+  points_micro: string;
+}
+
+/**
+ * What pricing the jobs completed in [from, to) under schedule `scheduleId` would change, per
+ * miner ID: each job keeps the NFT count, boost slot and stake it was priced with; only the
+ * schedule differs. Read-only (one snapshot). The ledger is never edited: applying the report
+ * means writing adjustment entries into the open epoch.
+ */
+export async function rescoreReport(pool: pg.Pool, opts: { scheduleId: string; from: Date; to: Date; onProgress?: (jobs: number) => void }): Promise<RescoreReport> {
+  let schedule;
+  try {
+    schedule = getScheduleOrThrow(opts.scheduleId);
+  } catch (err) {
+    if (err instanceof PointsError) throw new AppError("bad_request", err.message);
+    throw err;
+  }
+  if (!(opts.from < opts.to)) throw new AppError("bad_request", "from must be before to");
+  const report: RescoreReport = { scheduleId: schedule.id, from: opts.from, to: opts.to, jobs: 0, changed: 0, waifuDeltaMicro: 0n, llamaDeltaMicro: 0n, miners: [] };
+  const miners = new Map<string, MinerDelta>();
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    let after: [Date, string] = [new Date(opts.from.getTime() - 1), ""];
+    for (;;) {
+      const { rows } = await client.query<Row>(
+        `SELECT j.job_id, j.miner_id, l.wallet, j.model_id, j.status, j.completed_at, j.inference_latency::text, j.width, j.height, j.num_iterations,
+                j.input_tokens, j.output_tokens, l.point_type, l.nft_count, l.nft_multiplier_ppm, l.stake_heu::text, l.points_micro::text
+           FROM jobs j JOIN ledger_entries l ON l.job_id = j.job_id AND l.kind = 'job'
+          WHERE j.completed_at >= $1 AND j.completed_at < $2 AND (j.completed_at, j.job_id) > ($3, $4)
+          ORDER BY j.completed_at, j.job_id LIMIT 5000`,
+        [opts.from, opts.to, after[0], after[1]],
+      );
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const model = getModelOrThrow(r.model_id);
+        const priced = priceOrZero({
+          schedule, modelId: r.model_id, status: r.status, latencySec: Number(r.inference_latency),
+          image: model.kind === "image" ? { width: r.width!, height: r.height!, steps: r.num_iterations! } : undefined,
+          llm: model.kind === "llm" ? { inputTokens: r.input_tokens!, outputTokens: r.output_tokens! } : undefined,
+          nftCount: r.nft_count, hasBoostSlot: r.nft_multiplier_ppm !== 1_000_000, stakeHeu: Number(r.stake_heu),
+        });
+        const delta = BigInt(priced) - BigInt(r.points_micro);
+        report.jobs++;
+        let m = miners.get(r.miner_id);
+        if (!m) miners.set(r.miner_id, (m = { minerId: r.miner_id, wallet: r.wallet, jobs: 0, changed: 0, waifuDeltaMicro: 0n, llamaDeltaMicro: 0n }));
+        m.jobs++;
+        if (delta !== 0n) {
+          m.changed++;
+          report.changed++;
+          if (r.point_type === "waifu") m.waifuDeltaMicro += delta;
+          else m.llamaDeltaMicro += delta;
+        }
+      }
+      const last = rows.at(-1)!;
+      after = [last.completed_at, last.job_id];
+      opts.onProgress?.(report.jobs);
+    }
+    await client.query("COMMIT");
+  } finally {
+    client.release();
+  }
+  const abs = (v: bigint) => (v < 0n ? -v : v);
+  report.miners = [...miners.values()].filter((m) => m.changed > 0).sort((a, b) => {
+    const d = abs(b.waifuDeltaMicro + b.llamaDeltaMicro) - abs(a.waifuDeltaMicro + a.llamaDeltaMicro);
+    return d > 0n ? 1 : d < 0n ? -1 : a.minerId < b.minerId ? -1 : 1;
+  });
+  for (const m of report.miners) {
+    report.waifuDeltaMicro += m.waifuDeltaMicro;
+    report.llamaDeltaMicro += m.llamaDeltaMicro;
+  }
+  return report;
+}
