@@ -3,6 +3,7 @@ export const NAV_ITEMS = [
   { href: "/gpus", label: "Top GPUs" },
   { href: "/estimate", label: "Estimator" },
   { href: "/market", label: "Market" },
+  { href: "/epochs", label: "Epochs" },
 ] as const;
 
 export const API_DOCS_HREF = "/api/v1/openapi.json";
