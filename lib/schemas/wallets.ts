@@ -1,6 +1,6 @@
 // GET /api/v1/wallets/{address}: a reward wallet and its GPUs (1 to 2,500+ of them).
 import { z } from "zod";
-import { walletAddressSchema } from "./jobs";
+import { walletAddressSchema, withoutNul } from "./jobs";
 import { dailyPointsSchema, last24HrsShape, totalsShape } from "./activity";
 import { daysQuery, isoDateTime, pageQuery, paginatedSchema } from "./query";
 
@@ -14,7 +14,7 @@ export const walletQuerySchema = z.object({
   ...daysQuery,
   sort: z.enum(WALLET_MINER_SORTS, { error: `sort must be one of ${WALLET_MINER_SORTS.join(", ")}` }).default("totalWaifuPoints"),
   order: z.enum(["asc", "desc"], { error: "order must be asc or desc" }).default("desc"),
-  q: z.string().trim().max(100, "q is at most 100 characters").optional().describe("keeps miners whose ID or hardware contains this text (case-insensitive)"),
+  q: z.string().trim().max(100, "q is at most 100 characters").refine(...withoutNul("q")).optional().describe("keeps miners whose ID or hardware contains this text (case-insensitive)"),
 });
 export type WalletQuery = z.output<typeof walletQuerySchema>;
 

@@ -8,7 +8,12 @@ export const SESSION_COOKIE = "heurist_session";
 function tokenFrom(req: Request): string | null {
   const cookie = req.headers.get("cookie") ?? "";
   const match = cookie.split(/;\s*/).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  return match ? decodeURIComponent(match.slice(SESSION_COOKIE.length + 1)) : null;
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match.slice(SESSION_COOKIE.length + 1));
+  } catch {
+    return null; // malformed percent-encoding: no session (401), not a server error
+  }
 }
 
 export async function sessionOf(req: Request, now = new Date()): Promise<{ address: string; chainId: number; expiresAt: Date } | null> {
