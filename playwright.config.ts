@@ -27,5 +27,9 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /chain-time\.spec\.ts/ },
+    // Moves the chain's clock 30 days ahead of the wall clock: only after everything else has run.
+    { name: "chain-time", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /chain-time\.spec\.ts/, dependencies: ["chromium"] },
+  ],
 });

@@ -1,29 +1,85 @@
-// Starts a throwaway PostgreSQL, migrates it, builds and starts the production server, and fills it
-// through the real ingestion API: a simulated network plus one wallet whose numbers we know exactly.
+// Starts a throwaway PostgreSQL and a local chain (anvil, the contracts deployed, test wallets
+// funded, the indexer following it), builds and starts the production server pointed at both, and
+// fills it through the real ingestion API: a simulated network plus wallets whose numbers we know.
 import path from "node:path";
+import { deployContracts } from "../contracts/deploy";
 import { applyMigrations } from "../prisma/migrate";
+import { startAnvil, type Anvil } from "../scripts/lib/anvil";
+import { anvilAccount, chainClients } from "../scripts/lib/chain-actions";
 import { ensureBuild, nextStartArgs } from "../scripts/lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../scripts/lib/processes";
 import { freePort, startThrowawayPostgres } from "../scripts/lib/throwaway-postgres";
 import { createNetwork } from "../scripts/simulator/network";
 import { postJobs } from "../scripts/simulator/post-batches";
+import { e2eChain, WEI } from "./chain";
+import { chainJobs, FUNDED_ESHEU, FUNDED_HEU, NFT_HOLDER, OPERATOR, STAKER, UNSTAKER } from "./chain-data";
 import { E2E_SECRET, knownJobs, KNOWN_WALLET } from "./known-data";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DIST = ".next-e2e";
 
+/** Deploys the contracts (automine: fast), funds the test wallets, then mines a block a second like a live chain. */
+async function startChain(): Promise<{ anvil: Anvil; env: Record<string, string> }> {
+  const anvil = await startAnvil();
+  try {
+    const clients = chainClients(anvil.rpcUrl);
+    const c = await deployContracts({ walletClient: clients.walletFor(anvilAccount(0)), publicClient: clients.publicClient });
+    const chain = e2eChain(anvil.rpcUrl, c);
+    const owner = anvilAccount(0).address;
+    for (const who of [STAKER, OPERATOR, UNSTAKER, NFT_HOLDER]) {
+      await chain.mintHeu(owner, who.address, FUNDED_HEU * WEI);
+      await chain.grantEsHeu(owner, who.address, FUNDED_ESHEU * WEI);
+    }
+    // With blocks every second a transaction gets its confirmation without anyone mining by hand.
+    await clients.testClient.setIntervalMining({ interval: 1 });
+    const env = {
+      CHAIN_ID: "31337",
+      CHAIN_RPC_URL: anvil.rpcUrl,
+      HEU_ADDRESS: c.heu,
+      ESHEU_ADDRESS: c.esHeu,
+      IMAGINARIES_ADDRESS: c.imaginaries,
+      STAKING_MARKET_ADDRESS: c.stakingMarket,
+      CHAIN_START_BLOCK: c.deployBlock.toString(),
+      CHAIN_CONFIRMATIONS: "1",
+      CHAIN_POLL_MS: "200",
+    };
+    process.env.E2E_RPC_URL = anvil.rpcUrl;
+    process.env.E2E_CONTRACTS = JSON.stringify({ heu: c.heu, esHeu: c.esHeu, imaginaries: c.imaginaries, stakingMarket: c.stakingMarket });
+    return { anvil, env };
+  } catch (err) {
+    await anvil.stop();
+    throw err;
+  }
+}
+
 export default async function globalSetup() {
   const db = await startThrowawayPostgres();
   let server: ReturnType<typeof startBackground> | undefined;
+  let indexer: ReturnType<typeof startBackground> | undefined;
+  let anvil: Anvil | undefined;
+  const stopAll = async () => {
+    stopGroup(server);
+    stopGroup(indexer);
+    await anvil?.stop();
+    db.stop();
+  };
   try {
     await applyMigrations(db.url);
-    await ensureBuild(root, DIST);
+    const [, chain] = await Promise.all([ensureBuild(root, DIST), startChain()]);
+    anvil = chain.anvil;
+    const log = process.env.E2E_SERVER_LOG ? "inherit" : "ignore";
+    indexer = startBackground(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/indexer.ts"], {
+      cwd: root,
+      stdio: ["ignore", log, "inherit"],
+      env: { ...process.env, ...chain.env, DATABASE_URL: db.url },
+    });
     const port = await freePort();
     const [node, args] = nextStartArgs(root, port);
     server = startBackground(node, args, {
       cwd: root,
-      stdio: process.env.E2E_SERVER_LOG ? "inherit" : "ignore",
-      env: { ...process.env, NEXT_DIST_DIR: DIST, DATABASE_URL: db.url, INGEST_HMAC_SECRET: E2E_SECRET, NODE_ENV: "production" },
+      stdio: log,
+      // The indexer runs as its own worker above (as `npm run indexer` would), not inside the server.
+      env: { ...process.env, ...chain.env, CHAIN_INDEXER: "off", NEXT_DIST_DIR: DIST, DATABASE_URL: db.url, INGEST_HMAC_SECRET: E2E_SECRET, NODE_ENV: "production" },
     });
     const baseURL = `http://127.0.0.1:${port}`;
     await waitForHttp(`${baseURL}/api/v1/health`, 90_000, server);
@@ -31,18 +87,14 @@ export default async function globalSetup() {
     const now = new Date();
     const network = createNetwork({ scale: 0.02 });
     const history = [...network.generateJobs({ count: 4000, from: new Date(now.getTime() - 7 * 86_400_000), to: now, seed: 42 })];
-    await postJobs({ url: baseURL, secret: E2E_SECRET, jobs: [...history, ...knownJobs(now)], concurrency: 2 });
+    await postJobs({ url: baseURL, secret: E2E_SECRET, jobs: [...history, ...knownJobs(now), ...chainJobs(now)], concurrency: 2 });
 
     process.env.E2E_BASE_URL = baseURL;
     process.env.E2E_DATABASE_URL = db.url;
     process.env.E2E_KNOWN_WALLET = KNOWN_WALLET;
   } catch (err) {
-    stopGroup(server);
-    db.stop();
+    await stopAll();
     throw err;
   }
-  return async () => {
-    stopGroup(server);
-    db.stop();
-  };
+  return stopAll;
 }

@@ -1,15 +1,31 @@
 // An injected EIP-1193 wallet for the browser under test: announced through EIP-6963 and
-// window.ethereum, answering on chain 31337, and signing in Node with an anvil development key.
+// window.ethereum, answering on `chainId`, signing messages in Node with an anvil development key,
+// and forwarding everything else (eth_sendTransaction, eth_call, receipts, …) to the e2e anvil,
+// whose development accounts are unlocked, so anvil signs the transactions.
 import type { Page } from "@playwright/test";
 import { privateKeyToAccount } from "viem/accounts";
 
-export async function injectTestWallet(page: Page, privateKey: `0x${string}`, chainId = 31337): Promise<string> {
+type RpcAnswer = { result?: unknown; error?: { code: number; message: string; data?: unknown } };
+
+export async function injectTestWallet(page: Page, privateKey: `0x${string}`, chainId = 31337, rpcUrl = process.env.E2E_RPC_URL): Promise<string> {
   const account = privateKeyToAccount(privateKey);
   await page.exposeFunction("__e2eSign", (hex: `0x${string}`) => account.signMessage({ message: { raw: hex } }));
+  await page.exposeFunction("__e2eRpc", async (method: string, params: unknown[]): Promise<RpcAnswer> => {
+    if (!rpcUrl) return { error: { code: 4200, message: `The test wallet has no chain to forward ${method} to` } };
+    const res = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+    const body = (await res.json()) as RpcAnswer;
+    return body.error ? { error: body.error } : { result: body.result };
+  });
   await page.addInitScript(
     ({ address, chainHex }) => {
       const listeners: Record<string, ((...args: unknown[]) => void)[]> = {};
-      const sign = (window as unknown as { __e2eSign: (hex: string) => Promise<string> }).__e2eSign;
+      const w = window as unknown as { __e2eSign: (hex: string) => Promise<string>; __e2eRpc: (method: string, params: unknown[]) => Promise<RpcAnswer> };
+      const forward = async (method: string, params: unknown[]) => {
+        const answer = await w.__e2eRpc(method, params);
+        // Keep code and revert data: viem decodes custom errors from them.
+        if (answer.error) throw Object.assign(new Error(answer.error.message), answer.error);
+        return answer.result;
+      };
       const provider = {
         request: async ({ method, params }: { method: string; params?: unknown[] }) => {
           switch (method) {
@@ -21,15 +37,21 @@ export async function injectTestWallet(page: Page, privateKey: `0x${string}`, ch
             case "net_version":
               return String(parseInt(chainHex, 16));
             case "personal_sign":
-              return sign(String(params?.[0]));
+              return w.__e2eSign(String(params?.[0]));
             case "wallet_requestPermissions":
             case "wallet_getPermissions":
               return [{ parentCapability: "eth_accounts" }];
             case "wallet_revokePermissions":
             case "wallet_switchEthereumChain":
               return null;
+            case "eth_sendTransaction": {
+              const tx = (params?.[0] ?? {}) as { from?: string };
+              if (tx.from && tx.from.toLowerCase() !== address.toLowerCase()) throw Object.assign(new Error("Unknown sender"), { code: 4100 });
+              return forward(method, params ?? []);
+            }
             default:
-              throw Object.assign(new Error(`The test wallet does not support ${method}`), { code: 4200 });
+              if (method.startsWith("wallet_")) throw Object.assign(new Error(`The test wallet does not support ${method}`), { code: 4200 });
+              return forward(method, params ?? []);
           }
         },
         on: (event: string, fn: (...args: unknown[]) => void) => void (listeners[event] ??= []).push(fn),

@@ -1,8 +1,10 @@
 // A miner connects an injected wallet, signs in with Ethereum, and moves an NFT boost slot; the
-// next jobs of the GPU that gained the slot earn the NFT multiplier.
+// next jobs of the GPU that gained the slot earn the NFT multiplier. The NFT is minted on chain and
+// reaches the portal through the indexer.
 import type { Page } from "@playwright/test";
-import pg from "pg";
 import { signedHeaders } from "../lib/signing";
+import { e2eChain, waitIndexed } from "./chain";
+import { devAccount } from "./chain-data";
 import { expect, test } from "./fixtures";
 import { E2E_SECRET, OWNER_KEY as KNOWN_KEY, OWNER_MINERS as KNOWN_MINERS, OWNER_WALLET as KNOWN_WALLET } from "./known-data";
 import { injectTestWallet } from "./wallet-provider";
@@ -16,10 +18,8 @@ async function connect(page: Page) {
 }
 
 test("connect, sign in, move a boost slot: the next jobs are priced with it", async ({ page, request }) => {
-  const db = new pg.Client(process.env.E2E_DATABASE_URL);
-  await db.connect();
-  await db.query("UPDATE wallets SET nft_count = 1 WHERE address = $1", [KNOWN_WALLET]);
-  await db.end();
+  const minted = await e2eChain().mintNft(devAccount(0).address, KNOWN_WALLET as `0x${string}`);
+  await waitIndexed(request, minted.blockNumber);
 
   await injectTestWallet(page, KNOWN_KEY);
   await page.goto("/");

@@ -5,6 +5,7 @@ import { formatUnits } from "viem";
 import { formatInt, formatMultiplier, formatPercent } from "@/lib/format";
 import { formatTokenAmount } from "@/lib/market/amount";
 import { estimateStakerYield } from "@/lib/market/yield";
+import { ppmToNumber, stakeMultiplierPpm } from "@/lib/points";
 import type { PortalContracts } from "@/lib/chain/config";
 import { marketCalls, tokenName, type TokenId } from "./contracts";
 import { AmountField, noteClass, primaryButton, TokenChoice } from "./fields";
@@ -60,25 +61,37 @@ export function StakeForm({
   );
 }
 
-/** The market's yield formula for the amount being typed, on the node's indexed stake and bribe. */
+/** What the amount being typed does: the node's multiplier on the stake curve, and the market's yield formula on its indexed stake and bribe. */
 function YieldPreview({ node, extraHeu }: { node: NodeSummary; extraHeu: number }) {
+  const m = (stake: number) => ppmToNumber(stakeMultiplierPpm(node.curve, stake));
   const bribe = node.pendingBribe?.bribe ?? node.bribe;
-  if (bribe === null) return <p className={noteClass}>This node&apos;s operator has not set a bribe: stakers receive no share of its rewards until they do.</p>;
-  const e = estimateStakerYield({
-    bribe,
-    recentPoints: node.recentPoints,
-    windowDays: node.windowDays,
-    stakeHeu: node.stakeHeu,
-    extraStakeHeu: extraHeu,
-    curve: node.curve,
-    heuPerPoint: node.heuPerPoint,
-  });
-  if (!e.ok) return null;
+  const e =
+    bribe === null
+      ? null
+      : estimateStakerYield({
+          bribe,
+          recentPoints: node.recentPoints,
+          windowDays: node.windowDays,
+          stakeHeu: node.stakeHeu,
+          extraStakeHeu: extraHeu,
+          curve: node.curve,
+          heuPerPoint: node.heuPerPoint,
+        });
   return (
     <p className={noteClass}>
       With your {formatInt(extraHeu)} stHEU the node&apos;s stake goes {formatInt(node.stakeHeu)} → {formatInt(node.stakeHeu + extraHeu)} and its multiplier{" "}
-      {formatMultiplier(e.multiplierNow)} → {formatMultiplier(e.multiplierAfter)}. At a {formatPercent(bribe)} bribe your share ({formatPercent(e.share)}) of its
-      recent rewards would be about <strong>{formatInt(e.stakerHeuPerYear)} HEU a year ({formatPercent(e.apr)})</strong>.
+      {formatMultiplier(m(node.stakeHeu))} → {formatMultiplier(m(node.stakeHeu + extraHeu))}.{" "}
+      {bribe === null ? (
+        "Its operator has not set a bribe: stakers receive no share of its rewards until they do."
+      ) : e?.ok ? (
+        <>
+          At a {formatPercent(bribe)} bribe your share ({formatPercent(e.share)}) of its recent rewards would be about{" "}
+          <strong>
+            {formatInt(e.stakerHeuPerYear)} HEU a year ({formatPercent(e.apr)})
+          </strong>
+          .
+        </>
+      ) : null}
     </p>
   );
 }

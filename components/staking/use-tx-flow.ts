@@ -44,7 +44,8 @@ export function useTxFlow() {
         for (const [i, call] of calls.entries()) {
           label = call.label;
           setState({ kind: "signing", label, step: i + 1, steps: calls.length });
-          const { request } = await simulateContract(config, call as unknown as Parameters<typeof simulateContract>[1]);
+          const { address, abi, functionName, args } = call;
+          const { request } = await simulateContract(config, { address, abi, functionName, args } as unknown as Parameters<typeof simulateContract>[1]);
           hash = await writeContract(config, request as unknown as Parameters<typeof writeContract>[1]);
           setState({ kind: "pending", label, step: i + 1, steps: calls.length, hash });
           const receipt = await waitForTransactionReceipt(config, { hash });

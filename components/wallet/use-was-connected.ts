@@ -6,8 +6,22 @@ import { useSyncExternalStore } from "react";
 // visitor connected before, so wallet code can load at once instead of on the first click.
 const CONNECTED_COOKIE = /(?:^|;\s*)heurist\.wagmi\.store=[^;]*connections/;
 
-const noSubscription = () => () => undefined;
+// Once any wallet island on the page has loaded (the header's button, a staking panel), the others
+// load too: they share one wagmi config, so a wallet connected in one shows in all.
+let loaded = false;
+const listeners = new Set<() => void>();
+
+export function markWalletLoaded(): void {
+  if (loaded) return;
+  loaded = true;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
 
 export function useWasConnected(): boolean {
-  return useSyncExternalStore(noSubscription, () => CONNECTED_COOKIE.test(decodeURIComponent(document.cookie)), () => false);
+  return useSyncExternalStore(subscribe, () => loaded || CONNECTED_COOKIE.test(decodeURIComponent(document.cookie)), () => false);
 }

@@ -1,12 +1,13 @@
 "use client";
 
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
-import { useMemo, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { WagmiProvider } from "wagmi";
 import { chainFor, portalChainConfigOf, type PortalChainConfig } from "@/lib/chain/config";
 import { wagmiConfigFor } from "@/lib/chain/wagmi-config";
 import { PortalChainContext } from "./chain-context";
 import { chainConfigKey, fetchChainStatus } from "./chain-queries";
+import { markWalletLoaded } from "./use-was-connected";
 
 // One query client per browser tab, shared by every wallet island on the page (header button,
 // staking panels), so a transaction confirmed in one refreshes what the others show.
@@ -24,6 +25,7 @@ function queryClient(): QueryClient {
  */
 export function WalletProviders({ chain, children, loading }: { chain?: PortalChainConfig; children: ReactNode; loading?: ReactNode }) {
   const [client] = useState(queryClient);
+  useEffect(markWalletLoaded, []);
   return (
     <QueryClientProvider client={client}>
       <ChainGate initial={chain} loading={loading}>

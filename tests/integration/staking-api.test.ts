@@ -43,14 +43,14 @@ describe("GET /api/v1/chain", () => {
   });
 
   test("answers the runtime chain, RPC and contracts, and how far the indexer has read", async () => {
-    const before = await (await getChain()).json();
+    const before = await (await getChain(new Request("http://localhost/api/v1/chain"))).json();
     // No *_ADDRESS variables in this environment: no contracts, nothing indexed.
     expect(before).toEqual({ chainId: 31337, rpcUrl: "http://127.0.0.1:8545", contracts: null, confirmations: 2, indexedBlock: null, indexedBlockTime: null, indexedAt: null });
 
     await db().query(
       "INSERT INTO chain_cursor (id, chain_id, contracts, block_number, block_hash, block_time, updated_at) VALUES ('main', 31337, 'x', 1234, '0xabc', '2026-11-20T10:00:00Z', '2026-11-20T10:00:03Z')",
     );
-    const res = await getChain();
+    const res = await getChain(new Request("http://localhost/api/v1/chain"));
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(await res.json()).toMatchObject({ indexedBlock: 1234, indexedBlockTime: "2026-11-20T10:00:00.000Z", indexedAt: "2026-11-20T10:00:03.000Z" });
   });
