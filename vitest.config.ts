@@ -42,6 +42,21 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Crash (SIGKILL under load) and bad-input (fast-check) tests: a production build and
+        // tens of thousands of requests, so minutes rather than seconds.
+        extends: true,
+        test: {
+          name: "reliability",
+          include: ["tests/reliability/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/reliability/global-setup.ts"],
+          setupFiles: ["tests/reliability/setup-env.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,35 @@
+// What the database holds after the crash run, per batch: how many of its jobs are in `jobs` and
+// how many ledger entries they have. All-or-nothing means 0 or the batch size, never in between.
+import type pg from "pg";
+import type { Batch } from "./crash-clients";
+
+export interface BatchState {
+  index: number;
+  size: number;
+  jobs: number;
+  entries: number;
+}
+
+export async function batchStates(pool: pg.Pool, batches: readonly Batch[]): Promise<Map<number, BatchState>> {
+  const idx = batches.flatMap((b) => b.jobIds.map(() => b.index));
+  const ids = batches.flatMap((b) => b.jobIds);
+  const { rows } = await pool.query<{ idx: number; size: string; jobs: string; entries: string }>(
+    `SELECT b.idx, count(*)::text AS size,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM jobs j WHERE j.job_id = b.job_id))::text AS jobs,
+            coalesce(sum((SELECT count(*) FROM ledger_entries l WHERE l.job_id = b.job_id AND l.kind = 'job')), 0)::text AS entries
+       FROM unnest($1::int[], $2::text[]) AS b(idx, job_id)
+      GROUP BY b.idx`,
+    [idx, ids],
+  );
+  return new Map(rows.map((r) => [r.idx, { index: r.idx, size: Number(r.size), jobs: Number(r.jobs), entries: Number(r.entries) }]));
+}
+
+export async function tableTotals(pool: pg.Pool): Promise<{ jobs: number; entries: number; idsInLedgerTwice: number }> {
+  const { rows } = await pool.query<{ jobs: string; entries: string; twice: string }>(
+    `SELECT (SELECT count(*) FROM jobs)::text AS jobs,
+            (SELECT count(*) FROM ledger_entries WHERE kind = 'job')::text AS entries,
+            (SELECT count(*) FROM (SELECT job_id FROM ledger_entries WHERE kind = 'job' GROUP BY job_id HAVING count(*) > 1) d)::text AS twice`,
+  );
+  const r = rows[0]!;
+  return { jobs: Number(r.jobs), entries: Number(r.entries), idsInLedgerTwice: Number(r.twice) };
+}
