@@ -3,8 +3,9 @@ import type { ReactNode } from "react";
 import { minerIdSchema } from "@/lib/schemas/jobs";
 import { minerExists } from "@/lib/server/queries/exists";
 
-// Outside this segment's loading boundary: an unknown miner ID is decided before anything streams,
-// so it answers a real 404 (the page below may stream behind its skeleton).
+// An unknown miner ID is decided here, before anything streams, so it answers a real 404.
+// No loading.tsx in this segment, as for wallets (see app/wallets/[address]/layout.tsx): the
+// dashboard is sent in one pass rather than revealed behind a skeleton in one long task.
 export default async function MinerLayout({ children, params }: { children: ReactNode; params: Promise<{ minerId: string }> }) {
   const parsed = minerIdSchema.safeParse(decodeURIComponent((await params).minerId));
   if (!parsed.success || !(await minerExists(parsed.data))) notFound();

@@ -1,5 +1,0 @@
-import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
-
-export default function Loading() {
-  return <DashboardSkeleton label="Loading the wallet" />;
-}
