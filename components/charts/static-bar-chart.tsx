@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import { CHART_COLORS, formatAxis, formatDay, formatValue, type ChartColor, type ValueFormat } from "./chart-format";
 
 export interface DayValue {
@@ -17,11 +18,15 @@ export function niceCeiling(max: number): number {
  * Bars per UTC day, drawn on the server as plain HTML: no chart library and no JavaScript, so a
  * dashboard paints and responds at once on a phone. Hovering a bar shows its day and value; the
  * chart is decorative for assistive tech, the numbers table next to it carries the same data.
+ * One element per bar (the bar and its tooltip are pseudo-elements, `.bar-chart` in globals.css):
+ * three 90-day charts would otherwise add ~800 elements for the browser to lay out and hydrate.
  */
 export function StaticBarChart({ data, color, format, height = 180 }: { data: DayValue[]; color: ChartColor; format: ValueFormat; height?: number }) {
   const top = niceCeiling(Math.max(0, ...data.map((d) => d.value)));
   const ticks = [top, top / 2, 0];
-  const labelled = new Set([0, Math.floor((data.length - 1) / 2), data.length - 1]);
+  // First, middle and last day; fewer when there are fewer days.
+  const labelled = [...new Set([0, Math.floor((data.length - 1) / 2), data.length - 1])].filter((i) => i >= 0 && i < data.length);
+  const half = data.length / 2;
   return (
     <div aria-hidden="true" className="flex text-[11px] text-[var(--chart-axis)]" style={{ height }}>
       <div className="relative w-10 shrink-0 pb-5">
@@ -32,37 +37,26 @@ export function StaticBarChart({ data, color, format, height = 180 }: { data: Da
         ))}
       </div>
       <div className="flex min-w-0 flex-1 flex-col">
-        <div className="relative flex-1">
-          {ticks.map((_, i) => (
-            <div key={i} className="absolute inset-x-0 border-t border-[var(--chart-grid)]" style={{ top: `${(i / (ticks.length - 1)) * 100}%` }} />
+        <div className="bar-chart" style={{ "--bar": CHART_COLORS[color] } as CSSProperties}>
+          {data.map((d, i) => (
+            <span
+              key={d.date}
+              data-tip={`${formatDay(d.date)}: ${formatValue(d.value, format)}`}
+              data-end={i < half ? undefined : ""}
+              style={{ "--h": `${((Math.max(0, d.value) / top) * 100).toFixed(2)}%` } as CSSProperties}
+            />
           ))}
-          <div className="absolute inset-0 flex items-end">
-            {data.map((d, i) => (
-              <div key={d.date} className="group relative flex h-full flex-1 items-end justify-center hover:bg-[var(--chart-grid)]/50">
-                <div className="w-[70%] max-w-6 rounded-t-[3px]" style={{ height: `${(Math.max(0, d.value) / top) * 100}%`, background: CHART_COLORS[color] }} />
-                <span
-                  className={`pointer-events-none absolute top-0 z-10 hidden -translate-y-full rounded-md border border-[var(--chart-tooltip-border)] bg-[var(--chart-tooltip-bg)] px-2 py-1 whitespace-nowrap text-zinc-900 shadow-sm group-hover:block dark:text-zinc-100 ${
-                    i < data.length / 2 ? "left-0" : "right-0"
-                  }`}
-                >
-                  {formatDay(d.date)}: {formatValue(d.value, format)}
-                </span>
-              </div>
-            ))}
-          </div>
         </div>
         <div className="relative h-5">
-          {data.map((d, i) =>
-            labelled.has(i) ? (
-              <span
-                key={d.date}
-                className={`absolute top-1 whitespace-nowrap ${i === 0 ? "left-0" : i === data.length - 1 ? "right-0" : "-translate-x-1/2"}`}
-                style={i === 0 || i === data.length - 1 ? undefined : { left: `${((i + 0.5) / data.length) * 100}%` }}
-              >
-                {formatDay(d.date)}
-              </span>
-            ) : null,
-          )}
+          {labelled.map((i) => (
+            <span
+              key={i}
+              className={`absolute top-1 whitespace-nowrap ${i === 0 ? "left-0" : i === data.length - 1 ? "right-0" : "-translate-x-1/2"}`}
+              style={i === 0 || i === data.length - 1 ? undefined : { left: `${((i + 0.5) / data.length) * 100}%` }}
+            >
+              {formatDay(data[i]!.date)}
+            </span>
+          ))}
         </div>
       </div>
     </div>

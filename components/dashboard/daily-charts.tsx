@@ -1,6 +1,6 @@
 import { formatDay, type ChartColor, type ValueFormat } from "@/components/charts/chart-format";
 import { StaticBarChart } from "@/components/charts/static-bar-chart";
-import { Card, EmptyState, Table, THead, Th } from "@/components/ui";
+import { Card, EmptyState, LazyDetails, Table, THead, Th } from "@/components/ui";
 import { formatInt, formatPoints } from "@/lib/format";
 import type { DailyPoint } from "@/lib/schemas/activity";
 
@@ -18,7 +18,8 @@ const CELLS = "[&_tbody_td]:px-3 [&_tbody_td]:py-1 [&_tbody_td]:text-right [&_tb
  * Waifu and Llama on separate charts: a GPU earns thousands of Waifu and a handful of Llama Points
  * a day, and one axis would flatten the smaller series.
  * The bars are drawn on the server (no chart library in the browser) and are decorative for
- * assistive tech; the summaries and one table carry the same numbers.
+ * assistive tech; the summaries and one table carry the same numbers. The table is built when
+ * "Show the numbers" first opens (LazyDetails), so it adds nothing to the page load.
  */
 export function DailyCharts({ days, span }: { days: DailyPoint[]; span: number }) {
   if (days.every((d) => d.jobCount === 0)) {
@@ -34,7 +35,7 @@ export function DailyCharts({ days, span }: { days: DailyPoint[]; span: number }
           const values = days.map((d) => ({ date: d.date, value: d[s.key] }));
           const total = values.reduce((sum, v) => sum + v.value, 0);
           return (
-            <Card key={s.key}>
+            <Card key={s.key} className="lazy-render [--lazy-h:16rem]">
               <figure className="m-0">
                 <figcaption className="mb-3">
                   <span className="block text-sm font-semibold text-zinc-900 dark:text-zinc-50">{s.title}</span>
@@ -48,10 +49,11 @@ export function DailyCharts({ days, span }: { days: DailyPoint[]; span: number }
           );
         })}
       </div>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-sm font-medium text-zinc-700 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white">
-          Show the numbers ({active} of {span} days with jobs)
-        </summary>
+      <LazyDetails
+        className="text-sm"
+        summaryClassName="cursor-pointer text-sm font-medium text-zinc-700 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
+        summary={`Show the numbers (${active} of ${span} days with jobs)`}
+      >
         <div className="mt-2 max-h-96 overflow-y-auto">
           <Table caption={`Points and jobs per UTC day, last ${span} days, newest first`} captionHidden className={CELLS}>
             <THead>
@@ -74,7 +76,7 @@ export function DailyCharts({ days, span }: { days: DailyPoint[]; span: number }
             </tbody>
           </Table>
         </div>
-      </details>
+      </LazyDetails>
     </div>
   );
 }

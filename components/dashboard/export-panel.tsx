@@ -40,7 +40,7 @@ function RangeForm({ id, action, title, help, defaultDays, now }: { id: string; 
 export function ExportPanel({ kind, id, now }: { kind: "miner" | "wallet"; id: string; now: Date }) {
   const base = kind === "miner" ? `/api/v1/miners/${encodeURIComponent(id)}` : `/api/v1/wallets/${id}`;
   return (
-    <Card className="grid gap-6 md:grid-cols-2">
+    <Card className="lazy-render [--lazy-h:16rem] grid gap-6 md:grid-cols-2">
       <RangeForm
         id={`${kind}-daily-export`}
         action={`${base}/daily.csv`}

@@ -9,10 +9,10 @@ import type { WalletMiner, WalletMinerSort } from "@/lib/schemas/wallets";
 const ONLINE_MS = 60 * 60 * 1000;
 
 // Cell styles set once on the table (descendant selectors) rather than on each of 500 cells: the
-// page stays light at 50 rows.
+// page stays light at 50 rows. Body cells are numbers (right-aligned) except columns 2 (last job)
+// and 7 (GPU); the row header holds the miner link.
 const CELLS =
-  "[&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_td]:whitespace-nowrap [&_tbody_th]:py-2 [&_tbody_th]:pr-3 [&_tbody_th]:text-left [&_tbody_th]:whitespace-nowrap [&_tbody_td:last-child]:pr-0 [&_tbody_tr:hover]:bg-zinc-50 dark:[&_tbody_tr:hover]:bg-zinc-800/40";
-const NUM = "text-right tabular-nums";
+  "[&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_td]:whitespace-nowrap [&_tbody_td]:text-right [&_tbody_td]:tabular-nums [&_tbody_td:nth-child(2)]:text-left [&_tbody_td:nth-child(7)]:text-left [&_tbody_th]:py-2 [&_tbody_th]:pr-3 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_th]:whitespace-nowrap [&_tbody_th>a]:font-mono [&_tbody_th>a]:font-medium [&_tbody_th>a]:text-indigo-700 [&_tbody_th>a:hover]:underline dark:[&_tbody_th>a]:text-indigo-300 [&_tbody_td:last-child]:pr-0 [&_tbody_tr:hover]:bg-zinc-50 dark:[&_tbody_tr:hover]:bg-zinc-800/40";
 
 /** The device tag is what tells a wallet's GPUs apart; the wallet part is the same on every row. */
 function tagOf(minerId: string): string {
@@ -44,7 +44,7 @@ function SortHeader({ column, label, first, numeric, p }: { column: WalletMinerS
   const arrow = state === "ascending" ? "▲" : state === "descending" ? "▼" : "↕";
   return (
     <Th numeric={numeric} aria-sort={state}>
-      <Link href={href} scroll={false} className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-white">
+      <Link href={href} scroll={false} prefetch={false} className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-white">
         {label}
         <span aria-hidden="true" className={state === "none" ? "opacity-40" : ""}>
           {arrow}
@@ -83,7 +83,7 @@ export function GpuTable(p: Props) {
           </button>
         </div>
         {q ? (
-          <Link href={hrefWith(p.path, p.searchParams, { q: null, page: null })} scroll={false} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+          <Link href={hrefWith(p.path, p.searchParams, { q: null, page: null })} scroll={false} prefetch={false} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
             Clear filter
           </Link>
         ) : null}
@@ -91,6 +91,7 @@ export function GpuTable(p: Props) {
           <Link
             href={hrefWith(p.path, p.searchParams, { sort: "lastSeenAt", order: "asc", page: null })}
             scroll={false}
+            prefetch={false}
             className="text-sm font-medium text-amber-800 hover:underline dark:text-amber-300"
           >
             Idle GPUs first ({formatInt(p.idle)})
@@ -112,7 +113,7 @@ export function GpuTable(p: Props) {
           {q ? "The filter matches any part of the miner ID (e.g. its tag) or of the GPU model name." : `There are ${pages} pages.`}
         </EmptyState>
       ) : (
-        <Table caption={`GPUs of this wallet, page ${p.page} of ${pages}`} captionHidden label="GPUs of this wallet (scrolls sideways)" className={CELLS}>
+        <Table caption={`GPUs of this wallet, page ${p.page} of ${pages}`} captionHidden label="GPUs of this wallet (scrolls sideways)" className={`lazy-render [--lazy-h:118rem] ${CELLS}`}>
           <THead>
             <tr>
               <SortHeader column="minerId" label="Miner ID" first="asc" p={p} />
@@ -133,30 +134,29 @@ export function GpuTable(p: Props) {
               const lowAvailability = m.last24HrsAvailability !== null && m.last24HrsAvailability < 0.9;
               return (
                 <tr key={m.minerId}>
-                  <th scope="row" className="font-normal">
-                    <Link href={`/miners/${m.minerId}`} title={m.minerId} className="font-mono font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-                      <span className="sr-only">Miner {m.minerId}</span>
-                      <span aria-hidden="true">{tagOf(m.minerId)}</span>
-                    </Link>
+                  <th scope="row">
+                    {/* A plain link (not next/link): 50 rows of client components cost more to hydrate than a full page load saves. */}
+                    <a href={`/miners/${m.minerId}`} aria-label={`Miner ${m.minerId}`}>
+                      {tagOf(m.minerId)}
+                    </a>
                     {m.hasBoostSlot ? (
                       <Badge tone="success" className="ml-2" title="Holds one of the wallet's NFT boost slots">
                         Boost
                       </Badge>
                     ) : null}
                   </th>
-                  <td title={m.lastSeenAt}>
-                    <span aria-hidden="true" className={`mr-1.5 inline-block h-2 w-2 rounded-full ${online ? "bg-emerald-500" : "bg-zinc-400 dark:bg-zinc-600"}`} />
+                  <td title={m.lastSeenAt} className="status-dot" data-idle={online ? undefined : ""}>
                     {formatAgo(m.lastSeenAt, p.now)}
                     {online ? null : <span className="sr-only"> (idle)</span>}
                   </td>
-                  <td className={NUM}>{formatPoints(m.last24HrsWaifuPoints, 1)}</td>
-                  <td className={lowAvailability ? `${NUM} text-amber-700 dark:text-amber-300` : NUM}>{formatPercent(m.last24HrsAvailability)}</td>
-                  <td className={NUM}>{formatPoints(m.totalWaifuPoints, 1)}</td>
-                  <td className={NUM}>{formatPoints(m.totalLlamaPoints, 2)}</td>
+                  <td>{formatPoints(m.last24HrsWaifuPoints, 1)}</td>
+                  <td className={lowAvailability ? "text-amber-700 dark:text-amber-300" : undefined}>{formatPercent(m.last24HrsAvailability)}</td>
+                  <td>{formatPoints(m.totalWaifuPoints, 1)}</td>
+                  <td>{formatPoints(m.totalLlamaPoints, 2)}</td>
                   <td>{m.hardware?.replace(/^NVIDIA (GeForce )?/, "") ?? "–"}</td>
-                  <td className={NUM}>{m.stake ? formatPoints(m.stake, 0) : "–"}</td>
-                  <td className={NUM}>{formatMultiplier(ppmToNumber(stakeMultiplierPpm(p.schedule.stakeCurve, m.stake)))}</td>
-                  <td className={NUM}>{m.firstSeenAt.slice(0, 10)}</td>
+                  <td>{m.stake ? formatPoints(m.stake, 0) : "–"}</td>
+                  <td>{formatMultiplier(ppmToNumber(stakeMultiplierPpm(p.schedule.stakeCurve, m.stake)))}</td>
+                  <td>{m.firstSeenAt.slice(0, 10)}</td>
                 </tr>
               );
             })}

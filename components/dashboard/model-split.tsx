@@ -34,21 +34,20 @@ export function ModelSplit({ rows, span }: { rows: ModelSplitRow[] | null; span:
           return (
             <Tr key={`${r.modelId}-${r.pointType}`}>
               <Th scope="row">
-                <span className="inline-flex items-center gap-2 whitespace-nowrap">
-                  <span aria-hidden="true" className={`h-2.5 w-2.5 shrink-0 rounded-full ${r.pointType === "waifu" ? "bg-waifu" : "bg-llama"}`} />
-                  <span className="font-mono">{r.modelId}</span>
-                  <span className="sr-only">({r.pointType === "waifu" ? "Waifu" : "Llama"} Points)</span>
-                </span>
+                <span aria-hidden="true" className={`mr-2 inline-block h-2.5 w-2.5 rounded-full align-middle ${r.pointType === "waifu" ? "bg-waifu" : "bg-llama"}`} />
+                <span className="font-mono">{r.modelId}</span>
+                <span className="sr-only"> ({r.pointType === "waifu" ? "Waifu" : "Llama"} Points)</span>
               </Th>
               <Td numeric>{formatPoints(r.points, 2)}</Td>
               <Td numeric>{formatInt(r.jobs)}</Td>
-              <Td>
-                <span className="flex items-center gap-2" title={`Share of all ${r.pointType === "waifu" ? "Waifu" : "Llama"} Points`}>
-                  <span className="h-2 w-16 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800" aria-hidden="true">
-                    <span className={`block h-full rounded-full ${r.pointType === "waifu" ? "bg-waifu" : "bg-llama"}`} style={{ width: `${(share * 100).toFixed(1)}%` }} />
-                  </span>
-                  <span className="w-12 text-right text-xs tabular-nums text-zinc-600 dark:text-zinc-400">{formatPercent(share)}</span>
-                </span>
+              <Td className="whitespace-nowrap" title={`Share of all ${r.pointType === "waifu" ? "Waifu" : "Llama"} Points`}>
+                {/* One element per bar: the filled part is a hard-stop gradient. */}
+                <span
+                  aria-hidden="true"
+                  className="inline-block h-2 w-16 rounded-full bg-zinc-100 align-middle dark:bg-zinc-800"
+                  style={{ backgroundImage: `linear-gradient(to right, var(--color-${r.pointType}) ${(share * 100).toFixed(1)}%, transparent 0)` }}
+                />
+                <span className="ml-2 inline-block w-12 text-right text-xs tabular-nums text-zinc-600 dark:text-zinc-400">{formatPercent(share)}</span>
               </Td>
             </Tr>
           );

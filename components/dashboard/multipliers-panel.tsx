@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AddressLink, Badge, Card } from "@/components/ui";
+import { AddressLink, Badge, Card, LazyDetails } from "@/components/ui";
 import { describeNftTable, describeStakeCurve } from "@/lib/dashboard/multipliers-text";
 import { formatInt, formatMultiplier, formatPoints } from "@/lib/format";
 import { SLOTS_PER_NFT, nftMultiplierPpm, ppmToNumber, type RewardSchedule } from "@/lib/points";
@@ -104,10 +104,11 @@ export function WalletMultipliers({
         </Row>
       </dl>
       {holders.length > 0 ? (
-        <details className="mt-3 text-sm">
-          <summary className="cursor-pointer font-medium text-zinc-700 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white">
-            Which GPUs hold the {formatInt(holders.length)} boost slots
-          </summary>
+        <LazyDetails
+          className="mt-3 text-sm"
+          summaryClassName="cursor-pointer font-medium text-zinc-700 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
+          summary={`Which GPUs hold the ${formatInt(holders.length)} boost slots`}
+        >
           <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
             {holders.slice(0, HOLDERS_SHOWN).map((id) => (
               <li key={id}>
@@ -120,7 +121,7 @@ export function WalletMultipliers({
               …and {formatInt(holders.length - HOLDERS_SHOWN)} more; the “Boost” badge in the table marks every one.
             </p>
           ) : null}
-        </details>
+        </LazyDetails>
       ) : null}
     </Card>
   );

@@ -40,10 +40,15 @@ export function MobileMenu({ search }: { search: ReactNode }) {
         hidden={!open}
         className="absolute inset-x-0 top-full z-40 border-b border-zinc-200 bg-white px-4 pb-4 pt-2 shadow-lg dark:border-zinc-800 dark:bg-zinc-950"
       >
-        <nav aria-label="Main (mobile)">
-          <NavLinks vertical onNavigate={() => setOpenAt(null)} />
-        </nav>
-        <div className="mt-3">{search}</div>
+        {/* Rendered only while open: a closed menu adds nothing to lay out or hydrate. */}
+        {open ? (
+          <>
+            <nav aria-label="Main (mobile)">
+              <NavLinks vertical onNavigate={() => setOpenAt(null)} />
+            </nav>
+            <div className="mt-3">{search}</div>
+          </>
+        ) : null}
       </div>
     </div>
   );

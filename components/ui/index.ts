@@ -1,4 +1,4 @@
-// Design-system primitives. All are server-compatible (no "use client"); import from "@/components/ui".
+// Design-system primitives, server-compatible except ErrorPanel and LazyDetails (client leaves); import from "@/components/ui".
 export { AddressLink } from "./address-link";
 export { Badge, type BadgeTone } from "./badge";
 export { Card, CardTitle, type CardTone } from "./card";
@@ -6,6 +6,7 @@ export { cn } from "./cn";
 export { EmptyState } from "./empty-state";
 export { ErrorPanel } from "./error-panel";
 export { hrefWith, type SearchParamsRecord } from "./href";
+export { LazyDetails } from "./lazy-details";
 export { Pagination } from "./pagination";
 export { PageHeading, SectionHeading } from "./section-heading";
 export { Skeleton, SkeletonPage, SkeletonStats, SkeletonTable } from "./skeleton";

@@ -10,7 +10,8 @@ const disabledClass =
 
 /**
  * Server-rendered page links (`?page=N`, other params kept). Works without JavaScript.
- * `param` lets two paginated lists share a page (e.g. "lbPage").
+ * `param` lets two paginated lists share a page (e.g. "lbPage"). Not prefetched: another page of
+ * the same list is fetched when clicked, not on every load of this one.
  */
 export function Pagination({
   path,
@@ -43,7 +44,7 @@ export function Pagination({
         {text}
       </span>
     ) : (
-      <Link href={href(p)} rel={rel} className={linkClass} aria-label={ariaLabel} scroll={scroll}>
+      <Link href={href(p)} rel={rel} className={linkClass} aria-label={ariaLabel} scroll={scroll} prefetch={false}>
         {text}
       </Link>
     );

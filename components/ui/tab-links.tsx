@@ -21,6 +21,8 @@ export function TabLinks({
           key={item.href + item.label}
           href={item.href}
           scroll={false}
+          // The same page with other state: nothing worth fetching ahead, and it saves work on load.
+          prefetch={false}
           aria-current={item.active ? "page" : undefined}
           className={cn(
             "rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap",

@@ -100,7 +100,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-5">
         <section aria-labelledby="models" className="min-w-0 lg:col-span-3">
           <SectionHeading id="models" title="Per model" description={`Jobs and points by model, last ${span} days.`} />
-          <Card>
+          <Card className="lazy-render">
             <ModelSplit rows={split} span={span} />
           </Card>
         </section>
