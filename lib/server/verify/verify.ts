@@ -13,32 +13,39 @@ export interface CheckResult {
 
 const EXAMPLES = 10;
 
-// Each rollup recomputed from the ledger (job entries) joined with the jobs, FULL JOINed with the
-// stored rows: any key present on one side only, or with a different value, is a mismatch.
+// Each rollup recomputed from the ledger joined with the jobs, FULL JOINed with the stored rows:
+// any key present on one side only, or with a different value, is a mismatch.
 // "success" is the ingest rule: a job that did not fail and was not late, even at 0 points.
+// The rollups of a miner's points (miner_hourly, wallet_hourly, node totals) sum every kind of
+// entry (slashes and reversals land at the hour they were made; they have no job row) and count
+// jobs only; the rollups about GPU models and models (hardware_hourly, wallet_model_daily) hold
+// job entries only.
 const SUCCESS = "(l.zero_reason IS NULL OR l.zero_reason NOT IN ('status', 'timeout'))";
 const IMAGE = "(l.point_type = 'waifu')";
-const SUMS = `sum(CASE WHEN l.point_type = 'waifu' THEN l.points_micro ELSE 0 END) AS waifu_micro,
-              sum(CASE WHEN l.point_type = 'llama' THEN l.points_micro ELSE 0 END) AS llama_micro,
-              count(*) AS job_count, count(*) FILTER (WHERE ${SUCCESS}) AS success_count`;
+const JOB = "(l.kind = 'job')";
+const POINTS = `sum(CASE WHEN l.point_type = 'waifu' THEN l.points_micro ELSE 0 END) AS waifu_micro,
+                sum(CASE WHEN l.point_type = 'llama' THEN l.points_micro ELSE 0 END) AS llama_micro`;
+const SUMS = `${POINTS}, count(*) AS job_count, count(*) FILTER (WHERE ${SUCCESS}) AS success_count`;
+const ALL_KINDS_SUMS = `${POINTS}, count(*) FILTER (WHERE ${JOB}) AS job_count, count(*) FILTER (WHERE ${JOB} AND ${SUCCESS}) AS success_count,
+                count(*) FILTER (WHERE ${JOB} AND ${SUCCESS} AND ${IMAGE}) AS image_count, count(*) FILTER (WHERE ${JOB} AND ${SUCCESS} AND NOT ${IMAGE}) AS text_count`;
+/** Every entry; a job entry with its job (for its completion time and latency), others alone. */
+const ALL_ENTRIES = "ledger_entries l LEFT JOIN jobs j ON j.job_id = l.job_id AND l.kind = 'job'";
+const HOUR = "date_trunc('hour', coalesce(j.completed_at, l.occurred_at), 'UTC')";
 
 const ROLLUPS: { name: string; key: string[]; recomputed: string; stored: string; values: string[] }[] = [
   {
     name: "miner_hourly",
     key: ["miner_id", "hour"],
-    recomputed: `SELECT l.miner_id, date_trunc('hour', j.completed_at, 'UTC') AS hour, ${SUMS},
-                        count(*) FILTER (WHERE ${SUCCESS} AND ${IMAGE}) AS image_count, count(*) FILTER (WHERE ${SUCCESS} AND NOT ${IMAGE}) AS text_count,
-                        coalesce(sum(round(j.inference_latency * 1000)) FILTER (WHERE ${SUCCESS}), 0) AS latency_ms_sum
-                   FROM ledger_entries l JOIN jobs j USING (job_id) WHERE l.kind = 'job' GROUP BY 1, 2`,
+    recomputed: `SELECT l.miner_id, ${HOUR} AS hour, ${ALL_KINDS_SUMS},
+                        coalesce(sum(round(j.inference_latency * 1000)) FILTER (WHERE ${JOB} AND ${SUCCESS}), 0) AS latency_ms_sum
+                   FROM ${ALL_ENTRIES} GROUP BY 1, 2`,
     stored: "SELECT miner_id, hour, waifu_micro, llama_micro, job_count, success_count, image_count, text_count, latency_ms_sum FROM miner_hourly",
     values: ["waifu_micro", "llama_micro", "job_count", "success_count", "image_count", "text_count", "latency_ms_sum"],
   },
   {
     name: "wallet_hourly",
     key: ["wallet", "hour"],
-    recomputed: `SELECT l.wallet, date_trunc('hour', j.completed_at, 'UTC') AS hour, ${SUMS},
-                        count(*) FILTER (WHERE ${SUCCESS} AND ${IMAGE}) AS image_count, count(*) FILTER (WHERE ${SUCCESS} AND NOT ${IMAGE}) AS text_count
-                   FROM ledger_entries l JOIN jobs j USING (job_id) WHERE l.kind = 'job' GROUP BY 1, 2`,
+    recomputed: `SELECT l.wallet, ${HOUR} AS hour, ${ALL_KINDS_SUMS} FROM ${ALL_ENTRIES} GROUP BY 1, 2`,
     stored: "SELECT wallet, hour, waifu_micro, llama_micro, job_count, success_count, image_count, text_count FROM wallet_hourly",
     values: ["waifu_micro", "llama_micro", "job_count", "success_count", "image_count", "text_count"],
   },
@@ -65,9 +72,9 @@ const ROLLUPS: { name: string; key: string[]; recomputed: string; stored: string
     key: ["miner_id"],
     recomputed: `SELECT l.miner_id, sum(CASE WHEN l.point_type = 'waifu' THEN l.points_micro ELSE 0 END) AS total_waifu_micro,
                         sum(CASE WHEN l.point_type = 'llama' THEN l.points_micro ELSE 0 END) AS total_llama_micro,
-                        count(*) FILTER (WHERE ${SUCCESS} AND ${IMAGE}) AS image_count, count(*) FILTER (WHERE ${SUCCESS} AND NOT ${IMAGE}) AS text_count,
-                        count(*) FILTER (WHERE NOT ${SUCCESS}) AS failed_count
-                   FROM ledger_entries l WHERE l.kind = 'job' GROUP BY 1`,
+                        count(*) FILTER (WHERE ${JOB} AND ${SUCCESS} AND ${IMAGE}) AS image_count, count(*) FILTER (WHERE ${JOB} AND ${SUCCESS} AND NOT ${IMAGE}) AS text_count,
+                        count(*) FILTER (WHERE ${JOB} AND NOT ${SUCCESS}) AS failed_count
+                   FROM ledger_entries l GROUP BY 1`,
     stored: "SELECT miner_id, total_waifu_micro, total_llama_micro, image_count, text_count, failed_count FROM nodes",
     values: ["total_waifu_micro", "total_llama_micro", "image_count", "text_count", "failed_count"],
   },
@@ -169,6 +176,52 @@ async function checkLedger(client: pg.PoolClient, onProgress?: (done: number) =>
   return result;
 }
 
+/**
+ * Every slash and reversal entry belongs to an admin action of its kind (slashes negative,
+ * reversals positive); each action's totals are the sums of its entries; each reversal's entries
+ * mirror its slash's, miner by miner.
+ */
+async function checkAdminActions(client: pg.PoolClient): Promise<CheckResult> {
+  const result: CheckResult = { name: "admin actions (totals = entries)", checked: 0, mismatches: 0, examples: [] };
+  const add = (n: string, lines: string[] | null) => {
+    result.mismatches += Number(n);
+    for (const line of lines ?? []) if (result.examples.length < EXAMPLES) result.examples.push(line);
+  };
+  const checks = [
+    `SELECT l.id, 'entry ' || l.id || ' (' || l.kind || ', ' || l.points_micro || ' micro): ' ||
+              CASE WHEN l.admin_action_id IS NULL THEN 'no admin action'
+                   WHEN a.id IS NULL THEN 'admin action ' || l.admin_action_id || ' does not exist'
+                   WHEN a.action <> l.kind::text THEN 'belongs to a ' || a.action
+                   ELSE 'wrong sign for a ' || l.kind END AS line
+       FROM ledger_entries l LEFT JOIN admin_actions a ON a.id = l.admin_action_id
+      WHERE (l.kind IN ('slash', 'reversal') OR l.admin_action_id IS NOT NULL)
+        AND (a.id IS NULL OR a.action <> l.kind::text OR (l.kind = 'slash' AND l.points_micro >= 0) OR (l.kind = 'reversal' AND l.points_micro <= 0))`,
+    `WITH s AS (SELECT admin_action_id AS id, coalesce(sum(points_micro) FILTER (WHERE point_type = 'waifu'), 0) AS w,
+                       coalesce(sum(points_micro) FILTER (WHERE point_type = 'llama'), 0) AS l
+                  FROM ledger_entries WHERE admin_action_id IS NOT NULL GROUP BY 1)
+     SELECT a.id, 'action ' || a.id || ' (' || a.action || '): totals waifu/llama ' || a.waifu_micro || '/' || a.llama_micro ||
+                  ', entries sum to ' || coalesce(s.w, 0) || '/' || coalesce(s.l, 0) AS line
+       FROM admin_actions a LEFT JOIN s ON s.id = a.id
+      WHERE a.waifu_micro <> coalesce(s.w, 0) OR a.llama_micro <> coalesce(s.l, 0)`,
+    `WITH e AS (SELECT admin_action_id AS id, miner_id, point_type, sum(points_micro) AS p FROM ledger_entries WHERE admin_action_id IS NOT NULL GROUP BY 1, 2, 3)
+     SELECT r.id, 'reversal ' || r.id || ': ' || CASE WHEN s.id IS NULL THEN 'reverses ' || coalesce(r.reverses::text, 'nothing') || ', not a slash'
+                                                     ELSE 'entries do not mirror slash ' || s.id END AS line
+       FROM admin_actions r LEFT JOIN admin_actions s ON s.id = r.reverses AND s.action = 'slash'
+      WHERE r.action = 'reversal' AND (s.id IS NULL OR EXISTS (
+              (SELECT miner_id, point_type, p FROM e WHERE e.id = r.id EXCEPT SELECT miner_id, point_type, -p FROM e WHERE e.id = s.id)
+              UNION ALL
+              (SELECT miner_id, point_type, -p FROM e WHERE e.id = s.id EXCEPT SELECT miner_id, point_type, p FROM e WHERE e.id = r.id)))`,
+  ];
+  for (const sql of checks) {
+    const { rows } = await client.query<{ n: string; lines: string[] | null }>(
+      `SELECT count(*)::text AS n, (array_agg(line ORDER BY id))[1:${EXAMPLES}] AS lines FROM (${sql}) x`,
+    );
+    add(rows[0]!.n, rows[0]!.lines);
+  }
+  result.checked = Number((await client.query<{ n: string }>("SELECT count(*)::text AS n FROM admin_actions")).rows[0]!.n);
+  return result;
+}
+
 /** Re-derives the ledger from the jobs and every rollup from the ledger; read-only, one snapshot. */
 export async function verifyAll(pool: pg.Pool, opts: { onProgress?: (step: string, done?: number) => void } = {}): Promise<CheckResult[]> {
   const client = await pool.connect();
@@ -180,6 +233,8 @@ export async function verifyAll(pool: pg.Pool, opts: { onProgress?: (step: strin
       opts.onProgress?.(r.name);
       results.push(await checkRollup(client, r));
     }
+    opts.onProgress?.("admin actions");
+    results.push(await checkAdminActions(client));
     await client.query("COMMIT");
     return results;
   } finally {
