@@ -1,5 +1,6 @@
 import "server-only";
 import { components } from "./components";
+import { adminPaths } from "./paths-admin";
 import { authPaths } from "./paths-auth";
 import { epochPaths } from "./paths-epochs";
 import { exportPaths } from "./paths-export";
@@ -11,7 +12,7 @@ import { stakingPaths } from "./paths-staking";
 const internalError = { description: "Unexpected server error; nothing was written", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
 
 function build() {
-  const paths: Record<string, Record<string, { responses: Record<string, unknown> }>> = { ...readPaths(), ...stakingPaths(), ...epochPaths(), ...exportPaths(), ...ingestPaths(), ...authPaths(), ...metaPaths() };
+  const paths: Record<string, Record<string, { responses: Record<string, unknown> }>> = { ...readPaths(), ...stakingPaths(), ...epochPaths(), ...exportPaths(), ...ingestPaths(), ...authPaths(), ...adminPaths(), ...metaPaths() };
   // Every operation can fail unexpectedly; say so once here instead of in each path.
   for (const operations of Object.values(paths)) {
     for (const operation of Object.values(operations)) operation.responses["500"] ??= internalError;
@@ -34,6 +35,7 @@ function build() {
       { name: "epochs", description: "Weekly epochs: points turned into esHEU" },
       { name: "ingestion", description: "Signed job reports from the job router" },
       { name: "auth", description: "Sign-In with Ethereum for wallet owners" },
+      { name: "admin", description: "Slashes, reversals, the audit log and flags for review (admins only)" },
       { name: "meta" },
     ],
     paths,

@@ -1,0 +1,50 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { AdminActionResult } from "@/lib/schemas/admin";
+import { withTransaction } from "../db";
+import type { PointType } from "./points-left";
+import { resultOf } from "./slash";
+import { lockNodes, writeAdminEntries, type AdminEntry } from "./write-entries";
+
+/**
+ * Reverses slash `slashId`: an audit-log row (action 'reversal', reverses = the slash) and, for
+ * each of the slash's entries, a positive entry of the same size at `now`, rollups moved alike.
+ * One reversal per slash (a unique index backs the check against a concurrent second one).
+ */
+export async function reverseSlash(admin: string, slashId: string, reason: string, now = new Date()): Promise<AdminActionResult> {
+  return withTransaction(async (client) => {
+    const found = await client.query<{ action: string; target_kind: string; target: string; window_from: Date; window_to: Date; waifu_micro: string; llama_micro: string }>(
+      "SELECT action, target_kind, target, window_from, window_to, waifu_micro::text, llama_micro::text FROM admin_actions WHERE id = $1",
+      [slashId],
+    );
+    const slash = found.rows[0];
+    if (!slash) throw new AppError("not_found", `No admin action #${slashId}.`);
+    if (slash.action !== "slash") throw new AppError("conflict", `Action #${slashId} is a ${slash.action}; only a slash can be reversed.`);
+    const earlier = await client.query<{ id: string; created_at: Date }>("SELECT id::text, created_at FROM admin_actions WHERE reverses = $1", [slashId]);
+    if (earlier.rows[0]) {
+      throw new AppError("conflict", `Slash #${slashId} was already reversed by #${earlier.rows[0].id} on ${earlier.rows[0].created_at.toISOString()}.`);
+    }
+
+    const { rows } = await client.query<{ miner_id: string; wallet: string; point_type: PointType; micro: string }>(
+      `SELECT miner_id, wallet, point_type, sum(points_micro)::text AS micro FROM ledger_entries WHERE admin_action_id = $1 GROUP BY 1, 2, 3`,
+      [slashId],
+    );
+    await lockNodes(client, "miner_id", [...new Set(rows.map((r) => r.miner_id))]);
+    const entries: AdminEntry[] = rows.map((r) => ({ minerId: r.miner_id, wallet: r.wallet, pointType: r.point_type, micro: -Number(r.micro) }));
+
+    let id: string;
+    try {
+      const inserted = await client.query<{ id: string }>(
+        `INSERT INTO admin_actions (admin, action, target_kind, target, window_from, window_to, reverses, reason, waifu_micro, llama_micro, created_at)
+         VALUES ($1, 'reversal', $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id::text`,
+        [admin, slash.target_kind, slash.target, slash.window_from, slash.window_to, slashId, reason, (-BigInt(slash.waifu_micro)).toString(), (-BigInt(slash.llama_micro)).toString(), now],
+      );
+      id = inserted.rows[0]!.id;
+    } catch (err) {
+      if ((err as { code?: string }).code === "23505") throw new AppError("conflict", `Slash #${slashId} was reversed by another admin just now.`);
+      throw err;
+    }
+    await writeAdminEntries(client, { kind: "reversal", actionId: id, entries, note: `Reversal of slash #${slashId}. ${reason}`, now });
+    return resultOf(client, id, entries);
+  });
+}
