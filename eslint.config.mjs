@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", ".next-e2e/**", ".next-bench/**", "test-results/**", "playwright-report/**", "node_modules/**", "lib/server/generated/**", ".data/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", "test-results/**", "playwright-report/**", "node_modules/**", "lib/server/generated/**", ".data/**", "next-env.d.ts"] },
 ];
 
 export default config;

@@ -39,7 +39,20 @@ function limited(req: NextRequest): NextResponse | null {
   );
 }
 
+/** Next.js cannot route a path that is not valid percent-encoding (it answers a plain-text 500). */
+function malformedPath(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(req: NextRequest) {
+  if (malformedPath(req.nextUrl.pathname)) {
+    return NextResponse.json({ error: { code: "bad_request", message: "The URL path is not valid percent-encoding." } }, { status: 400, headers: SECURITY_HEADERS });
+  }
   if (req.nextUrl.pathname.startsWith("/api/")) {
     const refused = limited(req);
     if (refused) return refused;

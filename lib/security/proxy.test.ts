@@ -36,4 +36,13 @@ describe("proxy", () => {
     const posts = Array.from({ length: 400 }, () => proxy(req("/api/v1/jobs", { method: "POST", ip: "203.0.113.21" })).status);
     expect(posts.every((s) => s === 200)).toBe(true);
   });
+
+  test("a path that is not valid percent-encoding is a JSON 400 before routing", async () => {
+    for (const path of ["/api/v1/miners/%E0%A4%A", "/miners/%", "/wallets/%C0%80"]) {
+      const res = proxy(req(path));
+      expect(res.status, path).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: "bad_request" } });
+    }
+    expect(proxy(req("/api/v1/miners/0xabc%2Dgpu")).status).toBe(200);
+  });
 });
