@@ -1,10 +1,12 @@
 // `npm run cli -- <command>`: operator tools that work on the database directly (DATABASE_URL).
 import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { applyMigrations } from "../prisma/migrate";
 import { settleDueEpochs, settleEpoch, type SettleResult } from "../lib/server/epochs/settle";
+import { applyRescore } from "../lib/server/rescore/apply";
 import { rescoreReport } from "../lib/server/rescore/rescore";
 import { verifyAll } from "../lib/server/verify/verify";
 import { ingestFile } from "./cli/ingest";
@@ -20,9 +22,11 @@ Commands
               interruption (progress in <file>.progress.json); rejected lines go to
               <file>.rejected.jsonl with their reasons. Needs INGEST_HMAC_SECRET (or the
               launcher's .data/ingest-secret) and a running portal (default http://127.0.0.1:3000).
-  rescore --schedule <id> --from <time> --to <time>
+  rescore --schedule <id> --from <time> --to <time> [--apply --reason "<why>"]
               dry run: what pricing the jobs completed in [from, to) under another schedule would
-              change, per miner ID (each job keeps its NFT count, boost slot and stake).
+              change, per miner ID (each job keeps its NFT count, boost slot and stake). With
+              --apply: writes the changes as adjustment entries in the open epoch, under one
+              audit-log action (once per schedule and window).
   verify      re-price every job from its stored shape and factors and compare with its ledger
               entry; recompute every rollup (per miner, wallet, GPU model, wallet × model, node
               totals) from the ledger and compare. Prints every kind of mismatch with examples;
@@ -123,7 +127,7 @@ async function ingest(file: string | undefined, values: { url?: string; report?:
 
 const pts = (micro: bigint) => (Number(micro) / 1e6).toLocaleString("en-US", { maximumFractionDigits: 6, signDisplay: "exceptZero" });
 
-async function rescore(databaseUrl: string, values: { schedule?: string; from?: string; to?: string }): Promise<number> {
+async function rescore(databaseUrl: string, values: { schedule?: string; from?: string; to?: string; apply?: boolean; reason?: string }): Promise<number> {
   const from = new Date(values.from ?? "");
   const to = new Date(values.to ?? "");
   if (!values.schedule || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
@@ -140,6 +144,12 @@ async function rescore(databaseUrl: string, values: { schedule?: string; from?: 
       console.log(m.minerId.padEnd(60) + `${m.changed}/${m.jobs}`.padStart(14) + pts(m.waifuDeltaMicro).padStart(16) + pts(m.llamaDeltaMicro).padStart(16));
     }
     if (r.miners.length > 50) console.log(`… and ${r.miners.length - 50} more miner IDs.`);
+    if (values.apply) {
+      const applied = await applyRescore(pool, r, { actor: `cli:${os.userInfo().username}`, reason: values.reason ?? "" });
+      console.log(`\nApplied: ${applied.entries} adjustment entries in the open epoch (audit-log action ${applied.actionId}).`);
+    } else if (r.changed > 0) {
+      console.log('\nNothing written. Add --apply --reason "<why>" to record these changes as adjustments.');
+    }
     return 0;
   } catch (err) {
     console.error(`rescore: ${err instanceof Error ? err.message : String(err)}`);
@@ -154,7 +164,7 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       help: { type: "boolean", default: false }, epoch: { type: "string" }, url: { type: "string" }, report: { type: "string" }, restart: { type: "boolean", default: false },
-      schedule: { type: "string" }, from: { type: "string" }, to: { type: "string" },
+      schedule: { type: "string" }, from: { type: "string" }, to: { type: "string" }, apply: { type: "boolean", default: false }, reason: { type: "string" },
     },
   });
   const [command] = positionals;

@@ -28,7 +28,7 @@ export async function lockNodes(client: pg.PoolClient, where: "miner_id" | "wall
  * miner_hourly / wallet_hourly at the hour of `now` (points only: job and success counts are
  * about jobs). hardware_hourly and wallet_model_daily describe GPU models and models: jobs only.
  */
-export async function writeAdminEntries(client: pg.PoolClient, opts: { kind: "slash" | "reversal"; actionId: string; entries: readonly AdminEntry[]; note: string; now: Date }): Promise<void> {
+export async function writeAdminEntries(client: pg.PoolClient, opts: { kind: "slash" | "reversal" | "adjustment"; actionId: string; entries: readonly AdminEntry[]; note: string; now: Date }): Promise<void> {
   const entries = [...opts.entries].sort((a, b) => (a.minerId === b.minerId ? a.pointType.localeCompare(b.pointType) : a.minerId < b.minerId ? -1 : 1));
   if (entries.length === 0) return;
   const col = <T>(pick: (e: AdminEntry) => T) => entries.map(pick);
