@@ -26,6 +26,8 @@ export const STAKE_NODE = `${OPERATOR.address}-stake1`;
 export const BRIBE_NODE = `${OPERATOR.address}-bribe1`;
 export const UNSTAKE_NODE = `${OPERATOR.address}-lock1`;
 export const NFT_MINERS = ["n1", "n2", "n3", "n4"].map((t) => `${NFT_HOLDER.address}-${t}`);
+/** The staker mines too, so its wallet page exists and lists its stakes. */
+export const STAKER_OWN_NODE = `${STAKER.address}-own1`;
 
 export function sdxlJob(id: string, minerId: string, completedAt: Date): JobInput {
   return {
@@ -37,5 +39,5 @@ export function sdxlJob(id: string, minerId: string, completedAt: Date): JobInpu
 /** One SDXL job (6 points) per node an hour ago, so every node above is in the market and on a wallet page. */
 export function chainJobs(now: Date): JobInput[] {
   const hourAgo = new Date(now.getTime() - 3_600_000);
-  return [STAKE_NODE, BRIBE_NODE, UNSTAKE_NODE, ...NFT_MINERS].map((m, i) => sdxlJob(`e2e-chain-${i}`, m, new Date(hourAgo.getTime() + i * 60_000)));
+  return [STAKE_NODE, BRIBE_NODE, UNSTAKE_NODE, ...NFT_MINERS, STAKER_OWN_NODE].map((m, i) => sdxlJob(`e2e-chain-${i}`, m, new Date(hourAgo.getTime() + i * 60_000)));
 }

@@ -1,8 +1,9 @@
 // Unstaked HEU waits 30 days: it shows as locked with its unlock date, and once the chain's clock
 // has moved 30 days on (evm_increaseTime) the staker withdraws it. This moves chain time ahead of
-// the wall clock for good, so it runs in its own project after every other spec.
+// the wall clock for good, so it runs in its own project after every other spec. Then, with the
+// operator's pending bribe (staking.spec) in force, a lower one shows as a cut against stakers.
 import { e2eChain, waitIndexed, WEI } from "./chain";
-import { FUNDED_HEU, UNSTAKE_NODE, UNSTAKER } from "./chain-data";
+import { BRIBE_NODE, FUNDED_HEU, OPERATOR, UNSTAKE_NODE, UNSTAKER } from "./chain-data";
 import { expect, screenshots, test } from "./fixtures";
 import { injectTestWallet } from "./wallet-provider";
 
@@ -60,4 +61,27 @@ test("unstake HEU → locked until its date; 30 days later on chain → withdraw
   expect(await chain.heuBalance(UNSTAKER.address)).toBe((FUNDED_HEU - 20_000n + 5_000n) * WEI);
   await screenshots(page, "market-withdrawn");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
+
+test("a bribe in force after its epoch, then cut: the market warns stakers", async ({ page, request }) => {
+  // staking.spec set 12.5 % for the next epoch; the chain is now 30 days on, so it is in force.
+  const before = await (await request.get(`/api/v1/miners/${BRIBE_NODE}/bribes`)).json();
+  expect(before).toMatchObject({ currentBps: 1250, pending: null, recentCut: null });
+
+  await injectTestWallet(page, OPERATOR.key);
+  await page.goto(`/market?node=${BRIBE_NODE}#stake`);
+  const panel = page.locator("#stake");
+  const choice = panel.getByRole("button", { name: "E2E Test Wallet" });
+  await expect(choice.or(panel.getByRole("tablist", { name: "Staking actions" }))).toBeVisible();
+  if (await choice.isVisible()) await choice.click();
+  await panel.getByRole("tab", { name: "Set bribe" }).click();
+  await panel.getByLabel(/New bribe/).fill("5");
+  await panel.getByRole("button", { name: "Set bribe" }).click();
+  await expect(panel.getByText(/Set bribe to 5 %: confirmed in block \d+/)).toContainText("and indexed.", { timeout: 45_000 });
+
+  await expect(panel.getByRole("complementary", { name: "Bribe cut warning" })).toContainText("from 12.5 % to 5 %");
+  await page.goto(`/market?q=${OPERATOR.address}`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `Miner ${BRIBE_NODE}` }) });
+  await expect(row).toContainText("12.5%");
+  await expect(row.getByText("cut ahead")).toBeVisible();
 });

@@ -60,6 +60,11 @@ test("stake HEU from the market: the node's stake and multiplier follow, and its
   expect(res.status()).toBe(200);
   expect((await res.json()).results[0].points).toBe(7.5);
 
+  // The staker's own wallet page lists the stake too.
+  await page.goto(`/wallets/${STAKER.address}`);
+  const stakes = page.getByRole("region", { name: "Stakes of this wallet" });
+  await expect(stakes.getByRole("row").filter({ hasText: "HEU" })).toContainText("55,000");
+
   await page.goto(`/market?node=${STAKE_NODE}#stake`);
   await expect(nodePanel(page).getByRole("tab", { name: "Stake", exact: true })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
@@ -115,4 +120,17 @@ test("minting an NFT to a wallet grows its boost slots", async ({ page, request 
   await expect(page.getByText(/2 NFTs → 6 boost slots/)).toBeVisible();
   await expect(holders.getByRole("listitem")).toHaveCount(NFT_MINERS.length);
   await expect(page.getByText(/· 4 NFT-boosted/)).toBeVisible();
+});
+
+test("a wallet on another network is asked to switch before it can stake", async ({ page }) => {
+  await injectTestWallet(page, STAKER.key, 1);
+  await page.goto(`/market?node=${STAKE_NODE}#stake`);
+  const panel = nodePanel(page);
+  const choice = panel.getByRole("button", { name: "E2E Test Wallet" });
+  const prompt = panel.getByRole("alert").filter({ hasText: /on chain 1; the portal uses/ });
+  await expect(choice.or(prompt)).toBeVisible();
+  if (await choice.isVisible()) await choice.click();
+  await expect(prompt).toBeVisible();
+  await expect(panel.getByRole("button", { name: /Switch to/ })).toBeVisible();
+  await expect(panel.getByRole("tablist", { name: "Staking actions" })).toHaveCount(0);
 });

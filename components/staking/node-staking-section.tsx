@@ -1,11 +1,20 @@
-import { SectionHeading } from "@/components/ui";
+import { Suspense } from "react";
+import { SectionHeading, Skeleton } from "@/components/ui";
 import { getBribeHistory } from "@/lib/server/queries/bribes";
 import { getChainStatus } from "@/lib/server/queries/chain-status";
 import { getMarketNode, MARKET_WINDOW_DAYS } from "@/lib/server/queries/market";
 import { NodeStaking } from "./node-staking";
 
-/** The miner page's staking section: reads its own data, so the page only places it. */
-export async function NodeStakingSection({ minerId }: { minerId: string }) {
+/** The miner page's staking section: reads its own data and streams in, so the page only places it. */
+export function NodeStakingSection({ minerId }: { minerId: string }) {
+  return (
+    <Suspense fallback={<Skeleton className="h-64 rounded-xl" />}>
+      <NodeStakingData minerId={minerId} />
+    </Suspense>
+  );
+}
+
+async function NodeStakingData({ minerId }: { minerId: string }) {
   const now = new Date();
   const [node, bribes, chain] = await Promise.all([getMarketNode(minerId, now), getBribeHistory(minerId, now), getChainStatus()]);
   if (!node) return null;

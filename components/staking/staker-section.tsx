@@ -1,12 +1,21 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { AddressLink, Badge, Card, SectionHeading, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
 import { formatDateTime, formatInt } from "@/lib/format";
 import { formatTokenAmount } from "@/lib/market/amount";
 import { getStaker } from "@/lib/server/queries/staker";
 import { TickingCountdown } from "./countdown";
 
-/** What a wallet has staked and its HEU locks, read from the indexer; nothing for a wallet that never staked. */
-export async function StakerSection({ address }: { address: string }) {
+/** What a wallet has staked and its HEU locks, read from the indexer; nothing for a wallet that never staked. Streams in. */
+export function StakerSection({ address }: { address: string }) {
+  return (
+    <Suspense fallback={null}>
+      <StakerData address={address} />
+    </Suspense>
+  );
+}
+
+async function StakerData({ address }: { address: string }) {
   const now = new Date();
   const s = await getStaker(address, now);
   if (s.positions.length === 0 && s.locks.length === 0) return null;

@@ -7,6 +7,7 @@ import { HeadlineStats } from "@/components/dashboard/headline-stats";
 import { ModelSplit } from "@/components/dashboard/model-split";
 import { MinerMultipliers } from "@/components/dashboard/multipliers-panel";
 import { RecentJobs } from "@/components/dashboard/recent-jobs";
+import { NodeStakingSection } from "@/components/staking/node-staking-section";
 import { AddressLink, Badge, Card, SectionHeading, type SearchParamsRecord } from "@/components/ui";
 import { formatAgo } from "@/lib/dashboard/time";
 import { AppError } from "@/lib/errors";
@@ -122,6 +123,8 @@ export default async function MinerPage({ params, searchParams }: Props) {
         />
         <RecentJobs jobs={recent} now={now} />
       </section>
+
+      <NodeStakingSection minerId={miner.minerId} />
 
       <section aria-labelledby="export">
         <SectionHeading id="export" title="Export" description="CSV files for your records or a spreadsheet; exact to the micro-point." />

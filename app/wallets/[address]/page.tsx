@@ -8,6 +8,7 @@ import { HeadlineStats } from "@/components/dashboard/headline-stats";
 import { ModelSplit } from "@/components/dashboard/model-split";
 import { WalletMultipliers } from "@/components/dashboard/multipliers-panel";
 import { RecentJobs } from "@/components/dashboard/recent-jobs";
+import { StakerSection } from "@/components/staking/staker-section";
 import { BoostSlotEditor } from "@/components/wallet/boost-slot-editor";
 import { Card, SectionHeading, hrefWith, type SearchParamsRecord } from "@/components/ui";
 import { AppError } from "@/lib/errors";
@@ -147,6 +148,8 @@ export default async function WalletPage({ params, searchParams }: Props) {
         />
         <RecentJobs jobs={recent} now={now} showMiner />
       </section>
+
+      <StakerSection address={address} />
 
       <section aria-labelledby="export">
         <SectionHeading id="export" title="Export" description="CSV files for your records or a spreadsheet; exact to the micro-point." />
