@@ -7,6 +7,7 @@ const pages = [
   { name: "gpus", path: "/gpus" },
   { name: "estimate", path: "/estimate" },
   { name: "market", path: "/market" },
+  { name: "epochs", path: () => `/epochs?wallet=${KNOWN_WALLET}` },
   { name: "wallet", path: () => `/wallets/${KNOWN_WALLET}` },
   { name: "miner", path: () => `/miners/${KNOWN_WALLET}-rig1` },
 ];

@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeading, SectionHeading, Stat, StatGrid, TBody, T
 import { formatInt, formatPoints } from "@/lib/format";
 import { walletAddressSchema } from "@/lib/schemas/jobs";
 import { listEpochs, walletRewardHistory } from "@/lib/server/queries/epochs";
-import { WalletRewards } from "./wallet-rewards";
+import { WalletRewards } from "@/components/dashboard/wallet-rewards";
 
 export const metadata: Metadata = { title: "Epochs" };
 export const dynamic = "force-dynamic";

@@ -5,6 +5,7 @@ import { DailySection, chartSpan } from "@/components/dashboard/daily-section";
 import { ExportPanel } from "@/components/dashboard/export-panel";
 import { HeadlineStats } from "@/components/dashboard/headline-stats";
 import { ModelSplit } from "@/components/dashboard/model-split";
+import { MinerSlashes } from "@/components/dashboard/miner-slashes";
 import { MinerMultipliers } from "@/components/dashboard/multipliers-panel";
 import { RecentJobs } from "@/components/dashboard/recent-jobs";
 import { NodeStakingSection } from "@/components/staking/node-staking-section";
@@ -123,6 +124,8 @@ export default async function MinerPage({ params, searchParams }: Props) {
         />
         <RecentJobs jobs={recent} now={now} />
       </section>
+
+      <MinerSlashes minerId={miner.minerId} />
 
       <NodeStakingSection minerId={miner.minerId} />
 

@@ -8,6 +8,7 @@ import { HeadlineStats } from "@/components/dashboard/headline-stats";
 import { ModelSplit } from "@/components/dashboard/model-split";
 import { WalletMultipliers } from "@/components/dashboard/multipliers-panel";
 import { RecentJobs } from "@/components/dashboard/recent-jobs";
+import { WalletRewardsSection } from "@/components/dashboard/wallet-rewards-section";
 import { StakerSection } from "@/components/staking/staker-section";
 import { BoostSlotEditor } from "@/components/wallet/boost-slot-editor";
 import { Card, SectionHeading, hrefWith, type SearchParamsRecord } from "@/components/ui";
@@ -148,6 +149,8 @@ export default async function WalletPage({ params, searchParams }: Props) {
         />
         <RecentJobs jobs={recent} now={now} showMiner />
       </section>
+
+      <WalletRewardsSection address={address} />
 
       <StakerSection address={address} />
 
