@@ -63,7 +63,7 @@ test("unstake HEU → locked until its date; 30 days later on chain → withdraw
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
 
-test("a bribe in force after its epoch, then cut: the market warns stakers", async ({ page, request }) => {
+test("a bribe in force after its epoch, then cut: the market warns stakers", async ({ page, request, axeViolations }) => {
   // staking.spec set 12.5 % for the next epoch; the chain is now 30 days on, so it is in force.
   const before = await (await request.get(`/api/v1/miners/${BRIBE_NODE}/bribes`)).json();
   expect(before).toMatchObject({ currentBps: 1250, pending: null, recentCut: null });
@@ -80,6 +80,10 @@ test("a bribe in force after its epoch, then cut: the market warns stakers", asy
   await expect(panel.getByText(/Set bribe to 5 %: confirmed in block \d+/)).toContainText("and indexed.", { timeout: 45_000 });
 
   await expect(panel.getByRole("complementary", { name: "Bribe cut warning" })).toContainText("from 12.5 % to 5 %");
+  await expect(panel.getByText("Bribe over time")).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshots(page, "market-bribe-cut");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.goto(`/market?q=${OPERATOR.address}`);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `Miner ${BRIBE_NODE}` }) });
   await expect(row).toContainText("12.5%");
