@@ -1,7 +1,8 @@
 import "server-only";
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
-import { getModelOrThrow, getScheduleOrThrow, ModelNotOfferedError, PointsError, priceJob } from "@/lib/points";
+import { getScheduleOrThrow, ModelNotOfferedError, PointsError, priceJob } from "@/lib/points";
+import { STORED_JOB_COLUMNS, storedJobPriceInput, type StoredJobRow } from "../queries/stored-job";
 
 /** Points under the other schedule; a model that schedule does not offer earns nothing there. */
 function priceOrZero(input: Parameters<typeof priceJob>[0]): number {
@@ -34,23 +35,10 @@ export interface RescoreReport {
   miners: MinerDelta[];
 }
 
-interface Row {
-  job_id: string;
+interface Row extends StoredJobRow {
   miner_id: string;
   wallet: string;
-  model_id: string;
-  status: "completed" | "timeout" | "failed";
-  completed_at: Date;
-  inference_latency: string;
-  width: number | null;
-  height: number | null;
-  num_iterations: number | null;
-  input_tokens: number | null;
-  output_tokens: number | null;
   point_type: "waifu" | "llama";
-  nft_count: number;
-  nft_multiplier_ppm: number;
-  stake_heu: string;
   points_micro: string;
 }
 
@@ -77,8 +65,7 @@ export async function rescoreReport(pool: pg.Pool, opts: { scheduleId: string; f
     let after: [Date, string] = [new Date(opts.from.getTime() - 1), ""];
     for (;;) {
       const { rows } = await client.query<Row>(
-        `SELECT j.job_id, j.miner_id, l.wallet, j.model_id, j.status, j.completed_at, j.inference_latency::text, j.width, j.height, j.num_iterations,
-                j.input_tokens, j.output_tokens, l.point_type, l.nft_count, l.nft_multiplier_ppm, l.stake_heu::text, l.points_micro::text
+        `SELECT ${STORED_JOB_COLUMNS}, j.miner_id, l.wallet, l.point_type, l.points_micro::text
            FROM jobs j JOIN ledger_entries l ON l.job_id = j.job_id AND l.kind = 'job'
           WHERE j.completed_at >= $1 AND j.completed_at < $2 AND (j.completed_at, j.job_id) > ($3, $4)
           ORDER BY j.completed_at, j.job_id LIMIT 5000`,
@@ -86,13 +73,7 @@ export async function rescoreReport(pool: pg.Pool, opts: { scheduleId: string; f
       );
       if (rows.length === 0) break;
       for (const r of rows) {
-        const model = getModelOrThrow(r.model_id);
-        const priced = priceOrZero({
-          schedule, modelId: r.model_id, status: r.status, latencySec: Number(r.inference_latency),
-          image: model.kind === "image" ? { width: r.width!, height: r.height!, steps: r.num_iterations! } : undefined,
-          llm: model.kind === "llm" ? { inputTokens: r.input_tokens!, outputTokens: r.output_tokens! } : undefined,
-          nftCount: r.nft_count, hasBoostSlot: r.nft_multiplier_ppm !== 1_000_000, stakeHeu: Number(r.stake_heu),
-        });
+        const priced = priceOrZero(storedJobPriceInput(r, schedule));
         const delta = BigInt(priced) - BigInt(r.points_micro);
         report.jobs++;
         let m = miners.get(r.miner_id);

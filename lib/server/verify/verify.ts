@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
-import { getModelOrThrow, getScheduleOrThrow, priceJob, scheduleAt } from "@/lib/points";
+import { getScheduleOrThrow, priceJob, scheduleAt } from "@/lib/points";
+import { STORED_JOB_COLUMNS, storedJobPriceInput, type StoredJobRow } from "../queries/stored-job";
 
 export interface CheckResult {
   name: string;
@@ -95,25 +96,12 @@ async function checkRollup(client: pg.PoolClient, r: (typeof ROLLUPS)[number]): 
   return { name: r.name, checked: Number(row.checked), mismatches: Number(row.mismatches), examples: row.examples ?? [] };
 }
 
-interface JobLedgerRow {
-  job_id: string;
-  model_id: string;
-  status: "completed" | "timeout" | "failed";
-  completed_at: Date;
-  inference_latency: string;
-  width: number | null;
-  height: number | null;
-  num_iterations: number | null;
-  input_tokens: number | null;
-  output_tokens: number | null;
+interface JobLedgerRow extends StoredJobRow {
   entry_id: string | null;
   schedule_id: string | null;
   base_micro: string | null;
   model_multiplier_ppm: number | null;
-  nft_multiplier_ppm: number | null;
   stake_multiplier_ppm: number | null;
-  nft_count: number | null;
-  stake_heu: string | null;
   points_micro: string | null;
   zero_reason: string | null;
 }
@@ -132,9 +120,8 @@ async function checkLedger(client: pg.PoolClient, onProgress?: (done: number) =>
   let after = "";
   for (;;) {
     const { rows } = await client.query<JobLedgerRow>(
-      `SELECT j.job_id, j.model_id, j.status, j.completed_at, j.inference_latency::text, j.width, j.height, j.num_iterations, j.input_tokens, j.output_tokens,
-              l.id::text AS entry_id, l.schedule_id, l.base_micro::text, l.model_multiplier_ppm, l.nft_multiplier_ppm, l.stake_multiplier_ppm,
-              l.nft_count, l.stake_heu::text, l.points_micro::text, l.zero_reason
+      `SELECT ${STORED_JOB_COLUMNS},
+              l.id::text AS entry_id, l.schedule_id, l.base_micro::text, l.model_multiplier_ppm, l.stake_multiplier_ppm, l.points_micro::text, l.zero_reason
          FROM jobs j LEFT JOIN ledger_entries l ON l.job_id = j.job_id AND l.kind = 'job'
         WHERE j.job_id > $1 ORDER BY j.job_id LIMIT 5000`,
       [after],
@@ -148,18 +135,7 @@ async function checkLedger(client: pg.PoolClient, onProgress?: (done: number) =>
       }
       const want = scheduleAt(r.completed_at).id;
       if (r.schedule_id !== want) fail(`${r.job_id}: schedule ${r.schedule_id}, but ${want} was in force at ${r.completed_at.toISOString()}`);
-      const model = getModelOrThrow(r.model_id);
-      const priced = priceJob({
-        schedule: getScheduleOrThrow(r.schedule_id!),
-        modelId: r.model_id,
-        status: r.status,
-        latencySec: Number(r.inference_latency),
-        image: model.kind === "image" ? { width: r.width!, height: r.height!, steps: r.num_iterations! } : undefined,
-        llm: model.kind === "llm" ? { inputTokens: r.input_tokens!, outputTokens: r.output_tokens! } : undefined,
-        nftCount: r.nft_count!,
-        hasBoostSlot: r.nft_multiplier_ppm !== 1_000_000,
-        stakeHeu: Number(r.stake_heu),
-      });
+      const priced = priceJob(storedJobPriceInput(r, getScheduleOrThrow(r.schedule_id!)));
       const got = [r.base_micro, r.model_multiplier_ppm, r.nft_multiplier_ppm, r.stake_multiplier_ppm, r.points_micro, r.zero_reason].map(String).join(" ");
       const expected = [priced.baseMicro, priced.modelMultiplierPpm, priced.nftMultiplierPpm, priced.stakeMultiplierPpm, priced.pointsMicro, priced.zeroReason].map(String).join(" ");
       if (got !== expected) fail(`${r.job_id}: ledger has base/model/nft/stake/points/zero ${got}, re-pricing gives ${expected}`);
