@@ -1,15 +1,11 @@
-// Every request passes here first: security headers and a per-request CSP nonce on pages, and
-// per-client rate limits on the public APIs (429 with Retry-After). Signed ingestion is exempt:
-// the job router is authenticated and must never be throttled into losing reports.
+// Every request passes here first: security headers and a per-request CSP nonce on pages; JSON
+// 404 and 405 answers for API paths and methods that do not exist. Rate limits are applied
+// earlier, by the front server (scripts/serve.ts), which alone knows the client's address.
 import { NextResponse, type NextRequest } from "next/server";
 import { THEME_SCRIPT } from "@/components/theme/theme-script";
-import { chainEnv, securityEnv } from "@/lib/env";
+import { chainEnv } from "@/lib/env";
+import { matchApiRoute } from "@/lib/http/api-routes";
 import { SECURITY_HEADERS, contentSecurityPolicy, originOf } from "@/lib/security/csp";
-import { RateLimiter } from "@/lib/security/rate-limit";
-
-const limits = securityEnv();
-const apiLimiter = limits.RATE_LIMIT_PER_MINUTE > 0 ? new RateLimiter(limits.RATE_LIMIT_PER_MINUTE) : null;
-const authLimiter = limits.RATE_LIMIT_AUTH_PER_MINUTE > 0 ? new RateLimiter(limits.RATE_LIMIT_AUTH_PER_MINUTE) : null;
 
 function chainOrigins(): string[] {
   try {
@@ -21,23 +17,8 @@ function chainOrigins(): string[] {
 }
 const connect = chainOrigins();
 
-function clientOf(req: NextRequest): string {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "unknown";
-}
-
-function limited(req: NextRequest): NextResponse | null {
-  const path = req.nextUrl.pathname;
-  if (req.method === "POST" && path === "/api/v1/jobs") return null;
-  const sensitive = path.startsWith("/api/v1/auth/") || path.startsWith("/api/v1/admin/");
-  const limiter = sensitive ? authLimiter : apiLimiter;
-  if (!limiter) return null;
-  const decision = limiter.take(`${sensitive ? "auth" : "api"}:${clientOf(req)}`);
-  if (decision.allowed) return null;
-  return NextResponse.json(
-    { error: { code: "rate_limited", message: `Too many requests; try again in ${decision.retryAfter} s.` } },
-    { status: 429, headers: { "retry-after": String(decision.retryAfter), ...SECURITY_HEADERS } },
-  );
-}
+const jsonError = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+  NextResponse.json({ error: { code, message } }, { status, headers: { ...headers, ...SECURITY_HEADERS } });
 
 /** Next.js cannot route a path that is not valid percent-encoding (it answers a plain-text 500). */
 function malformedPath(pathname: string): boolean {
@@ -50,12 +31,14 @@ function malformedPath(pathname: string): boolean {
 }
 
 export function proxy(req: NextRequest) {
-  if (malformedPath(req.nextUrl.pathname)) {
-    return NextResponse.json({ error: { code: "bad_request", message: "The URL path is not valid percent-encoding." } }, { status: 400, headers: SECURITY_HEADERS });
-  }
-  if (req.nextUrl.pathname.startsWith("/api/")) {
-    const refused = limited(req);
-    if (refused) return refused;
+  const { pathname } = req.nextUrl;
+  if (malformedPath(pathname)) return jsonError(400, "bad_request", "The URL path is not valid percent-encoding.");
+  if (pathname === "/api" || pathname.startsWith("/api/")) {
+    const match = matchApiRoute(req.method, pathname);
+    if (match.kind === "not_found") return jsonError(404, "not_found", `There is no API at ${pathname}; the API is described at /api/v1/openapi.json.`);
+    if (match.kind === "method_not_allowed") {
+      return jsonError(405, "method_not_allowed", `${req.method} is not supported here; use ${match.allow}.`, { allow: match.allow });
+    }
     const res = NextResponse.next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.headers.set(k, v);
     return res;

@@ -6,7 +6,7 @@ import { deployContracts } from "../contracts/deploy";
 import { applyMigrations } from "../prisma/migrate";
 import { startAnvil, type Anvil } from "../scripts/lib/anvil";
 import { anvilAccount, chainClients } from "../scripts/lib/chain-actions";
-import { ensureBuild, nextStartArgs } from "../scripts/lib/next-build";
+import { ensureBuild, webServerArgs } from "../scripts/lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../scripts/lib/processes";
 import { freePort, startThrowawayPostgres } from "../scripts/lib/throwaway-postgres";
 import { createNetwork } from "../scripts/simulator/network";
@@ -74,12 +74,17 @@ export default async function globalSetup() {
       env: { ...process.env, ...chain.env, DATABASE_URL: db.url },
     });
     const port = await freePort();
-    const [node, args] = nextStartArgs(root, port);
+    const [node, args] = webServerArgs(root, port);
     server = startBackground(node, args, {
       cwd: root,
       stdio: log,
       // The indexer runs as its own worker above (as `npm run indexer` would), not inside the server.
-      env: { ...process.env, ...chain.env, CHAIN_INDEXER: "off", NEXT_DIST_DIR: DIST, DATABASE_URL: db.url, INGEST_HMAC_SECRET: E2E_SECRET, NODE_ENV: "production" },
+      env: {
+        ...process.env, ...chain.env, CHAIN_INDEXER: "off", NEXT_DIST_DIR: DIST, DATABASE_URL: db.url, INGEST_HMAC_SECRET: E2E_SECRET, NODE_ENV: "production",
+        AUTH_DOMAIN: `127.0.0.1:${port}`,
+        // Two browsers loading every page (and Next's prefetches) from one address: page budgets are the reliability tests' subject.
+        RATE_LIMIT_PAGES_PER_MINUTE: "0",
+      },
     });
     const baseURL = `http://127.0.0.1:${port}`;
     await waitForHttp(`${baseURL}/api/v1/health`, 90_000, server);

@@ -6,6 +6,10 @@ const serverSchema = z.object({
     .string({ error: "DATABASE_URL is not set (e.g. postgresql://user@127.0.0.1:5432/heurist); `npm run portal` sets it for the embedded database" })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Longest a statement may run on a pooled connection (0: no limit; long jobs such as settlement raise it for themselves). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** Longest a request waits for a free pooled connection before it is answered 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   INGEST_HMAC_SECRET: z.string().min(16, "INGEST_HMAC_SECRET must be at least 16 characters").optional(),
   INGEST_MAX_SKEW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
@@ -15,8 +19,16 @@ const serverSchema = z.object({
     .regex(/^\d+(,\d+)*$/, "AUTH_CHAIN_IDS must be comma-separated chain ids, e.g. 1,31337")
     .default("31337")
     .transform((s) => s.split(",").map(Number)),
-  /** The host a SIWE message must name; by default the Host the request came to. */
-  AUTH_DOMAIN: z.string().min(1).optional(),
+  /**
+   * The host (and port) a SIWE message must name, e.g. portal.example.com. Never taken from the
+   * request: a Host header is the caller's to choose. Required in production.
+   */
+  AUTH_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/i, "AUTH_DOMAIN must be a host with an optional port, e.g. portal.example.com or 127.0.0.1:3000")
+    .optional(),
+  /** The origin a SIWE message's uri must start with; by default https://AUTH_DOMAIN (http:// for a loopback host). */
+  AUTH_ORIGIN: z.url("AUTH_ORIGIN must be an origin such as https://portal.example.com").optional(),
   AUTH_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   /** Wallets that may slash and reverse (comma-separated addresses, signed in with SIWE); none by default. */
   ADMIN_ADDRESSES: z
@@ -27,7 +39,18 @@ const serverSchema = z.object({
     .transform((s) => (s === "" ? [] : s.split(",").map((a) => a.trim().toLowerCase()))),
 });
 
-export type ServerEnv = z.infer<typeof serverSchema>;
+export type ServerEnv = Omit<z.infer<typeof serverSchema>, "AUTH_DOMAIN" | "AUTH_ORIGIN"> & { AUTH_DOMAIN: string; AUTH_ORIGIN: string };
+
+const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
+
+/** The sign-in domain and origin: configuration only, with a loopback default outside production. */
+function authTarget(domain: string | undefined, origin: string | undefined, production: boolean): { AUTH_DOMAIN: string; AUTH_ORIGIN: string } | string {
+  if (!domain && production) return "AUTH_DOMAIN: required in production (the host users sign in at, e.g. portal.example.com)";
+  const d = (domain ?? "localhost:3000").toLowerCase();
+  const o = origin ? new URL(origin).origin : `${LOOPBACK_HOST.test(d) ? "http" : "https"}://${d}`;
+  if (new URL(o).host !== d) return `AUTH_ORIGIN: ${o} is not an origin of AUTH_DOMAIN ${d}`;
+  return { AUTH_DOMAIN: d, AUTH_ORIGIN: o };
+}
 
 let cached: ServerEnv | undefined;
 
@@ -38,7 +61,9 @@ export function serverEnv(): ServerEnv {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid server environment:\n${lines}`);
   }
-  cached = parsed.data;
+  const auth = authTarget(parsed.data.AUTH_DOMAIN, parsed.data.AUTH_ORIGIN, process.env.NODE_ENV === "production");
+  if (typeof auth === "string") throw new Error(`Invalid server environment:\n  ${auth}`);
+  cached = { ...parsed.data, ...auth };
   return cached;
 }
 
@@ -113,22 +138,39 @@ export function chainEnv(env: NodeJS.ProcessEnv = process.env): ChainEnv {
   return result;
 }
 
+const limit = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
+
 const securitySchema = z.object({
-  /** Requests a minute per client to the read APIs (0: no limit). Signed ingestion is exempt. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  /** Interface the web server listens on (scripts/serve.ts). */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /**
+   * Proxies whose X-Forwarded-For hop is believed (comma-separated IPs or CIDRs, or the
+   * proxy-addr names loopback, linklocal, uniquelocal). Empty: the socket address is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
+  /** Requests a minute per client to the read APIs (0: no limit). */
+  RATE_LIMIT_PER_MINUTE: limit(300),
   /** Requests a minute per client to sign-in and admin endpoints (0: no limit). */
-  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(30),
+  RATE_LIMIT_AUTH_PER_MINUTE: limit(30),
+  /** Page requests a minute per client (0: no limit). */
+  RATE_LIMIT_PAGES_PER_MINUTE: limit(600),
+  /** Unauthenticated job reports (401) a minute per client before its next report is refused unread (0: no limit). */
+  RATE_LIMIT_INGEST_FAILURES_PER_MINUTE: limit(10),
 });
 
 export type SecurityEnv = z.infer<typeof securitySchema>;
 
 let cachedSecurity: SecurityEnv | undefined;
 
-/** Rate limits for the request proxy; read without DATABASE_URL (the proxy needs no database). */
-export function securityEnv(): SecurityEnv {
-  if (cachedSecurity) return cachedSecurity;
-  const parsed = securitySchema.safeParse(process.env);
+/** The web server's address and rate limits; read without DATABASE_URL (the front server needs no database). */
+export function securityEnv(env: NodeJS.ProcessEnv = process.env): SecurityEnv {
+  if (cachedSecurity && env === process.env) return cachedSecurity;
+  const parsed = securitySchema.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  cachedSecurity = parsed.data;
-  return cachedSecurity;
+  if (env === process.env) cachedSecurity = parsed.data;
+  return parsed.data;
 }

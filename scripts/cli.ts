@@ -10,7 +10,7 @@ import { applyRescore } from "../lib/server/rescore/apply";
 import { rescoreReport } from "../lib/server/rescore/rescore";
 import { verifyAll } from "../lib/server/verify/verify";
 import { ingestFile } from "./cli/ingest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { freePort } from "./lib/throwaway-postgres";
 
 const HELP = `Usage: npm run cli -- <command> [options]
@@ -41,7 +41,7 @@ Options
   --help      this text
 
 Environment: DATABASE_URL for verify and settle (without it they open the portal's embedded
-database in .data/pglite; stop the portal first), INGEST_HMAC_SECRET and PORT for ingest.`;
+database in .data/postgres, the running portal's or, when it is stopped, started here), INGEST_HMAC_SECRET and PORT for ingest.`;
 
 async function verify(databaseUrl: string): Promise<number> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
@@ -177,18 +177,22 @@ async function main(): Promise<number> {
     console.error(`Unknown command "${command}".\n\n${HELP}`);
     return 2;
   }
-  // Without DATABASE_URL: the launcher's embedded database, opened here (the portal must be stopped).
+  // Without DATABASE_URL: the launcher's embedded database, the running portal's or started here.
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = process.env.DATABASE_URL;
-  const dataDir = path.resolve(import.meta.dirname, "../.data/pglite");
+  const dataDir = path.resolve(import.meta.dirname, "../.data/postgres");
+  const passwordFile = path.resolve(import.meta.dirname, "../.data/postgres-password");
   if (!databaseUrl) {
     if (!existsSync(dataDir)) {
-      console.error("DATABASE_URL is not set and there is no embedded database in .data/pglite.");
+      console.error("DATABASE_URL is not set and there is no embedded database in .data/postgres (run `npm run portal` once).");
       return 2;
     }
-    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort() });
-    databaseUrl = embedded.url;
-    await applyMigrations(databaseUrl); // as the launcher would on its next start
+    databaseUrl = runningEmbeddedUrl(dataDir, passwordFile) ?? undefined;
+    if (!databaseUrl) {
+      embedded = await startEmbeddedPostgres({ dataDir, passwordFile, port: await freePort() });
+      databaseUrl = embedded.url;
+      await applyMigrations(databaseUrl); // as the launcher would on its next start
+    }
   }
   try {
     if (command === "rescore") return await rescore(databaseUrl, values);

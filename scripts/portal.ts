@@ -1,5 +1,5 @@
 // `npm run portal`: the whole product on one machine. Without DATABASE_URL it runs on an embedded
-// Postgres (PGlite) under .data/, migrates it, builds and starts Next.js, fills a week of history
+// PostgreSQL (from npm, password-protected) under .data/, migrates it, builds and starts Next.js, fills a week of history
 // through the real ingestion API when the database is empty, then keeps a simulated network live.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -7,7 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { applyMigrations } from "../prisma/migrate";
-import { ensureBuild } from "./lib/next-build";
+import { ensureBuild, webServerArgs } from "./lib/next-build";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { resetChainState, startLocalChain, waitForIndexer, type LocalChain } from "./lib/local-chain";
 import { run, startBackground, stopGroup, waitForHttp } from "./lib/processes";
@@ -17,13 +17,14 @@ import { createNetwork } from "./simulator/network";
 const HELP = `Usage: npm run portal -- [options]
 
   --port <n>          HTTP port (default: $PORT or 3000)
+  --host <addr>       interface to listen on (default: $HOST or 127.0.0.1)
   --history <n>       jobs of history to simulate into an empty database (default 20000)
   --rate <n>          live simulated jobs per second, 0 to disable (default 20)
   --scale <f>         share of the real network's GPUs to simulate, 0-1 (default 0.05)
   --fresh             delete the embedded database first
   --help              this text
 
-Environment: DATABASE_URL (use a real Postgres instead of the embedded one), INGEST_HMAC_SECRET,
+Environment: DATABASE_URL (use a real Postgres instead of the embedded one), INGEST_HMAC_SECRET, AUTH_DOMAIN,
 STAKING_MARKET_ADDRESS and the other chain variables (follow a real chain instead of a local anvil).`;
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -49,21 +50,27 @@ async function jobCount(url: string): Promise<number> {
 async function main() {
   const { values } = parseArgs({
     options: {
-      port: { type: "string" }, history: { type: "string", default: "20000" }, rate: { type: "string", default: "20" },
+      port: { type: "string" }, host: { type: "string" }, history: { type: "string", default: "20000" }, rate: { type: "string", default: "20" },
       scale: { type: "string", default: "0.05" }, fresh: { type: "boolean", default: false }, help: { type: "boolean", default: false },
     },
   });
   if (values.help) return console.log(HELP);
   const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const host = values.host ?? process.env.HOST ?? "127.0.0.1";
   mkdirSync(dataDir, { recursive: true });
 
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    if (values.fresh) await import("node:fs/promises").then((fs) => fs.rm(path.join(dataDir, "pglite"), { recursive: true, force: true }));
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), port: await freePort() });
+    if (values.fresh) await import("node:fs/promises").then((fs) => fs.rm(path.join(dataDir, "postgres"), { recursive: true, force: true }));
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      passwordFile: path.join(dataDir, "postgres-password"),
+      port: await freePort(),
+      logFile: path.join(dataDir, "postgres.log"),
+    });
     databaseUrl = embedded.url;
-    console.log(`• Embedded Postgres (PGlite) on ${databaseUrl.replace(/:[^:@/]+@/, "@")}, data in .data/pglite`);
+    console.log(`• Embedded PostgreSQL on ${databaseUrl.replace(/:[^:@/]+@/, ":***@")}, data in .data/postgres`);
   }
   const applied = await applyMigrations(databaseUrl);
   console.log(applied.length ? `• Applied migrations: ${applied.join(", ")}` : "• Database schema is up to date");
@@ -84,15 +91,17 @@ async function main() {
   }
 
   const secret = ingestSecret();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = startBackground("npx", ["next", "start", "-p", String(port), "-H", "0.0.0.0"], {
+  const baseUrl = `http://${host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host}:${port}`;
+  const [node, args] = webServerArgs(root, port, host);
+  const server = startBackground(node, args, {
     cwd: root,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
       INGEST_HMAC_SECRET: secret,
-      // PGlite is a single connection: one pooled client keeps every transaction whole.
-      DATABASE_POOL_MAX: embedded ? "1" : (process.env.DATABASE_POOL_MAX ?? "10"),
+      // Sign-In with Ethereum accepts messages for this address only (never the request's Host).
+      AUTH_DOMAIN: process.env.AUTH_DOMAIN ?? new URL(baseUrl).host,
+      NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       ...chainEnvVars,
     },
@@ -116,7 +125,7 @@ async function main() {
   const history = Number(values.history);
   if (history > 0 && (await jobCount(databaseUrl)) === 0) {
     console.log(`• Empty database: simulating ${history} jobs of the last 7 days through the ingestion API`);
-    await run("npx", ["tsx", "scripts/simulate.ts", "--jobs", String(history), "--url", baseUrl, "--scale", values.scale, "--concurrency", embedded ? "1" : "4"], {
+    await run("npx", ["tsx", "scripts/simulate.ts", "--jobs", String(history), "--url", baseUrl, "--scale", values.scale, "--concurrency", "4"], {
       cwd: root,
       env: { ...process.env, INGEST_HMAC_SECRET: secret },
     });

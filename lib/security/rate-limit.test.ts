@@ -1,37 +1,63 @@
 import { describe, expect, test } from "vitest";
-import { RateLimiter } from "./rate-limit";
+import { RequestLimits, classify } from "./rate-limit";
 
-describe("RateLimiter", () => {
-  test("allows a burst up to the limit, then refuses with the seconds to wait", () => {
-    const rl = new RateLimiter(60); // one a second
-    const t = 1_000_000;
-    for (let i = 0; i < 60; i++) expect(rl.take("a", t).allowed).toBe(true);
-    const refused = rl.take("a", t);
-    expect(refused).toEqual({ allowed: false, retryAfter: 1, remaining: 0 });
-    expect(rl.take("a", t + 1_000).allowed).toBe(true);
+const limits = (over: Partial<Record<"api" | "auth" | "pages" | "ingest", number>> = {}) =>
+  new RequestLimits({
+    RATE_LIMIT_PER_MINUTE: over.api ?? 5,
+    RATE_LIMIT_AUTH_PER_MINUTE: over.auth ?? 3,
+    RATE_LIMIT_PAGES_PER_MINUTE: over.pages ?? 4,
+    RATE_LIMIT_INGEST_FAILURES_PER_MINUTE: over.ingest ?? 2,
   });
 
-  test("keeps clients apart", () => {
-    const rl = new RateLimiter(2);
-    expect(rl.take("a", 0).allowed).toBe(true);
-    expect(rl.take("a", 0).allowed).toBe(true);
-    expect(rl.take("a", 0).allowed).toBe(false);
-    expect(rl.take("b", 0).allowed).toBe(true);
+describe("classify", () => {
+  test.each([
+    ["POST", "/api/v1/jobs", "ingest"],
+    ["GET", "/api/v1/jobs", "api"],
+    ["GET", "/api/v1/auth/nonce", "auth"],
+    ["POST", "/api/v1/admin/slashes", "auth"],
+    ["GET", "/api/v1/models", "api"],
+    ["GET", "/api/nope", "api"],
+    ["GET", "/wallets/0xabc", "page"],
+    ["GET", "/", "page"],
+    ["GET", "/_next/static/chunks/app.js", null],
+    ["GET", "/favicon.ico", null],
+  ])("%s %s → %s", (method, path, cls) => expect(classify(method, path)).toBe(cls));
+});
+
+describe("RequestLimits", () => {
+  test("a client past its API budget is refused with the seconds to wait; another client is not", async () => {
+    const l = limits();
+    for (let i = 0; i < 5; i++) expect((await l.admit("api", "198.51.100.7")).allowed).toBe(true);
+    const refused = await l.admit("api", "198.51.100.7");
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(refused.retryAfter).toBeLessThanOrEqual(60);
+    expect((await l.admit("api", "198.51.100.8")).allowed).toBe(true);
   });
 
-  test("refills continuously: half a minute gives back half the limit", () => {
-    const rl = new RateLimiter(10);
-    for (let i = 0; i < 10; i++) rl.take("a", 0);
-    expect(rl.take("a", 0).retryAfter).toBe(6);
-    let allowed = 0;
-    for (let i = 0; i < 10; i++) if (rl.take("a", 30_000).allowed) allowed++;
-    expect(allowed).toBe(5);
+  test("classes keep separate budgets: pages spent do not block the API, and sign-in is tighter", async () => {
+    const l = limits();
+    for (let i = 0; i < 4; i++) await l.admit("page", "c");
+    expect((await l.admit("page", "c")).allowed).toBe(false);
+    expect((await l.admit("api", "c")).allowed).toBe(true);
+    const auth = await Promise.all(Array.from({ length: 4 }, () => l.admit("auth", "c")));
+    expect(auth.map((d) => d.allowed)).toEqual([true, true, true, false]);
   });
 
-  test("forgets idle clients when it holds too many", () => {
-    const rl = new RateLimiter(1, 3);
-    for (const k of ["a", "b", "c"]) rl.take(k, 0);
-    expect(rl.take("d", 120_000).allowed).toBe(true);
-    expect(rl.take("a", 120_000).allowed).toBe(true); // a's bucket was dropped, a is fresh
+  test("ingestion is never counted by itself; refused (401) reports are, and past the budget the next report is refused", async () => {
+    const l = limits();
+    for (let i = 0; i < 50; i++) expect((await l.admit("ingest", "router")).allowed).toBe(true);
+    await l.ingestRefused("forger");
+    expect((await l.admit("ingest", "forger")).allowed).toBe(true);
+    await l.ingestRefused("forger");
+    expect((await l.admit("ingest", "forger")).allowed).toBe(false);
+    expect((await l.admit("ingest", "router")).allowed).toBe(true);
+  });
+
+  test("0 turns a class off", async () => {
+    const l = limits({ api: 0, ingest: 0 });
+    for (let i = 0; i < 20; i++) expect((await l.admit("api", "c")).allowed).toBe(true);
+    for (let i = 0; i < 5; i++) await l.ingestRefused("c");
+    expect((await l.admit("ingest", "c")).allowed).toBe(true);
   });
 });

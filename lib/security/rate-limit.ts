@@ -1,40 +1,72 @@
-// A token bucket per client and route class, in this process's memory: `limit` requests a minute,
-// refilled continuously, with bursts up to `limit`. Several servers each keep their own buckets
-// (a shared store such as Redis would make the limit global; see the README).
+// Per-client request budgets, applied by the front server (scripts/serve.ts) before Next.js reads a
+// request. The client is the socket's address, or the X-Forwarded-For hop added by a proxy listed
+// in TRUSTED_PROXIES: never a header the client writes itself. Budgets are fixed windows of a
+// minute kept by rate-limiter-flexible in this process's memory.
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { SecurityEnv } from "@/lib/env";
+
+/**
+ * - `ingest`: POST /api/v1/jobs. A signed report is never limited (the job router must not lose
+ *   reports); a client whose reports were refused as unauthenticated too often in a minute is
+ *   answered 429 before its (up to 2 MB) body is read.
+ * - `auth`: sign-in and admin endpoints. `api`: every other API. `page`: everything else.
+ */
+export type LimitClass = "ingest" | "auth" | "api" | "page";
+
+/** Build output carries no user data and is cached by browsers: not counted. */
+const UNCOUNTED = /^\/(_next\/(static|image)\/|favicon\.ico$|icon\.svg$)/;
+
+export function classify(method: string, pathname: string): LimitClass | null {
+  if (UNCOUNTED.test(pathname)) return null;
+  if (pathname === "/api/v1/jobs" && method === "POST") return "ingest";
+  if (pathname.startsWith("/api/v1/auth/") || pathname.startsWith("/api/v1/admin/")) return "auth";
+  if (pathname === "/api" || pathname.startsWith("/api/")) return "api";
+  return "page";
+}
 
 export interface RateDecision {
   allowed: boolean;
-  /** Whole seconds until one request is allowed again (0 when allowed). */
+  /** Whole seconds until the client may try again (0 when allowed). */
   retryAfter: number;
-  remaining: number;
 }
 
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+const ALLOWED: RateDecision = { allowed: true, retryAfter: 0 };
 
-  constructor(
-    private readonly limitPerMinute: number,
-    private readonly maxKeys = 50_000,
-  ) {}
+function limiter(points: number): RateLimiterMemory | null {
+  return points > 0 ? new RateLimiterMemory({ points, duration: 60 }) : null;
+}
 
-  take(key: string, now = Date.now()): RateDecision {
-    const rate = this.limitPerMinute / 60_000;
-    const bucket = this.buckets.get(key) ?? { tokens: this.limitPerMinute, at: now };
-    bucket.tokens = Math.min(this.limitPerMinute, bucket.tokens + (now - bucket.at) * rate);
-    bucket.at = now;
-    if (this.buckets.size >= this.maxKeys && !this.buckets.has(key)) this.evict(now);
-    this.buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true, retryAfter: 0, remaining: Math.floor(bucket.tokens) };
-    }
-    return { allowed: false, retryAfter: Math.max(1, Math.ceil((1 - bucket.tokens) / rate / 1000)), remaining: 0 };
+const refused = (res: RateLimiterRes): RateDecision => ({ allowed: false, retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+
+export class RequestLimits {
+  private readonly byClass: Record<Exclude<LimitClass, "ingest">, RateLimiterMemory | null>;
+  private readonly ingestFailures: RateLimiterMemory | null;
+
+  constructor(env: Pick<SecurityEnv, "RATE_LIMIT_PER_MINUTE" | "RATE_LIMIT_AUTH_PER_MINUTE" | "RATE_LIMIT_PAGES_PER_MINUTE" | "RATE_LIMIT_INGEST_FAILURES_PER_MINUTE">) {
+    this.byClass = { api: limiter(env.RATE_LIMIT_PER_MINUTE), auth: limiter(env.RATE_LIMIT_AUTH_PER_MINUTE), page: limiter(env.RATE_LIMIT_PAGES_PER_MINUTE) };
+    this.ingestFailures = limiter(env.RATE_LIMIT_INGEST_FAILURES_PER_MINUTE);
   }
 
-  /** Drops buckets that have refilled completely (they hold no information). */
-  private evict(now: number): void {
-    const full = 60_000;
-    for (const [k, b] of this.buckets) if (now - b.at >= full) this.buckets.delete(k);
-    if (this.buckets.size >= this.maxKeys) this.buckets.clear();
+  /** Takes one request from the client's budget for its class (ingestion only looks). */
+  async admit(cls: LimitClass, client: string): Promise<RateDecision> {
+    if (cls === "ingest") {
+      if (!this.ingestFailures) return ALLOWED;
+      const seen = await this.ingestFailures.get(client);
+      return seen && seen.consumedPoints >= this.ingestFailures.points ? refused(seen) : ALLOWED;
+    }
+    const l = this.byClass[cls];
+    if (!l) return ALLOWED;
+    try {
+      await l.consume(`${cls}:${client}`);
+      return ALLOWED;
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return refused(err);
+      throw err;
+    }
+  }
+
+  /** A job report from this client was refused as unauthenticated (401). */
+  async ingestRefused(client: string): Promise<void> {
+    await this.ingestFailures?.penalty(client, 1);
   }
 }

@@ -11,7 +11,15 @@ const globalForDb = globalThis as unknown as { heuristPool?: pg.Pool; heuristPri
 export function pool(): pg.Pool {
   if (!globalForDb.heuristPool) {
     const env = serverEnv();
-    globalForDb.heuristPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX });
+    // Every connection has a statement timeout and the pool a connection timeout, so no request can
+    // hold a connection, or wait for one, for longer than a person would wait for a page.
+    globalForDb.heuristPool = new pg.Pool({
+      connectionString: env.DATABASE_URL,
+      max: env.DATABASE_POOL_MAX,
+      connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS || undefined,
+      idle_in_transaction_session_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS ? env.DATABASE_STATEMENT_TIMEOUT_MS * 2 : undefined,
+    });
     // An idle client losing its server (a restart) must not crash the process.
     globalForDb.heuristPool.on("error", (err) => console.error("[db] idle client error:", err.message));
   }
@@ -21,6 +29,14 @@ export function pool(): pg.Pool {
 export function prisma(): PrismaClient {
   globalForDb.heuristPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
   return globalForDb.heuristPrisma;
+}
+
+/** Postgres cancelled a statement that ran past `statement_timeout`. */
+export const QUERY_CANCELED = "57014";
+
+/** The pool gave up waiting for a free connection (pg's own message; it sets no code). */
+export function isPoolTimeout(err: unknown): boolean {
+  return err instanceof Error && /timeout exceeded when trying to connect/i.test(err.message);
 }
 
 /** Runs `fn` in one transaction on one client; retries deadlocks and serialization failures. */

@@ -10,7 +10,7 @@ import pg from "pg";
 import { applyMigrations } from "../../prisma/migrate";
 import type { JobInput } from "../../lib/schemas/jobs";
 import { signedHeaders } from "../../lib/signing";
-import { ensureBuild, nextStartArgs } from "../lib/next-build";
+import { ensureBuild, webServerArgs } from "../lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../lib/processes";
 import { findPostgresBin, freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
 import { generateJobs } from "../simulator/network";
@@ -87,11 +87,11 @@ async function main() {
     await admin.query("CREATE DATABASE heurist");
     await admin.end();
     await applyMigrations(appUrl);
-    const [node, args] = nextStartArgs(root, port);
+    const [node, args] = webServerArgs(root, port);
     server = startBackground(node, args, {
       cwd: root,
       stdio: "ignore",
-      env: { ...process.env, DATABASE_URL: appUrl, INGEST_HMAC_SECRET: SECRET, DATABASE_POOL_MAX: String(concurrency + 2), NODE_ENV: "production" },
+      env: { ...process.env, DATABASE_URL: appUrl, INGEST_HMAC_SECRET: SECRET, DATABASE_POOL_MAX: String(concurrency + 2), NODE_ENV: "production", AUTH_DOMAIN: `127.0.0.1:${port}` },
     });
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/api/v1/health`, 60_000, server);

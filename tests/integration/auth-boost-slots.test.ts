@@ -1,36 +1,21 @@
 // Sign-In with Ethereum with anvil's first test key, then the first owner action: choosing which
 // miner IDs hold the wallet's NFT boost slots, which prices the next jobs and leaves past ones alone.
 import { privateKeyToAccount } from "viem/accounts";
-import { createSiweMessage } from "viem/siwe";
 import { describe, expect, test } from "vitest";
 import { POST as ingest } from "@/app/api/v1/jobs/route";
-import { GET as nonceRoute } from "@/app/api/v1/auth/nonce/route";
 import { GET as sessionRoute } from "@/app/api/v1/auth/session/route";
-import { POST as verifyRoute } from "@/app/api/v1/auth/verify/route";
 import { GET as getSlots, PUT as putSlots } from "@/app/api/v1/wallets/[address]/boost-slots/route";
 import { db, giveNfts, imageJob, signedRequest } from "../support/fixtures";
+import { HOST, signInAs as signIn, type SiweFields } from "../support/siwe";
 
 // Anvil's well-known development keys (accounts 0 and 1); never used for anything real.
 const owner = privateKeyToAccount("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
 const stranger = privateKeyToAccount("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
-const HOST = "portal.test";
-
-async function signInAs(account = owner, overrides: Partial<Parameters<typeof createSiweMessage>[0]> = {}, signer = account) {
-  const { nonce } = await (await nonceRoute(new Request(`http://${HOST}/api/v1/auth/nonce`))).json();
-  const message = createSiweMessage({
-    address: account.address, chainId: 31337, domain: HOST, nonce, uri: `http://${HOST}`, version: "1",
-    issuedAt: new Date(), expirationTime: new Date(Date.now() + 600_000), ...overrides,
-  });
-  const signature = await signer.signMessage({ message });
-  const send = () =>
-    verifyRoute(new Request(`http://${HOST}/api/v1/auth/verify`, {
-      method: "POST", headers: { host: HOST, "content-type": "application/json" }, body: JSON.stringify({ message, signature }),
-    }));
-  return { res: await send(), replay: send };
-}
+const signInAs = (account = owner, overrides: Partial<SiweFields> = {}, signer = account) =>
+  signIn(account, { expirationTime: new Date(Date.now() + 600_000), ...overrides }, signer);
 
 function cookieOf(res: Response): string {
-  return res.headers.get("set-cookie")!.split(";")[0]!;
+  return res.headers.getSetCookie().find((c) => c.startsWith("heurist_session="))!.split(";")[0]!;
 }
 
 describe("Sign-In with Ethereum", () => {

@@ -2,15 +2,13 @@
 // timestamp or sent from the future is refused; an exact replay inside the window writes nothing
 // new; a SIWE nonce works once, even when two sign-ins race for it, and never after it expires.
 import { privateKeyToAccount } from "viem/accounts";
-import { createSiweMessage } from "viem/siwe";
 import { describe, expect, test } from "vitest";
-import { POST as verifyRoute } from "@/app/api/v1/auth/verify/route";
-import { GET as nonceRoute } from "@/app/api/v1/auth/nonce/route";
 import { POST as ingest } from "@/app/api/v1/jobs/route";
 import { serverEnv } from "@/lib/env";
-import { issueNonce } from "@/lib/server/auth/siwe";
+import { hashToken, issueNonce } from "@/lib/server/auth/siwe";
 import { signBody } from "@/lib/signing";
 import { count, imageJob, SECRET, signedRequest, tableCounts } from "../support/fixtures";
+import { freshNonce, siweMessage, verifyRequest } from "../support/siwe";
 
 function posted(body: string, headers: Record<string, string>): Request {
   return new Request("http://localhost/api/v1/jobs", { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
@@ -53,23 +51,14 @@ describe("ingest signatures", () => {
   });
 });
 
-const HOST = "portal.test";
 // Anvil's development keys 2 and 3; never used for anything real.
 const alice = privateKeyToAccount("0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a");
 const bob = privateKeyToAccount("0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6");
 
-async function signedIn(account: typeof alice, nonce: string): Promise<Response> {
-  const message = createSiweMessage({
-    address: account.address, chainId: 31337, domain: HOST, nonce, uri: `http://${HOST}`, version: "1", issuedAt: new Date(),
-  });
-  const signature = await account.signMessage({ message });
-  return verifyRoute(new Request(`http://${HOST}/api/v1/auth/verify`, {
-    method: "POST", headers: { host: HOST, "content-type": "application/json" }, body: JSON.stringify({ message, signature }),
-  }));
-}
-
-async function freshNonce(): Promise<string> {
-  return (await (await nonceRoute(new Request(`http://${HOST}/api/v1/auth/nonce`))).json()).nonce;
+/** A sign-in as `account` over a nonce, from the browser holding its cookie. */
+async function signedIn(account: typeof alice, { nonce, cookie }: { nonce: string; cookie: string }): Promise<Response> {
+  const message = siweMessage(account, nonce);
+  return verifyRequest(message, await account.signMessage({ message }), cookie);
 }
 
 async function refusedForNonce(res: Response): Promise<void> {
@@ -94,11 +83,12 @@ describe("SIWE nonces", () => {
   });
 
   test("a nonce the server never issued is refused", async () => {
-    await refusedForNonce(await signedIn(alice, "neverIssued0123456789"));
+    const binding = "a-token-the-server-never-saw";
+    await refusedForNonce(await signedIn(alice, { nonce: hashToken(binding), cookie: `heurist_siwe=${binding}` }));
   });
 
   test("an expired nonce is refused", async () => {
-    const { nonce } = await issueNonce(new Date(Date.now() - 11 * 60_000));
-    await refusedForNonce(await signedIn(alice, nonce));
+    const { nonce, binding } = await issueNonce(new Date(Date.now() - 11 * 60_000));
+    await refusedForNonce(await signedIn(alice, { nonce, cookie: `heurist_siwe=${binding}` }));
   });
 });

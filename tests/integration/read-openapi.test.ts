@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { GET } from "@/app/api/v1/openapi.json/route";
+import { API_ROUTES } from "@/lib/http/api-routes";
 
 const API_DIR = path.join(process.cwd(), "app/api/v1");
 
@@ -40,6 +41,19 @@ test("openapi.json is an OpenAPI 3.1 document listing every route, with resolvab
   }
   for (const [p, operations] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(doc.paths)) {
     for (const operation of Object.values(operations)) expect(Object.keys(operation.responses), p).toEqual(expect.arrayContaining(["200", "500"]));
+  }
+});
+
+test("the proxy's route table (its JSON 404 and 405 answers) names exactly the routes and methods that exist", async () => {
+  const doc = await (await GET(new Request("http://localhost/api/v1/openapi.json"))).json();
+  const documented = Object.fromEntries(Object.entries<Record<string, unknown>>(doc.paths).map(([p, ops]) => [p, Object.keys(ops).map((m) => m.toUpperCase()).sort()]));
+  const table = Object.fromEntries(Object.entries(API_ROUTES).map(([p, methods]) => [p, [...methods].sort()]));
+  expect(table).toEqual(documented);
+  for (const p of routePaths()) {
+    const file = path.join(process.cwd(), "app", p.replace(/^\//, "").replace(/\{([^}]+)\}/g, "[$1]"), "route.ts");
+    const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    const exported = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => typeof mod[m] === "function");
+    expect(exported, p).toEqual(table[p]);
   }
 });
 

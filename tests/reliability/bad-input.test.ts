@@ -3,9 +3,7 @@
 // API's JSON error (never a 5xx), and no table a request could write changes.
 import fc from "fast-check";
 import { privateKeyToAccount } from "viem/accounts";
-import { createSiweMessage } from "viem/siwe";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { GET as nonce } from "@/app/api/v1/auth/nonce/route";
 import { GET as session } from "@/app/api/v1/auth/session/route";
 import { POST as verify } from "@/app/api/v1/auth/verify/route";
 import { GET as estimate } from "@/app/api/v1/estimate/route";
@@ -21,6 +19,7 @@ import { GET as walletLedger } from "@/app/api/v1/wallets/[address]/ledger.csv/r
 import { GET as wallet } from "@/app/api/v1/wallets/[address]/route";
 import { serverEnv } from "@/lib/env";
 import { db, imageJob, llmJob, randomWallet, SECRET, signedRequest } from "../support/fixtures";
+import { signInAs } from "../support/siwe";
 import { hostileAccounts } from "./hostile/account-requests";
 import { EXPORT_ROUTES, hostileExports } from "./hostile/export-requests";
 import { hostileIngest } from "./hostile/ingest-requests";
@@ -66,14 +65,9 @@ async function hammer(arb: fc.Arbitrary<HostileRequest | Promise<HostileRequest>
 }
 
 async function signIn(key: `0x${string}`): Promise<string> {
-  const account = privateKeyToAccount(key);
-  const { nonce: n } = await (await nonce(new Request(`http://${HOST}/api/v1/auth/nonce`))).json();
-  const message = createSiweMessage({ address: account.address, chainId: 31337, domain: HOST, nonce: n, uri: `http://${HOST}`, version: "1", issuedAt: new Date() });
-  const res = await verify(new Request(`http://${HOST}/api/v1/auth/verify`, {
-    method: "POST", headers: { host: HOST, "content-type": "application/json" }, body: JSON.stringify({ message, signature: await account.signMessage({ message }) }),
-  }));
+  const { res } = await signInAs(privateKeyToAccount(key));
   expect(res.status).toBe(200);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
+  return res.headers.getSetCookie().find((c) => c.startsWith("heurist_session="))!.split(";")[0]!;
 }
 
 const known = randomWallet();

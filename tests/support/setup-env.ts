@@ -4,3 +4,5 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.INGEST_HMAC_SECRET = "test-secret-for-integration-tests";
 process.env.DATABASE_POOL_MAX = "4";
+// Sign-In with Ethereum accepts messages for this domain only (tests/support/siwe.ts).
+process.env.AUTH_DOMAIN = "portal.test";

@@ -15,17 +15,3 @@ export async function requireAdmin(req: Request): Promise<string> {
   }
   return session.address;
 }
-
-/**
- * Admin writes take JSON only: a cross-site HTML form cannot send application/json without a
- * CORS preflight, which this API never grants (the session cookie is SameSite=Lax as well).
- */
-export async function jsonBodyOf(req: Request): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) throw new AppError("unsupported_media_type", "Send the body as application/json.");
-  try {
-    return await req.json();
-  } catch {
-    throw new AppError("bad_request", "The body is not valid JSON.");
-  }
-}

@@ -5,16 +5,19 @@ import { hashToken } from "./siwe";
 
 export const SESSION_COOKIE = "heurist_session";
 
-function tokenFrom(req: Request): string | null {
+/** One cookie's value, or null when it is absent or not valid percent-encoding (a 401, not a 500). */
+export function cookieValue(req: Request, name: string): string | null {
   const cookie = req.headers.get("cookie") ?? "";
-  const match = cookie.split(/;\s*/).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  const match = cookie.split(/;\s*/).find((c) => c.startsWith(`${name}=`));
   if (!match) return null;
   try {
-    return decodeURIComponent(match.slice(SESSION_COOKIE.length + 1));
+    return decodeURIComponent(match.slice(name.length + 1)) || null;
   } catch {
-    return null; // malformed percent-encoding: no session (401), not a server error
+    return null;
   }
 }
+
+const tokenFrom = (req: Request) => cookieValue(req, SESSION_COOKIE);
 
 export async function sessionOf(req: Request, now = new Date()): Promise<{ address: string; chainId: number; expiresAt: Date } | null> {
   const token = tokenFrom(req);

@@ -62,6 +62,8 @@ export async function settleEpoch(pool: pg.Pool, epoch: number, now = new Date()
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
+    // A settlement reads a week of the ledger: no request-sized statement timeout for it.
+    await client.query("SET LOCAL statement_timeout = 0");
     await client.query("LOCK TABLE ledger_entries IN SHARE MODE");
     await client.query("LOCK TABLE epochs IN EXCLUSIVE MODE");
     const last = await client.query<{ number: number; ledger_cutoff: string; ends_at: Date }>(

@@ -2,9 +2,9 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { serverEnv } from "@/lib/env";
 import { ingestBodySchema, type IngestResult } from "@/lib/schemas/jobs";
-import { describeIssues } from "../http";
+import { describeIssues, isJsonContentType } from "../http";
 import { prepareJobs } from "./prepare-jobs";
-import { verifySignature } from "./verify-signature";
+import { checkSignatureHeaders, verifySignature } from "./verify-signature";
 import { writeBatch } from "./write-batch";
 
 /** 1,000 jobs of a few hundred bytes each fit with room to spare. */
@@ -16,23 +16,23 @@ export async function ingestRequest(req: Request, now = new Date()): Promise<Ing
   if (!env.INGEST_HMAC_SECRET) {
     throw new AppError("unavailable", "Ingestion is disabled: INGEST_HMAC_SECRET is not configured on this server.");
   }
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) {
-    throw new AppError("unsupported_media_type", "Send the batch as application/json.");
+  if (!isJsonContentType(req.headers.get("content-type"))) {
+    throw new AppError("unsupported_media_type", "Send the batch as application/json (optionally with parameters such as charset=utf-8).");
   }
+  const signature = {
+    timestampHeader: req.headers.get("x-timestamp"),
+    signatureHeader: req.headers.get("x-signature"),
+    nowSeconds: Math.floor(now.getTime() / 1000),
+    maxSkewSeconds: env.INGEST_MAX_SKEW_SECONDS,
+  };
+  // Unsigned or stale: refused before the (up to 2 MB) body is read.
+  checkSignatureHeaders(signature);
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", `The body is limited to ${MAX_BODY_BYTES} bytes.`);
   const body = await req.text();
   if (Buffer.byteLength(body) > MAX_BODY_BYTES) throw new AppError("payload_too_large", `The body is limited to ${MAX_BODY_BYTES} bytes.`);
 
-  verifySignature({
-    secret: env.INGEST_HMAC_SECRET,
-    timestampHeader: req.headers.get("x-timestamp"),
-    signatureHeader: req.headers.get("x-signature"),
-    body,
-    nowSeconds: Math.floor(now.getTime() / 1000),
-    maxSkewSeconds: env.INGEST_MAX_SKEW_SECONDS,
-  });
+  verifySignature({ ...signature, secret: env.INGEST_HMAC_SECRET, body });
 
   let parsedJson: unknown;
   try {

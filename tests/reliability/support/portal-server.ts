@@ -4,7 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { nextStartArgs } from "../../../scripts/lib/next-build";
+import { webServerArgs } from "../../../scripts/lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../../../scripts/lib/processes";
 import { freePort } from "../../../scripts/lib/throwaway-postgres";
 
@@ -34,7 +34,7 @@ export class PortalServer {
   async start(): Promise<void> {
     if (this.running) return;
     this.port ||= await freePort();
-    const [node, args] = nextStartArgs(this.root, this.port);
+    const [node, args] = webServerArgs(this.root, this.port);
     const log = openSync(this.logFile, "a");
     try {
       this.child = startBackground(node, args, {

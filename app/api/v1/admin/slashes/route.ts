@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { slashBodySchema } from "@/lib/schemas/admin";
-import { jsonBodyOf, requireAdmin } from "@/lib/server/admin/require-admin";
+import { requireAdmin } from "@/lib/server/admin/require-admin";
 import { createSlash } from "@/lib/server/admin/slash";
-import { describeIssues, route } from "@/lib/server/http";
+import { describeIssues, jsonBodyOf, route } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 

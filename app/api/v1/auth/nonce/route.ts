@@ -1,6 +1,13 @@
-import { issueNonce } from "@/lib/server/auth/siwe";
+import { NONCE_COOKIE, issueNonce } from "@/lib/server/auth/siwe";
 import { route } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async () => Response.json(await issueNonce(), { headers: { "cache-control": "no-store" } }));
+export const GET = route(async (req) => {
+  const { nonce, expiresAt, binding } = await issueNonce();
+  const secure = new URL(req.url).protocol === "https:" ? "; Secure" : "";
+  return Response.json(
+    { nonce, expiresAt: expiresAt.toISOString() },
+    { headers: { "cache-control": "no-store", "set-cookie": `${NONCE_COOKIE}=${binding}; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Expires=${expiresAt.toUTCString()}${secure}` } },
+  );
+});

@@ -3,7 +3,7 @@ import { boostAssignmentBodySchema } from "@/lib/schemas/auth";
 import { walletAddressSchema } from "@/lib/schemas/jobs";
 import { requireWalletOwner } from "@/lib/server/auth/session";
 import { getBoostAssignment, setBoostAssignment } from "@/lib/server/boost-slots";
-import { describeIssues, route } from "@/lib/server/http";
+import { describeIssues, jsonBodyOf, route } from "@/lib/server/http";
 
 type Ctx = { params: Promise<{ address: string }> };
 
@@ -21,7 +21,7 @@ export const GET = route(async (_req, ctx: Ctx) => Response.json(await getBoostA
 export const PUT = route(async (req, ctx: Ctx) => {
   const wallet = await walletOf(ctx);
   await requireWalletOwner(req, wallet);
-  const body = boostAssignmentBodySchema.safeParse(await req.json().catch(() => null));
+  const body = boostAssignmentBodySchema.safeParse(await jsonBodyOf(req));
   if (!body.success) throw new AppError("validation_failed", "Send {\"minerIds\": [...]}.", describeIssues(body.error));
   return Response.json(await setBoostAssignment(wallet, body.data.minerIds));
 });

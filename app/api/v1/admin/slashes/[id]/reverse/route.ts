@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { adminActionParamsSchema, reverseBodySchema } from "@/lib/schemas/admin";
-import { jsonBodyOf, requireAdmin } from "@/lib/server/admin/require-admin";
+import { requireAdmin } from "@/lib/server/admin/require-admin";
 import { reverseSlash } from "@/lib/server/admin/reverse";
-import { describeIssues, route } from "@/lib/server/http";
+import { describeIssues, jsonBodyOf, route } from "@/lib/server/http";
 import { parseParams } from "@/lib/server/queries/parse-params";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,66 @@
+// The portal's web server (`npm start`): Next.js's request handler behind a plain Node HTTP server,
+// so that the one fact Next.js does not pass on, the socket's address, decides who the client is.
+// Rate limits are applied here, before Next.js reads a request's body. Listens on HOST:PORT
+// (127.0.0.1:3000 by default); the production build must exist (`next build`).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import next from "next";
+import proxyaddr from "proxy-addr";
+import { securityEnv } from "../lib/env";
+import { SECURITY_HEADERS } from "../lib/security/csp";
+import { RequestLimits, classify, type RateDecision } from "../lib/security/rate-limit";
+
+const { values: flags } = parseArgs({ options: { port: { type: "string", short: "p" }, host: { type: "string", short: "H" } } });
+const env = securityEnv({ ...process.env, ...(flags.port ? { PORT: flags.port } : {}), ...(flags.host ? { HOST: flags.host } : {}) });
+const root = path.resolve(import.meta.dirname, "..");
+const trust = proxyaddr.compile(env.TRUSTED_PROXIES);
+const limits = new RequestLimits(env);
+
+function refuse(res: ServerResponse, decision: RateDecision, closeConnection: boolean): void {
+  const body = JSON.stringify({ error: { code: "rate_limited", message: `Too many requests; try again in ${decision.retryAfter} s.` } });
+  res.writeHead(429, {
+    "content-type": "application/json",
+    "retry-after": String(decision.retryAfter),
+    "cache-control": "no-store",
+    ...(closeConnection ? { connection: "close" } : {}),
+    ...SECURITY_HEADERS,
+  });
+  res.end(body);
+}
+
+async function main() {
+  const app = next({ dev: false, dir: root, hostname: env.HOST, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const client = proxyaddr(req, trust);
+    const pathname = (req.url ?? "/").split("?")[0]!;
+    const cls = classify(req.method ?? "GET", pathname);
+    const admitted = cls ? limits.admit(cls, client) : Promise.resolve({ allowed: true, retryAfter: 0 });
+    admitted
+      .then((decision) => {
+        if (!decision.allowed) return refuse(res, decision, cls === "ingest");
+        if (cls === "ingest") res.once("finish", () => void (res.statusCode === 401 && limits.ingestRefused(client)));
+        return handle(req, res);
+      })
+      .catch((err: unknown) => {
+        console.error("[serve] request failed before Next.js:", err instanceof Error ? err.message : err);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { code: "internal", message: "Internal error; try again." } }));
+      });
+  });
+  server.listen(env.PORT, env.HOST, () => console.log(`Listening on http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`serve: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
