@@ -10,6 +10,7 @@ import proxyaddr from "proxy-addr";
 import { securityEnv } from "../lib/env";
 import { SECURITY_HEADERS } from "../lib/security/csp";
 import { RequestLimits, classify, type RateDecision } from "../lib/security/rate-limit";
+import { signatureHeadersProblem } from "../lib/signing";
 
 const { values: flags } = parseArgs({ options: { port: { type: "string", short: "p" }, host: { type: "string", short: "H" } } });
 const env = securityEnv({ ...process.env, ...(flags.port ? { PORT: flags.port } : {}), ...(flags.host ? { HOST: flags.host } : {}) });
@@ -17,17 +18,20 @@ const root = path.resolve(import.meta.dirname, "..");
 const trust = proxyaddr.compile(env.TRUSTED_PROXIES);
 const limits = new RequestLimits(env);
 
-function refuse(res: ServerResponse, decision: RateDecision, closeConnection: boolean): void {
-  const body = JSON.stringify({ error: { code: "rate_limited", message: `Too many requests; try again in ${decision.retryAfter} s.` } });
-  res.writeHead(429, {
+/** A JSON error answered here, before Next.js (and before any request body is read). */
+function answer(res: ServerResponse, status: number, code: string, message: string, opts: { retryAfter?: number; closeConnection?: boolean } = {}): void {
+  res.writeHead(status, {
     "content-type": "application/json",
-    "retry-after": String(decision.retryAfter),
     "cache-control": "no-store",
-    ...(closeConnection ? { connection: "close" } : {}),
+    ...(opts.retryAfter ? { "retry-after": String(opts.retryAfter) } : {}),
+    ...(opts.closeConnection ? { connection: "close" } : {}),
     ...SECURITY_HEADERS,
   });
-  res.end(body);
+  res.end(JSON.stringify({ error: { code, message } }));
 }
+
+const refuse = (res: ServerResponse, d: RateDecision, closeConnection: boolean) =>
+  answer(res, 429, "rate_limited", `Too many requests; try again in ${d.retryAfter} s.`, { retryAfter: d.retryAfter, closeConnection });
 
 async function main() {
   const app = next({ dev: false, dir: root, hostname: env.HOST, port: env.PORT });
@@ -42,7 +46,15 @@ async function main() {
     admitted
       .then((decision) => {
         if (!decision.allowed) return refuse(res, decision, cls === "ingest");
-        if (cls === "ingest") res.once("finish", () => void (res.statusCode === 401 && limits.ingestRefused(client)));
+        if (cls === "ingest") {
+          // An unsigned report is refused from its headers: its body (up to 2 MB) is never read.
+          const problem = signatureHeadersProblem(req.headers["x-timestamp"] as string | undefined, req.headers["x-signature"] as string | undefined);
+          if (problem) {
+            void limits.ingestRefused(client);
+            return answer(res, 401, "unauthorized", problem, { closeConnection: true });
+          }
+          res.once("finish", () => void (res.statusCode === 401 && limits.ingestRefused(client)));
+        }
         return handle(req, res);
       })
       .catch((err: unknown) => {

@@ -17,6 +17,6 @@ export async function ensureBuild(root: string, distDir = process.env.NEXT_DIST_
 }
 
 /** The web server (scripts/serve.ts) as a direct node child (not through npx), so its pid is the server's own. */
-export function webServerArgs(root: string, port: number, host = "127.0.0.1"): [string, string[]] {
-  return [process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "-p", String(port), "-H", host]];
+export function webServerArgs(root: string, port: number, host?: string): [string, string[]] {
+  return [process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "-p", String(port), ...(host ? ["-H", host] : [])]];
 }

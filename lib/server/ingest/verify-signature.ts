@@ -1,7 +1,7 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { signBody } from "@/lib/signing";
+import { signBody, signatureHeadersProblem } from "@/lib/signing";
 
 /**
  * The router signs `<x-timestamp>.<raw body>` with HMAC-SHA256. The timestamp bounds replays to a
@@ -26,12 +26,8 @@ interface SignatureHeaders {
 /** What can be refused before the body is read: missing headers and a stale timestamp. */
 export function checkSignatureHeaders(opts: SignatureHeaders): { timestampHeader: string; signatureHeader: string } {
   const { timestampHeader, signatureHeader } = opts;
-  if (!timestampHeader || !signatureHeader) {
-    throw new AppError("unauthorized", "Missing x-timestamp or x-signature header; sign the request with INGEST_HMAC_SECRET.");
-  }
-  if (!/^\d{1,12}$/.test(timestampHeader)) {
-    throw new AppError("unauthorized", "x-timestamp must be unix seconds.");
-  }
+  const problem = signatureHeadersProblem(timestampHeader, signatureHeader);
+  if (problem || !timestampHeader || !signatureHeader) throw new AppError("unauthorized", problem!);
   const skew = Math.abs(opts.nowSeconds - Number(timestampHeader));
   if (skew > opts.maxSkewSeconds) {
     throw new AppError("unauthorized", `x-timestamp is ${skew} s away from server time; the limit is ${opts.maxSkewSeconds} s.`);
