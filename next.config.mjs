@@ -7,7 +7,7 @@ const nextConfig = {
   // `next dev` otherwise refuses its hot-reload resources to http://127.0.0.1 (pages never hydrate).
   allowedDevOrigins: ["127.0.0.1"],
   // Server-only database drivers stay as plain Node requires instead of being bundled.
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: ["pg"],
 };
 
 export default nextConfig;
