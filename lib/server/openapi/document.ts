@@ -9,13 +9,25 @@ import { metaPaths } from "./paths-meta";
 import { readPaths } from "./paths-read";
 import { stakingPaths } from "./paths-staking";
 
-const internalError = { description: "Unexpected server error; nothing was written", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+const errorBody = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
+const retryAfter = { "retry-after": { description: "Seconds to wait before trying again", schema: { type: "integer", minimum: 1 } } };
+const internalError = { description: "Unexpected server error; nothing was written", content: errorBody };
+const rateLimited = {
+  description: "Too many requests from this client (its address, or the hop a trusted proxy added) this minute; a signed job report is never limited",
+  headers: retryAfter,
+  content: errorBody,
+};
+const busy = { description: "The database is busy or the query ran past the statement timeout; nothing was written", headers: retryAfter, content: errorBody };
 
 function build() {
   const paths: Record<string, Record<string, { responses: Record<string, unknown> }>> = { ...readPaths(), ...stakingPaths(), ...epochPaths(), ...exportPaths(), ...ingestPaths(), ...authPaths(), ...adminPaths(), ...metaPaths() };
-  // Every operation can fail unexpectedly; say so once here instead of in each path.
+  // Every operation can be rate-limited, meet a busy database or fail unexpectedly; say so once here.
   for (const operations of Object.values(paths)) {
-    for (const operation of Object.values(operations)) operation.responses["500"] ??= internalError;
+    for (const operation of Object.values(operations)) {
+      operation.responses["429"] ??= rateLimited;
+      operation.responses["500"] ??= internalError;
+      operation.responses["503"] ??= busy;
+    }
   }
   return {
     openapi: "3.1.0",
@@ -24,7 +36,7 @@ function build() {
       title: "Heurist mining points API",
       version: "1",
       description:
-        "Waifu (image) and Llama (LLM) points of Heurist mining nodes. Points are numbers of points; the ledger stores integer micro-points (10⁻⁶). Errors are JSON: { error: { code, message, details? } }.",
+        "Waifu (image) and Llama (LLM) points of Heurist mining nodes. Points are numbers of points; the ledger stores integer micro-points (10⁻⁶). Errors are JSON: { error: { code, message, details? } }, including 404 for a path that is not listed here and 405 (with Allow) for a method a path does not take.",
     },
     servers: [{ url: "/" }],
     tags: [

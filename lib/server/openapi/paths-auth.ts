@@ -13,19 +13,24 @@ export function authPaths() {
         operationId: "getSiweNonce",
         tags: ["auth"],
         summary: "A single-use nonce for a Sign-In with Ethereum (EIP-4361) message, valid 10 minutes",
-        responses: { "200": { description: "Nonce", content: jsonContent(jsonSchema(nonceResponseSchema, "output")) } },
+        description:
+          "Sets the httpOnly cookie `heurist_siwe` (SameSite=Strict, path /api/v1/auth): the nonce is bound to it, so the sign-in must be posted from the same browser. Counts against the sign-in budget (RATE_LIMIT_AUTH_PER_MINUTE).",
+        responses: { "200": { description: "Nonce; sets the binding cookie", content: jsonContent(jsonSchema(nonceResponseSchema, "output")) } },
       },
     },
     "/api/v1/auth/verify": {
       post: {
         operationId: "signIn",
         tags: ["auth"],
-        summary: "Verify a signed EIP-4361 message (domain, chain, nonce, time, signer) and open a session",
+        summary: "Verify a signed EIP-4361 message (domain, uri, chain, nonce, time, signer) and open a session",
+        description:
+          "The message must name the configured AUTH_DOMAIN (never the request's Host), a uri on AUTH_ORIGIN, an accepted chain, an issuedAt within the last 10 minutes, and a nonce issued to this browser (the `heurist_siwe` cookie). EOA signatures must be low-s; contract wallets are verified on chain (ERC-1271, ERC-6492).",
         requestBody: { required: true, content: jsonContent(jsonSchema(signInBodySchema, "input")) },
         responses: {
           "200": { description: "Signed in; sets the httpOnly session cookie", content: jsonContent(jsonSchema(sessionResponseSchema, "output")) },
           "400": errorResponse("Not a sign-in message, or the body is malformed"),
-          "401": errorResponse("Wrong domain or chain, expired, wrong signer, or a nonce that is unknown or already used"),
+          "401": errorResponse("Wrong domain, uri or chain; issued-at outside the nonce's lifetime; expired; high-s or wrong signer; a nonce not bound to this browser, unknown or already used"),
+          "415": errorResponse("The body is not application/json"),
         },
       },
     },
