@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { serverEnv } from "@/lib/env";
 import { pool } from "../db";
 import { hashToken } from "./siwe";
 
@@ -43,6 +44,11 @@ export async function requireWalletOwner(req: Request, wallet: string): Promise<
 export async function endSession(req: Request): Promise<void> {
   const token = tokenFrom(req);
   if (token) await pool().query("DELETE FROM sessions WHERE token_hash = $1", [hashToken(token)]);
+}
+
+/** Cookies are Secure when users sign in over https (AUTH_ORIGIN), whatever a proxy in front says about the hop to us. */
+export function secureCookies(): boolean {
+  return serverEnv().AUTH_ORIGIN.startsWith("https:");
 }
 
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {

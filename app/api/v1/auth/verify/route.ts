@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { signInBodySchema } from "@/lib/schemas/auth";
-import { cookieValue, sessionCookie } from "@/lib/server/auth/session";
+import { cookieValue, secureCookies, sessionCookie } from "@/lib/server/auth/session";
 import { NONCE_COOKIE, signIn } from "@/lib/server/auth/siwe";
 import { describeIssues, jsonBodyOf, route } from "@/lib/server/http";
 
@@ -8,7 +8,7 @@ export const POST = route(async (req) => {
   const parsed = signInBodySchema.safeParse(await jsonBodyOf(req));
   if (!parsed.success) throw new AppError("bad_request", "Send {\"message\", \"signature\"}.", describeIssues(parsed.error));
   const session = await signIn({ message: parsed.data.message, signature: parsed.data.signature as `0x${string}`, binding: cookieValue(req, NONCE_COOKIE) });
-  const secure = new URL(req.url).protocol === "https:";
+  const secure = secureCookies();
   const headers = new Headers({ "cache-control": "no-store" });
   headers.append("set-cookie", sessionCookie(session.token, session.expiresAt, secure));
   headers.append("set-cookie", `${NONCE_COOKIE}=; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Max-Age=0`);
