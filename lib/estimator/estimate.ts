@@ -6,6 +6,7 @@ import {
   boostSlots,
   getModelOrThrow,
   getScheduleOrThrow,
+  jobTimeoutSec,
   microToPoints,
   ppmToNumber,
   priceJob,
@@ -83,12 +84,12 @@ export function computeEstimate(input: EstimatorInput, network: NetworkThroughpu
   const gpu = findGpu(input.gpu) ?? GPU_CATALOG[0]!;
   let priced: PricedJob | null = null;
   try {
-    // The same call as GET /api/v1/estimate: a job completed on time, on a GPU holding a boost slot.
+    // The same call as GET /api/v1/estimate: a job completed just within the timeout, on a GPU holding a boost slot.
     priced = priceJob({
       schedule,
       modelId: model.id,
       status: "completed",
-      latencySec: 0,
+      latencySec: jobTimeoutSec(schedule, model.kind),
       image: input.image,
       llm: input.llm,
       nftCount: input.nfts,

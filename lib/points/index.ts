@@ -7,6 +7,7 @@ export {
   UnknownScheduleError,
   type PointsErrorCode,
 } from "./errors";
+export { describeBreach } from "./describe-breach";
 export { MIN_PIXELS, MIN_STEPS, waifuBaseMicro } from "./image";
 export { TOKENS_PER_POINT, llamaBaseMicro } from "./llm";
 export {
@@ -20,6 +21,23 @@ export {
 } from "./models";
 export { SLOTS_PER_NFT, assignBoostSlots, boostSlots, nftMultiplierPpm } from "./nft-boost";
 export {
+  MEGAPIXEL,
+  PLAUSIBILITY_BOUNDS,
+  checkPlausibility,
+  findPlausibilityBounds,
+  latencyFloorMs,
+  plausibilityBoundsFor,
+  plausibilityFingerprint,
+  type ImageBounds,
+  type LlmBounds,
+  type PlausibilityBound,
+  type PlausibilityBounds,
+  type PlausibilityBreach,
+  type PlausibilityJob,
+} from "./plausibility";
+export {
+  ZERO_REASONS,
+  jobTimeoutSec,
   pointsMicroFromFactors,
   priceJob,
   type JobStatus,

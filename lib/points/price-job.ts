@@ -3,6 +3,7 @@ import { waifuBaseMicro } from "./image";
 import { llamaBaseMicro } from "./llm";
 import { type ModelInfo, getModelOrThrow } from "./models";
 import { nftMultiplierPpm } from "./nft-boost";
+import { type PlausibilityBreach, checkPlausibility, plausibilityBoundsFor } from "./plausibility";
 import type { RewardSchedule } from "./schedules";
 import { stakeMultiplierPpm } from "./stake-curve";
 import { multiplyMicro } from "./units";
@@ -13,11 +14,16 @@ export type JobStatus = "completed" | "timeout" | "failed";
  * Why a job earned nothing, in the order checked:
  * - "status": the router did not report the job completed (failed or timed out there);
  * - "timeout": completed, but slower than the schedule's timeout for its kind;
+ * - "implausible": outside the plausibility bounds (too big, too many steps or tokens, or faster
+ *   than any GPU could do it; `implausible` says which bound): flagged for review;
  * - "floor": below the anti-spam floor (image) or no tokens (LLM), so the base is 0;
  * - "disabled": the schedule offers the model at a multiplier of 0;
  * - "inactive": the stake curve puts the node at 0 (mainnet activation rule).
  */
-export type ZeroReason = "status" | "timeout" | "floor" | "disabled" | "inactive";
+export type ZeroReason = "status" | "timeout" | "implausible" | "floor" | "disabled" | "inactive";
+
+/** Every zero reason, in the order priceJob checks them. */
+export const ZERO_REASONS: readonly ZeroReason[] = ["status", "timeout", "implausible", "floor", "disabled", "inactive"];
 
 export interface PriceJobInput {
   schedule: RewardSchedule;
@@ -44,6 +50,8 @@ export interface PricedJob {
   stakeMultiplierPpm: number;
   pointsMicro: number;
   zeroReason: null | ZeroReason;
+  /** The plausibility bound the job broke (zeroReason "implausible"), else null. */
+  implausible: PlausibilityBreach | null;
 }
 
 const STATUSES: ReadonlySet<string> = new Set<JobStatus>(["completed", "timeout", "failed"]);
@@ -91,11 +99,14 @@ export function priceJob(input: PriceJobInput): PricedJob {
     stakeMultiplierPpm: stakeMultiplierPpm(schedule.stakeCurve, input.stakeHeu ?? 0),
   };
   const product = productOf(factors);
-  const timeoutSec = model.kind === "image" ? schedule.timeoutsSec.image : schedule.timeoutsSec.llm;
+  const breach = checkPlausibility(plausibilityBoundsFor(schedule), model, input);
 
+  // Timeout before implausible: a job over the timeout was not on time, whatever its shape, and
+  // on-time counts rely on it (rollups count every other completed job as a success).
   let zeroReason: ZeroReason | null = null;
   if (status !== "completed") zeroReason = "status";
-  else if (latencySec > timeoutSec) zeroReason = "timeout";
+  else if (latencySec > jobTimeoutSec(schedule, model.kind)) zeroReason = "timeout";
+  else if (breach) zeroReason = "implausible";
   else if (factors.baseMicro === 0) zeroReason = "floor";
   else if (factors.modelMultiplierPpm === 0) zeroReason = "disabled";
   else if (factors.stakeMultiplierPpm === 0) zeroReason = "inactive";
@@ -108,7 +119,13 @@ export function priceJob(input: PriceJobInput): PricedJob {
     ...factors,
     pointsMicro: zeroReason === null ? product : 0,
     zeroReason,
+    implausible: zeroReason === "implausible" ? breach : null,
   };
+}
+
+/** Latency above which a completed job earns nothing; the estimators assume a job this slow. */
+export function jobTimeoutSec(schedule: RewardSchedule, kind: ModelInfo["kind"]): number {
+  return kind === "image" ? schedule.timeoutsSec.image : schedule.timeoutsSec.llm;
 }
 
 type Factors = Pick<PricedJob, "baseMicro" | "modelMultiplierPpm" | "nftMultiplierPpm" | "stakeMultiplierPpm">;
@@ -117,10 +134,12 @@ function productOf(f: Factors): number {
   return multiplyMicro(f.baseMicro, f.modelMultiplierPpm, f.nftMultiplierPpm, f.stakeMultiplierPpm);
 }
 
+const VOIDED: ReadonlySet<ZeroReason | null> = new Set<ZeroReason>(["status", "timeout", "implausible"]);
+
 /**
  * Re-derives a stored entry's points from its stored factors (for audits): the product of the
- * factors, or 0 when the job was voided by its status or latency.
+ * factors, or 0 when the job was voided by its status, latency or implausibility.
  */
 export function pointsMicroFromFactors(entry: Factors & Pick<PricedJob, "zeroReason">): number {
-  return entry.zeroReason === "status" || entry.zeroReason === "timeout" ? 0 : productOf(entry);
+  return VOIDED.has(entry.zeroReason) ? 0 : productOf(entry);
 }

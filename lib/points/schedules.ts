@@ -1,3 +1,4 @@
+import { canonicalJson } from "./canonical-json";
 import { UnknownScheduleError, NoScheduleError, PointsError } from "./errors";
 import type { ImageCategory } from "./models";
 import { PUBLISHED_SCHEDULES } from "./schedule-data";
@@ -56,19 +57,7 @@ export function scheduleAt(at: Date): RewardSchedule {
   return best;
 }
 
-function canonicalize(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonicalize);
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return Object.fromEntries(entries.map(([k, v]) => [k, canonicalize(v)]));
-  }
-  return value;
-}
-
-/**
- * Canonical JSON (keys sorted at every depth, array order kept): equal for equal content no
- * matter how the object literal was written, different for any change to a number or table.
- */
+/** Canonical JSON of a schedule: what schedules.test.ts pins for every published one. */
 export function scheduleFingerprint(schedule: RewardSchedule): string {
-  return JSON.stringify(canonicalize(schedule));
+  return canonicalJson(schedule);
 }

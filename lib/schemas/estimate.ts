@@ -45,9 +45,11 @@ export const estimateResponseSchema = z.object({
   perJob: z.object({
     pointsMicro: z.number().int().describe("the exact integer the ledger would store (1 point = 1,000,000)"),
     zeroReason: z
-      .enum(["status", "timeout", "floor", "disabled", "inactive"])
+      .enum(["status", "timeout", "implausible", "floor", "disabled", "inactive"])
       .nullable()
-      .describe("why it earns nothing: floor (below 512×512 or 20 steps), disabled (multiplier 0), inactive (stake below the activation minimum)"),
+      .describe(
+        "why it earns nothing: implausible (outside the model's plausibility bounds: too many pixels, steps or tokens, or more work than any GPU finishes within the timeout), floor (below 512×512 or 20 steps), disabled (multiplier 0), inactive (stake below the activation minimum)",
+      ),
     model: z.object({ id: z.string(), kind: z.enum(["image", "llm"]), type: z.string(), category: z.string().nullable() }),
     timeoutSec: z.number().describe("latency above which a real job would earn nothing"),
     boostSlots: z.number().int().describe("GPUs the wallet's NFTs can boost (3 per NFT)"),

@@ -5,6 +5,7 @@ import {
   boostSlots,
   getModelOrThrow,
   getScheduleOrThrow,
+  jobTimeoutSec,
   microToPoints,
   ppmToNumber,
   priceJob,
@@ -19,9 +20,10 @@ function price(query: EstimateQuery, now: Date): PricedJob {
     return priceJob({
       schedule,
       modelId: query.model,
-      // An estimate is for a job that completes on time; status and latency only matter on ingest.
+      // An estimate is for a job that completes on time: as late as the timeout allows, so only
+      // work no GPU can finish in time falls under the plausibility bounds' latency floor.
       status: "completed",
-      latencySec: 0,
+      latencySec: jobTimeoutSec(schedule, getModelOrThrow(query.model).kind),
       image: query.width !== undefined ? { width: query.width, height: query.height!, steps: query.steps! } : undefined,
       llm: query.input_tokens !== undefined ? { inputTokens: query.input_tokens, outputTokens: query.output_tokens! } : undefined,
       nftCount: query.nfts,
