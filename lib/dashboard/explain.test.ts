@@ -25,6 +25,26 @@ describe("explainZero", () => {
     ["disabled", ctx, "Schedule testnet-2024-09 offers FLUX.1-dev at a multiplier of 0 (disabled)."],
     ["inactive", ctx, "The stake on this node is below the activation threshold, so the node earns nothing."],
     ["mystery", ctx, "Earned nothing (mystery)."],
+    [
+      "implausible",
+      { ...ctx, modelId: "SDXL", latencySec: 0, shape: { width: 1024, height: 1024, steps: 1_000, inputTokens: null, outputTokens: null } },
+      "1,000 steps is above the 150-step limit for SDXL; such jobs earn nothing and are reviewed.",
+    ],
+    [
+      "implausible",
+      { ...ctx, modelId: "SDXL", latencySec: 0, shape: { width: 16_384, height: 16_384, steps: 1_000, inputTokens: null, outputTokens: null } },
+      "268,435,456 pixels is above the 4,194,304-pixel limit (2048×2048) for SDXL; such jobs earn nothing and are reviewed.",
+    ],
+    [
+      "implausible",
+      { ...ctx, pointType: "llama" as const, modelId: "hermes-3-llama3.1-8b", latencySec: 0.2, shape: { width: null, height: null, steps: null, inputTokens: 1_200, outputTokens: 800 } },
+      "0.2 s is faster than the 0.412 s the fastest GPU needs for this much work on hermes-3-llama3.1-8b; such jobs earn nothing and are reviewed.",
+    ],
+    [
+      "implausible",
+      { ...ctx, shape: null },
+      "The job is outside what any GPU can do for this model (too large, too many steps or tokens, or finished faster than possible); such jobs earn nothing and are reviewed.",
+    ],
   ])("%s", (reason, context, expected) => {
     expect(explainZero(reason, context)).toBe(expected);
   });

@@ -1,5 +1,6 @@
 // Words for the numbers of a ledger entry: why a job earned nothing, what shape it had.
 // Pure, so the recent-jobs table and any future explainer say the same thing.
+import { checkPlausibility, describeBreach, findModel, findSchedule, plausibilityBoundsFor, type PlausibilityJob } from "@/lib/points";
 
 export interface JobShape {
   width: number | null;
@@ -31,6 +32,8 @@ export interface ZeroContext {
   timeoutSec: number | null;
   modelId: string | null;
   scheduleId: string;
+  /** The job's shape, to say which plausibility bound an "implausible" job broke. */
+  shape?: JobShape | null;
 }
 
 /** A sentence a miner can act on, for an entry that earned 0 (null when the entry earned points). */
@@ -53,9 +56,29 @@ export function explainZero(reason: string | null, ctx: ZeroContext): string | n
       return `Schedule ${ctx.scheduleId} offers ${ctx.modelId ?? "this model"} at a multiplier of 0 (disabled).`;
     case "inactive":
       return "The stake on this node is below the activation threshold, so the node earns nothing.";
+    case "implausible": {
+      const breach = breachOf(ctx);
+      return breach
+        ? `${breach}; such jobs earn nothing and are reviewed.`
+        : "The job is outside what any GPU can do for this model (too large, too many steps or tokens, or finished faster than possible); such jobs earn nothing and are reviewed.";
+    }
     default:
       return `Earned nothing (${reason}).`;
   }
+}
+
+/** "1,000 steps is above the 150-step limit for SDXL", re-derived from the stored job, or null. */
+function breachOf(ctx: ZeroContext): string | null {
+  const model = ctx.modelId === null ? undefined : findModel(ctx.modelId);
+  const schedule = findSchedule(ctx.scheduleId);
+  const shape = ctx.shape;
+  if (!model || !schedule || !shape || ctx.latencySec === null) return null;
+  const job: PlausibilityJob = { latencySec: ctx.latencySec };
+  if (shape.width !== null && shape.height !== null && shape.steps !== null) job.image = { width: shape.width, height: shape.height, steps: shape.steps };
+  else if (shape.inputTokens !== null && shape.outputTokens !== null) job.llm = { inputTokens: shape.inputTokens, outputTokens: shape.outputTokens };
+  else return null;
+  const breach = checkPlausibility(plausibilityBoundsFor(schedule), model, job);
+  return breach ? describeBreach(breach, model.id) : null;
 }
 
 function formatSeconds(sec: number): string {

@@ -28,6 +28,9 @@ describe("zeroExplanations", () => {
     [{ schedule: "mainnet-preview", stake: "9999" }, /at least 10,000 stHEU/],
     [{ model: "FLUX.1-dev", schedule: "testnet-2024-04" }, /not offered by the testnet-2024-04 schedule/],
     [{ gpu: "3070" }, /An RTX 3070 can't serve Stable Diffusion XL 1.0: it needs 12 GB of VRAM/],
+    [{ steps: "1000" }, /^1,000 steps is above the 150-step limit for SDXL; such jobs earn nothing and are flagged for review\.$/],
+    [{ width: "16384", height: "16384" }, /^268,435,456 pixels is above the 4,194,304-pixel limit \(2048×2048\) for SDXL/],
+    [{ model: "FLUX.1-dev", width: "2048", height: "2048", steps: "150" }, /^No GPU can finish this much FLUX.1 \[dev\] work within the 18 s timeout; such jobs/],
   ])("%o → %s", (over, pattern) => {
     expect(reasons(over).join(" ")).toMatch(pattern);
   });

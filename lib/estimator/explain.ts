@@ -1,5 +1,5 @@
 // Sentences the estimator shows, kept pure so tests pin what a first-time visitor reads.
-import { MODELS, findModel, type ModelInfo, type RewardSchedule } from "@/lib/points";
+import { MODELS, describeBreach, findModel, type ModelInfo, type RewardSchedule } from "@/lib/points";
 import { canServe, type Compatibility, type GpuSpec } from "@/lib/gpu-catalog";
 import type { Estimate, Rate } from "./estimate";
 
@@ -30,6 +30,19 @@ export function zeroExplanations(estimate: Estimate, model: ModelInfo, schedule:
     case "inactive":
       reasons.push("Under mainnet rules a node needs at least 10,000 stHEU staked to earn; below that it is inactive and earns 0.");
       break;
+    case "implausible": {
+      // The estimate assumes the job finishes just within the timeout, so only size limits, or
+      // more work than any GPU finishes in time, land here.
+      const breach = estimate.priced?.implausible;
+      const why =
+        breach?.bound === "latency"
+          ? `No GPU can finish this much ${model.label} work within the ${estimate.timeoutSec} s timeout`
+          : breach
+            ? describeBreach(breach, model.id)
+            : `This job is outside the plausibility bounds for ${model.label}`;
+      reasons.push(`${why}; such jobs earn nothing and are flagged for review.`);
+      break;
+    }
     default:
       break;
   }
