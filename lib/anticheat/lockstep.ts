@@ -22,6 +22,12 @@ export const LOCKSTEP = {
   minZ: 4,
   /** Seconds between "same" and "control"; 7 is prime, so jobs on a common short period rarely fall on it. */
   controlOffsetSec: 7,
+  /**
+   * Lockstep looks at the last hours of a window, at most this many: coordination shows within any
+   * day (a busy day is ~600k jobs), and its second-by-second scan costs ~10 s per 4M jobs, too long
+   * to hold a connection on a request. The other flags cover the whole window.
+   */
+  maxHours: 24,
 } as const;
 
 export interface LockstepStats {

@@ -130,6 +130,7 @@ export const flagsResponseSchema = z.object({
   from: isoDateTime,
   to: isoDateTime,
   hours: z.number().int(),
+  lockstepFrom: isoDateTime.describe("lockstep looks at [lockstepFrom, to): the window's last hours, at most thresholds.lockstep.maxHours; the other flags cover [from, to)"),
   thresholds: z.record(z.string(), z.record(z.string(), z.number())).describe("the rules each kind of flag applies"),
   lockstep: z.array(
     z.object({
@@ -170,5 +171,42 @@ export const flagsResponseSchema = z.object({
       summary: z.string(),
     }),
   ),
+  implausible: z
+    .array(
+      z.object({
+        minerId: z.string(),
+        jobs: z.number().int().describe("jobs outside the plausibility bounds in the window (each paid 0, zero reason implausible)"),
+        claimedPoints: z.number().describe("what those jobs would have earned inside the bounds"),
+        examples: z
+          .array(
+            z.object({
+              jobId: z.string(),
+              modelId: z.string(),
+              scheduleId: z.string(),
+              completedAt: isoDateTime,
+              hardware: z.string().nullable(),
+              latencySec: z.number(),
+              width: z.number().int().nullable(),
+              height: z.number().int().nullable(),
+              steps: z.number().int().nullable(),
+              inputTokens: z.number().int().nullable(),
+              outputTokens: z.number().int().nullable(),
+              claimedPoints: z.number(),
+              breach: z
+                .object({
+                  boundsId: z.string().describe("the plausibility table that judged it"),
+                  bound: z.enum(["pixels", "steps", "tokens", "latency"]),
+                  actual: z.number().describe("the job's pixels, steps, tokens, or latency in seconds"),
+                  limit: z.number().describe("the largest allowed, or for latency the floor in seconds"),
+                })
+                .nullable(),
+              explanation: z.string().describe("the broken bound in the words the miner's page uses"),
+            }),
+          )
+          .describe("the latest few"),
+        summary: z.string(),
+      }),
+    )
+    .describe("miner IDs that reported jobs outside the plausibility bounds, most first"),
 });
 export type FlagsResponse = z.output<typeof flagsResponseSchema>;

@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { FLOOR_SPIKE, floorSpikeFlags, type ModelCounts } from "@/lib/anticheat/floor-spikes";
+import { IMPLAUSIBLE, implausibleFlags, type MinerImplausibleStats } from "@/lib/anticheat/implausible";
 import { LATENCY_FLOOR_RATIO, MIN_IMPOSSIBLE_JOBS, latencyFlags, latencyFloorTables, type MinerLatencyStats } from "@/lib/anticheat/latency-floor";
 import { LOCKSTEP, lockstepFlags, type LockstepStats } from "@/lib/anticheat/lockstep";
 import { MIN_PIXELS, MIN_STEPS } from "@/lib/points";
@@ -9,8 +10,9 @@ import { pool } from "../db";
 
 // Flags for review, computed on demand over completed jobs in [now − hours, now). Never a slash:
 // an admin reads the evidence and decides. The SQL counts; lib/anticheat decides (and is where
-// the thresholds and their reasons live). Each query scans the window's jobs once; there is no
-// index on jobs.completed_at, so the scan reads the table (a few hundred ms per million jobs).
+// the thresholds and their reasons live). Each query reads only the window's jobs (a BRIN index
+// on jobs.completed_at), lockstep at most its last LOCKSTEP.maxHours, and implausible jobs come
+// from a partial index of their ledger entries; all of it on one connection.
 
 type Window = { from: Date; to: Date };
 
@@ -128,8 +130,46 @@ export async function floorCounts(db: pg.Pool | pg.PoolClient, w: Window): Promi
 }
 
 /**
- * Big one-off aggregations on their own connection: JIT compiling them costs more than it saves,
- * and their sorts should stay in memory.
+ * Per miner ID with jobs priced "implausible" (outside the plausibility bounds) in the window: how
+ * many, what they claimed (the product of their ledger factors), and the latest few with their
+ * shapes. Reads the partial index of such entries, never the window's other jobs.
+ */
+export async function implausibleStats(db: pg.Pool | pg.PoolClient, w: Window): Promise<MinerImplausibleStats[]> {
+  const { rows } = await db.query<{ miner_id: string; jobs: number; claimed_micro: string; examples: (Omit<MinerImplausibleStats["examples"][number], "claimedMicro"> & { claimedMicro: string })[] }>(
+    // The predicate repeats the partial index's (zero_reason = 'implausible') literally, so it applies.
+    `WITH f AS (
+       SELECT miner_id, job_id, schedule_id, occurred_at,
+              round(base_micro::numeric * model_multiplier_ppm * nft_multiplier_ppm * stake_multiplier_ppm / 1e18) AS claimed_micro
+         FROM ledger_entries WHERE zero_reason = 'implausible' AND occurred_at >= $1 AND occurred_at < $2),
+     agg AS (
+       SELECT miner_id, count(*)::int AS jobs, sum(claimed_micro) AS claimed_micro FROM f
+        GROUP BY miner_id ORDER BY count(*) DESC, miner_id LIMIT $3),
+     ex AS (
+       SELECT f.*, row_number() OVER (PARTITION BY f.miner_id ORDER BY f.occurred_at DESC, f.job_id) AS rn
+         FROM f JOIN agg USING (miner_id))
+     SELECT agg.miner_id, agg.jobs, agg.claimed_micro::text,
+            json_agg(json_build_object('jobId', j.job_id, 'modelId', j.model_id, 'scheduleId', ex.schedule_id, 'completedAt', j.completed_at,
+                     'hardware', j.hardware, 'latencySec', j.inference_latency::float8, 'width', j.width, 'height', j.height, 'steps', j.num_iterations,
+                     'inputTokens', j.input_tokens, 'outputTokens', j.output_tokens, 'claimedMicro', ex.claimed_micro::text) ORDER BY ex.rn) AS examples
+       FROM agg JOIN ex USING (miner_id) JOIN jobs j ON j.job_id = ex.job_id
+      WHERE ex.rn <= $4
+      GROUP BY agg.miner_id, agg.jobs, agg.claimed_micro
+      ORDER BY agg.jobs DESC, agg.miner_id`,
+    [w.from, w.to, IMPLAUSIBLE.maxMiners, IMPLAUSIBLE.examplesPerMiner],
+  );
+  return rows.map((r) => ({
+    minerId: r.miner_id,
+    jobs: r.jobs,
+    claimedMicro: Number(r.claimed_micro),
+    examples: r.examples.map((e) => ({ ...e, completedAt: new Date(e.completedAt).toISOString(), claimedMicro: Number(e.claimedMicro) })),
+  }));
+}
+
+/**
+ * All scans in one read-only transaction on one connection, one after another: the request never
+ * holds more than one of the pool's connections, and every flag sees the same snapshot. Each
+ * statement stays under the pool's statement timeout (a 503 if the database is slower than that).
+ * JIT compiling these one-off aggregations costs more than it saves; their sorts should stay in memory.
  */
 async function readOnly<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool().connect();
@@ -148,28 +188,34 @@ async function readOnly<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T
   }
 }
 
-export async function computeFlags(hours: number, now = new Date()): Promise<FlagsResponse> {
+export function computeFlags(hours: number, now = new Date()): Promise<FlagsResponse> {
+  return readOnly((c) => scanFlags(c, hours, now));
+}
+
+/** Every flag over [now − hours, now), one scan after another on `db`. */
+export async function scanFlags(db: pg.Pool | pg.PoolClient, hours: number, now: Date): Promise<FlagsResponse> {
   const w = { from: new Date(now.getTime() - hours * 3_600_000), to: now };
-  const [lockstep, latency, floors] = await Promise.all([
-    readOnly(async (c) => {
-      const flags = lockstepFlags(await lockstepStats(c, w));
-      const examples = await busiestSeconds(c, w, flags.map((f) => f.wallet));
-      return flags.map((f) => ({ ...f, exampleSeconds: examples.get(f.wallet) ?? [] }));
-    }),
-    readOnly((c) => latencyStats(c, w, MIN_IMPOSSIBLE_JOBS)),
-    readOnly((c) => floorCounts(c, w)),
-  ]);
+  const lockstepWindow = { from: new Date(now.getTime() - Math.min(hours, LOCKSTEP.maxHours) * 3_600_000), to: now };
+  const flagged = lockstepFlags(await lockstepStats(db, lockstepWindow));
+  const examples = await busiestSeconds(db, lockstepWindow, flagged.map((f) => f.wallet));
+  const lockstep = flagged.map((f) => ({ ...f, exampleSeconds: examples.get(f.wallet) ?? [] }));
+  const latency = await latencyStats(db, w, MIN_IMPOSSIBLE_JOBS);
+  const floors = await floorCounts(db, w);
+  const implausible = await implausibleStats(db, w);
   return {
     from: w.from.toISOString(),
     to: w.to.toISOString(),
     hours,
+    lockstepFrom: lockstepWindow.from.toISOString(),
     thresholds: {
       lockstep: { ...LOCKSTEP },
       impossibleLatency: { floorRatio: LATENCY_FLOOR_RATIO, minImpossibleJobs: MIN_IMPOSSIBLE_JOBS },
       floorSpikes: { ...FLOOR_SPIKE, minPixels: MIN_PIXELS, minSteps: MIN_STEPS },
+      implausible: { ...IMPLAUSIBLE },
     },
     lockstep,
     impossibleLatency: latencyFlags(latency),
     floorSpikes: floorSpikeFlags(floors.miners, floors.network),
+    implausible: implausibleFlags(implausible),
   };
 }

@@ -77,11 +77,19 @@ export function adminPaths() {
       get: {
         operationId: "listFlags",
         tags: ["admin"],
-        summary: "Suspicious patterns for review (never slashed automatically): lockstep wallets, impossible latencies, floor-sized job spikes",
+        summary:
+          "Suspicious patterns for review (never slashed automatically): lockstep wallets, impossible latencies, floor-sized job spikes, jobs outside the plausibility bounds",
         description:
-          `${adminNote} Computed on demand over the completed jobs of the last \`hours\`. Each flag carries its evidence; \`thresholds\` lists the rules applied.`,
+          `${adminNote} Computed on demand over the completed jobs of the last \`hours\` (at most 168; lockstep over the last 24 of them at most, from \`lockstepFrom\`). ` +
+          "Each flag carries its evidence; `thresholds` lists the rules applied. `implausible` lists miner IDs whose jobs broke a plausibility bound (largest image, most steps or tokens, " +
+          "a latency floor for the work done): each such job was recorded and paid 0 with zero reason `implausible`. The scans run one after another on one database connection; " +
+          "if one outlasts the statement timeout the answer is a 503 (ask for fewer hours).",
         parameters: queryParameters(flagsQuerySchema),
-        responses: { "200": ok("Flags with evidence", flagsResponseSchema), "400": errorResponse("Invalid hours"), ...denied },
+        responses: {
+          "200": ok("Flags with evidence", flagsResponseSchema),
+          "400": errorResponse("Invalid hours (a whole number from 1 to 168); details name the parameter"),
+          ...denied,
+        },
       },
     },
     "/api/v1/miners/{minerId}/slashes": {
