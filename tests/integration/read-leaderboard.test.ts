@@ -27,8 +27,9 @@ type Row = { rank: number; address: string; points: number; gpuCount: number };
 const rowOf = (items: Row[], address: string) => items.find((r) => r.address === address);
 
 // 10,000,000 + 10,000,000 hermes tokens = 10,000 Llama points: far above anything else in the test database.
+// The largest job the plausibility bounds allow a Llama 3.1 model: 131,072 tokens × 0.5 = 65.536 points.
 const huge = (minerId: string, completedAt: string) =>
-  llmJob({ miner_id: minerId, completed_at: completedAt, input_tokens: 10_000_000, output_tokens: 10_000_000 });
+  llmJob({ miner_id: minerId, completed_at: completedAt, input_tokens: 100_000, output_tokens: 31_072, inference_latency: 60 });
 
 describe("GET /api/v1/leaderboard", () => {
   const x = randomWallet();
@@ -36,20 +37,20 @@ describe("GET /api/v1/leaderboard", () => {
 
   test("ranks wallets by points in the window after a refresh, with their GPU count", async () => {
     expect(await ingest([huge(`${x}-1`, ago(HOUR)), huge(`${y}-1`, ago(HOUR)), huge(`${y}-2`, ago(2 * HOUR)), huge(`${y}-3`, ago(30 * 24 * HOUR))])).toEqual([
-      10_000, 10_000, 10_000, 10_000,
+      65.536, 65.536, 65.536, 65.536,
     ]);
     await refreshLeaderboards();
     const day = await board("type=llama&window=24h&pageSize=200");
     expect(day.status).toBe(200);
     expect(day.body).toMatchObject({ type: "llama", window: "24h", page: 1, pageSize: 200, stale: false });
     expect(Date.now() - Date.parse(day.body.computedAt)).toBeLessThan(60_000);
-    expect(rowOf(day.body.items, y)).toEqual({ rank: expect.any(Number), address: y, points: 20_000, gpuCount: 2 });
-    expect(rowOf(day.body.items, x)).toEqual({ rank: rowOf(day.body.items, y)!.rank + 1, address: x, points: 10_000, gpuCount: 1 });
+    expect(rowOf(day.body.items, y)).toEqual({ rank: expect.any(Number), address: y, points: 131.072, gpuCount: 2 });
+    expect(rowOf(day.body.items, x)).toEqual({ rank: rowOf(day.body.items, y)!.rank + 1, address: x, points: 65.536, gpuCount: 1 });
     const ranks = day.body.items.map((r: Row) => r.rank);
     expect(ranks).toEqual(ranks.map((_: number, i: number) => i + 1));
 
     const all = await board("type=llama&window=all&pageSize=200");
-    expect(rowOf(all.body.items, y)).toMatchObject({ points: 30_000, gpuCount: 3 });
+    expect(rowOf(all.body.items, y)).toMatchObject({ points: 196.608, gpuCount: 3 });
     const waifu = await board("type=waifu&window=all&pageSize=200");
     expect(rowOf(waifu.body.items, y)).toBeUndefined();
   });
@@ -65,12 +66,12 @@ describe("GET /api/v1/leaderboard", () => {
     const [stale, again] = await Promise.all([getLeaderboard(query, later), getLeaderboard(query, later)]);
     expect([stale.stale, again.stale]).toEqual([true, true]);
     expect(stale.computedAt).toBe(fresh.computedAt);
-    expect(rowOf(stale.items, x)!.points).toBe(10_000);
+    expect(rowOf(stale.items, x)!.points).toBe(65.536);
     await leaderboardRefreshesSettled();
 
     const refreshed = await getLeaderboard(query);
     expect(Date.parse(refreshed.computedAt)).toBeGreaterThan(Date.parse(fresh.computedAt));
-    expect(rowOf(refreshed.items, x)).toMatchObject({ points: 30_000, gpuCount: 2 });
+    expect(rowOf(refreshed.items, x)).toMatchObject({ points: 196.608, gpuCount: 2 });
     expect(rowOf(refreshed.items, x)!.rank).toBeLessThan(rowOf(refreshed.items, y)!.rank);
   });
 
@@ -78,7 +79,7 @@ describe("GET /api/v1/leaderboard", () => {
     await db().query(`DELETE FROM leaderboard_rows WHERE "window" = '7d'`);
     const { status, body } = await board("type=llama&window=7d&pageSize=200");
     expect(status).toBe(200);
-    expect(rowOf(body.items, x)).toMatchObject({ points: 30_000 });
+    expect(rowOf(body.items, x)).toMatchObject({ points: 196.608 });
     expect(body.total).toBeGreaterThanOrEqual(2);
   });
 
