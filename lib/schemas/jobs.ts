@@ -20,6 +20,16 @@ export const walletAddressSchema = z
 /** PostgreSQL text cannot hold U+0000: refused here as a 422/400 rather than failing the insert or query (a 500). */
 export const withoutNul = (name: string) => [(s: string) => !s.includes("\u0000"), `${name} must not contain the NUL character (U+0000)`] as const;
 
+// C0 (U+0000–U+001F, TAB and CR among them), DEL and C1 (U+0080–U+009F): no job field has a use for them.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Free text a job carries (hardware, references): printable characters only. */
+const jobText = (name: string, max: number) =>
+  z
+    .string({ error: `${name} must be a string` })
+    .max(max, `${name} is at most ${max} characters`)
+    .refine((s) => !CONTROL.test(s), `${name} must not contain control characters (U+0000–U+001F, U+007F–U+009F), such as TAB or NUL`);
+
 const count = (name: string, max: number) =>
   z.number({ error: `${name} must be a number` }).int(`${name} must be an integer`).min(0, `${name} must be ≥ 0`).max(max, `${name} must be ≤ ${max}`);
 
@@ -40,7 +50,7 @@ export const jobSchema = z
       .refine((id) => findModel(id) !== undefined, { message: "unknown model id (see GET /api/v1/models)" }),
     status: z.enum(["completed", "timeout", "failed"], { error: 'status must be "completed", "timeout" or "failed"' }),
     completed_at: z.iso.datetime({ offset: true, error: "completed_at must be an ISO 8601 date-time with a time zone, e.g. 2024-09-02T10:00:00Z" }),
-    hardware: z.string().trim().min(1).max(100).refine(...withoutNul("hardware")).optional(),
+    hardware: jobText("hardware", 100).trim().min(1, "hardware must not be blank").optional(),
     inference_latency: z
       .number({ error: "inference_latency must be a number of seconds" })
       .min(0, "inference_latency must be ≥ 0")
@@ -50,8 +60,8 @@ export const jobSchema = z
     num_iterations: count("num_iterations", 1_000).min(1, "num_iterations must be ≥ 1").optional(),
     input_tokens: count("input_tokens", 10_000_000).optional(),
     output_tokens: count("output_tokens", 10_000_000).optional(),
-    input_ref: z.string().max(512).refine(...withoutNul("input_ref")).optional(),
-    output_ref: z.string().max(512).refine(...withoutNul("output_ref")).optional(),
+    input_ref: jobText("input_ref", 512).optional(),
+    output_ref: jobText("output_ref", 512).optional(),
   })
   .superRefine((job, ctx) =>
     checkShapeFields(job, job.model_id, { image: ["width", "height", "num_iterations"], llm: ["input_tokens", "output_tokens"] }, ctx),

@@ -38,9 +38,18 @@ function emptyDelta(): Delta {
   return { waifu: 0, llama: 0, images: 0, texts: 0, jobs: 0, successes: 0, latencyMs: 0 };
 }
 
-function addTo(map: Map<string, Delta>, key: string, row: PricedRow): void {
-  let d = map.get(key);
-  if (!d) map.set(key, (d = emptyDelta()));
+/** One rollup row of a batch: its key columns, kept apart (never joined into one string and split again), and its sums. */
+export interface RollupRow {
+  parts: readonly string[];
+  delta: Delta;
+}
+
+/** Rows keyed by JSON.stringify(parts): unambiguous for any text, and only ever used to find a row, never parsed. */
+function addTo(map: Map<string, RollupRow>, parts: readonly string[], row: PricedRow): void {
+  const key = JSON.stringify(parts);
+  let r = map.get(key);
+  if (!r) map.set(key, (r = { parts, delta: emptyDelta() }));
+  const d = r.delta;
   const { prepared, priced } = row;
   // A completed job within the timeout is a success even at 0 points (below the floor): it served a user.
   const success = priced.zeroReason !== "status" && priced.zeroReason !== "timeout";
@@ -55,25 +64,22 @@ function addTo(map: Map<string, Delta>, key: string, row: PricedRow): void {
   }
 }
 
-/** Keys are joined with a tab (never part of an id); sorted so concurrent batches lock rows in one order. */
-export const KEY_SEP = "\t";
-
 export function rollupDeltas(rows: readonly PricedRow[]) {
-  const miner = new Map<string, Delta>();
-  const wallet = new Map<string, Delta>();
-  const hardware = new Map<string, Delta>();
-  const node = new Map<string, Delta>();
-  const walletModel = new Map<string, Delta>();
+  const miner = new Map<string, RollupRow>();
+  const wallet = new Map<string, RollupRow>();
+  const hardware = new Map<string, RollupRow>();
+  const node = new Map<string, RollupRow>();
+  const walletModel = new Map<string, RollupRow>();
   for (const row of rows) {
     const { job, wallet: address, completedAt } = row.prepared;
     const hour = hourStart(completedAt);
-    addTo(miner, `${job.miner_id}${KEY_SEP}${hour}`, row);
-    addTo(wallet, `${address}${KEY_SEP}${hour}`, row);
-    addTo(hardware, `${job.hardware ?? "unknown"}${KEY_SEP}${job.model_id}${KEY_SEP}${hour}`, row);
-    addTo(node, job.miner_id, row);
-    addTo(walletModel, `${address}${KEY_SEP}${hour.slice(0, 10)}${KEY_SEP}${job.model_id}${KEY_SEP}${row.priced.pointType}`, row);
+    addTo(miner, [job.miner_id, hour], row);
+    addTo(wallet, [address, hour], row);
+    addTo(hardware, [job.hardware ?? "unknown", job.model_id, hour], row);
+    addTo(node, [job.miner_id], row);
+    addTo(walletModel, [address, hour.slice(0, 10), job.model_id, row.priced.pointType], row);
   }
-  // Native string sort of the keys (no comparator) is several times faster than sorting entries.
-  const sorted = (m: Map<string, Delta>): [string, Delta][] => [...m.keys()].sort().map((k) => [k, m.get(k)!]);
+  // One order for every batch (by key), so concurrent batches lock rows in the same order and cannot deadlock.
+  const sorted = (m: Map<string, RollupRow>): RollupRow[] => [...m.keys()].sort().map((k) => m.get(k)!);
   return { miner: sorted(miner), wallet: sorted(wallet), hardware: sorted(hardware), node: sorted(node), walletModel: sorted(walletModel) };
 }

@@ -6,7 +6,7 @@ import type { IngestResult } from "@/lib/schemas/jobs";
 import { withTransaction } from "../db";
 import { loadNodeFactors } from "./multipliers";
 import type { PreparedJob } from "./prepare-jobs";
-import { KEY_SEP, rollupDeltas, type Delta, type PricedRow } from "./rollup-deltas";
+import { rollupDeltas, type Delta, type PricedRow, type RollupRow } from "./rollup-deltas";
 
 const col = <T, V>(rows: readonly T[], pick: (row: T) => V): V[] => rows.map(pick);
 
@@ -66,9 +66,10 @@ async function insertLedger(client: pg.PoolClient, rows: readonly PricedRow[]): 
   );
 }
 
-type Entries = [string, Delta][];
-const split = (entries: Entries, i: number) => entries.map(([k]) => k.split(KEY_SEP)[i]!);
-const d = <K extends keyof Delta>(entries: Entries, k: K) => entries.map(([, v]) => v[k]);
+type Entries = readonly RollupRow[];
+/** Column `i` of the rows' keys. */
+const split = (entries: Entries, i: number) => entries.map((e) => e.parts[i]!);
+const d = <K extends keyof Delta>(entries: Entries, k: K) => entries.map((e) => e.delta[k]);
 
 async function upsertNodes(client: pg.PoolClient, rows: readonly PricedRow[], nodes: Entries): Promise<void> {
   const first = new Map<string, PricedRow>();
@@ -78,7 +79,7 @@ async function upsertNodes(client: pg.PoolClient, rows: readonly PricedRow[], no
     if (!first.has(id) || r.prepared.completedAt < first.get(id)!.prepared.completedAt) first.set(id, r);
     if (!last.has(id) || r.prepared.completedAt >= last.get(id)!.prepared.completedAt) last.set(id, r);
   }
-  const ids = nodes.map(([id]) => id);
+  const ids = split(nodes, 0);
   const wallets = [...new Set(ids.map((id) => first.get(id)!.prepared.wallet))].sort();
   await client.query(
     `INSERT INTO wallets (address, first_seen_at) SELECT a, now() FROM unnest($1::text[]) a ON CONFLICT (address) DO NOTHING`,
@@ -104,7 +105,7 @@ async function upsertNodes(client: pg.PoolClient, rows: readonly PricedRow[], no
       ids, ids.map((id) => first.get(id)!.prepared.wallet), ids.map((id) => id.split("-").slice(1).join("-") || null),
       ids.map((id) => last.get(id)!.prepared.job.hardware ?? null), ids.map((id) => first.get(id)!.prepared.completedAt.toISOString()),
       ids.map((id) => last.get(id)!.prepared.completedAt.toISOString()), d(nodes, "waifu"), d(nodes, "llama"), d(nodes, "images"),
-      d(nodes, "texts"), nodes.map(([, v]) => v.jobs - v.successes), d(nodes, "latencyMs"), d(nodes, "successes"),
+      d(nodes, "texts"), nodes.map((e) => e.delta.jobs - e.delta.successes), d(nodes, "latencyMs"), d(nodes, "successes"),
     ],
   );
 }
