@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { csvField, csvLine, csvResponse, pullStream, scaledToDecimal } from "./csv";
+import { csvField, csvLine, csvNumber, csvResponse, pullStream, scaledCell, scaledToDecimal } from "./csv";
 
 describe("scaledToDecimal", () => {
   test.each([
@@ -25,10 +25,27 @@ describe("csvField", () => {
     ['say "hi"', '"say ""hi"""'],
     ["line\nbreak", '"line\nbreak"'],
     ["=HYPERLINK(1)", `"'=HYPERLINK(1)"`],
-    ["-1.5", "-1.5"],
     ["@cmd", `"'@cmd"`],
-  ])("%j → %j", (input, expected) => {
+    // Text that starts like a number is still text: the hole an outside test found (issue 9).
+    ["-1-A1-2", `"'-1-A1-2"`],
+    ["-1.5", `"'-1.5"`],
+    ["+1", `"'+1"`],
+    ["\tcmd", `"'\tcmd"`],
+    ["\rcmd", `"'\rcmd"`],
+    ['=1+"x"', `"'=1+""x"""`],
+    ["a-b", "a-b"],
+    // Numeric cells are numbers, negative ones included.
+    [-3, "-3"],
+    [-12n, "-12"],
+    [csvNumber("-0.000001"), "-0.000001"],
+    [scaledCell(-6_600_000), "-6.6"],
+  ])("case %# → %s", (input, expected) => {
     expect(csvField(input)).toBe(expected);
+  });
+
+  test("a numeric cell must be a decimal number", () => {
+    expect(() => csvNumber("-1-A1")).toThrow(/not a decimal number/);
+    expect(() => csvNumber("=1")).toThrow();
   });
 
   test("csvLine joins with commas and ends with CRLF", () => {

@@ -1,17 +1,38 @@
 // CSV encoding for the exports (RFC 4180): exact decimals from the stored integers, so a
 // spreadsheet sum of an export equals the portal's sum to the micro-point.
 
-/** A field quoted only when it must be: commas, quotes, line breaks, or a leading formula sign. */
-export function csvField(value: string | number | bigint | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  // A leading = + - @ makes spreadsheets evaluate the cell; numbers are safe, free text is not.
-  const formula = typeof value === "string" && /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text);
-  if (formula) return `"'${text.replaceAll('"', '""')}"`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * A number already written as exact decimal text ("-0.000001", "1.25"): a numeric column, written
+ * as is. Anything else that is a string is text, whatever it looks like.
+ */
+export class CsvNumber {
+  constructor(readonly text: string) {
+    if (!/^-?\d+(\.\d+)?$/.test(text)) throw new Error(`not a decimal number: ${JSON.stringify(text)}`);
+  }
 }
 
-export function csvLine(values: readonly (string | number | bigint | null | undefined)[]): string {
+export const csvNumber = (text: string) => new CsvNumber(text);
+
+export type CsvCell = string | number | bigint | CsvNumber | null | undefined;
+
+/**
+ * A field quoted only when it must be. Text starting with = + - @ TAB or CR is what spreadsheets
+ * evaluate as a formula (OWASP "CSV injection"): it is written with a leading ' so it stays text,
+ * even when it looks like a number ("-1-A1"). Numbers (number, bigint, CsvNumber) are never touched.
+ */
+export function csvField(value: CsvCell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  if (value instanceof CsvNumber) return value.text;
+  const quoted = () => `"${value.replaceAll('"', '""')}"`;
+  if (/^[=+\-@\t\r]/.test(value)) return `"'${value.replaceAll('"', '""')}"`;
+  return /[",\r\n]/.test(value) ? quoted() : value;
+}
+
+/** An integer scaled by 10^6 as a numeric cell. */
+export const scaledCell = (value: string | number | bigint) => csvNumber(scaledToDecimal(value));
+
+export function csvLine(values: readonly CsvCell[]): string {
   return values.map(csvField).join(",") + "\r\n";
 }
 

@@ -167,3 +167,20 @@ describe("GET /api/v1/wallets/{address}/ledger.csv", () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe("formula cells (issue 9: a job id like -1-A1-… was written unescaped)", () => {
+  const m = `${randomWallet()}-csv`;
+  // Job ids may start with "-" (letters, digits and _ . : -): numbers and formulas to a spreadsheet.
+  const ids = ["-1-A1-2", "-2", "-1.5e3", "-0:0"];
+
+  test("every text cell that starts with = + - @ is neutralised; numeric columns stay plain numbers", async () => {
+    await ingest(ids.map((job_id, i) => imageJob({ miner_id: m, job_id, completed_at: `2024-09-05T0${i}:00:00Z` })));
+    const res = await call(minerLedger, `/api/v1/miners/${m}/ledger.csv?from=2024-09-05&to=2024-09-05`, { minerId: m });
+    expect(res.status).toBe(200);
+    const [header, ...rows] = rowsOf(await res.text());
+    const jobId = header!.indexOf("job_id");
+    const points = header!.indexOf("points");
+    expect(rows.map((r) => r[jobId]).sort()).toEqual(ids.map((id) => `"'${id}"`).sort());
+    for (const r of rows) expect(r[points]).toBe("6");
+  });
+});

@@ -1,5 +1,5 @@
 import "server-only";
-import { csvLine, pullStream, scaledToDecimal } from "@/lib/dashboard/csv";
+import { csvLine, csvNumber, pullStream, scaledCell } from "@/lib/dashboard/csv";
 import { datesOf, type ExportRange } from "@/lib/dashboard/export-range";
 import { pool } from "../db";
 
@@ -51,13 +51,13 @@ export function dailyCsvStream(scope: DailyScope, key: string, range: Pick<Expor
       const successes = Number(r?.successes ?? 0);
       return csvLine([
         date,
-        scaledToDecimal(r?.waifu ?? 0),
-        scaledToDecimal(r?.llama ?? 0),
+        scaledCell(r?.waifu ?? 0),
+        scaledCell(r?.llama ?? 0),
         r?.images ?? 0,
         r?.texts ?? 0,
         jobs,
         successes,
-        jobs === 0 ? "" : (successes / jobs).toFixed(4),
+        jobs === 0 ? null : csvNumber((successes / jobs).toFixed(4)),
       ]);
     });
     return csvLine(DAILY_CSV_COLUMNS) + lines.join("");

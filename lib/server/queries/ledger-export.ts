@@ -1,5 +1,5 @@
 import "server-only";
-import { csvLine, pullStream, scaledToDecimal } from "@/lib/dashboard/csv";
+import { csvLine, csvNumber, pullStream, scaledCell } from "@/lib/dashboard/csv";
 import type { ExportRange } from "@/lib/dashboard/export-range";
 import { pool } from "../db";
 
@@ -80,17 +80,17 @@ function toLine(r: Row): string {
     r.point_type,
     r.model_id,
     r.schedule_id,
-    scaledToDecimal(r.base_micro),
-    scaledToDecimal(r.model_multiplier_ppm),
-    scaledToDecimal(r.nft_multiplier_ppm),
+    scaledCell(r.base_micro),
+    scaledCell(r.model_multiplier_ppm),
+    scaledCell(r.nft_multiplier_ppm),
     r.nft_count,
-    scaledToDecimal(r.stake_multiplier_ppm),
-    r.stake_heu,
-    scaledToDecimal(r.points_micro),
+    scaledCell(r.stake_multiplier_ppm),
+    csvNumber(r.stake_heu),
+    scaledCell(r.points_micro),
     r.zero_reason,
     r.note,
     r.status,
-    r.inference_latency,
+    r.inference_latency === null ? null : csvNumber(r.inference_latency),
     r.width,
     r.height,
     r.num_iterations,

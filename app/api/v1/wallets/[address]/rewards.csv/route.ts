@@ -1,4 +1,4 @@
-import { csvLine, csvResponse, pullStream } from "@/lib/dashboard/csv";
+import { csvLine, csvNumber, csvResponse, pullStream } from "@/lib/dashboard/csv";
 import { walletParamsSchema } from "@/lib/schemas/wallets";
 import { route } from "@/lib/server/http";
 import { walletRewardHistory } from "@/lib/server/queries/epochs";
@@ -12,7 +12,7 @@ export const GET = route(async (_req, ctx: { params: Promise<{ address: string }
   const body = pullStream(async () => {
     if (sent) return null;
     sent = true;
-    const rows = history.epochs.map((e) => csvLine([e.epoch, e.startsAt, e.asMiner, e.asStaker, e.total]));
+    const rows = history.epochs.map((e) => csvLine([e.epoch, e.startsAt, csvNumber(e.asMiner), csvNumber(e.asStaker), csvNumber(e.total)]));
     return [csvLine(["epoch", "week_start", "esheu_as_miner", "esheu_as_staker", "esheu_total"]), ...rows].join("");
   });
   return csvResponse(body, `heurist-rewards-${address}.csv`);
