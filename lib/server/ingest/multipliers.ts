@@ -36,6 +36,7 @@ export async function loadNodeFactors(client: pg.PoolClient, jobs: readonly Prep
   const to = new Date(Math.max(...times));
   const [nfts, stakes] = await Promise.all([nftTimeline(client, wallets, from, to), stakeTimeline(client, minerIds, from, to)]);
   const nftWallets = new Map(wallets.map((w) => [w, nfts.max(w, from, to, 0, (n) => n)] as const).filter(([, n]) => n > 0));
+  if (nftWallets.size > 0) await lockNftWallets(client, jobs, nftWallets);
   const holdersFor = nftWallets.size > 0 ? await slotHolders(client, jobs, nftWallets, nfts) : () => false;
 
   return (job) => ({
@@ -43,6 +44,30 @@ export async function loadNodeFactors(client: pg.PoolClient, jobs: readonly Prep
     hasBoostSlot: holdersFor(job),
     stakeHeu: weiToHeu(stakes.at(job.job.miner_id, job.completedAt, "0")),
   });
+}
+
+/** pg advisory-lock namespace for a wallet's boost-slot ranking ("BS"); the key is the address's hash. */
+const BOOST_LOCK_CLASS = 0x4253;
+
+/**
+ * Boost slots are a ranking over a wallet's nodes: two batches that each bring a new GPU of the
+ * same NFT wallet, reading `nodes` at once, could each rank theirs inside the 3 × NFT slots. A batch
+ * that brings a new GPU of an NFT wallet takes that wallet's lock exclusively; one that brings only
+ * known GPUs takes it shared (it waits for a new GPU being added, not for other readers). Locks are
+ * taken in address order, before any node or rollup row is touched, so batches cannot deadlock.
+ * Held until COMMIT, so the next batch's ranking sees this batch's nodes.
+ */
+async function lockNftWallets(client: pg.PoolClient, jobs: readonly PreparedJob[], nftWallets: Map<string, number>): Promise<void> {
+  const ids = [...new Set(jobs.filter((j) => nftWallets.has(j.wallet)).map((j) => j.job.miner_id))];
+  const { rows } = await client.query<{ miner_id: string }>("SELECT miner_id FROM nodes WHERE miner_id = ANY($1::text[])", [ids]);
+  const known = new Set(rows.map((r) => r.miner_id));
+  const growing = new Set(jobs.filter((j) => nftWallets.has(j.wallet) && !known.has(j.job.miner_id)).map((j) => j.wallet));
+  const ordered = [...nftWallets.keys()].sort();
+  await client.query(
+    `SELECT CASE WHEN g THEN pg_advisory_xact_lock($1, hashtext(w)) ELSE pg_advisory_xact_lock_shared($1, hashtext(w)) END
+       FROM unnest($2::text[], $3::bool[]) AS t(w, g)`,
+    [BOOST_LOCK_CLASS, ordered, ordered.map((w) => growing.has(w))],
+  );
 }
 
 /** `maxNfts`: each NFT-holding wallet's largest count over the batch (how many default holders to rank). */

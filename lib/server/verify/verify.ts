@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { getScheduleOrThrow, priceJob, scheduleAt } from "@/lib/points";
+import { SLOTS_PER_NFT, getScheduleOrThrow, priceJob, scheduleAt } from "@/lib/points";
 import { STORED_JOB_COLUMNS, storedJobPriceInput, type StoredJobRow } from "../queries/stored-job";
 
 export interface CheckResult {
@@ -198,6 +198,29 @@ async function checkAdminActions(client: pg.PoolClient): Promise<CheckResult> {
   return result;
 }
 
+/**
+ * No wallet ever had more GPUs earning an NFT boost than its slots (3 per NFT): per wallet and
+ * hour, the distinct miner IDs with a boosted job entry against 3 × the most NFTs the wallet held
+ * in that hour. Hours in which the owner reassigned slots are left out (old and new holders may
+ * both have earned the boost in them).
+ */
+async function checkBoostSlots(client: pg.PoolClient): Promise<CheckResult> {
+  const { rows } = await client.query<{ checked: string; mismatches: string; examples: string[] | null }>(
+    `WITH b AS (
+       SELECT wallet, date_trunc('hour', occurred_at, 'UTC') AS hour, count(DISTINCT miner_id) AS gpus, max(nft_count)::int AS nfts
+         FROM ledger_entries WHERE kind = 'job' AND nft_multiplier_ppm > 1000000 GROUP BY 1, 2),
+     d AS (
+       SELECT b.* FROM b WHERE b.gpus > $1 * b.nfts
+          AND NOT EXISTS (SELECT 1 FROM boost_assignments a WHERE a.wallet = b.wallet AND date_trunc('hour', a.effective_from, 'UTC') = b.hour))
+     SELECT (SELECT count(*) FROM b)::text AS checked, (SELECT count(*) FROM d)::text AS mismatches,
+            (SELECT array_agg(wallet || ' ' || to_char(hour, 'YYYY-MM-DD"T"HH24":00Z"') || ': ' || gpus || ' boosted GPUs with ' || nfts || ' NFT(s), ' || ($1 * nfts) || ' slots')
+               FROM (SELECT * FROM d ORDER BY wallet, hour LIMIT ${EXAMPLES}) e) AS examples`,
+    [SLOTS_PER_NFT],
+  );
+  const row = rows[0]!;
+  return { name: "boost slots (boosted GPUs ≤ 3 × NFTs)", checked: Number(row.checked), mismatches: Number(row.mismatches), examples: row.examples ?? [] };
+}
+
 /** Re-derives the ledger from the jobs and every rollup from the ledger; read-only, one snapshot. */
 export async function verifyAll(pool: pg.Pool, opts: { onProgress?: (step: string, done?: number) => void } = {}): Promise<CheckResult[]> {
   const client = await pool.connect();
@@ -211,6 +234,8 @@ export async function verifyAll(pool: pg.Pool, opts: { onProgress?: (step: strin
     }
     opts.onProgress?.("admin actions");
     results.push(await checkAdminActions(client));
+    opts.onProgress?.("boost slots");
+    results.push(await checkBoostSlots(client));
     await client.query("COMMIT");
     return results;
   } finally {

@@ -1,0 +1,59 @@
+// Boost-slot race (issue 9): two batches posted at once, each bringing a new GPU of the same wallet
+// whose one NFT leaves a single free slot, could both read `nodes` before either committed and both
+// give their GPU the slot: four boosted GPUs on three slots. Batches now lock NFT wallets in a
+// fixed order, and `verify` checks that no wallet ever had more boosted GPUs than its slots.
+import { expect, test } from "vitest";
+import { POST } from "@/app/api/v1/jobs/route";
+import { verifyAll } from "@/lib/server/verify/verify";
+import { db, giveNfts, imageJob, randomWallet, signedRequest } from "../support/fixtures";
+
+const BOOST_CHECK = "boost slots (boosted GPUs ≤ 3 × NFTs)";
+const ROUNDS = 12;
+
+async function ingest(jobs: unknown[]): Promise<void> {
+  const res = await POST(signedRequest({ jobs }));
+  if (res.status !== 200) throw new Error(`${res.status}: ${await res.text()}`);
+}
+
+async function boostedGpus(wallet: string): Promise<number> {
+  const { rows } = await db().query<{ n: number }>(
+    "SELECT count(DISTINCT miner_id)::int AS n FROM ledger_entries WHERE wallet = $1 AND nft_multiplier_ppm > 1000000",
+    [wallet],
+  );
+  return rows[0]!.n;
+}
+
+test(`${ROUNDS} rounds of two concurrent batches, each with a new GPU of a 1-NFT wallet holding 2 GPUs: never more than 3 boosted GPUs`, async () => {
+  const now = Date.now();
+  const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+  const wallets = Array.from({ length: ROUNDS }, () => randomWallet());
+  for (const w of wallets) {
+    await giveNfts(w, 1, new Date(now - 86_400_000));
+    await ingest([imageJob({ miner_id: `${w}-a`, completed_at: at(30) }), imageJob({ miner_id: `${w}-b`, completed_at: at(29) })]);
+  }
+  // All rounds at once: 2 × ROUNDS batches in flight, so the old code's read-then-write races for real.
+  await Promise.all(wallets.flatMap((w) => [ingest([imageJob({ miner_id: `${w}-c`, completed_at: at(10) })]), ingest([imageJob({ miner_id: `${w}-d`, completed_at: at(10) })])]));
+
+  const boosted = await Promise.all(wallets.map(boostedGpus));
+  expect(boosted).toEqual(wallets.map(() => 3));
+  const check = (await verifyAll(db())).find((c) => c.name === BOOST_CHECK)!;
+  expect(check.checked).toBeGreaterThanOrEqual(ROUNDS);
+  expect(check.mismatches).toBe(0);
+});
+
+test("verify names a wallet that had more boosted GPUs than slots", async () => {
+  const w = randomWallet();
+  const hour = "2024-09-03T10:";
+  // Planted straight into the append-only ledger: four GPUs boosted in one hour on one NFT.
+  for (const tag of ["a", "b", "c", "d"]) {
+    await db().query(
+      `INSERT INTO ledger_entries (kind, job_id, miner_id, wallet, point_type, occurred_at, schedule_id, model_id, base_micro,
+                                   model_multiplier_ppm, nft_multiplier_ppm, stake_multiplier_ppm, nft_count, stake_heu, points_micro)
+       VALUES ('job', $1, $2, $3, 'waifu', $4, 'testnet-2024-09', 'SDXL', 6000000, 1000000, 1100000, 1000000, 1, 0, 6600000)`,
+      [`planted-${w}-${tag}`, `${w}-${tag}`, w, `${hour}0${tag.charCodeAt(0) - 97}:00Z`],
+    );
+  }
+  const check = (await verifyAll(db())).find((c) => c.name === BOOST_CHECK)!;
+  expect(check.mismatches).toBeGreaterThanOrEqual(1);
+  expect(check.examples).toContainEqual(`${w} 2024-09-03T10:00Z: 4 boosted GPUs with 1 NFT(s), 3 slots`);
+});
