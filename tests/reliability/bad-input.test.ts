@@ -18,6 +18,7 @@ import { GET as walletDaily } from "@/app/api/v1/wallets/[address]/daily.csv/rou
 import { GET as walletLedger } from "@/app/api/v1/wallets/[address]/ledger.csv/route";
 import { GET as wallet } from "@/app/api/v1/wallets/[address]/route";
 import { serverEnv } from "@/lib/env";
+import { verifyAll } from "@/lib/server/verify/verify";
 import { db, imageJob, llmJob, randomWallet, SECRET, signedRequest } from "../support/fixtures";
 import { signInAs } from "../support/siwe";
 import { hostileAccounts } from "./hostile/account-requests";
@@ -124,6 +125,11 @@ describe("account routes refuse forged sessions and bodies", () => {
   test("boost slots: bad addresses, no or bogus session, another wallet's session, bad or foreign miner IDs", () => hammer(accounts.boostSlots, 600));
   test("session: bogus cookies", () => hammer(accounts.session, 100));
   test("sign-in: garbage, forged messages, real signatures over unissued nonces", () => hammer(accounts.signIn, 400));
+});
+
+test("after the whole hostile run, verify finds the ledger and every rollup intact", async () => {
+  const checks = await verifyAll(db());
+  expect(checks.filter((c) => c.mismatches > 0)).toEqual([]);
 });
 
 test("at least 10,000 requests were generated, and none got a 5xx", () => {

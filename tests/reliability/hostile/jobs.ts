@@ -96,6 +96,9 @@ function serialize(job: JobObject): string {
   return JSON.stringify(job).replace(/"@@raw:([^"@]+)@@"/g, "$1");
 }
 
+/** A C0 or C1 control character (TAB, NUL, U+0085 …): refused in every text field of a job. */
+const controlChar = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((c) => String.fromCharCode(c));
+
 /** One valid job turned invalid by one mistake; `kind` names the mistake. */
 export const badJob: fc.Arbitrary<BadJob> = validJob.chain((job) => {
   const drop = fc.constantFrom(...REQUIRED, ...shapeFields(job)).map((f) => {
@@ -115,5 +118,10 @@ export const badJob: fc.Arbitrary<BadJob> = validJob.chain((job) => {
     .map(([k, v]) => ({ kind: `job/extra-key`, json: withRawKey(serialize(job), k, JSON.stringify(v) ?? "null") }));
   const otherKind = fc.constantFrom(...(isImage(job) ? LLM_FIELDS : IMAGE_FIELDS)).map((f) => ({ kind: `job/field-of-other-kind`, json: serialize({ ...job, [f]: 512 }) }));
   const notOffered = fc.constant({ kind: "job/model-not-offered", json: serialize({ ...job, model_id: "FLUX.1-dev", completed_at: "2024-05-01T00:00:00Z", width: 1024, height: 1024, num_iterations: 20, input_tokens: undefined, output_tokens: undefined }) });
-  return fc.oneof(drop, wrongType, range, text, extraKey, otherKind, notOffered);
+  const control = fc
+    .tuple(fc.constantFrom("hardware", "input_ref", "output_ref"), controlChar, fc.constantFrom("RTX 4090", "ipfs://x"))
+    .map(([f, c, base]) => ({ kind: `job/control-char-${f}`, json: serialize({ ...job, [f]: `${base.slice(0, 3)}${c}${base.slice(3)}` }) }));
+  // A rollup key planted through a field (issue 9): a hardware_hourly row at an hour the sender chose.
+  const planted = fc.constant({ kind: "job/planted-rollup-key", json: serialize({ ...job, hardware: "X\tSDXL\t2024-09-10T00:00:00.000Z" }) });
+  return fc.oneof(drop, wrongType, range, text, extraKey, otherKind, notOffered, control, planted);
 });
