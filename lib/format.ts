@@ -21,6 +21,18 @@ export function formatPercent(ratio: number | null | undefined): string {
   return ratio === null || ratio === undefined ? "–" : percent.format(ratio);
 }
 
+/**
+ * A yield or rate in % a year with enough digits that a real rate never reads 0: two significant
+ * digits below 1 % ("0.47 %", "0.0031 %"), one decimal above ("3.3 %").
+ */
+export function formatYieldPercent(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "–";
+  const pct = ratio * 100;
+  if (pct === 0) return "0 %";
+  const digits = Math.abs(pct) >= 1 ? { maximumFractionDigits: 1 } : { maximumSignificantDigits: 2 };
+  return `${new Intl.NumberFormat("en-US", digits).format(pct)} %`;
+}
+
 /** Multipliers as "×1.25". */
 export function formatMultiplier(m: number): string {
   return `×${new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 }).format(m)}`;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { AddressLink, Badge, EmptyState, Pagination, Table, TBody, Td, THead, Th, Tr, type SearchParamsRecord } from "@/components/ui";
-import { formatInt, formatMultiplier, formatPercent, formatPoints } from "@/lib/format";
+import { formatInt, formatMultiplier, formatPercent, formatPoints, formatYieldPercent } from "@/lib/format";
 import { marketQuery, type MarketParams, type MarketSort } from "@/lib/market/params";
 import type { YieldEstimate } from "@/lib/market/yield";
 import type { MarketNode, MarketPage } from "@/lib/server/queries/market";
@@ -38,11 +38,11 @@ function SortHeader({ params, sort, label, numeric, hint }: { params: MarketPara
 
 function yieldCell(e: YieldEstimate | null) {
   if (!e) return <span className="text-zinc-600 dark:text-zinc-400">no bribe</span>;
-  if (!e.ok) return <span className="text-zinc-500 dark:text-zinc-400">{e.reason === "inactive" ? "inactive" : "—"}</span>;
+  if (!e.ok) return <span className="text-zinc-500 dark:text-zinc-400">{e.reason === "inactive" ? "inactive" : e.reason === "no-rate" ? "no epoch yet" : "—"}</span>;
   return (
     <span className="inline-flex flex-col items-end">
-      <span className="font-semibold">{formatPercent(e.apr)}</span>
-      <span className="text-xs text-zinc-600 dark:text-zinc-400">{formatInt(e.stakerHeuPerYear)} HEU/yr</span>
+      <span className="font-semibold">{formatYieldPercent(e.apr)}</span>
+      <span className="text-xs text-zinc-600 dark:text-zinc-400">{formatPoints(e.stakerHeuPerEpoch, 2)} HEU/epoch</span>
     </span>
   );
 }

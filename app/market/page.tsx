@@ -5,10 +5,11 @@ import { NodeStaking } from "@/components/staking/node-staking";
 import { portalChainConfigOf } from "@/lib/chain/config";
 import { formatDateTime, shortId } from "@/lib/format";
 import { parseMarketParams } from "@/lib/market/params";
-import { SEASON1_HEU_PER_POINT, estimateStakerYield } from "@/lib/market/yield";
+import { estimateStakerYield, nodeHeuPerPoint } from "@/lib/market/yield";
 import { ppmToNumber, scheduleAt, stakeMultiplierPpm } from "@/lib/points";
 import { getBribeHistory } from "@/lib/server/queries/bribes";
 import { getChainStatus } from "@/lib/server/queries/chain-status";
+import { getTokenRate } from "@/lib/server/queries/token-rate";
 import { MARKET_WINDOW_DAYS, getMarketHardware, getMarketNode, getMarketPage, type MarketNode } from "@/lib/server/queries/market";
 import { MarketControls } from "./market-controls";
 import { MarketTable, type MarketRow } from "./market-table";
@@ -25,12 +26,13 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
   const params = parseMarketParams(sp);
   const now = new Date();
   const schedule = scheduleAt(now);
-  const [page, hardware, chain, selected, selectedBribes] = await Promise.all([
+  const [page, hardware, chain, selected, selectedBribes, rate] = await Promise.all([
     getMarketPage(params, now),
     getMarketHardware(now),
     getChainStatus(),
     params.node ? getMarketNode(params.node, now) : null,
     params.node ? getBribeHistory(params.node, now) : null,
+    getTokenRate(now),
   ]);
   const rows: MarketRow[] = page.items.map((node) => {
     const bribe = forwardBribe(node);
@@ -48,7 +50,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
               stakeHeu: node.stakeHeu,
               extraStakeHeu: params.stakeHeu,
               curve: schedule.stakeCurve,
-              heuPerPoint: SEASON1_HEU_PER_POINT,
+              heuPerPoint: rate && nodeHeuPerPoint(rate, node.waifuPoints7d, node.llamaPoints7d),
             }),
     };
   });
@@ -75,7 +77,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
         <section aria-labelledby="stake-title" id="stake" className="scroll-mt-20">
           <SectionHeading id="stake-title" title={`Node ${shortId(params.node)}`} description={<span className="font-mono break-all">{params.node}</span>} />
           {selected && selectedBribes ? (
-            <NodeStaking node={selected} bribes={selectedBribes} chain={chain} windowDays={MARKET_WINDOW_DAYS} now={now} titleId="stake-panel-title" eager />
+            <NodeStaking node={selected} bribes={selectedBribes} chain={chain} rate={rate} windowDays={MARKET_WINDOW_DAYS} now={now} titleId="stake-panel-title" eager />
           ) : (
             <EmptyState title="Unknown node">No GPU with this miner ID has reported a job, so it is not in the market.</EmptyState>
           )}
@@ -118,7 +120,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="how">
         <SectionHeading id="how" title="How the yield estimate is computed" />
         <Card>
-          <YieldExplainer example={rows.find((r) => r.estimate?.ok) ?? rows[0]} stakeHeu={params.stakeHeu} scheduleId={schedule.id} heuPerPoint={SEASON1_HEU_PER_POINT} />
+          <YieldExplainer example={rows.find((r) => r.estimate?.ok) ?? rows[0]} stakeHeu={params.stakeHeu} scheduleId={schedule.id} rate={rate} />
         </Card>
       </section>
     </div>

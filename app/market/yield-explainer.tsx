@@ -1,4 +1,5 @@
-import { formatInt, formatMultiplier, formatPercent, formatPoints, shortId } from "@/lib/format";
+import { formatDateTime, formatInt, formatMultiplier, formatPercent, formatPoints, formatYieldPercent, shortId } from "@/lib/format";
+import type { TokenRate } from "@/lib/rewards";
 import type { MarketRow } from "./market-table";
 
 /** "Show how it is computed": the formula, its inputs, and one row worked through. */
@@ -6,12 +7,12 @@ export function YieldExplainer({
   example,
   stakeHeu,
   scheduleId,
-  heuPerPoint,
+  rate,
 }: {
   example: MarketRow | undefined;
   stakeHeu: number;
   scheduleId: string;
-  heuPerPoint: number;
+  rate: TokenRate | null;
 }) {
   const e = example?.estimate;
   const n = example?.node;
@@ -36,8 +37,18 @@ export function YieldExplainer({
           whose operator never set a bribe pays its stakers nothing.
         </li>
         <li>
-          Points become HEU at {formatPoints(heuPerPoint, 6)} HEU per point, the rate Season 1 paid (22,457,723 HEU for 772,963,675 points).
-          Real epochs pay whatever their pool ÷ all points turns out to be, so treat this as an order of magnitude, not a promise.
+          {rate ? (
+            <>
+              Points become HEU at the portal&apos;s own rate: {formatPoints(rate.waifu, 6)} HEU per Waifu Point and {formatPoints(rate.llama, 6)} per Llama
+              Point,{" "}
+              {rate.source === "open-epoch"
+                ? `epoch ${rate.epoch}'s pools (open; base emission plus an amount per point) ÷ its points, projected to the end of the week at the pace so far, as of ${formatDateTime(rate.asOf)}`
+                : `what settled epoch ${rate.epoch} paid (its pool ÷ its points), settled ${formatDateTime(rate.asOf)}`}
+              . Each node is valued at its own mix of the two. A real epoch pays its pool ÷ all points once it ends.
+            </>
+          ) : (
+            "No epoch has points yet, so there is no rate to turn points into HEU: yields appear once the network has earned points this week."
+          )}
         </li>
       </ul>
       {e?.ok && n && example.bribe !== null ? (
@@ -56,7 +67,7 @@ export function YieldExplainer({
             </li>
             <li>
               Your share P / (S+P) = {formatPercent(e.share)}; × bribe {formatPercent(example.bribe)} = {formatPoints(e.stakerPointsPerYear, 1)} points/year
-              = {formatPoints(e.stakerHeuPerYear, 1)} HEU/year, {formatPercent(e.apr)} of your stake.
+              = {formatPoints(e.stakerHeuPerYear, 1)} HEU/year ({formatPoints(e.stakerHeuPerEpoch, 2)} HEU an epoch), {formatYieldPercent(e.apr)} of your stake.
             </li>
           </ol>
         </div>

@@ -13,5 +13,6 @@ export interface NodeSummary {
   pendingBribe: { bribe: number; effectiveAt: string } | null;
   curve: StakeCurve;
   scheduleId: string;
-  heuPerPoint: number;
+  /** HEU per point of this node's mix at the portal's epochs' rate; null before any epoch has points. */
+  heuPerPoint: number | null;
 }

@@ -1,8 +1,9 @@
 import { Badge, Card, CardTitle } from "@/components/ui";
 import { formatDateTime, formatInt, formatMultiplier, formatPercent, formatPoints } from "@/lib/format";
 import { portalChainConfigOf } from "@/lib/chain/config";
-import { SEASON1_HEU_PER_POINT } from "@/lib/market/yield";
+import { nodeHeuPerPoint } from "@/lib/market/yield";
 import { ppmToNumber, scheduleAt, stakeMultiplierPpm } from "@/lib/points";
+import type { TokenRate } from "@/lib/rewards";
 import type { BribeHistoryResponse, ChainConfigResponse } from "@/lib/schemas/staking";
 import type { MarketNode } from "@/lib/server/queries/market";
 import { BribeHistory } from "./bribe-history";
@@ -17,11 +18,14 @@ export function NodeStaking({
   node,
   bribes,
   chain,
+  rate,
   windowDays,
   now,
   titleId,
   eager,
 }: {
+  /** HEU per point from the portal's epochs; null before any epoch has points. */
+  rate: TokenRate | null;
   node: MarketNode;
   bribes: BribeHistoryResponse;
   chain: ChainConfigResponse;
@@ -41,7 +45,7 @@ export function NodeStaking({
     pendingBribe: node.pendingBribe,
     curve: schedule.stakeCurve,
     scheduleId: schedule.id,
-    heuPerPoint: SEASON1_HEU_PER_POINT,
+    heuPerPoint: rate && nodeHeuPerPoint(rate, node.waifuPoints7d, node.llamaPoints7d),
   };
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">

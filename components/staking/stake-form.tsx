@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { formatUnits } from "viem";
-import { formatInt, formatMultiplier, formatPercent } from "@/lib/format";
+import { formatInt, formatMultiplier, formatPercent, formatPoints, formatYieldPercent } from "@/lib/format";
 import { formatTokenAmount } from "@/lib/market/amount";
 import { estimateStakerYield } from "@/lib/market/yield";
 import { ppmToNumber, stakeMultiplierPpm } from "@/lib/points";
@@ -87,7 +87,7 @@ function YieldPreview({ node, extraHeu }: { node: NodeSummary; extraHeu: number 
         <>
           At a {formatPercent(bribe)} bribe your share ({formatPercent(e.share)}) of its recent rewards would be about{" "}
           <strong>
-            {formatInt(e.stakerHeuPerYear)} HEU a year ({formatPercent(e.apr)})
+            {formatPoints(e.stakerHeuPerEpoch, 2)} HEU an epoch, {formatInt(e.stakerHeuPerYear)} a year ({formatYieldPercent(e.apr)})
           </strong>
           .
         </>

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { MAINNET_ACTIVATION_CURVE, TESTNET_BOOST_CURVE } from "@/lib/points";
-import { SEASON1_HEU_PER_POINT, estimateStakerYield, type YieldInput } from "./yield";
+import { formatYieldPercent } from "@/lib/format";
+import { estimateStakerYield, nodeHeuPerPoint, positionHeuPerYear, type YieldInput } from "./yield";
 
 const base: YieldInput = {
   bribe: 0.1,
@@ -55,7 +56,33 @@ describe("estimateStakerYield", () => {
     expect(a.ok && b.ok && b.stakerPointsPerYear < a.stakerPointsPerYear).toBe(true);
   });
 
-  test("the Season 1 anchor is 0.029054 HEU per point", () => {
-    expect(SEASON1_HEU_PER_POINT).toBeCloseTo(0.029054, 6);
+  test("per epoch is the year's yield over 52.14 weekly epochs", () => {
+    const r = estimateStakerYield(base);
+    expect(r.ok && r.stakerHeuPerEpoch).toBeCloseTo((3_650 * 0.03 * 7) / 365, 9);
+  });
+});
+
+describe("the rate and the position", () => {
+  test("a node's HEU per point follows its own mix of Waifu and Llama points", () => {
+    const rate = { waifu: 1.85, llama: 0.4 };
+    expect(nodeHeuPerPoint(rate, 100, 0)).toBe(1.85);
+    expect(nodeHeuPerPoint(rate, 0, 100)).toBe(0.4);
+    expect(nodeHeuPerPoint(rate, 75, 25)).toBeCloseTo(1.4875, 12);
+    expect(nodeHeuPerPoint(rate, 0, 0)).toBe(1.85);
+  });
+
+  test("an existing position earns bribe × the node's tokens × its share of the stake, no dilution", () => {
+    // 100 points a day at 2 HEU a point, 20 % bribe, 50,000 of 200,000: 100 × 2 × 0.2 × 0.25 = 10 HEU a day.
+    expect(positionHeuPerYear({ bribe: 0.2, recentPoints: 700, windowDays: 7, stakeHeu: 200_000, positionHeu: 50_000, heuPerPoint: 2 })).toBeCloseTo(3_650, 9);
+  });
+
+  test.each([
+    [0.033, "3.3 %"],
+    [0.0047, "0.47 %"],
+    [0.000031, "0.0031 %"],
+    [0, "0 %"],
+    [0.35, "35 %"],
+  ])("a rate of %d reads %s, never a misleading 0", (ratio, text) => {
+    expect(formatYieldPercent(ratio)).toBe(text);
   });
 });

@@ -4,12 +4,31 @@ import { ppmToNumber, stakeMultiplierPpm, type StakeCurve } from "@/lib/points";
 //   yield(P) = bribe × R(S+P) × P/(S+P)
 // R(S+P) is the node's recent rewards re-priced at the stake multiplier it would have with the
 // new stake: R(S+P) = R_recent × m(S+P) / m(S), annualized from the recent window. Pure: the
-// caller passes the curve, the window and the token rate.
+// caller passes the curve, the window and the token rate (the portal's own epochs, lib/rewards
+// token-rate.ts; never a constant).
+import { EPOCH_MS } from "@/lib/rewards/epoch";
+import type { TokenRate } from "@/lib/rewards/token-rate";
 
 export const DAYS_PER_YEAR = 365;
+const EPOCHS_PER_YEAR = (DAYS_PER_YEAR * 86_400_000) / EPOCH_MS;
 
-/** Season 1 paid 22,457,723 HEU for 772,963,675 Waifu Points (SPEC, data/s1_results.csv). */
-export const SEASON1_HEU_PER_POINT = 22_457_723 / 772_963_675;
+/**
+ * HEU per point for one node's mix of Waifu and Llama points at the portal's rate; the Waifu rate
+ * for a node with no points yet.
+ */
+export function nodeHeuPerPoint(rate: Pick<TokenRate, "waifu" | "llama">, waifuPoints: number, llamaPoints: number): number {
+  const total = waifuPoints + llamaPoints;
+  return total > 0 ? (waifuPoints * rate.waifu + llamaPoints * rate.llama) / total : rate.waifu;
+}
+
+/**
+ * What an existing position of P in a node's stake S earned per year at its recent pace: no
+ * dilution and no re-pricing (the node's points were earned with P already in S).
+ */
+export function positionHeuPerYear(p: { bribe: number; recentPoints: number; windowDays: number; stakeHeu: number; positionHeu: number; heuPerPoint: number }): number {
+  if (p.stakeHeu <= 0 || p.windowDays <= 0) return 0;
+  return ((p.bribe * Math.max(0, p.recentPoints) * p.heuPerPoint) / p.windowDays) * DAYS_PER_YEAR * (p.positionHeu / p.stakeHeu);
+}
 
 export interface YieldInput {
   /** Share of the node's rewards paid to stakers, 0–1. */
@@ -23,8 +42,8 @@ export interface YieldInput {
   /** The staker's extra stake, stHEU (P). */
   extraStakeHeu: number;
   curve: StakeCurve;
-  /** Token value of one point (HEU); epochs set it, the Season 1 rate is the default anchor. */
-  heuPerPoint: number;
+  /** Token value of one point (HEU) at the portal's own epochs' rate (nodeHeuPerPoint); null before any epoch has points. */
+  heuPerPoint: number | null;
 }
 
 export type YieldEstimate =
@@ -40,13 +59,16 @@ export type YieldEstimate =
       share: number;
       stakerPointsPerYear: number;
       stakerHeuPerYear: number;
+      /** The same per weekly epoch. */
+      stakerHeuPerEpoch: number;
       /** stakerHeuPerYear ÷ P: simple annual rate, no compounding. */
       apr: number;
     }
-  | { ok: false; reason: "no-stake" | "inactive" | "invalid" };
+  | { ok: false; reason: "no-stake" | "inactive" | "invalid" | "no-rate" };
 
 export function estimateStakerYield(input: YieldInput): YieldEstimate {
   const { bribe, recentPoints, windowDays, stakeHeu, extraStakeHeu, curve, heuPerPoint } = input;
+  if (heuPerPoint === null) return { ok: false, reason: "no-rate" };
   const finite = [bribe, recentPoints, windowDays, stakeHeu, extraStakeHeu, heuPerPoint].every(Number.isFinite);
   if (!finite || bribe < 0 || bribe > 1 || windowDays <= 0 || stakeHeu < 0 || extraStakeHeu < 0 || heuPerPoint < 0) {
     return { ok: false, reason: "invalid" };
@@ -71,6 +93,7 @@ export function estimateStakerYield(input: YieldInput): YieldEstimate {
     share,
     stakerPointsPerYear,
     stakerHeuPerYear,
+    stakerHeuPerEpoch: stakerHeuPerYear / EPOCHS_PER_YEAR,
     apr: stakerHeuPerYear / extraStakeHeu,
   };
 }

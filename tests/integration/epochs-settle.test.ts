@@ -10,6 +10,8 @@ import { GET as getEpoch } from "@/app/api/v1/epochs/[epoch]/route";
 import { GET as getRewards } from "@/app/api/v1/epochs/[epoch]/rewards/route";
 import { GET as rewardsCsv } from "@/app/api/v1/wallets/[address]/rewards.csv/route";
 import { walletRewardHistory } from "@/lib/server/queries/epochs";
+import { positionHeuPerYear } from "@/lib/market/yield";
+import { settledRate } from "@/lib/rewards";
 import { applyFakeChainEvents, db, imageJob, llmJob, randomWallet, signedRequest, stakeOn } from "../support/fixtures";
 
 const E = epochOf(new Date("2025-06-10T00:00:00Z")); // 2025-06-06 → 2025-06-13, used by no other test
@@ -107,6 +109,36 @@ describe("settling an epoch", () => {
     const row = (await db().query("SELECT waifu_points_micro::text FROM epoch_miner_rewards WHERE epoch = $1 AND miner_id = $2", [E + 1, lateMiner])).rows[0];
     expect(row.waifu_points_micro).toBe("6000000");
     expect((await db().query("SELECT count(*)::int AS n FROM epoch_miner_rewards WHERE miner_id = $1", [lateMiner])).rows[0].n).toBe(1);
+  });
+});
+
+describe("the market's yield against what a staker was really paid", () => {
+  test("a position's estimated HEU per epoch, at the settled epoch's rate, is within 1 % of the staker's grant", async () => {
+    // Epoch E+2: node d with 60,000 stHEU from s3 and 20,000 from s4 all week, a 25 % bribe; jobs spread over the week.
+    const E2 = E + 2;
+    const at2 = (days: number) => new Date(epochStart(E2).getTime() + days * 86_400_000);
+    const d = `${randomWallet()}-d`;
+    const [s3, s4] = ["0x0000000000000000000000000000000000000053", "0x0000000000000000000000000000000000000054"];
+    await stakeOn(d, 60_000, at2(-2), s3);
+    await stakeOn(d, 20_000, at2(-2), s4);
+    await applyFakeChainEvents([
+      { event: { name: "BribeSet", minerId: d, operator: d.split("-")[0]!, bps: 2_500, effectiveEpoch: BigInt(E2), effectiveAt: BigInt(epochStart(E2).getTime() / 1000) }, at: at2(-3) },
+    ]);
+    await ingest(Array.from({ length: 14 }, (_, i) => imageJob({ miner_id: d, completed_at: at2(0.25 + i * 0.5).toISOString() })));
+    await settleEpoch(db(), E2, new Date(epochStart(E2 + 1).getTime() + 1_000));
+
+    const epoch = (await db().query("SELECT * FROM epochs WHERE number = $1", [E2])).rows[0];
+    const rate = settledRate({
+      epoch: E2, waifuPoolWei: BigInt(epoch.waifu_pool_wei), llamaPoolWei: BigInt(epoch.llama_pool_wei),
+      waifuPointsMicro: BigInt(epoch.waifu_points_micro), llamaPointsMicro: BigInt(epoch.llama_points_micro), settledAt: epoch.settled_at,
+    });
+    const node = (await db().query("SELECT waifu_points_micro::text FROM epoch_miner_rewards WHERE epoch = $1 AND miner_id = $2", [E2, d])).rows[0];
+    const paid = (await db().query("SELECT tokens_wei::text FROM epoch_staker_rewards WHERE epoch = $1 AND staker = $2 AND miner_id = $3", [E2, s3, d])).rows[0];
+    const estimatePerEpoch =
+      (positionHeuPerYear({ bribe: 0.25, recentPoints: Number(node.waifu_points_micro) / 1e6, windowDays: 7, stakeHeu: 80_000, positionHeu: 60_000, heuPerPoint: rate.waifu }) * 7) / 365;
+    const paidHeu = Number(BigInt(paid.tokens_wei)) / 1e18;
+    expect(paidHeu).toBeGreaterThan(1); // a real payout, not a rounding residue
+    expect(Math.abs(estimatePerEpoch - paidHeu) / paidHeu).toBeLessThan(0.01);
   });
 });
 
