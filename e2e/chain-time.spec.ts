@@ -81,6 +81,17 @@ test("a bribe in force after its epoch, then cut: the market warns stakers", asy
 
   await expect(panel.getByRole("complementary", { name: "Bribe cut warning" })).toContainText("from 12.5 % to 5 %");
   await expect(panel.getByText("Bribe over time")).toBeVisible();
+
+  // The stake form states the cut next to its button, with the yield before and after, and asks once more.
+  await panel.getByRole("tab", { name: "Stake" }).click();
+  await panel.getByLabel("Amount to stake (HEU)").fill("1000");
+  const risks = panel.getByRole("group", { name: "Before you stake on this node" });
+  await expect(risks).toContainText("has announced a cut of the bribe from 12.5% to 5%");
+  await expect(risks).toContainText(/Your estimated yield: .+ at the old bribe, .+ at the new one/);
+  const stake = panel.getByRole("button", { name: /stake HEU$/i });
+  await expect(stake).toBeDisabled();
+  await risks.getByLabel("I have read this and still want to stake on this node.").check();
+  await expect(stake).toBeEnabled();
   expect(await axeViolations(page)).toEqual([]);
   await screenshots(page, "market-bribe-cut");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -11,6 +11,10 @@ export interface NodeSummary {
   /** Bribe in force (0–1) and a pending change, from the indexed BribeSet events. */
   bribe: number | null;
   pendingBribe: { bribe: number; effectiveAt: string } | null;
+  /** A cut of the bribe in force or pending within 30 days; jobs and the last job, for the idle warning. */
+  recentCut: { from: number; to: number; effectiveAt: string; pending: boolean } | null;
+  jobs7d: number;
+  lastSeenAt: string;
   curve: StakeCurve;
   scheduleId: string;
   /** HEU per point of this node's mix at the portal's epochs' rate; null before any epoch has points. */

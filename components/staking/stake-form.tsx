@@ -4,6 +4,7 @@ import { useState } from "react";
 import { formatUnits } from "viem";
 import { formatInt, formatMultiplier, formatPercent, formatPoints, formatYieldPercent } from "@/lib/format";
 import { formatTokenAmount } from "@/lib/market/amount";
+import { stakeRisks, type StakeRisk } from "@/lib/market/stake-risks";
 import { estimateStakerYield } from "@/lib/market/yield";
 import { ppmToNumber, stakeMultiplierPpm } from "@/lib/points";
 import type { PortalContracts } from "@/lib/chain/config";
@@ -32,12 +33,19 @@ export function StakeForm({
   const amount = parsed?.ok ? parsed.value : null;
   const needsApproval = amount !== null && tokens.allowance[token] < amount;
   const calls = marketCalls(contracts);
+  const risks = stakeRisks(node, new Date());
+  const [confirmed, setConfirmed] = useState(false);
+  const allowance = tokens.allowance[token];
 
   const submit = async () => {
     if (amount === null) return;
     const steps = [...(needsApproval ? [calls.approve(token, amount)] : []), calls.stake(node.minerId, token, amount)];
-    if (await tx.run(steps, `Stake ${formatTokenAmount(amount)} ${tokenName(token)}`)) setValue("");
+    if (await tx.run(steps, `Stake ${formatTokenAmount(amount)} ${tokenName(token)}`)) {
+      setValue("");
+      setConfirmed(false);
+    }
   };
+  const revoke = () => void tx.run([calls.approve(token, 0n)], `Revoke the market's ${tokenName(token)} allowance`);
 
   return (
     <form
@@ -50,14 +58,72 @@ export function StakeForm({
       <TokenChoice value={token} onChange={setToken} detail={(t) => `${formatTokenAmount(tokens.balance[t])} in wallet`} />
       <AmountField label={`Amount to stake (${tokenName(token)})`} value={value} onChange={setValue} parsed={parsed} max={balance} maxLabel={`Wallet balance`} />
       <p className={noteClass}>
-        The staking market may spend {formatTokenAmount(tokens.allowance[token])} of your {tokenName(token)}.
+        The staking market may spend {allowance >= UNLIMITED ? "any amount" : formatTokenAmount(allowance)} of your {tokenName(token)}
+        {allowance >= UNLIMITED ? " (unlimited)" : ""}.
         {needsApproval ? ` Staking this amount first asks you to approve ${formatTokenAmount(amount!)} ${tokenName(token)}, then to stake it (two transactions).` : ""}
+        {allowance > 0n ? (
+          <>
+            {" "}
+            <button type="button" onClick={revoke} disabled={tx.busy} className="underline hover:no-underline">
+              Revoke
+            </button>
+          </>
+        ) : null}
       </p>
       {amount !== null ? <YieldPreview node={node} extraHeu={Number(formatUnits(amount, 18))} /> : null}
-      <button type="submit" className={primaryButton} disabled={amount === null || tx.busy}>
+      {amount !== null && risks.length > 0 ? (
+        <RiskConfirmation risks={risks} node={node} extraHeu={Number(formatUnits(amount, 18))} confirmed={confirmed} onConfirm={setConfirmed} />
+      ) : null}
+      <button type="submit" className={primaryButton} disabled={amount === null || tx.busy || (risks.length > 0 && !confirmed)}>
         {needsApproval ? `Approve and stake ${tokenName(token)}` : `Stake ${tokenName(token)}`}
       </button>
     </form>
+  );
+}
+
+/** An ERC-20 allowance this large is "unlimited" (wallets approve 2^256 − 1); its 78 digits help nobody. */
+const UNLIMITED = 2n ** 255n;
+
+function riskText(r: StakeRisk, node: NodeSummary): string {
+  switch (r.kind) {
+    case "bribe-cut":
+      return `The operator ${r.pending ? "has announced a cut of" : "cut"} the bribe from ${formatPercent(r.from)} to ${formatPercent(r.to)}, ${r.pending ? "from" : "in force since"} ${r.effectiveAt.slice(0, 10)}.`;
+    case "idle":
+      return node.jobs7d === 0
+        ? "This node completed no job in the last 7 days: it earns nothing its stakers could share."
+        : `This node's last job was at ${r.lastSeenAt.slice(0, 16).replace("T", " ")} UTC, over a day ago: it may be offline.`;
+    case "capped":
+      return `The node's stake (${formatInt(node.stakeHeu)} stHEU) is already at the multiplier's cap (${formatInt(r.capHeu)}): more stake does not raise its rewards, it only divides them among more stakers.`;
+  }
+}
+
+/** The risks stated next to the button, the yield before and after a cut, and one more confirmation. */
+function RiskConfirmation({ risks, node, extraHeu, confirmed, onConfirm }: { risks: StakeRisk[]; node: NodeSummary; extraHeu: number; confirmed: boolean; onConfirm: (v: boolean) => void }) {
+  const cut = risks.find((r) => r.kind === "bribe-cut");
+  const at = (bribe: number) =>
+    estimateStakerYield({ bribe, recentPoints: node.recentPoints, windowDays: node.windowDays, stakeHeu: node.stakeHeu, extraStakeHeu: extraHeu, curve: node.curve, heuPerPoint: node.heuPerPoint });
+  const before = cut ? at(cut.from) : null;
+  const after = cut ? at(cut.to) : null;
+  return (
+    <div role="group" aria-labelledby="stake-risks-title" className="space-y-2 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100">
+      <p id="stake-risks-title" className="font-semibold">
+        Before you stake on this node
+      </p>
+      <ul className="list-disc space-y-1 pl-5">
+        {risks.map((r) => (
+          <li key={r.kind}>{riskText(r, node)}</li>
+        ))}
+        {before?.ok && after?.ok ? (
+          <li>
+            Your estimated yield: {formatYieldPercent(before.apr)} at the old bribe, {formatYieldPercent(after.apr)} at the new one.
+          </li>
+        ) : null}
+      </ul>
+      <label className="flex items-start gap-2">
+        <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} className="mt-1" />
+        <span>I have read this and still want to stake on this node.</span>
+      </label>
+    </div>
   );
 }
 
