@@ -204,7 +204,7 @@ async function checkAdminActions(client: pg.PoolClient): Promise<CheckResult> {
  * in that hour. Hours in which the owner reassigned slots are left out (old and new holders may
  * both have earned the boost in them).
  */
-async function checkBoostSlots(client: pg.PoolClient): Promise<CheckResult> {
+export async function checkBoostSlots(client: pg.PoolClient): Promise<CheckResult> {
   const { rows } = await client.query<{ checked: string; mismatches: string; examples: string[] | null }>(
     `WITH b AS (
        SELECT wallet, date_trunc('hour', occurred_at, 'UTC') AS hour, count(DISTINCT miner_id) AS gpus, max(nft_count)::int AS nfts
