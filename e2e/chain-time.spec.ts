@@ -83,7 +83,7 @@ test("a bribe in force after its epoch, then cut: the market warns stakers", asy
   await expect(panel.getByText("Bribe over time")).toBeVisible();
 
   // The stake form states the cut next to its button, with the yield before and after, and asks once more.
-  await panel.getByRole("tab", { name: "Stake" }).click();
+  await panel.getByRole("tab", { name: "Stake", exact: true }).click();
   await panel.getByLabel("Amount to stake (HEU)").fill("1000");
   const risks = panel.getByRole("group", { name: "Before you stake on this node" });
   await expect(risks).toContainText("has announced a cut of the bribe from 12.5% to 5%");
