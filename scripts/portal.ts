@@ -133,8 +133,8 @@ async function main() {
   const rate = Number(values.rate);
   if (rate > 0) {
     const { startLiveSimulation } = await import("./simulator/live");
-    live = startLiveSimulation({ url: baseUrl, secret, ratePerSecond: rate, scale: Number(values.scale), onError: (e: unknown) => console.error("[simulator]", e instanceof Error ? e.message : e) });
-    console.log(`• Live network: about ${rate} jobs/s from the simulated GPUs`);
+    live = startLiveSimulation({ url: baseUrl, secret, ratePerSecond: rate, scale: Number(values.scale), heartbeats: true, onError: (e: unknown) => console.error("[simulator]", e instanceof Error ? e.message : e) });
+    console.log(`• Live network: about ${rate} jobs/s from the simulated GPUs, and the router's heartbeats every minute (the last day's first)`);
   }
   console.log(`\n  Heurist Mining Points is running at ${baseUrl}  (Ctrl+C to stop)\n`);
 }

@@ -18,6 +18,7 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   "/api/v1/estimate": ["GET"],
   "/api/v1/gpus": ["GET"],
   "/api/v1/health": ["GET"],
+  "/api/v1/heartbeats": ["POST"],
   "/api/v1/jobs": ["POST"],
   "/api/v1/leaderboard": ["GET"],
   "/api/v1/miners/{minerId}": ["GET"],

@@ -12,6 +12,7 @@ const limits = (over: Partial<Record<"api" | "auth" | "pages" | "ingest", number
 describe("classify", () => {
   test.each([
     ["POST", "/api/v1/jobs", "ingest"],
+    ["POST", "/api/v1/heartbeats", "ingest"],
     ["GET", "/api/v1/jobs", "api"],
     ["GET", "/api/v1/auth/nonce", "auth"],
     ["POST", "/api/v1/admin/slashes", "auth"],

@@ -6,7 +6,7 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { SecurityEnv } from "@/lib/env";
 
 /**
- * - `ingest`: POST /api/v1/jobs. A signed report is never limited (the job router must not lose
+ * - `ingest`: POST /api/v1/jobs and /api/v1/heartbeats. A signed report is never limited (the job router must not lose
  *   reports); a client whose reports were refused as unauthenticated too often in a minute is
  *   answered 429 before its (up to 2 MB) body is read.
  * - `auth`: sign-in and admin endpoints. `api`: every other API. `page`: everything else.
@@ -18,7 +18,7 @@ const UNCOUNTED = /^\/(_next\/(static|image)\/|favicon\.ico$|icon\.svg$)/;
 
 export function classify(method: string, pathname: string): LimitClass | null {
   if (UNCOUNTED.test(pathname)) return null;
-  if (pathname === "/api/v1/jobs" && method === "POST") return "ingest";
+  if ((pathname === "/api/v1/jobs" || pathname === "/api/v1/heartbeats") && method === "POST") return "ingest";
   if (pathname.startsWith("/api/v1/auth/") || pathname.startsWith("/api/v1/admin/")) return "auth";
   if (pathname === "/api" || pathname.startsWith("/api/")) return "api";
   return "page";

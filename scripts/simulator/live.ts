@@ -1,6 +1,7 @@
 // The live stream behind the embedded portal: every second, the jobs the network completed in
 // that second, so "GPUs active now" and the last-24-h charts move while someone watches.
 import { createNetwork, DEFAULT_NETWORK_SEED } from "./network";
+import { backfillHeartbeats, postHeartbeat } from "./heartbeats";
 import { postJobs, type PostSummary } from "./post-batches";
 
 export interface LiveSimulationOptions {
@@ -11,6 +12,8 @@ export interface LiveSimulationOptions {
   /** Network seed: the default matches the CLI's history, so live jobs land on the same miners. */
   seed?: number;
   intervalMs?: number;
+  /** Also send the router's heartbeats (the last day's at start, then every minute). */
+  heartbeats?: boolean;
   onError?: (err: unknown) => void;
   onBatch?: (summary: PostSummary) => void;
 }
@@ -53,9 +56,17 @@ export function startLiveSimulation(opts: LiveSimulationOptions): LiveSimulation
   };
 
   const timer = setInterval(tick, intervalMs);
+  // The router's heartbeats: the last day's at start (availability needs a history), then every minute.
+  const beat = () => {
+    const online = network.onlineMiners(new Date());
+    if (online.length) postHeartbeat(opts.url, opts.secret, new Date(), online, abort.signal).catch((err) => !abort.signal.aborted && onError(err));
+  };
+  if (opts.heartbeats) backfillHeartbeats(network, opts.url, opts.secret, new Date()).catch((err) => !abort.signal.aborted && onError(err));
+  const heartbeatTimer = opts.heartbeats ? setInterval(beat, 60_000) : undefined;
   return {
     async stop() {
       clearInterval(timer);
+      clearInterval(heartbeatTimer);
       // Give a request in flight up to 5 s to finish, then abort it and any retry back-off.
       const pending = inFlight;
       if (pending) await Promise.race([pending, new Promise((r) => setTimeout(r, 5000).unref())]);

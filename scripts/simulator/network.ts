@@ -22,6 +22,8 @@ export interface SimNetwork {
   generateJobs(opts: GenerateJobsOptions): Generator<JobInput>;
   /** `n` jobs completed during the second before `now`, from nodes online in that hour. */
   liveJobs(now: Date, n: number): JobInput[];
+  /** Miner IDs online (polling the router for work) in the hour of `at`: what the router's heartbeats report. */
+  onlineMiners(at: Date): string[];
 }
 
 export interface GenerateJobsOptions {
@@ -69,8 +71,16 @@ export function createNetwork(opts: { scale?: number; seed?: number } = {}): Sim
     return jobs;
   }
 
-  return { scale, seed, wallets, gpus, generateJobs, liveJobs };
+  function onlineMiners(at: Date): string[] {
+    const hour = Math.floor(at.getTime() / HOUR_MS);
+    return gpus.filter((gpu) => isOnline(seed, gpu, hour)).map((gpu) => gpu.minerId);
+  }
+
+  return { scale, seed, wallets, gpus, generateJobs, liveJobs, onlineMiners };
 }
+
+/** Hourly outages per node: online in an hour with the node's availability as probability. */
+const isOnline = (seed: number, gpu: SimGpu, hour: number) => hashUnit(seed, gpu.index, hour) < gpu.availability;
 
 /**
  * Picks the node that served a job: faster nodes and short-job (image) nodes serve more jobs,
@@ -97,7 +107,7 @@ function gpuPicker(gpus: readonly SimGpu[], seed: number) {
         else lo = mid + 1;
       }
       gpu = gpus[lo]!;
-      if (hashUnit(seed, gpu.index, hour) < gpu.availability) return gpu;
+      if (isOnline(seed, gpu, hour)) return gpu;
     }
     return gpu!;
   };

@@ -1,0 +1,64 @@
+// Heartbeats (issue 10): the job router reports the miners it saw polling for work; availability
+// is the share of 5-minute buckets with a heartbeat, whether or not a job came the node's way.
+import { describe, expect, test } from "vitest";
+import { POST } from "@/app/api/v1/heartbeats/route";
+import { availabilityOf } from "@/lib/server/heartbeats/availability";
+import { count, db, randomWallet, signedRequest } from "../support/fixtures";
+
+const URL = "http://localhost/api/v1/heartbeats";
+const beat = (at: Date | string, minerIds: string[], opts: { secret?: string } = {}) =>
+  POST(signedRequest({ at: typeof at === "string" ? at : at.toISOString(), minerIds }, { url: URL, ...opts }));
+
+const HOUR = 3_600_000;
+/** The start of a whole hour two hours ago: 12 buckets that are surely in the past. */
+const hourStart = new Date(Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR);
+const minute = (m: number) => new Date(hourStart.getTime() + m * 60_000);
+
+describe("POST /api/v1/heartbeats", () => {
+  test("a node seen in 6 of an hour's 12 buckets was available half the hour; one never seen, not at all", async () => {
+    const seen = `${randomWallet()}-hb`;
+    const never = `${randomWallet()}-idle`;
+    for (const m of [0, 5, 10, 15, 20, 25]) expect((await beat(minute(m + 1), [seen])).status).toBe(200);
+    const a = await availabilityOf([seen, never], hourStart, new Date(hourStart.getTime() + HOUR));
+    expect(a.get(seen)).toEqual({ buckets: 12, online: 6 });
+    expect(a.get(never)).toEqual({ buckets: 12, online: 0 });
+  });
+
+  test("resending a heartbeat, or two in one bucket, changes nothing; one row per node and day", async () => {
+    const m = `${randomWallet()}-dup`;
+    const res = await beat(minute(31), [m, m.toUpperCase().replace("0X", "0x")]);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ bucketStart: minute(30).toISOString(), miners: 1 });
+    await beat(minute(31), [m]);
+    await beat(minute(33), [m]);
+    expect(await count("node_heartbeats", "miner_id = $1", [m])).toBe(1);
+    const a = await availabilityOf([m], hourStart, new Date(hourStart.getTime() + HOUR));
+    expect(a.get(m)!.online).toBe(1);
+  });
+
+  test("unsigned, wrongly signed, a bad miner ID, the future or older than a day: refused, nothing written", async () => {
+    const m = `${randomWallet()}-bad`;
+    const before = await count("node_heartbeats");
+    const unsigned = await POST(new Request(URL, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ at: minute(1).toISOString(), minerIds: [m] }) }));
+    expect(unsigned.status).toBe(401);
+    expect((await beat(minute(1), [m], { secret: "not-the-router-secret-000" })).status).toBe(401);
+    const bad = await beat(minute(1), [m, "0x123-rig"]);
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.details).toContainEqual(expect.objectContaining({ field: "minerIds.1" }));
+    expect((await beat(new Date(Date.now() + HOUR), [m])).status).toBe(422);
+    expect((await beat(new Date(Date.now() - 25 * HOUR), [m])).status).toBe(422);
+    expect(await count("node_heartbeats")).toBe(before);
+  });
+
+  test("a window across midnight counts each day's buckets", async () => {
+    const m = `${randomWallet()}-night`;
+    const midnight = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+    const from = new Date(midnight.getTime() - 10 * 60_000);
+    await db().query(
+      "INSERT INTO node_heartbeats (miner_id, day, buckets) VALUES ($1, $2::date, lpad('', 287, '0')::bit(287) || B'1'), ($1, $3::date, B'1' || lpad('', 287, '0')::bit(287))",
+      [m, new Date(midnight.getTime() - 86_400_000).toISOString().slice(0, 10), midnight.toISOString().slice(0, 10)],
+    );
+    const a = await availabilityOf([m], from, new Date(midnight.getTime() + 10 * 60_000));
+    expect(a.get(m)).toEqual({ buckets: 4, online: 2 });
+  });
+});
