@@ -16,29 +16,49 @@ async function refusedFor(job: Record<string, unknown>) {
   return { status: res.status, body };
 }
 
+// Each text field of a job, with a control character in the middle of an otherwise valid value.
+const FIELDS: [field: string, withChar: (c: string) => string][] = [
+  ["hardware", (c) => `RTX${c}4090`],
+  ["input_ref", (c) => `ipfs://a${c}b`],
+  ["output_ref", (c) => `s3://bucket/${c}key`],
+  ["job_id", (c) => `job${c}1`],
+  ["miner_id", (c) => `0x${"ab".repeat(20)}-rig${c}2`],
+  ["model_id", (c) => `SDXL${c}`],
+];
+// TAB, NUL and NEL (U+0085, a C1 control) in every field; then the ends of both ranges.
+const CHARS: [name: string, c: string][] = [["TAB", "\t"], ["NUL", "\u0000"], ["NEL (U+0085)", "\u0085"]];
+// Free text has no pattern of its own: the control-character rule is what refuses it.
+const FREE_TEXT = new Set(["hardware", "input_ref", "output_ref"]);
+
 describe("control characters are refused in every text field of a job", () => {
+  test.each(FIELDS.flatMap(([field, withChar]) => CHARS.map(([name, c]) => [field, name, withChar(c)] as const)))(
+    "%s with %s → 422 naming the field, nothing written",
+    async (field, _name, value) => {
+      const { status, body } = await refusedFor(imageJob({ [field]: value }));
+      expect(status).toBe(422);
+      const reason = FREE_TEXT.has(field) ? expect.stringMatching(/must not contain control characters/) : expect.any(String);
+      expect(body.error.details).toContainEqual({ index: 1, job_id: field === "job_id" ? value : expect.any(String), field, reason });
+    },
+  );
+
   test.each([
-    ["hardware", "RTX\t4090"],
     ["hardware", "RTX 4090\r"],
     ["hardware", "\u0085NVIDIA"],
     ["hardware", "NVIDIA\u007f"],
-    ["input_ref", "ipfs://a\u0000b"],
+    ["hardware", "\u001fNVIDIA"],
     ["output_ref", "ipfs://a\nb"],
-    ["input_ref", "s3://bucket/\u009bkey"],
-  ])("%s = %j → 422 naming the field, nothing written", async (field, value) => {
+    ["input_ref", "s3://bucket/\u009fkey"],
+    ["input_ref", "s3://bucket/\u0080key"],
+  ])("%s = %j (C0 and C1 ends, DEL, leading and trailing, which trimming would hide) → 422", async (field, value) => {
     const { status, body } = await refusedFor(imageJob({ [field]: value }));
     expect(status).toBe(422);
     expect(body.error.details).toContainEqual(expect.objectContaining({ index: 1, field, reason: expect.stringMatching(/control characters/) }));
   });
 
-  test.each([
-    ["job_id", "job\t1"],
-    ["miner_id", `0x${"ab".repeat(20)}-rig\t2`],
-    ["model_id", "SDXL\t"],
-  ])("%s with a control character is refused by its own pattern", async (field, value) => {
-    const { status, body } = await refusedFor(llmJob({ [field]: value }));
+  test("an LLM job is held to the same rule", async () => {
+    const { status, body } = await refusedFor(llmJob({ hardware: "A100\t80GB" }));
     expect(status).toBe(422);
-    expect(body.error.details).toContainEqual(expect.objectContaining({ index: 1, field }));
+    expect(body.error.details).toContainEqual(expect.objectContaining({ index: 1, field: "hardware" }));
   });
 
   test("a planted rollup key writes nothing: no hardware_hourly row at the hour the sender chose", async () => {

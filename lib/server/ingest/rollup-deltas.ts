@@ -44,9 +44,22 @@ export interface RollupRow {
   delta: Delta;
 }
 
-/** Rows keyed by JSON.stringify(parts): unambiguous for any text, and only ever used to find a row, never parsed. */
+/**
+ * The map key of a row: every part but the last prefixed with its length ("3:abc" + ...), a prefix
+ * code, so two different tuples never share a key whatever text they hold (a separator can be
+ * forged by the text; a length cannot). Only ever used to find and order rows, never parsed: the
+ * columns are written from `parts`. A template string, not JSON.stringify: half the cost on the
+ * ingest hot path (5 keys per job).
+ */
+export function rollupKey(parts: readonly string[]): string {
+  let key = "";
+  const last = parts.length - 1;
+  for (let i = 0; i < last; i++) key += `${parts[i]!.length}:${parts[i]}`;
+  return key + parts[last];
+}
+
 function addTo(map: Map<string, RollupRow>, parts: readonly string[], row: PricedRow): void {
-  const key = JSON.stringify(parts);
+  const key = rollupKey(parts);
   let r = map.get(key);
   if (!r) map.set(key, (r = { parts, delta: emptyDelta() }));
   const d = r.delta;
