@@ -67,8 +67,8 @@ async function insertLedger(client: pg.PoolClient, rows: readonly PricedRow[]): 
 }
 
 type Entries = readonly RollupRow[];
-/** Column `i` of the rows' keys. */
-const split = (entries: Entries, i: number) => entries.map((e) => e.parts[i]!);
+/** Key column `i` of the rows, read from their parts (never from a key string). */
+const column = (entries: Entries, i: number) => entries.map((e) => e.parts[i]!);
 const d = <K extends keyof Delta>(entries: Entries, k: K) => entries.map((e) => e.delta[k]);
 
 async function upsertNodes(client: pg.PoolClient, rows: readonly PricedRow[], nodes: Entries): Promise<void> {
@@ -79,7 +79,7 @@ async function upsertNodes(client: pg.PoolClient, rows: readonly PricedRow[], no
     if (!first.has(id) || r.prepared.completedAt < first.get(id)!.prepared.completedAt) first.set(id, r);
     if (!last.has(id) || r.prepared.completedAt >= last.get(id)!.prepared.completedAt) last.set(id, r);
   }
-  const ids = split(nodes, 0);
+  const ids = column(nodes, 0);
   const wallets = [...new Set(ids.map((id) => first.get(id)!.prepared.wallet))].sort();
   await client.query(
     `INSERT INTO wallets (address, first_seen_at) SELECT a, now() FROM unnest($1::text[]) a ON CONFLICT (address) DO NOTHING`,
@@ -120,7 +120,7 @@ async function upsertRollups(client: pg.PoolClient, r: ReturnType<typeof rollupD
      SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::int[], $9::bigint[])
      ON CONFLICT (miner_id, hour) DO UPDATE SET ${ADD_COUNTS("t")}, image_count = t.image_count + excluded.image_count,
        text_count = t.text_count + excluded.text_count, latency_ms_sum = t.latency_ms_sum + excluded.latency_ms_sum`,
-    [split(r.miner, 0), split(r.miner, 1), d(r.miner, "waifu"), d(r.miner, "llama"), d(r.miner, "images"), d(r.miner, "texts"),
+    [column(r.miner, 0), column(r.miner, 1), d(r.miner, "waifu"), d(r.miner, "llama"), d(r.miner, "images"), d(r.miner, "texts"),
       d(r.miner, "jobs"), d(r.miner, "successes"), d(r.miner, "latencyMs")],
   );
   await client.query(
@@ -128,7 +128,7 @@ async function upsertRollups(client: pg.PoolClient, r: ReturnType<typeof rollupD
      SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::int[])
      ON CONFLICT (wallet, hour) DO UPDATE SET ${ADD_COUNTS("t")}, image_count = t.image_count + excluded.image_count,
        text_count = t.text_count + excluded.text_count`,
-    [split(r.wallet, 0), split(r.wallet, 1), d(r.wallet, "waifu"), d(r.wallet, "llama"), d(r.wallet, "images"), d(r.wallet, "texts"),
+    [column(r.wallet, 0), column(r.wallet, 1), d(r.wallet, "waifu"), d(r.wallet, "llama"), d(r.wallet, "images"), d(r.wallet, "texts"),
       d(r.wallet, "jobs"), d(r.wallet, "successes")],
   );
   await client.query(
@@ -138,7 +138,7 @@ async function upsertRollups(client: pg.PoolClient, r: ReturnType<typeof rollupD
             AS r(w, d, m, pt, wa, ll, jc, sc)
      ON CONFLICT (wallet, day, model_id) DO UPDATE SET points_micro = t.points_micro + excluded.points_micro,
        job_count = t.job_count + excluded.job_count, success_count = t.success_count + excluded.success_count`,
-    [split(r.walletModel, 0), split(r.walletModel, 1), split(r.walletModel, 2), split(r.walletModel, 3), d(r.walletModel, "waifu"),
+    [column(r.walletModel, 0), column(r.walletModel, 1), column(r.walletModel, 2), column(r.walletModel, 3), d(r.walletModel, "waifu"),
       d(r.walletModel, "llama"), d(r.walletModel, "jobs"), d(r.walletModel, "successes")],
   );
   // Last: the few GPU-model rows are shared by every batch, so hold their locks for the shortest time.
@@ -146,7 +146,7 @@ async function upsertRollups(client: pg.PoolClient, r: ReturnType<typeof rollupD
     `INSERT INTO hardware_hourly AS t (hardware, model_id, hour, waifu_micro, llama_micro, job_count, success_count, latency_ms_sum)
      SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bigint[], $5::bigint[], $6::int[], $7::int[], $8::bigint[])
      ON CONFLICT (hardware, model_id, hour) DO UPDATE SET ${ADD_COUNTS("t")}, latency_ms_sum = t.latency_ms_sum + excluded.latency_ms_sum`,
-    [split(r.hardware, 0), split(r.hardware, 1), split(r.hardware, 2), d(r.hardware, "waifu"), d(r.hardware, "llama"),
+    [column(r.hardware, 0), column(r.hardware, 1), column(r.hardware, 2), d(r.hardware, "waifu"), d(r.hardware, "llama"),
       d(r.hardware, "jobs"), d(r.hardware, "successes"), d(r.hardware, "latencyMs")],
   );
 }
