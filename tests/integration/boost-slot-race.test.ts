@@ -41,6 +41,47 @@ test(`${ROUNDS} rounds of two concurrent batches, each with a new GPU of a 1-NFT
   expect(check.mismatches).toBe(0);
 });
 
+/** Resolves once `n` other sessions of this database wait on a lock; a deadline, not a sleep that hopes. */
+async function untilWaitingOnLocks(n: number, exceptPid: number): Promise<string[]> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const { rows } = await db().query<{ wait_event: string }>(
+      "SELECT wait_event FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1",
+      [exceptPid],
+    );
+    if (rows.length >= n) return rows.map((r) => r.wait_event).sort();
+    if (Date.now() > deadline) throw new Error(`only ${rows.length} of ${n} sessions reached a lock wait`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+test("two batches held at the same point of their transactions (a barrier): the second ranks after the first's new GPU is in", async () => {
+  // The barrier: a row both batches update after ranking (the wallet's hourly rollup) is locked by
+  // the test, so on the old code both read the ranking, then both wait here, then both commit a boost.
+  const w = randomWallet();
+  await giveNfts(w, 1, new Date("2024-09-01T00:00:00Z"));
+  await ingest([imageJob({ miner_id: `${w}-a`, completed_at: "2024-09-20T10:05:00Z" }), imageJob({ miner_id: `${w}-b`, completed_at: "2024-09-20T10:06:00Z" })]);
+  expect(await boostedGpus(w)).toBe(2);
+
+  const holder = await db().connect();
+  let batches: Promise<PromiseSettledResult<void>[]> | undefined;
+  try {
+    await holder.query("BEGIN");
+    const pid = (await holder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+    const locked = await holder.query("SELECT 1 FROM wallet_hourly WHERE wallet = $1 AND hour = '2024-09-20T10:00:00Z' FOR UPDATE", [w]);
+    expect(locked.rowCount).toBe(1);
+    batches = Promise.allSettled(["c", "d"].map((tag) => ingest([imageJob({ miner_id: `${w}-${tag}`, completed_at: "2024-09-20T10:30:00Z" })])));
+    // Fixed code: one batch waits for the row, the other for the wallet's lock ("advisory").
+    await untilWaitingOnLocks(2, pid);
+  } finally {
+    await holder.query("COMMIT");
+    holder.release();
+  }
+  const settled = await batches!;
+  expect(settled.map((s) => s.status)).toEqual(["fulfilled", "fulfilled"]);
+  expect(await boostedGpus(w)).toBe(3);
+});
+
 test("verify names a wallet that had more boosted GPUs than slots", async () => {
   const w = randomWallet();
   // Planted in a transaction that is rolled back: the ledger is append-only and shared by every test file.

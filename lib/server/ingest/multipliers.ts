@@ -53,20 +53,25 @@ const BOOST_LOCK_CLASS = 0x4253;
  * Boost slots are a ranking over a wallet's nodes: two batches that each bring a new GPU of the
  * same NFT wallet, reading `nodes` at once, could each rank theirs inside the 3 × NFT slots. A batch
  * that brings a new GPU of an NFT wallet takes that wallet's lock exclusively; one that brings only
- * known GPUs takes it shared (it waits for a new GPU being added, not for other readers). Locks are
- * taken in address order, before any node or rollup row is touched, so batches cannot deadlock.
- * Held until COMMIT, so the next batch's ranking sees this batch's nodes.
+ * known GPUs takes it shared (it waits for a new GPU being added, not for other readers). Held until
+ * COMMIT, so the next batch's ranking sees this batch's nodes.
+ *
+ * No deadlock: every batch takes all its wallet locks in one statement, in the order of the lock
+ * keys themselves (two addresses can share a 32-bit hash, so address order is not key order), each
+ * key once, before it touches any node or rollup row. The only rows a batch holds by then are its
+ * own new job ids, which no batch waits for while holding a wallet lock (a batch with an overlapping
+ * job id waits at its job insert, before taking any wallet lock).
  */
 async function lockNftWallets(client: pg.PoolClient, jobs: readonly PreparedJob[], nftWallets: Map<string, number>): Promise<void> {
   const ids = [...new Set(jobs.filter((j) => nftWallets.has(j.wallet)).map((j) => j.job.miner_id))];
   const { rows } = await client.query<{ miner_id: string }>("SELECT miner_id FROM nodes WHERE miner_id = ANY($1::text[])", [ids]);
   const known = new Set(rows.map((r) => r.miner_id));
   const growing = new Set(jobs.filter((j) => nftWallets.has(j.wallet) && !known.has(j.job.miner_id)).map((j) => j.wallet));
-  const ordered = [...nftWallets.keys()].sort();
+  const wallets = [...nftWallets.keys()];
   await client.query(
-    `SELECT CASE WHEN g THEN pg_advisory_xact_lock($1, hashtext(w)) ELSE pg_advisory_xact_lock_shared($1, hashtext(w)) END
-       FROM unnest($2::text[], $3::bool[]) AS t(w, g)`,
-    [BOOST_LOCK_CLASS, ordered, ordered.map((w) => growing.has(w))],
+    `SELECT CASE WHEN g THEN pg_advisory_xact_lock($1, k) ELSE pg_advisory_xact_lock_shared($1, k) END
+       FROM (SELECT hashtext(w) AS k, bool_or(g) AS g FROM unnest($2::text[], $3::bool[]) AS t(w, g) GROUP BY 1 ORDER BY 1) keys`,
+    [BOOST_LOCK_CLASS, wallets, wallets.map((w) => growing.has(w))],
   );
 }
 
