@@ -82,26 +82,58 @@ test("two batches held at the same point of their transactions (a barrier): the 
   expect(await boostedGpus(w)).toBe(3);
 });
 
-test("verify names a wallet that had more boosted GPUs than slots", async () => {
-  const w = randomWallet();
-  // Planted in a transaction that is rolled back: the ledger is append-only and shared by every test file.
+// Entries planted in a transaction that is rolled back: the ledger is append-only and shared by every test file.
+type Planted = { assignments?: [at: string, tags: string[]][]; entries: [tag: string, minute: number, nfts: number][] };
+const HOUR = "2024-09-03T10";
+const boost = (nfts: number) => (nfts === 1 ? 1_100_000 : 1_150_000);
+
+async function boostCheckOf(w: string, plant: Planted) {
   const client = await db().connect();
   try {
     await client.query("BEGIN");
-    for (const [i, tag] of ["a", "b", "c", "d"].entries()) {
+    const before = await checkBoostSlots(client);
+    for (const [at, tags] of plant.assignments ?? []) {
+      await client.query("INSERT INTO boost_assignments (wallet, miner_ids, effective_from) VALUES ($1, $2, $3)", [w, tags.map((t) => `${w}-${t}`), at]);
+    }
+    for (const [i, [tag, minute, nfts]] of plant.entries.entries()) {
       await client.query(
         `INSERT INTO ledger_entries (kind, job_id, miner_id, wallet, point_type, occurred_at, schedule_id, model_id, base_micro,
                                      model_multiplier_ppm, nft_multiplier_ppm, stake_multiplier_ppm, nft_count, stake_heu, points_micro)
-         VALUES ('job', $1, $2, $3, 'waifu', $4, 'testnet-2024-09', 'SDXL', 6000000, 1000000, 1100000, 1000000, 1, 0, 6600000)`,
-        [`planted-${w}-${tag}`, `${w}-${tag}`, w, `2024-09-03T10:0${i}:00Z`],
+         VALUES ('job', $1, $2, $3, 'waifu', $4, 'testnet-2024-09', 'SDXL', 6000000, 1000000, $5, 1000000, $6, 0, $7)`,
+        [`planted-${w}-${i}`, `${w}-${tag}`, w, `${HOUR}:${String(minute).padStart(2, "0")}:00Z`, boost(nfts), nfts, 6 * boost(nfts)],
       );
     }
-    const check = await checkBoostSlots(client);
-    expect(check.name).toBe(BOOST_CHECK);
-    expect(check.mismatches).toBeGreaterThanOrEqual(1);
-    expect(check.examples).toContainEqual(`${w} 2024-09-03T10:00Z: 4 boosted GPUs with 1 NFT(s), 3 slots`);
+    const after = await checkBoostSlots(client);
+    expect(after.name).toBe(BOOST_CHECK);
+    return { added: after.mismatches - before.mismatches, examples: after.examples.filter((e) => e.startsWith(w)).map((e) => e.slice(w.length + 1)) };
   } finally {
     await client.query("ROLLBACK");
     client.release();
   }
+}
+
+const SIX = ["a", "b", "c", "d", "e", "f"];
+test.each<[string, Planted, string[]]>([
+  ["4 GPUs boosted in one hour on 1 NFT", { entries: ["a", "b", "c", "d"].map((t, i) => [t, i, 1]) }, ["2024-09-03T10:00Z: 4 boosted GPUs with 1 NFT(s), 3 slots"]],
+  ["6 GPUs on 2 NFTs, then one NFT sold: the first 3 keep the boost", { entries: [...SIX.map((t, i) => [t, i, 2] as [string, number, number]), ["a", 40, 1], ["b", 41, 1], ["c", 42, 1]] }, []],
+  [
+    "down to 1 NFT, 4 GPUs boosted on it in an hour that had 2 (5 GPUs in the hour: its largest count, 6 slots, would hide it)",
+    { entries: [...SIX.slice(0, 5).map((t, i) => [t, i, 2] as [string, number, number]), ["a", 40, 1], ["b", 41, 1], ["c", 42, 1], ["d", 43, 1]] },
+    ["2024-09-03T10:00Z: 4 boosted GPUs with 1 NFT(s), 3 slots"],
+  ],
+  [
+    "the owner moves the slots at 10:30: three GPUs before, three others after",
+    { assignments: [["2024-09-03T10:30:00Z", ["d", "e", "f"]]], entries: [["a", 0, 1], ["b", 1, 1], ["c", 2, 1], ["d", 31, 1], ["e", 32, 1], ["f", 33, 1]] },
+    [],
+  ],
+  [
+    "4 boosted GPUs after the owner's move, in the hour of the move",
+    { assignments: [["2024-09-03T10:30:00Z", ["d", "e", "f"]]], entries: [["a", 0, 1], ["b", 1, 1], ["c", 2, 1], ["d", 31, 1], ["e", 32, 1], ["f", 33, 1], ["g", 34, 1]] },
+    ["2024-09-03T10:00Z: 4 boosted GPUs with 1 NFT(s), 3 slots (as assigned from 2024-09-03T10:30:00Z)"],
+  ],
+])("verify's boost-slot check: %s", async (_name, plant, expected) => {
+  const w = randomWallet();
+  const { added, examples } = await boostCheckOf(w, plant);
+  expect(examples).toEqual(expected);
+  expect(added).toBe(expected.length);
 });
