@@ -1,30 +1,59 @@
 import "server-only";
-import { windowRuns } from "@/lib/heartbeats/buckets";
+import { availabilityPlan, BUCKETS_PER_HOUR, type AvailabilitySource } from "@/lib/heartbeats/coverage";
+import type pg from "pg";
 import { pool } from "../db";
 
+type Db = Pick<pg.Pool, "query">;
+
 export interface Availability {
-  /** Whole 5-minute buckets in the window. */
+  /** Buckets the window is measured over (5 minutes each). */
   buckets: number;
-  /** Buckets in which the router saw the node polling. */
+  /** Buckets in which the node was available. */
   online: number;
+  /** How many of `buckets` the router's heartbeats cover; the rest are hours with a received job. */
+  heartbeatBuckets: number;
+  source: AvailabilitySource;
+}
+
+/** When the router's heartbeats began; null before the first one. */
+export async function heartbeatsSince(db: Db = pool()): Promise<Date | null> {
+  const { rows } = await db.query<{ since: Date }>("SELECT since FROM heartbeat_coverage WHERE id = 1");
+  return rows[0]?.since ?? null;
 }
 
 /**
- * Availability of each node over [from, to): buckets with a heartbeat ÷ whole buckets in the
- * window. A node the router never saw has 0 online buckets.
+ * Availability of each node over [from, to) (lib/heartbeats/coverage.ts): buckets with a
+ * heartbeat, plus 12 buckets for each whole hour before heartbeats began in which the node received
+ * a job, ÷ the buckets measured. Pass `minerIds` null for every node that has either (the market
+ * snapshot); nodes with neither are absent then, and at 0 when asked for by ID. `since` is when
+ * heartbeats began (heartbeatsSince()).
  */
-export async function availabilityOf(minerIds: readonly string[], from: Date, to: Date): Promise<Map<string, Availability>> {
-  const runs = windowRuns(from, to);
-  const buckets = runs.reduce((n, r) => n + r.length, 0);
-  const out = new Map<string, Availability>(minerIds.map((m) => [m, { buckets, online: 0 }]));
-  if (minerIds.length === 0 || runs.length === 0) return out;
-  const { rows } = await pool().query<{ miner_id: string; online: number }>(
-    `SELECT h.miner_id, sum(bit_count(substring(h.buckets FROM r.start FOR r.length)))::int AS online
-       FROM unnest($2::date[], $3::int[], $4::int[]) AS r(day, start, length)
-       JOIN node_heartbeats h ON h.day = r.day AND h.miner_id = ANY($1::text[])
-      GROUP BY h.miner_id`,
-    [minerIds, runs.map((r) => r.day), runs.map((r) => r.start), runs.map((r) => r.length)],
+export async function availabilityOf(
+  minerIds: readonly string[] | null,
+  from: Date,
+  to: Date,
+  since: Date | null,
+  db: Db = pool(),
+): Promise<Map<string, Availability>> {
+  const plan = availabilityPlan(from, to, since);
+  const blank = (online: number): Availability => ({ buckets: plan.buckets, online, heartbeatBuckets: plan.heartbeatBuckets, source: plan.source });
+  const out = new Map<string, Availability>((minerIds ?? []).map((m) => [m, blank(0)]));
+  if (minerIds?.length === 0 || plan.buckets === 0) return out;
+  const runs = plan.heartbeatRuns;
+  const { rows } = await db.query<{ miner_id: string; online: number }>(
+    `WITH hb AS (
+       SELECT h.miner_id, sum(bit_count(substring(h.buckets FROM r.start FOR r.length)))::int AS online
+         FROM unnest($2::date[], $3::int[], $4::int[]) AS r(day, start, length)
+         JOIN node_heartbeats h ON h.day = r.day AND ($1::text[] IS NULL OR h.miner_id = ANY($1::text[]))
+        GROUP BY h.miner_id),
+     jb AS (
+       SELECT m.miner_id, (count(*) * ${BUCKETS_PER_HOUR})::int AS online FROM miner_hourly m
+        WHERE $5::timestamptz IS NOT NULL AND m.hour >= $5 AND m.hour < $6 AND m.job_count > 0
+          AND ($1::text[] IS NULL OR m.miner_id = ANY($1::text[]))
+        GROUP BY m.miner_id)
+     SELECT miner_id, (coalesce(hb.online, 0) + coalesce(jb.online, 0))::int AS online FROM hb FULL JOIN jb USING (miner_id)`,
+    [minerIds, runs.map((r) => r.day), runs.map((r) => r.start), runs.map((r) => r.length), plan.jobHours?.from ?? null, plan.jobHours?.to ?? null],
   );
-  for (const r of rows) out.set(r.miner_id, { buckets, online: r.online });
+  for (const r of rows) out.set(r.miner_id, blank(r.online));
   return out;
 }

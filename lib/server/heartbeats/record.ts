@@ -25,11 +25,17 @@ export async function recordHeartbeats(req: Request, now = new Date()): Promise<
   const { day, index } = bucketOf(at);
   // Sorted and unique: concurrent requests lock rows in one order.
   const miners = [...new Set(parsed.data.minerIds)].sort();
+  const bucketStart = new Date(Math.floor(at.getTime() / BUCKET_MS) * BUCKET_MS);
+  // One statement: the bits and the start of coverage (moved only earlier) land together.
   await pool().query(
-    `INSERT INTO node_heartbeats AS h (miner_id, day, buckets)
-     SELECT m, $2::date, $3::bit(288) FROM unnest($1::text[]) AS m
-     ON CONFLICT (miner_id, day) DO UPDATE SET buckets = h.buckets | excluded.buckets`,
-    [miners, day, dayBits([index])],
+    `WITH beats AS (
+       INSERT INTO node_heartbeats AS h (miner_id, day, buckets)
+       SELECT m, $2::date, $3::bit(288) FROM unnest($1::text[]) AS m
+       ON CONFLICT (miner_id, day) DO UPDATE SET buckets = h.buckets | excluded.buckets
+       RETURNING 1)
+     INSERT INTO heartbeat_coverage AS c (id, since) SELECT 1, $4 WHERE EXISTS (SELECT 1 FROM beats)
+     ON CONFLICT (id) DO UPDATE SET since = least(c.since, excluded.since) WHERE excluded.since < c.since`,
+    [miners, day, dayBits([index]), bucketStart],
   );
-  return { bucketStart: new Date(Math.floor(at.getTime() / BUCKET_MS) * BUCKET_MS).toISOString(), miners: miners.length };
+  return { bucketStart: bucketStart.toISOString(), miners: miners.length };
 }
