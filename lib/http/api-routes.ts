@@ -21,6 +21,8 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   "/api/v1/heartbeats": ["POST"],
   "/api/v1/jobs": ["POST"],
   "/api/v1/leaderboard": ["GET"],
+  "/api/v1/market": ["GET"],
+  "/api/v1/market.csv": ["GET"],
   "/api/v1/miners/{minerId}": ["GET"],
   "/api/v1/miners/{minerId}/bribes": ["GET"],
   "/api/v1/miners/{minerId}/daily.csv": ["GET"],

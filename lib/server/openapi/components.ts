@@ -5,6 +5,7 @@ import { estimateResponseSchema } from "@/lib/schemas/estimate";
 import { gpusResponseSchema } from "@/lib/schemas/gpus";
 import { ingestResultSchema, jobSchema, MAX_JOBS_PER_BATCH } from "@/lib/schemas/jobs";
 import { leaderboardResponseSchema } from "@/lib/schemas/leaderboard";
+import { marketResponseSchema } from "@/lib/schemas/market";
 import { minerResponseSchema } from "@/lib/schemas/miners";
 import { modelsResponseSchema } from "@/lib/schemas/models";
 import { bribeHistoryResponseSchema, chainConfigSchema, stakerResponseSchema } from "@/lib/schemas/staking";
@@ -43,6 +44,7 @@ export function components() {
       ChainConfig: jsonSchema(chainConfigSchema, "output"),
       Staker: jsonSchema(stakerResponseSchema, "output"),
       BribeHistory: jsonSchema(bribeHistoryResponseSchema, "output"),
+      Market: jsonSchema(marketResponseSchema, "output"),
     },
     securitySchemes: {
       routerSignature: {

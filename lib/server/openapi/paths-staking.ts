@@ -1,12 +1,40 @@
 import "server-only";
+import { MARKET_SORTS, marketQuerySchema } from "@/lib/schemas/market";
 import { bribeParamsSchema, stakerParamsSchema } from "@/lib/schemas/staking";
-import { errorResponse, jsonContent, pathParameters, ref } from "./json-schema";
+import { MARKET_CSV_COLUMNS } from "../market/csv";
+import { errorResponse, jsonContent, pathParameters, queryParameters, ref } from "./json-schema";
 
 const ok = (description: string, component: string) => ({ description, content: jsonContent(ref(component)) });
 const badRequest = errorResponse("Invalid parameter: details lists { field, reason } for each problem");
 
+const marketDescription =
+  "One row per node from the market snapshot (rebuilt in the background every MARKET_REFRESH_SECONDS; `asOf` says when): bribe in force, pending (with its epoch) and any cut within 30 days; stake by token and the stake multiplier now and with your stake; availability (5-minute buckets the job router saw the node polling, or before its heartbeats began, hours with a received job: `source` says which) and the on-time rate (jobs completed in time ÷ jobs received) over 24 h, 7 d and 30 d; the median hourly latency and points of the last 7 days; and for the stake you plan (`stake`, default 10,000 HEU) the estimated yield: bribe × R(S+P) × P/(S+P), R the node's 7-day points annualized and re-priced at the multiplier with your stake, in HEU at the portal's own epochs' HEU per point (`rate`). Ties are broken by miner ID, so pages are stable. Unknown parameters are a 400.";
+
 export function stakingPaths() {
   return {
+    "/api/v1/market": {
+      get: {
+        operationId: "getMarket",
+        tags: ["staking"],
+        summary: "The staking market: every node with its bribe, stake, availability and the yield for your stake; sorted, filtered, paginated",
+        description: marketDescription,
+        parameters: queryParameters(marketQuerySchema, { sort: MARKET_SORTS }),
+        responses: { "200": ok("One page of nodes", "Market"), "400": badRequest },
+      },
+    },
+    "/api/v1/market.csv": {
+      get: {
+        operationId: "exportMarket",
+        tags: ["staking"],
+        summary: "The market as filtered and sorted, every matching row, as CSV",
+        description: `The same parameters and rows as GET /api/v1/market, without pagination (page and pageSize are accepted and ignored). Columns: ${MARKET_CSV_COLUMNS.join(", ")}.`,
+        parameters: queryParameters(marketQuerySchema, { sort: MARKET_SORTS }),
+        responses: {
+          "200": { description: "CSV, one row per node", content: { "text/csv": { schema: { type: "string" } } } },
+          "400": badRequest,
+        },
+      },
+    },
     "/api/v1/chain": {
       get: {
         operationId: "getChain",

@@ -64,6 +64,7 @@ CREATE TABLE "market_snapshot_meta" (
     "rate_epoch" INTEGER,
     "rate_as_of" TIMESTAMPTZ(3),
     "nodes" INTEGER NOT NULL,
+    "gpus" TEXT[],
     "build_ms" INTEGER NOT NULL,
 
     CONSTRAINT "market_snapshot_meta_pkey" PRIMARY KEY ("id")

@@ -1,0 +1,274 @@
+import "server-only";
+import { parseUnits } from "viem";
+import { AppError } from "@/lib/errors";
+import { toMarketRow, type SnapshotContext, type SnapshotRowInput } from "@/lib/market/row";
+import { getScheduleOrThrow, type StakeCurve } from "@/lib/points";
+import { DEFAULT_ORDER, NEW_NODE_DAYS, type MarketQuery, type MarketResponse, type MarketRow, type MarketSort } from "@/lib/schemas/market";
+import { serverEnv } from "@/lib/env";
+import type pg from "pg";
+import { pool } from "../db";
+import { refreshMarketInBackground, refreshMarketSnapshot } from "./snapshot";
+
+// One page of the market from the snapshot: filters, the sort and the page in one statement over
+// market_snapshot joined to its meta row, so rows, total and rate come from the same rebuild.
+
+const f8 = (n: number) => `${n}::float8`;
+
+/**
+ * The stake curve as SQL over `x` (stHEU, float8): the same piecewise-linear steps, in the same
+ * IEEE operations, as stakeMultiplierPpm, rounding with floor(v + 0.5) like Math.round.
+ */
+export function stakeCurveSql(curve: StakeCurve, x: string): string {
+  const pts = curve.points;
+  const parts = [`WHEN ${x} < ${f8(pts[0]![0])} THEN ${f8(curve.belowFirstPpm)}`];
+  for (let i = 1; i < pts.length; i++) {
+    const [s0, p0] = pts[i - 1]!;
+    const [s1, p1] = pts[i]!;
+    parts.push(`WHEN ${x} < ${f8(s1)} THEN floor(${f8(p0)} + ((${x} - ${f8(s0)}) * ${f8(p1 - p0)}) / ${f8(s1 - s0)} + 0.5::float8)`);
+  }
+  return `(CASE ${parts.join(" ")} ELSE ${f8(pts[pts.length - 1]![1])} END)`;
+}
+
+/** The yield's sort key: apr × 7/365 with the constant factors left out (same order). */
+function yieldKeySql(curve: StakeCurve): string {
+  const s = "s.stake_heu";
+  const sp = `(s.stake_heu + $1::float8)`;
+  const mNow = stakeCurveSql(curve, s);
+  return `(s.forward_bribe_bps::float8 * (s.waifu_micro_7d::float8 * m.rate_waifu + s.llama_micro_7d::float8 * m.rate_llama)
+           * ${stakeCurveSql(curve, sp)} / nullif(${mNow} * ${sp}, 0::float8))`;
+}
+
+function sortSql(sort: MarketSort, asc: boolean, curve: StakeCurve): string {
+  const dir = asc ? "ASC" : "DESC";
+  const key: Record<MarketSort, string> = {
+    yield: yieldKeySql(curve),
+    bribe: "s.forward_bribe_bps",
+    uptime24h: "s.online_24h",
+    uptime7d: "s.online_7d",
+    uptime30d: "s.online_30d",
+    onTime7d: "s.on_time_rate_7d",
+    stake: "s.stake_wei",
+    points: "(s.waifu_micro_7d + s.llama_micro_7d)",
+    latency: "s.latency_ms",
+    // Oldest first is "age, descending".
+    age: "s.first_seen_at",
+  };
+  const d = sort === "age" ? (asc ? "DESC" : "ASC") : dir;
+  // Unknowns (no bribe, no jobs, no rate) go last whichever way; ties by miner ID keep pages stable.
+  return `${key[sort]} ${d} NULLS LAST, s.miner_id ASC`;
+}
+
+function whereSql(q: MarketQuery, arg: (v: unknown) => string): string {
+  const where: string[] = [];
+  if (q.minBribe !== undefined) where.push(`s.forward_bribe_bps >= ${arg(Math.round(q.minBribe * 100))}::int`);
+  if (q.minUptime7d !== undefined) where.push(`s.online_7d::numeric * 100 >= ${arg(String(q.minUptime7d))}::numeric * m.buckets_7d`);
+  if (q.maxStake !== undefined) where.push(`s.stake_wei <= ${arg(parseUnits(String(q.maxStake), 18).toString())}::numeric`);
+  if (q.gpu !== undefined) where.push(`s.hardware = ${arg(q.gpu)}`);
+  if (q.noRecentCut) where.push("s.cut_from_bps IS NULL");
+  if (q.new) where.push(`s.first_seen_at > m.built_at - interval '${NEW_NODE_DAYS} days'`);
+  if (q.q) {
+    // Prefixes as ranges (C collation: '~' sorts after every ID character).
+    const lo = arg(q.q);
+    const hi = arg(`${q.q}~`);
+    where.push(`((s.miner_id >= ${lo} AND s.miner_id < ${hi}) OR (s.wallet >= ${lo} AND s.wallet < ${hi}))`);
+  }
+  return where.length ? `AND ${where.join(" AND ")}` : "";
+}
+
+interface Meta {
+  built_at: Date;
+  window_end: Date;
+  buckets_24h: number;
+  buckets_7d: number;
+  buckets_30d: number;
+  heartbeat_buckets_24h: number;
+  heartbeat_buckets_7d: number;
+  heartbeat_buckets_30d: number;
+  schedule_id: string;
+  rate_waifu: number | null;
+  rate_llama: number | null;
+  rate_source: "open-epoch" | "settled-epoch" | null;
+  rate_epoch: number | null;
+  rate_as_of: Date | null;
+  gpus: string[] | null;
+}
+
+interface Row {
+  miner_id: string;
+  wallet: string;
+  hardware: string | null;
+  first_seen_at: Date;
+  last_seen_at: Date;
+  bribe_bps: number | null;
+  pending_bribe_bps: number | null;
+  pending_epoch: number | null;
+  pending_at: Date | null;
+  forward_bribe_bps: number | null;
+  last_change_bps: number | null;
+  last_change_set_at: Date | null;
+  last_change_at: Date | null;
+  cut_from_bps: number | null;
+  cut_to_bps: number | null;
+  cut_at: Date | null;
+  cut_pending: boolean | null;
+  stake_wei: string;
+  stake_heu_wei: string;
+  stake_esheu_wei: string;
+  online_24h: number;
+  online_7d: number;
+  online_30d: number;
+  jobs_24h: number;
+  jobs_7d: number;
+  jobs_30d: number;
+  on_time_24h: number;
+  on_time_7d: number;
+  on_time_30d: number;
+  waifu_micro_7d: string;
+  llama_micro_7d: string;
+  latency_ms: number | null;
+  total: string;
+}
+
+const ROW_COLUMNS = `s.miner_id, s.wallet, s.hardware, s.first_seen_at, s.last_seen_at, s.bribe_bps, s.pending_bribe_bps, s.pending_epoch, s.pending_at,
+  s.forward_bribe_bps, s.last_change_bps, s.last_change_set_at, s.last_change_at, s.cut_from_bps, s.cut_to_bps, s.cut_at, s.cut_pending,
+  s.stake_wei::text, s.stake_heu_wei::text, s.stake_esheu_wei::text, s.online_24h, s.online_7d, s.online_30d, s.jobs_24h, s.jobs_7d, s.jobs_30d,
+  s.on_time_24h, s.on_time_7d, s.on_time_30d, s.waifu_micro_7d::text, s.llama_micro_7d::text, s.latency_ms`;
+
+const META = "SELECT * FROM market_snapshot_meta WHERE id = 1";
+
+function inputOf(r: Row): SnapshotRowInput {
+  return {
+    minerId: r.miner_id,
+    wallet: r.wallet,
+    hardware: r.hardware,
+    firstSeenAt: r.first_seen_at,
+    lastSeenAt: r.last_seen_at,
+    bribeBps: r.bribe_bps,
+    pendingBribeBps: r.pending_bribe_bps,
+    pendingEpoch: r.pending_epoch,
+    pendingAt: r.pending_at,
+    forwardBribeBps: r.forward_bribe_bps,
+    lastChangeBps: r.last_change_bps,
+    lastChangeSetAt: r.last_change_set_at,
+    lastChangeAt: r.last_change_at,
+    cutFromBps: r.cut_from_bps,
+    cutToBps: r.cut_to_bps,
+    cutAt: r.cut_at,
+    cutPending: r.cut_pending,
+    stakeWei: r.stake_wei,
+    stakeHeuWei: r.stake_heu_wei,
+    stakeEsheuWei: r.stake_esheu_wei,
+    online: { "24h": r.online_24h, "7d": r.online_7d, "30d": r.online_30d },
+    jobs: { "24h": r.jobs_24h, "7d": r.jobs_7d, "30d": r.jobs_30d },
+    onTime: { "24h": r.on_time_24h, "7d": r.on_time_7d, "30d": r.on_time_30d },
+    waifuMicro7d: r.waifu_micro_7d,
+    llamaMicro7d: r.llama_micro_7d,
+    latencyMs: r.latency_ms,
+  };
+}
+
+function contextOf(m: Meta, stakeHeu: number): SnapshotContext {
+  return {
+    builtAt: m.built_at,
+    buckets: {
+      "24h": { all: m.buckets_24h, heartbeats: m.heartbeat_buckets_24h },
+      "7d": { all: m.buckets_7d, heartbeats: m.heartbeat_buckets_7d },
+      "30d": { all: m.buckets_30d, heartbeats: m.heartbeat_buckets_30d },
+    },
+    curve: getScheduleOrThrow(m.schedule_id).stakeCurve,
+    rate: m.rate_waifu !== null && m.rate_llama !== null ? { waifu: m.rate_waifu, llama: m.rate_llama } : null,
+    stakeHeu,
+  };
+}
+
+/** The statement for a page (limit/offset given) or for every matching row (the CSV). */
+export function marketSql(q: MarketQuery, curve: StakeCurve, page: { limit: number; offset: number } | null): { sql: string; args: unknown[] } {
+  const args: unknown[] = [q.stake];
+  const arg = (v: unknown) => `$${args.push(v)}`;
+  const where = whereSql(q, arg);
+  const order = sortSql(q.sort, (q.order ?? DEFAULT_ORDER[q.sort]) === "asc", curve);
+  const limit = page ? `LIMIT ${arg(page.limit)} OFFSET ${arg(page.offset)}` : "";
+  return {
+    sql: `SELECT ${ROW_COLUMNS}, count(*) OVER ()::text AS total
+            FROM market_snapshot s CROSS JOIN (${META}) m
+           WHERE $1::float8 > 0 ${where}
+           ORDER BY ${order} ${limit}`,
+    args,
+  };
+}
+
+/**
+ * Runs `fn` on one snapshot: a read-only repeatable-read transaction, so the meta row and the rows
+ * come from the same rebuild even while another commits. Builds the first snapshot on a fresh
+ * database; a stale one is served while a rebuild runs in the background.
+ */
+export async function withMarketSnapshot<T>(fn: (db: pg.PoolClient, meta: Meta, stale: boolean) => Promise<T>, now = new Date()): Promise<T> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const client = await pool().connect();
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const meta = (await client.query<Meta>(META)).rows[0];
+      if (meta) {
+        const stale = now.getTime() - meta.built_at.getTime() > serverEnv().MARKET_REFRESH_SECONDS * 1000;
+        if (stale) void refreshMarketInBackground();
+        const result = await fn(client, meta, stale);
+        await client.query("COMMIT");
+        return result;
+      }
+      await client.query("ROLLBACK");
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+    await refreshMarketSnapshot({ now, wait: true });
+  }
+  throw new AppError("unavailable", "The market is being computed; try again in a few seconds.");
+}
+
+function rateOf(m: Meta): MarketResponse["rate"] {
+  return m.rate_waifu !== null && m.rate_llama !== null && m.rate_source && m.rate_epoch !== null && m.rate_as_of
+    ? { waifu: m.rate_waifu, llama: m.rate_llama, source: m.rate_source, epoch: m.rate_epoch, asOf: m.rate_as_of.toISOString() }
+    : null;
+}
+
+/** Every row the query matches, in its order, from one snapshot (the CSV export). */
+export function getMarketRows(q: MarketQuery, now = new Date()): Promise<{ rows: MarketRow[]; asOf: string }> {
+  return withMarketSnapshot(async (db, m) => {
+    const { sql, args } = marketSql(q, getScheduleOrThrow(m.schedule_id).stakeCurve, null);
+    const ctx = contextOf(m, q.stake);
+    return { rows: (await db.query<Row>(sql, args)).rows.map((r) => toMarketRow(inputOf(r), ctx)), asOf: m.built_at.toISOString() };
+  }, now);
+}
+
+/** GET /api/v1/market and the market page: one page of nodes, sorted and filtered. */
+export function getMarket(q: MarketQuery, now = new Date()): Promise<MarketResponse> {
+  return withMarketSnapshot(async (db, m, stale) => {
+    const curve = getScheduleOrThrow(m.schedule_id).stakeCurve;
+    const { sql, args } = marketSql(q, curve, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const { rows } = await db.query<Row>(sql, args);
+    let total = Number(rows[0]?.total ?? 0);
+    if (rows.length === 0 && q.page > 1) {
+      // Past the last page the window function has no row to ride on: count on its own.
+      const first = marketSql(q, curve, { limit: 1, offset: 0 });
+      total = Number((await db.query<Row>(first.sql, first.args)).rows[0]?.total ?? 0);
+    }
+    const ctx = contextOf(m, q.stake);
+    return {
+      items: rows.map((r) => toMarketRow(inputOf(r), ctx)),
+      page: q.page,
+      pageSize: q.pageSize,
+      total,
+      asOf: m.built_at.toISOString(),
+      stale,
+      windowEnd: m.window_end.toISOString(),
+      stake: q.stake,
+      sort: q.sort,
+      order: q.order ?? DEFAULT_ORDER[q.sort],
+      scheduleId: m.schedule_id,
+      rate: rateOf(m),
+      gpus: m.gpus ?? [],
+    };
+  }, now);
+}
