@@ -1,65 +1,43 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge, Card, EmptyState, PageHeading, SectionHeading, type SearchParamsRecord } from "@/components/ui";
 import { LazyMyStakes } from "@/components/staking/lazy";
 import { NodeStaking } from "@/components/staking/node-staking";
 import { portalChainConfigOf } from "@/lib/chain/config";
-import { formatDateTime, shortId } from "@/lib/format";
-import { parseMarketParams } from "@/lib/market/params";
-import { estimateStakerYield, nodeHeuPerPoint } from "@/lib/market/yield";
-import { ppmToNumber, scheduleAt, stakeMultiplierPpm } from "@/lib/points";
+import { formatDateTime, formatInt, shortId } from "@/lib/format";
+import { apiQuery, marketHref, parseMarketParams } from "@/lib/market/params";
 import { getBribeHistory } from "@/lib/server/queries/bribes";
 import { getChainStatus } from "@/lib/server/queries/chain-status";
 import { getTokenRate } from "@/lib/server/queries/token-rate";
-import { MARKET_WINDOW_DAYS, getMarketHardware, getMarketNode, getMarketPage, type MarketNode } from "@/lib/server/queries/market";
+import { getMarket, getMarketRowsById } from "@/lib/server/market/query";
+import { MARKET_WINDOW_DAYS, getMarketNode } from "@/lib/server/queries/market";
+import { CompareNodes } from "./compare";
 import { MarketControls } from "./market-controls";
-import { MarketTable, type MarketRow } from "./market-table";
+import { MarketTable } from "./market-table";
 import { YieldExplainer } from "./yield-explainer";
 
 export const metadata: Metadata = { title: "Staking market" };
 export const dynamic = "force-dynamic";
 
-/** The bribe a new stake earns from the next epoch on: a pending change, else the one in force. */
-const forwardBribe = (n: MarketNode) => n.pendingBribe?.bribe ?? n.bribe;
-
 export default async function MarketPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const sp = await searchParams;
   const params = parseMarketParams(sp);
   const now = new Date();
-  const schedule = scheduleAt(now);
-  const [page, hardware, chain, selected, selectedBribes, rate] = await Promise.all([
-    getMarketPage(params, now),
-    getMarketHardware(now),
+  const [market, chain, compared, selected, selectedBribes, rate] = await Promise.all([
+    getMarket(params, now),
     getChainStatus(),
+    params.compare.length ? getMarketRowsById(params.compare, params.stake, now) : null,
     params.node ? getMarketNode(params.node, now) : null,
     params.node ? getBribeHistory(params.node, now) : null,
-    getTokenRate(now),
+    params.node ? getTokenRate(now) : null,
   ]);
-  const rows: MarketRow[] = page.items.map((node) => {
-    const bribe = forwardBribe(node);
-    return {
-      node,
-      multiplier: ppmToNumber(stakeMultiplierPpm(schedule.stakeCurve, node.stakeHeu)),
-      bribe,
-      estimate:
-        bribe === null
-          ? null
-          : estimateStakerYield({
-              bribe,
-              recentPoints: node.waifuPoints7d + node.llamaPoints7d,
-              windowDays: MARKET_WINDOW_DAYS,
-              stakeHeu: node.stakeHeu,
-              extraStakeHeu: params.stakeHeu,
-              curve: schedule.stakeCurve,
-              heuPerPoint: rate && nodeHeuPerPoint(rate, node.waifuPoints7d, node.llamaPoints7d),
-            }),
-    };
-  });
+  const csvHref = `/api/v1/market.csv?${new URLSearchParams({ ...apiQuery(params), page: "1" }).toString()}`;
 
   return (
     <div className="space-y-10">
       <PageHeading
         title="Staking market"
-        description="Every mining node (one GPU, one miner ID) with its bribe, stake, uptime and recent points, and what a stake of your size might earn. Stake, unstake and move stake from your wallet."
+        description="Every mining node (one GPU, one miner ID) with its bribe, stake, availability and recent points, and what a stake of your size might earn. Sort by any column, filter, compare up to 4, and stake, unstake or move stake from your wallet."
       />
 
       {!chain.contracts ? (
@@ -99,20 +77,58 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
         </Card>
       </section>
 
+      {compared && compared.rows.length ? (
+        <section aria-labelledby="compare-title" id="compare" className="scroll-mt-20 space-y-4">
+          <SectionHeading
+            id="compare-title"
+            title={`Comparing ${compared.rows.length} node${compared.rows.length === 1 ? "" : "s"}`}
+            description={
+              <>
+                For your stake of {formatInt(params.stake)} HEU, as of {formatDateTime(compared.asOf)}. Add up to 4 from the table.{" "}
+                <Link href={marketHref(params, { compare: [] })} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+                  Clear
+                </Link>
+              </>
+            }
+          />
+          <CompareNodes rows={compared.rows} params={params} />
+        </section>
+      ) : null}
+
       <section aria-labelledby="nodes" className="space-y-4">
         <SectionHeading
           id="nodes"
           title="Nodes"
-          description={`Uptime and points cover the last ${MARKET_WINDOW_DAYS} days (since ${formatDateTime(page.windowFrom)}); uptime is jobs completed in time ÷ jobs received. Stake and bribes as indexed from the chain${chain.indexedBlock !== null ? ` up to block ${chain.indexedBlock}` : ""}.`}
+          description={
+            <>
+              Snapshot as of {formatDateTime(market.asOf)}
+              {market.stale ? " (refreshing)" : ""}. Availability is the share of 5-minute buckets the job router saw the node polling for work (before its
+              heartbeats began, hours with a received job: marked &ldquo;jobs&rdquo;); on time is jobs completed in time ÷ jobs received. Stake and bribes as indexed
+              from the chain{chain.indexedBlock !== null ? ` up to block ${chain.indexedBlock}` : ""}.
+            </>
+          }
         />
         <Card>
-          <MarketControls params={params} hardware={hardware} />
+          <MarketControls params={params} gpus={market.gpus} />
+          {params.ignored.length ? (
+            <p role="status" className="mt-3 text-sm text-amber-800 dark:text-amber-200">
+              Ignored {params.ignored.join(", ")}: not a valid value.
+            </p>
+          ) : null}
         </Card>
         <Card>
-          <MarketTable page={page} rows={rows} params={params} searchParams={sp} />
+          <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+            <p>
+              {formatInt(market.total)} node{market.total === 1 ? "" : "s"} · yields for {formatInt(params.stake)} HEU
+            </p>
+            <a href={csvHref} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" download>
+              Download CSV<span className="sr-only"> of these {formatInt(market.total)} nodes</span>
+            </a>
+          </div>
+          <MarketTable market={market} params={params} searchParams={sp} />
           <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
             * Estimated yield per year for your stake at the node&apos;s bribe from the next epoch on, before esHEU vesting (esHEU vests into HEU linearly over
-            one year). A red &ldquo;cut&rdquo; marks a node whose bribe in force or pending is lower than one it paid in the last 30 days.
+            one year). A red &ldquo;cut&rdquo; marks a node whose bribe in force or pending is lower than one it paid in the last 30 days. &ldquo;new&rdquo;: first seen under 14 days ago.
           </p>
         </Card>
       </section>
@@ -120,7 +136,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="how">
         <SectionHeading id="how" title="How the yield estimate is computed" />
         <Card>
-          <YieldExplainer example={rows.find((r) => r.estimate?.ok) ?? rows[0]} stakeHeu={params.stakeHeu} scheduleId={schedule.id} rate={rate} />
+          <YieldExplainer example={market.items.find((r) => r.yield !== null) ?? market.items[0]} market={market} />
         </Card>
       </section>
     </div>

@@ -6,9 +6,11 @@ import { POST } from "@/app/api/v1/jobs/route";
 import { GET as getBribes } from "@/app/api/v1/miners/[minerId]/bribes/route";
 import { GET as getStaker } from "@/app/api/v1/stakers/[address]/route";
 import { epochAt, epochStartSec } from "@/lib/market/epoch";
-import { parseMarketParams } from "@/lib/market/params";
 import { TOKEN_ESHEU, TOKEN_HEU } from "@/lib/server/chain/events";
-import { getMarketPage } from "@/lib/server/queries/market";
+import { GET as getMarket } from "@/app/api/v1/market/route";
+import type { MarketRow } from "@/lib/schemas/market";
+import { refreshMarketSnapshot } from "@/lib/server/market/snapshot";
+import { getMarketNode } from "@/lib/server/queries/market";
 import { applyFakeChainEvents, db, imageJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const E18 = 10n ** 18n;
@@ -164,23 +166,21 @@ describe("bribes: GET /api/v1/miners/{minerId}/bribes and the market rows", () =
     expect(bad.body.error.details[0].field).toBe("minerId");
   });
 
-  test("market rows carry the indexed stake, the bribe in force, the pending one and the cut", async () => {
-    const page = await getMarketPage(parseMarketParams({ q: op }), new Date(now));
-    const byId = new Map(page.items.map((n) => [n.minerId, n]));
-    expect(byId.get(node)).toMatchObject({
+  test("the staking panel's live node and the market snapshot both carry the indexed stake, the bribe in force, the pending one and the cut", async () => {
+    expect(await getMarketNode(node, new Date(now))).toMatchObject({
       stakeHeu: 55_000,
       bribe: 0.1,
       pendingBribe: { bribe: 0.05, effectiveAt: new Date(E(cur + 1)).toISOString() },
       recentCut: { from: 0.3, to: 0.05, pending: true, effectiveAt: new Date(E(cur + 1)).toISOString() },
     });
-    expect(byId.get(quiet)).toMatchObject({ stakeHeu: 0, bribe: null, pendingBribe: null, recentCut: null });
-  });
-
-  test("the market's front page (cached ranking) reads stakes and bribes too", async () => {
-    const page = await getMarketPage(parseMarketParams({}), new Date(now));
-    expect(page.total).toBeGreaterThan(0);
-    const all = [];
-    for (let p = 1; p <= Math.ceil(page.total / page.pageSize); p++) all.push(...(await getMarketPage(parseMarketParams({ page: String(p) }), new Date(now))).items);
-    expect(all.find((n) => n.minerId === node)).toMatchObject({ stakeHeu: 55_000, bribe: 0.1 });
+    expect(await getMarketNode(quiet, new Date(now))).toMatchObject({ stakeHeu: 0, bribe: null, pendingBribe: null, recentCut: null });
+    await refreshMarketSnapshot({ wait: true });
+    const page = await (await getMarket(new Request(`http://localhost/api/v1/market?q=${op}`))).json();
+    const byId = new Map<string, MarketRow>(page.items.map((n: MarketRow) => [n.minerId, n]));
+    expect(byId.get(node)).toMatchObject({
+      stake: { total: 55_000 },
+      bribe: { bps: 1000, pending: { bps: 500, epoch: cur + 1 }, recentCut: { fromBps: 3000, toBps: 500, pending: true } },
+    });
+    expect(byId.get(quiet)).toMatchObject({ stake: { total: 0 }, bribe: { bps: null, pending: null, recentCut: null } });
   });
 });

@@ -242,6 +242,16 @@ export function getMarketRows(q: MarketQuery, now = new Date()): Promise<{ rows:
   }, now);
 }
 
+/** Some nodes' rows (the compare view), in the order asked, from the current snapshot. */
+export function getMarketRowsById(ids: readonly string[], stakeHeu: number, now = new Date()): Promise<{ rows: MarketRow[]; asOf: string }> {
+  return withMarketSnapshot(async (db, m) => {
+    const { rows } = await db.query<Row>(`SELECT ${ROW_COLUMNS}, '0' AS total FROM market_snapshot s WHERE s.miner_id = ANY($1::text[])`, [ids]);
+    const ctx = contextOf(m, stakeHeu);
+    const byId = new Map(rows.map((r) => [r.miner_id, toMarketRow(inputOf(r), ctx)]));
+    return { rows: ids.flatMap((id) => byId.get(id) ?? []), asOf: m.built_at.toISOString() };
+  }, now);
+}
+
 /** GET /api/v1/market and the market page: one page of nodes, sorted and filtered. */
 export function getMarket(q: MarketQuery, now = new Date()): Promise<MarketResponse> {
   return withMarketSnapshot(async (db, m, stale) => {
