@@ -3,8 +3,10 @@
 // the wall clock for good, so it runs in its own project after every other spec. Then, with the
 // operator's pending bribe (staking.spec) in force, a lower one shows as a cut against stakers.
 import { e2eChain, waitIndexed, WEI } from "./chain";
-import { BRIBE_NODE, FUNDED_HEU, OPERATOR, UNSTAKE_NODE, UNSTAKER } from "./chain-data";
+import { formatUnits } from "viem";
+import { BRIBE_NODE, FUNDED_HEU, MARKET_NODES, MARKET_STAKER, OPERATOR, UNSTAKE_NODE, UNSTAKER } from "./chain-data";
 import { expect, screenshots, test } from "./fixtures";
+import { nodeRow, untilMarketShows } from "./market";
 import { injectTestWallet } from "./wallet-provider";
 
 // Each test waits for several blocks (a second apiece), the indexer and page refreshes.
@@ -95,8 +97,69 @@ test("a bribe in force after its epoch, then cut: the market warns stakers", asy
   expect(await axeViolations(page)).toEqual([]);
   await screenshots(page, "market-bribe-cut");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-  await page.goto(`/market?q=${OPERATOR.address}`);
-  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `Miner ${BRIBE_NODE}` }) });
-  await expect(row).toContainText("12.5%");
-  await expect(row.getByText("cut ahead")).toBeVisible();
+  const row = nodeRow(page, BRIBE_NODE);
+  await untilMarketShows(page, `/market?q=${OPERATOR.address}`, async () => {
+    await expect(row).toContainText("12.5 %", { timeout: 1_000 });
+    await expect(row.getByText("cut ahead")).toBeVisible({ timeout: 1_000 });
+  });
+});
+
+test("a staker with 50,000 HEU: the best yield among nodes available ≥ 98 % with no recent cut, the first two compared, then staked on", async ({ page, request, axeViolations }) => {
+  const filters = "stake=50000&minUptime7d=98&noRecentCut=1";
+  type Api = { items: { minerId: string; yield: { heuPerEpochWei: string; percentPerYear: number } | null }[]; asOf: string };
+  // The chain's clock has moved past the epoch the market nodes' bribes start in; once the snapshot has them, the API ranks them.
+  let api: Api = { items: [], asOf: "" };
+  await expect
+    .poll(async () => (api = (await (await request.get(`/api/v1/market?${filters}`)).json()) as Api).items.map((r) => r.minerId), { timeout: 30_000 })
+    .toEqual([MARKET_NODES.best, MARKET_NODES.second]); // the 40 % node is online a third of the time; BRIBE_NODE has just been cut
+
+  await injectTestWallet(page, MARKET_STAKER.key);
+  await page.goto("/market");
+  const form = page.getByRole("form", { name: "Filter nodes and estimate yield" });
+  await form.getByLabel("Your stake (HEU)").fill("50000");
+  await form.getByLabel("Min. availability 7 d (%)").fill("98");
+  await form.getByLabel("No bribe cut in 30 days").check();
+  await form.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/stake=50000/);
+  await expect(page).toHaveURL(/minUptime7d=98/);
+  await expect(page).toHaveURL(/noRecentCut=1/);
+
+  const table = page.getByRole("region", { name: "Node table" });
+  await expect(table.getByRole("columnheader", { name: /Yield/ })).toHaveAttribute("aria-sort", "descending");
+  const rows = table.getByRole("row");
+  await expect(rows).toHaveCount(3); // header + 2
+  await expect(rows.nth(1).getByRole("link", { name: `Miner ${MARKET_NODES.best}` })).toBeVisible();
+  await expect(rows.nth(2).getByRole("link", { name: `Miner ${MARKET_NODES.second}` })).toBeVisible();
+  // The worked example is the first row's yield, to the wei of GET /api/v1/market.
+  await expect(page.getByTestId("worked-heu-per-epoch")).toHaveText(formatUnits(BigInt(api.items[0]!.yield!.heuPerEpochWei), 18));
+
+  await nodeRow(page, MARKET_NODES.best).getByRole("link", { name: `Compare ${MARKET_NODES.best}` }).click();
+  await nodeRow(page, MARKET_NODES.second).getByRole("link", { name: `Compare ${MARKET_NODES.second}` }).click();
+  const compare = page.getByRole("region", { name: "Comparing 2 nodes" });
+  await expect(compare.getByRole("article")).toHaveCount(2);
+  const bestCard = compare.getByRole("article", { name: `Node ${MARKET_NODES.best}` });
+  await expect(bestCard).toContainText("Yield for 50,000 HEU");
+  await expect(bestCard).toContainText("20 %");
+  await expect(compare.getByRole("article", { name: `Node ${MARKET_NODES.second}` })).toContainText("15 %");
+  expect(await axeViolations(page)).toEqual([]);
+
+  await bestCard.getByRole("link", { name: `Stake on this node ${MARKET_NODES.best}` }).click();
+  const panel = page.locator("#stake");
+  const choice = panel.getByRole("button", { name: "E2E Test Wallet" });
+  await expect(choice.or(panel.getByRole("tablist", { name: "Staking actions" }))).toBeVisible();
+  if (await choice.isVisible()) await choice.click();
+  await panel.getByLabel("Amount to stake (HEU)").fill("50000");
+  // No cut, not idle, not past the cap: nothing to confirm twice.
+  await expect(panel.getByRole("group", { name: "Before you stake on this node" })).toHaveCount(0);
+  await panel.getByRole("button", { name: "Approve and stake HEU" }).click();
+  await expect(panel.getByText(/Stake 50,000 HEU: confirmed in block \d+/)).toContainText("and indexed.", { timeout: 45_000 });
+
+  // The market's snapshot follows: the node's stake is 50,000 and its yield for the next 50,000 is diluted.
+  const row = nodeRow(page, MARKET_NODES.best);
+  await untilMarketShows(page, `/market?${filters}`, () => expect(row).toContainText("50,000", { timeout: 1_000 }));
+  expect(await axeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 375, height: 812 });
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await screenshots(page, "market-decision");
 });

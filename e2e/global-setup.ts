@@ -10,9 +10,10 @@ import { ensureBuild, webServerArgs } from "../scripts/lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../scripts/lib/processes";
 import { freePort, startThrowawayPostgres } from "../scripts/lib/throwaway-postgres";
 import { createNetwork } from "../scripts/simulator/network";
+import { backfillHeartbeats } from "../scripts/simulator/heartbeats";
 import { postJobs } from "../scripts/simulator/post-batches";
 import { e2eChain, WEI } from "./chain";
-import { chainJobs, FUNDED_ESHEU, FUNDED_HEU, NFT_HOLDER, OPERATOR, STAKER, UNSTAKER } from "./chain-data";
+import { ALWAYS_ON, availabilityJobs, chainJobs, FUNDED_ESHEU, FUNDED_HEU, MARKET_BRIBES_BPS, MARKET_NODES, MARKET_STAKER, NFT_HOLDER, OPERATOR, STAKER, UNSTAKER } from "./chain-data";
 import { E2E_SECRET, knownJobs, KNOWN_WALLET } from "./known-data";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -26,10 +27,12 @@ async function startChain(): Promise<{ anvil: Anvil; env: Record<string, string>
     const c = await deployContracts({ walletClient: clients.walletFor(anvilAccount(0)), publicClient: clients.publicClient });
     const chain = e2eChain(anvil.rpcUrl, c);
     const owner = anvilAccount(0).address;
-    for (const who of [STAKER, OPERATOR, UNSTAKER, NFT_HOLDER]) {
+    for (const who of [STAKER, OPERATOR, UNSTAKER, NFT_HOLDER, MARKET_STAKER]) {
       await chain.mintHeu(owner, who.address, FUNDED_HEU * WEI);
       await chain.grantEsHeu(owner, who.address, FUNDED_ESHEU * WEI);
     }
+    // The market nodes' bribes: pending until the next epoch, in force once chain-time.spec moves the clock.
+    for (const [k, minerId] of Object.entries(MARKET_NODES)) await chain.setBribe(OPERATOR.address, minerId, MARKET_BRIBES_BPS[k as keyof typeof MARKET_NODES]);
     // With blocks every second a transaction gets its confirmation without anyone mining by hand.
     await clients.testClient.setIntervalMining({ interval: 1 });
     const env = {
@@ -50,6 +53,10 @@ async function startChain(): Promise<{ anvil: Anvil; env: Record<string, string>
     await anvil.stop();
     throw err;
   }
+}
+
+function sendHeartbeats(url: string, now: Date, minerIds: readonly string[]): Promise<number> {
+  return backfillHeartbeats({ onlineMiners: () => [...minerIds] }, url, E2E_SECRET, now, 24);
 }
 
 export default async function globalSetup() {
@@ -84,6 +91,8 @@ export default async function globalSetup() {
         AUTH_DOMAIN: `127.0.0.1:${port}`,
         // Two browsers loading every page (and Next's prefetches) from one address: page budgets are the reliability tests' subject.
         RATE_LIMIT_PAGES_PER_MINUTE: "0",
+        // Specs check the market right after a transaction: a snapshot older than a second is rebuilt on the next read.
+        MARKET_REFRESH_SECONDS: "1",
       },
     });
     const baseURL = `http://127.0.0.1:${port}`;
@@ -92,7 +101,9 @@ export default async function globalSetup() {
     const now = new Date();
     const network = createNetwork({ scale: 0.02 });
     const history = [...network.generateJobs({ count: 4000, from: new Date(now.getTime() - 7 * 86_400_000), to: now, seed: 42 })];
-    await postJobs({ url: baseURL, secret: E2E_SECRET, jobs: [...history, ...knownJobs(now), ...chainJobs(now)], concurrency: 2 });
+    await postJobs({ url: baseURL, secret: E2E_SECRET, jobs: [...history, ...knownJobs(now), ...chainJobs(now), ...availabilityJobs(now)], concurrency: 2 });
+    // The router's last day of heartbeats: the always-on nodes in every 5-minute bucket.
+    await sendHeartbeats(baseURL, now, ALWAYS_ON);
 
     process.env.E2E_BASE_URL = baseURL;
     process.env.E2E_DATABASE_URL = db.url;

@@ -6,6 +6,7 @@ import { signedHeaders } from "../lib/signing";
 import { e2eChain, waitIndexed } from "./chain";
 import { BRIBE_NODE, devAccount, FUNDED_HEU, NFT_HOLDER, NFT_MINERS, OPERATOR, sdxlJob, STAKE_NODE, STAKER } from "./chain-data";
 import { expect, screenshots, test } from "./fixtures";
+import { nodeRow, untilMarketShows } from "./market";
 import { E2E_SECRET } from "./known-data";
 import { injectTestWallet } from "./wallet-provider";
 
@@ -45,10 +46,11 @@ test("stake HEU from the market: the node's stake and multiplier follow, and its
   // The server-rendered facts refresh once indexed; the table agrees.
   await expect(panel.getByTestId("node-stake")).toHaveText("55,000 stHEU");
   await expect(panel.getByTestId("node-multiplier")).toHaveText("×1.25");
-  await page.goto(`/market?q=${OPERATOR.address}`);
-  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `Miner ${STAKE_NODE}` }) });
-  await expect(row).toContainText("55,000");
-  await expect(row).toContainText("×1.25");
+  const row = nodeRow(page, STAKE_NODE);
+  await untilMarketShows(page, `/market?q=${OPERATOR.address}`, async () => {
+    await expect(row).toContainText("55,000", { timeout: 1_000 });
+    await expect(row).toContainText("×1.25", { timeout: 1_000 });
+  });
 
   // My stakes lists the position for the connected wallet.
   const mine = page.getByRole("region", { name: "Your stakes" });
@@ -94,9 +96,8 @@ test("the operator sets a bribe: pending until the next epoch, then in the marke
   // Pending, not in force: the node's facts, its history and the market row say so.
   await expect(panel.getByText(/In force: none/)).toBeVisible();
   await expect(panel.getByText(`12.5 % from ${effective} 00:00 UTC`)).toBeVisible();
-  await page.goto(`/market?q=${OPERATOR.address}`);
-  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `Miner ${BRIBE_NODE}` }) });
-  await expect(row).toContainText(`→ 12.5% from ${effective.slice(5)}`);
+  const row = nodeRow(page, BRIBE_NODE);
+  await untilMarketShows(page, `/market?q=${OPERATOR.address}`, () => expect(row).toContainText(/→ 12\.5 % epoch \d+/, { timeout: 1_000 }));
   expect(await axeViolations(page)).toEqual([]);
 });
 

@@ -1,0 +1,15 @@
+// The market's node table in e2e: rows by miner ID, and waiting for the snapshot to catch up with a
+// transaction (the e2e server rebuilds a snapshot older than a second on the next read).
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export function nodeRow(page: Page, minerId: string): Locator {
+  return page.getByRole("region", { name: "Node table" }).getByRole("row").filter({ has: page.getByRole("link", { name: `Miner ${minerId}` }) });
+}
+
+/** Loads `url` until `check` passes on it (each check with a short timeout), for up to 30 s. */
+export async function untilMarketShows(page: Page, url: string, check: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await page.goto(url);
+    await check();
+  }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
+}
