@@ -134,6 +134,7 @@ test("a staker with 50,000 HEU: the best yield among nodes available ≥ 98 % wi
   await expect(page.getByTestId("worked-heu-per-epoch")).toHaveText(formatUnits(BigInt(api.items[0]!.yield!.heuPerEpochWei), 18));
 
   await nodeRow(page, MARKET_NODES.best).getByRole("link", { name: `Compare ${MARKET_NODES.best}` }).click();
+  await expect(page.getByRole("region", { name: "Comparing 1 node" })).toBeVisible();
   await nodeRow(page, MARKET_NODES.second).getByRole("link", { name: `Compare ${MARKET_NODES.second}` }).click();
   const compare = page.getByRole("region", { name: "Comparing 2 nodes" });
   await expect(compare.getByRole("article")).toHaveCount(2);
