@@ -9,7 +9,7 @@ import { weiOfHeu } from "@/lib/market/row";
 import { TESTNET_BOOST_CURVE, scheduleAt, stakeMultiplierPpm } from "@/lib/points";
 import { MARKET_SORTS, type MarketResponse, type MarketRow, type MarketSort } from "@/lib/schemas/market";
 import { TOKEN_ESHEU, TOKEN_HEU } from "@/lib/server/chain/events";
-import { stakeCurveSql } from "@/lib/server/market/query";
+import { stakeCurveSql } from "@/lib/server/market/ranks";
 import { refreshMarketSnapshot } from "@/lib/server/market/snapshot";
 import { applyFakeChainEvents, db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
@@ -121,6 +121,16 @@ describe("GET /api/v1/market", () => {
       if (a == null || b == null) continue;
       if (a === b) expect(rows[i - 1]!.minerId < rows[i]!.minerId).toBe(true);
       else expect(order === "asc" ? a < b : a > b).toBe(true);
+    }
+  });
+
+  test.each([["desc"], ["asc"]] as const)("yield for a stake other than the default (sorted on the fly) orders the same way, %s", async (order) => {
+    for (const stake of [10_000, 50_000, 250_000]) {
+      const rows = await all({ sort: "yield", order, stake });
+      const values = rows.map((r) => r.yield?.percentPerYear ?? null);
+      const priced = values.filter((v): v is number => v !== null);
+      expect(values.slice(priced.length).every((v) => v === null)).toBe(true);
+      expect(priced).toEqual([...priced].sort((a, b) => (order === "asc" ? a - b : b - a)));
     }
   });
 

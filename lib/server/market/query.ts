@@ -3,65 +3,21 @@ import { parseUnits } from "viem";
 import { AppError } from "@/lib/errors";
 import { toMarketRow, type SnapshotContext, type SnapshotRowInput } from "@/lib/market/row";
 import { getScheduleOrThrow, type StakeCurve } from "@/lib/points";
-import { DEFAULT_ORDER, NEW_NODE_DAYS, type MarketQuery, type MarketResponse, type MarketRow, type MarketSort } from "@/lib/schemas/market";
+import { DEFAULT_ORDER, NEW_NODE_DAYS, type MarketQuery, type MarketResponse, type MarketRow } from "@/lib/schemas/market";
 import { serverEnv } from "@/lib/env";
 import type pg from "pg";
 import { pool } from "../db";
+import { isRanked, orderSql, rankColumn, sortKeySql } from "./ranks";
 import { refreshMarketInBackground, refreshMarketSnapshot } from "./snapshot";
 
 // One page of the market from the snapshot: filters, the sort and the page in one statement over
 // market_snapshot joined to its meta row, so rows, total and rate come from the same rebuild.
 
-const f8 = (n: number) => `${n}::float8`;
-
-/**
- * The stake curve as SQL over `x` (stHEU, float8): the same piecewise-linear steps, in the same
- * IEEE operations, as stakeMultiplierPpm, rounding with floor(v + 0.5) like Math.round.
- */
-export function stakeCurveSql(curve: StakeCurve, x: string): string {
-  const pts = curve.points;
-  const parts = [`WHEN ${x} < ${f8(pts[0]![0])} THEN ${f8(curve.belowFirstPpm)}`];
-  for (let i = 1; i < pts.length; i++) {
-    const [s0, p0] = pts[i - 1]!;
-    const [s1, p1] = pts[i]!;
-    parts.push(`WHEN ${x} < ${f8(s1)} THEN floor(${f8(p0)} + ((${x} - ${f8(s0)}) * ${f8(p1 - p0)}) / ${f8(s1 - s0)} + 0.5::float8)`);
-  }
-  return `(CASE ${parts.join(" ")} ELSE ${f8(pts[pts.length - 1]![1])} END)`;
-}
-
-/** The yield's sort key: apr × 7/365 with the constant factors left out (same order). */
-function yieldKeySql(curve: StakeCurve): string {
-  const s = "s.stake_heu";
-  const sp = `(s.stake_heu + $1::float8)`;
-  const mNow = stakeCurveSql(curve, s);
-  return `(s.forward_bribe_bps::float8 * (s.waifu_micro_7d::float8 * m.rate_waifu + s.llama_micro_7d::float8 * m.rate_llama)
-           * ${stakeCurveSql(curve, sp)} / nullif(${mNow} * ${sp}, 0::float8))`;
-}
-
-function sortSql(sort: MarketSort, asc: boolean, curve: StakeCurve): string {
-  const dir = asc ? "ASC" : "DESC";
-  const key: Record<MarketSort, string> = {
-    yield: yieldKeySql(curve),
-    bribe: "s.forward_bribe_bps",
-    uptime24h: "s.online_24h",
-    uptime7d: "s.online_7d",
-    uptime30d: "s.online_30d",
-    onTime7d: "s.on_time_rate_7d",
-    stake: "s.stake_wei",
-    points: "(s.waifu_micro_7d + s.llama_micro_7d)",
-    latency: "s.latency_ms",
-    // Oldest first is "age, descending".
-    age: "s.first_seen_at",
-  };
-  const d = sort === "age" ? (asc ? "DESC" : "ASC") : dir;
-  // Unknowns (no bribe, no jobs, no rate) go last whichever way; ties by miner ID keep pages stable.
-  return `${key[sort]} ${d} NULLS LAST, s.miner_id ASC`;
-}
-
 function whereSql(q: MarketQuery, arg: (v: unknown) => string): string {
   const where: string[] = [];
   if (q.minBribe !== undefined) where.push(`s.forward_bribe_bps >= ${arg(Math.round(q.minBribe * 100))}::int`);
-  if (q.minUptime7d !== undefined) where.push(`s.online_7d::numeric * 100 >= ${arg(String(q.minUptime7d))}::numeric * m.buckets_7d`);
+  // float8: online × 100 is a whole number, so only a percent with more digits than a float holds could tip it.
+  if (q.minUptime7d !== undefined) where.push(`s.online_7d * 100.0::float8 >= ${arg(q.minUptime7d)}::float8 * m.buckets_7d`);
   if (q.maxStake !== undefined) where.push(`s.stake_wei <= ${arg(parseUnits(String(q.maxStake), 18).toString())}::numeric`);
   if (q.gpu !== undefined) where.push(`s.hardware = ${arg(q.gpu)}`);
   if (q.noRecentCut) where.push("s.cut_from_bps IS NULL");
@@ -126,7 +82,6 @@ interface Row {
   waifu_micro_7d: string;
   llama_micro_7d: string;
   latency_ms: number | null;
-  total: string;
 }
 
 const ROW_COLUMNS = `s.miner_id, s.wallet, s.hardware, s.first_seen_at, s.last_seen_at, s.bribe_bps, s.pending_bribe_bps, s.pending_epoch, s.pending_at,
@@ -181,19 +136,32 @@ function contextOf(m: Meta, stakeHeu: number): SnapshotContext {
   };
 }
 
-/** The statement for a page (limit/offset given) or for every matching row (the CSV). */
-export function marketSql(q: MarketQuery, curve: StakeCurve, page: { limit: number; offset: number } | null): { sql: string; args: unknown[] } {
+/**
+ * The statements for a page (limit/offset given) or for every matching row (the CSV), and for the
+ * count. A precomputed order (every sort but yield at a stake other than the default) reads its
+ * rank index in order and stops at the page; yield for another stake is sorted on narrow rows.
+ */
+export function marketSql(q: MarketQuery, curve: StakeCurve, page: { limit: number; offset: number } | null): { sql: string; count: string; args: unknown[]; countArgs: unknown[] } {
   const args: unknown[] = [q.stake];
   const arg = (v: unknown) => `$${args.push(v)}`;
-  const where = whereSql(q, arg);
-  const order = sortSql(q.sort, (q.order ?? DEFAULT_ORDER[q.sort]) === "asc", curve);
+  const filters = whereSql(q, arg);
+  const where = `WHERE $1::float8 > 0 ${filters}`;
+  const countArgs = [...args];
+  const order = q.order ?? DEFAULT_ORDER[q.sort];
   const limit = page ? `LIMIT ${arg(page.limit)} OFFSET ${arg(page.offset)}` : "";
+  const from = `FROM market_snapshot s CROSS JOIN (${META}) m`;
+  // Without filters the count is the snapshot's node count.
+  const count = filters ? `SELECT count(*)::text AS total ${from} ${where}` : `SELECT nodes::text AS total FROM (${META}) m WHERE $1::float8 > 0`;
+  if (isRanked(q.sort, q.stake)) {
+    return { sql: `SELECT ${ROW_COLUMNS} ${from} ${where} ORDER BY s.${rankColumn(q.sort, order)} ${limit}`, count, args, countArgs };
+  }
+  const key = sortKeySql(q.sort, { curve, stake: "$1::float8", rateWaifu: "m.rate_waifu", rateLlama: "m.rate_llama" });
   return {
-    sql: `SELECT ${ROW_COLUMNS}, count(*) OVER ()::text AS total
-            FROM market_snapshot s CROSS JOIN (${META}) m
-           WHERE $1::float8 > 0 ${where}
-           ORDER BY ${order} ${limit}`,
+    sql: `WITH p AS (SELECT s.miner_id, ${key} AS k ${from} ${where} ORDER BY ${orderSql(q.sort, order, "k")} ${limit})
+          SELECT ${ROW_COLUMNS} FROM p JOIN market_snapshot s USING (miner_id) ORDER BY ${orderSql(q.sort, order, "p.k")}`,
+    count,
     args,
+    countArgs,
   };
 }
 
@@ -245,7 +213,7 @@ export function getMarketRows(q: MarketQuery, now = new Date()): Promise<{ rows:
 /** Some nodes' rows (the compare view), in the order asked, from the current snapshot. */
 export function getMarketRowsById(ids: readonly string[], stakeHeu: number, now = new Date()): Promise<{ rows: MarketRow[]; asOf: string }> {
   return withMarketSnapshot(async (db, m) => {
-    const { rows } = await db.query<Row>(`SELECT ${ROW_COLUMNS}, '0' AS total FROM market_snapshot s WHERE s.miner_id = ANY($1::text[])`, [ids]);
+    const { rows } = await db.query<Row>(`SELECT ${ROW_COLUMNS} FROM market_snapshot s WHERE s.miner_id = ANY($1::text[])`, [ids]);
     const ctx = contextOf(m, stakeHeu);
     const byId = new Map(rows.map((r) => [r.miner_id, toMarketRow(inputOf(r), ctx)]));
     return { rows: ids.flatMap((id) => byId.get(id) ?? []), asOf: m.built_at.toISOString() };
@@ -256,14 +224,9 @@ export function getMarketRowsById(ids: readonly string[], stakeHeu: number, now 
 export function getMarket(q: MarketQuery, now = new Date()): Promise<MarketResponse> {
   return withMarketSnapshot(async (db, m, stale) => {
     const curve = getScheduleOrThrow(m.schedule_id).stakeCurve;
-    const { sql, args } = marketSql(q, curve, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const { sql, args, count, countArgs } = marketSql(q, curve, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     const { rows } = await db.query<Row>(sql, args);
-    let total = Number(rows[0]?.total ?? 0);
-    if (rows.length === 0 && q.page > 1) {
-      // Past the last page the window function has no row to ride on: count on its own.
-      const first = marketSql(q, curve, { limit: 1, offset: 0 });
-      total = Number((await db.query<Row>(first.sql, first.args)).rows[0]?.total ?? 0);
-    }
+    const total = Number((await db.query<{ total: string }>(count, countArgs)).rows[0]!.total);
     const ctx = contextOf(m, q.stake);
     return {
       items: rows.map((r) => toMarketRow(inputOf(r), ctx)),

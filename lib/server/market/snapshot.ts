@@ -7,6 +7,7 @@ import { scheduleAt } from "@/lib/points";
 import { withTransaction } from "../db";
 import { TOKEN_ESHEU, TOKEN_HEU } from "../chain/events";
 import { availabilityOf, heartbeatsSince } from "../heartbeats/availability";
+import { rankSelectSql } from "./ranks";
 import { chainTime, indexedHead } from "../queries/chain-status";
 import { getTokenRate } from "../queries/token-rate";
 import { windowStart } from "../queries/windows";
@@ -19,6 +20,13 @@ import { windowStart } from "../queries/windows";
 /** pg advisory-lock namespace ("HE") and key: one rebuild at a time, cluster-wide. */
 const LOCK_CLASS = 0x4845;
 const LOCK_KEY = 0x4d4b; // "MK"
+
+const SNAPSHOT_COLUMNS = [
+  "miner_id", "wallet", "hardware", "first_seen_at", "last_seen_at", "bribe_bps", "pending_bribe_bps", "pending_epoch", "pending_at", "forward_bribe_bps",
+  "last_change_bps", "last_change_set_at", "last_change_at", "cut_from_bps", "cut_to_bps", "cut_at", "cut_pending", "stake_wei", "stake_heu_wei",
+  "stake_esheu_wei", "stake_heu", "online_24h", "online_7d", "online_30d", "jobs_24h", "jobs_7d", "jobs_30d", "on_time_24h", "on_time_7d",
+  "on_time_30d", "on_time_rate_7d", "waifu_micro_7d", "llama_micro_7d", "latency_ms",
+];
 
 export const MARKET_WINDOWS = { "24h": 24, "7d": 7 * 24, "30d": 30 * 24 } as const;
 const HOUR_MS = 3_600_000;
@@ -72,6 +80,8 @@ async function rebuild(client: pg.PoolClient, now: Date): Promise<{ nodes: numbe
   const ids = [...new Set(avail.flatMap((m) => [...m.keys()]))];
   const onlineOf = (i: number) => ids.map((id) => avail[i]!.get(id)?.online ?? 0);
 
+  // Each order numbered once here, at the rates this snapshot prices with (yield at the default stake).
+  const ranks = rankSelectSql(scheduleAt(now).stakeCurve, { waifu: rate ? `${rate.waifu}::float8` : "NULL::float8", llama: rate ? `${rate.llama}::float8` : "NULL::float8" });
   await client.query("DELETE FROM market_snapshot");
   const { rowCount } = await client.query(
     `WITH hourly AS (
@@ -89,26 +99,27 @@ async function rebuild(client: pg.PoolClient, now: Date): Promise<{ nodes: numbe
      bribe AS (
        SELECT * FROM unnest($8::text[], $9::int[], $10::int[], $11::int[], $12::timestamptz[], $13::int[], $14::timestamptz[], $15::timestamptz[],
                             $16::int[], $17::int[], $18::timestamptz[], $19::bool[])
-         AS b(miner_id, bribe, pending, pending_epoch, pending_at, last_bps, last_set_at, last_at, cut_from, cut_to, cut_at, cut_pending))
-     INSERT INTO market_snapshot (miner_id, wallet, hardware, first_seen_at, last_seen_at,
-       bribe_bps, pending_bribe_bps, pending_epoch, pending_at, forward_bribe_bps, last_change_bps, last_change_set_at, last_change_at,
-       cut_from_bps, cut_to_bps, cut_at, cut_pending, stake_wei, stake_heu_wei, stake_esheu_wei, stake_heu,
-       online_24h, online_7d, online_30d, jobs_24h, jobs_7d, jobs_30d, on_time_24h, on_time_7d, on_time_30d, on_time_rate_7d,
-       waifu_micro_7d, llama_micro_7d, latency_ms)
-     SELECT n.miner_id, n.wallet, n.hardware, n.first_seen_at, n.last_seen_at,
-            b.bribe, b.pending, b.pending_epoch, b.pending_at, coalesce(b.pending, b.bribe), b.last_bps, b.last_set_at, b.last_at,
-            b.cut_from, b.cut_to, b.cut_at, b.cut_pending,
-            coalesce(s.stake_wei, 0), coalesce(st.heu, 0), coalesce(st.esheu, 0), coalesce(s.stake_wei, 0)::float8 / 1e18,
-            coalesce(a.o24, 0), coalesce(a.o7, 0), coalesce(a.o30, 0),
-            coalesce(h.jobs_24h, 0), coalesce(h.jobs_7d, 0), coalesce(h.jobs_30d, 0),
-            coalesce(h.ok_24h, 0), coalesce(h.ok_7d, 0), coalesce(h.ok_30d, 0), h.ok_7d::float8 / nullif(h.jobs_7d, 0),
-            coalesce(h.waifu_7d, 0), coalesce(h.llama_7d, 0), h.latency::int
-       FROM nodes n
-       LEFT JOIN node_stakes s USING (miner_id)
-       LEFT JOIN stakes st USING (miner_id)
-       LEFT JOIN hourly h USING (miner_id)
-       LEFT JOIN avail a USING (miner_id)
-       LEFT JOIN bribe b USING (miner_id)`,
+         AS b(miner_id, bribe, pending, pending_epoch, pending_at, last_bps, last_set_at, last_at, cut_from, cut_to, cut_at, cut_pending)),
+     node_rows AS (
+       SELECT n.miner_id, n.wallet, n.hardware, n.first_seen_at, n.last_seen_at,
+              b.bribe AS bribe_bps, b.pending AS pending_bribe_bps, b.pending_epoch, b.pending_at, coalesce(b.pending, b.bribe) AS forward_bribe_bps,
+              b.last_bps AS last_change_bps, b.last_set_at AS last_change_set_at, b.last_at AS last_change_at,
+              b.cut_from AS cut_from_bps, b.cut_to AS cut_to_bps, b.cut_at, b.cut_pending,
+              coalesce(s.stake_wei, 0) AS stake_wei, coalesce(st.heu, 0) AS stake_heu_wei, coalesce(st.esheu, 0) AS stake_esheu_wei,
+              coalesce(s.stake_wei, 0)::float8 / 1e18 AS stake_heu,
+              coalesce(a.o24, 0) AS online_24h, coalesce(a.o7, 0) AS online_7d, coalesce(a.o30, 0) AS online_30d,
+              coalesce(h.jobs_24h, 0) AS jobs_24h, coalesce(h.jobs_7d, 0) AS jobs_7d, coalesce(h.jobs_30d, 0) AS jobs_30d,
+              coalesce(h.ok_24h, 0) AS on_time_24h, coalesce(h.ok_7d, 0) AS on_time_7d, coalesce(h.ok_30d, 0) AS on_time_30d,
+              h.ok_7d::float8 / nullif(h.jobs_7d, 0) AS on_time_rate_7d,
+              coalesce(h.waifu_7d, 0) AS waifu_micro_7d, coalesce(h.llama_7d, 0) AS llama_micro_7d, h.latency::int AS latency_ms
+         FROM nodes n
+         LEFT JOIN node_stakes s USING (miner_id)
+         LEFT JOIN stakes st USING (miner_id)
+         LEFT JOIN hourly h USING (miner_id)
+         LEFT JOIN avail a USING (miner_id)
+         LEFT JOIN bribe b USING (miner_id))
+     INSERT INTO market_snapshot (${SNAPSHOT_COLUMNS.join(", ")}, ${ranks.columns.join(", ")})
+     SELECT ${SNAPSHOT_COLUMNS.map((c) => `s.${c}`).join(", ")}, ${ranks.exprs.join(", ")} FROM node_rows s`,
     [
       windowStart(now, MARKET_WINDOWS["24h"]),
       windowStart(now, MARKET_WINDOWS["7d"]),

@@ -1,0 +1,167 @@
+// `npm run bench:market`: the staking market at the full network's 40,000 nodes. Builds the
+// snapshot from 40,000 nodes with `--days` days of hourly rollups (every node busy every hour), a
+// day of heartbeats, stakes and bribes, timing the rebuild; then GET /api/v1/market's p50/p95
+// through the production server over a mix of sorts, filters, searches and deep pages. Baselines
+// in the same run: GET /api/v1/health through the same server (the HTTP floor), and the page
+// statement alone on the database.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { applyMigrations } from "../../prisma/migrate";
+import { ensureBuild, webServerArgs } from "../lib/next-build";
+import { startBackground, stopGroup, waitForHttp } from "../lib/processes";
+import { freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
+import { percentile } from "./measure";
+
+const root = path.resolve(import.meta.dirname, "../..");
+process.env.NEXT_DIST_DIR ??= ".next-bench";
+const { values } = parseArgs({ options: { nodes: { type: "string", default: "40000" }, days: { type: "string", default: "7" }, requests: { type: "string", default: "400" } } });
+const NODES = Number(values.nodes);
+const DAYS = Number(values.days);
+const REQUESTS = Number(values.requests);
+
+const QUERIES = [
+  "",
+  "stake=50000&minUptime7d=98&noRecentCut=1",
+  "sort=bribe",
+  "sort=uptime24h&order=asc",
+  "sort=uptime30d",
+  "sort=onTime7d",
+  "sort=stake",
+  "sort=points",
+  "sort=latency",
+  "sort=age",
+  "new=1&sort=yield",
+  "gpu=NVIDIA%20GeForce%20RTX%204090&minBribe=10",
+  "maxStake=20000&stake=250000",
+  "q=0x00ab",
+  "page=400",
+  "pageSize=200&page=3&sort=bribe&order=asc",
+];
+
+async function fill(url: string): Promise<void> {
+  const db = new pg.Client(url);
+  await db.connect();
+  const t = performance.now();
+  // 40,000 miner IDs over 11,000 wallets, as the read benchmark's network; GPUs from a short list.
+  await db.query(`INSERT INTO wallets (address, first_seen_at) SELECT '0x' || lpad(to_hex(w), 40, '0'), now() - interval '60 days' FROM generate_series(1, 11000) w`);
+  await db.query(
+    `INSERT INTO nodes (miner_id, wallet, hardware, first_seen_at, last_seen_at, latency_ewma_ms)
+     SELECT '0x' || lpad(to_hex(1 + i % 11000), 40, '0') || '-rig' || i,
+            '0x' || lpad(to_hex(1 + i % 11000), 40, '0'),
+            (ARRAY['NVIDIA GeForce RTX 4090', 'NVIDIA GeForce RTX 3090', 'NVIDIA A100 80GB PCIe', 'NVIDIA H100 80GB HBM3'])[1 + i % 4],
+            now() - (i % 60) * interval '1 day', now(), 3000 + i % 5000
+       FROM generate_series(1, $1::int) i`,
+    [NODES],
+  );
+  await db.query(
+    `INSERT INTO miner_hourly (miner_id, hour, waifu_micro, llama_micro, image_count, job_count, success_count, latency_ms_sum)
+     SELECT n.miner_id, h, 6000000 * (1 + abs(hashtext(n.miner_id)) % 20), 0, 1 + abs(hashtext(n.miner_id)) % 20,
+            1 + abs(hashtext(n.miner_id)) % 20, abs(hashtext(n.miner_id)) % 20, 4000 * (1 + abs(hashtext(n.miner_id)) % 20)
+       FROM nodes n CROSS JOIN generate_series(date_trunc('hour', now()) - ($1::int * 24 - 1) * interval '1 hour', date_trunc('hour', now()), interval '1 hour') h
+      WHERE abs(hashtext(n.miner_id || h::text)) % 10 <> 0`,
+    [DAYS],
+  );
+  await db.query(
+    `INSERT INTO node_heartbeats (miner_id, day, buckets)
+     SELECT miner_id, d::date, repeat(CASE WHEN abs(hashtext(miner_id)) % 7 = 0 THEN '10' ELSE '11' END, 144)::bit(288)
+       FROM nodes CROSS JOIN generate_series(current_date - 1, current_date, interval '1 day') d`,
+  );
+  await db.query(`INSERT INTO heartbeat_coverage (id, since) VALUES (1, date_trunc('hour', now()) - interval '24 hours')`);
+  await db.query(
+    `INSERT INTO node_stakes (miner_id, stake_wei, block_number, updated_at)
+     SELECT miner_id, (abs(hashtext(miner_id)) % 150000)::numeric * 1e18, 1, now() FROM nodes WHERE abs(hashtext(miner_id)) % 10 = 0`,
+  );
+  await db.query(
+    `INSERT INTO stake_positions (miner_id, staker, token, amount_wei) SELECT miner_id, '0x' || lpad('5', 40, '0'), 0, stake_wei FROM node_stakes`,
+  );
+  await db.query(
+    `INSERT INTO bribe_changes (block_number, log_index, miner_id, operator, bps, effective_epoch, effective_at, set_at)
+     SELECT row_number() OVER (), 0, miner_id, wallet, (abs(hashtext(miner_id)) % 40) * 100, 100, now() - interval '10 days', now() - interval '11 days'
+       FROM nodes WHERE abs(hashtext(miner_id)) % 5 = 0`,
+  );
+  await db.query("ANALYZE");
+  const { rows } = await db.query<{ n: string }>("SELECT count(*)::text AS n FROM miner_hourly");
+  console.log(`Dataset: ${NODES.toLocaleString()} nodes, ${Number(rows[0]!.n).toLocaleString()} hourly rows over ${DAYS} days, filled in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  await db.end();
+}
+
+async function timeGets(urls: string[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const url of urls) {
+    const t = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function main() {
+  await ensureBuild(root);
+  const pgServer = await startThrowawayPostgres({ settings: { shared_buffers: "1GB", max_wal_size: "8GB" } });
+  let server: ReturnType<typeof startBackground> | undefined;
+  try {
+    await applyMigrations(pgServer.url);
+    await fill(pgServer.url);
+    process.env.DATABASE_URL = pgServer.url;
+    const { refreshMarketSnapshot } = await import("../../lib/server/market/snapshot");
+    const rebuilds: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await refreshMarketSnapshot({ wait: true });
+      rebuilds.push(performance.now() - t);
+    }
+    console.log(`Snapshot rebuild: ${rebuilds.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(", ")}`);
+
+    // SQL alone, the same statements (the database's share of each request).
+    const { marketSql } = await import("../../lib/server/market/query");
+    const { marketQuerySchema } = await import("../../lib/schemas/market");
+    const { scheduleAt } = await import("../../lib/points");
+    const curve = scheduleAt(new Date()).stakeCurve;
+    const db = new pg.Client(pgServer.url);
+    await db.connect();
+    const sqlMs: number[] = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const q = marketQuerySchema.parse(Object.fromEntries(new URLSearchParams(QUERIES[i % QUERIES.length])));
+      const { sql, args } = marketSql(q, curve, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      const t = performance.now();
+      await db.query(sql, args);
+      if (i >= QUERIES.length) sqlMs.push(performance.now() - t);
+    }
+    await db.end();
+
+    const port = await freePort();
+    const [node, args] = webServerArgs(root, port);
+    server = startBackground(node, args, {
+      cwd: root,
+      stdio: "ignore",
+      env: { ...process.env, DATABASE_URL: pgServer.url, NODE_ENV: "production", AUTH_DOMAIN: `127.0.0.1:${port}`, RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_PAGES_PER_MINUTE: "0", MARKET_REFRESH_SECONDS: "86400" },
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${base}/api/v1/health`, 60_000, server);
+    const marketUrls = Array.from({ length: REQUESTS }, (_, i) => `${base}/api/v1/market?${QUERIES[i % QUERIES.length]}`);
+    const healthUrls = Array.from({ length: REQUESTS }, () => `${base}/api/v1/health`);
+    await timeGets([...marketUrls.slice(0, 2 * QUERIES.length), ...healthUrls.slice(0, 30)]);
+    const market = await timeGets(marketUrls);
+    const health = await timeGets(healthUrls);
+    const ms = (x: number) => `${x.toFixed(1)} ms`;
+    console.log(`\n| ${NODES.toLocaleString()} nodes | p50 | p95 |`);
+    console.log("|---|---|---|");
+    console.log(`| GET /api/v1/market (${QUERIES.length} queries in turn) | ${ms(percentile(market, 50))} | ${ms(percentile(market, 95))} |`);
+    console.log(`| the page statement alone (SQL) | ${ms(percentile(sqlMs, 50))} | ${ms(percentile(sqlMs, 95))} |`);
+    console.log(`| GET /api/v1/health (HTTP floor) | ${ms(percentile(health, 50))} | ${ms(percentile(health, 95))} |`);
+    console.log(`\n${REQUESTS} sequential requests each after a warm-up; snapshot rebuild median ${((rebuilds.sort((a, b) => a - b)[1] ?? 0) / 1000).toFixed(2)} s.`);
+    const { pool } = await import("../../lib/server/db");
+    await pool().end();
+  } finally {
+    stopGroup(server);
+    pgServer.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
