@@ -45,7 +45,7 @@ export function ExportPanel({ kind, id, now }: { kind: "miner" | "wallet"; id: s
         id={`${kind}-daily-export`}
         action={`${base}/daily.csv`}
         title="Daily points"
-        help={`One row per UTC day: Waifu and Llama Points, jobs, availability. Up to ${MAX_DAILY_DAYS} days.`}
+        help={`One row per UTC day: Waifu and Llama Points, jobs, on-time rate. Up to ${MAX_DAILY_DAYS} days.`}
         defaultDays={30}
         now={now}
       />

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Badge, EmptyState, Pagination, Table, THead, Th, hrefWith, type SearchParamsRecord } from "@/components/ui";
+import { availabilityShort, availabilityTitle } from "@/lib/dashboard/availability";
 import { ariaSort, nextOrder } from "@/lib/dashboard/table-sort";
 import { formatAgo } from "@/lib/dashboard/time";
 import { formatInt, formatMultiplier, formatPercent, formatPoints } from "@/lib/format";
@@ -7,12 +9,14 @@ import { ppmToNumber, stakeMultiplierPpm, type RewardSchedule } from "@/lib/poin
 import type { WalletMiner, WalletMinerSort } from "@/lib/schemas/wallets";
 
 const ONLINE_MS = 60 * 60 * 1000;
+/** The sample under a percentage: a line of its own keeps the columns narrow enough for 1440 px. */
+const SAMPLE = "block text-xs text-zinc-600 dark:text-zinc-400";
 
 // Cell styles set once on the table (descendant selectors) rather than on each of 500 cells: the
 // page stays light at 50 rows. Body cells are numbers (right-aligned) except columns 2 (last job)
-// and 7 (GPU); the row header holds the miner link.
+// and 8 (GPU); the row header holds the miner link.
 const CELLS =
-  "[&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_td]:whitespace-nowrap [&_tbody_td]:text-right [&_tbody_td]:tabular-nums [&_tbody_td:nth-child(2)]:text-left [&_tbody_td:nth-child(7)]:text-left [&_tbody_th]:py-2 [&_tbody_th]:pr-3 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_th]:whitespace-nowrap [&_tbody_th>a]:font-mono [&_tbody_th>a]:font-medium [&_tbody_th>a]:text-indigo-700 [&_tbody_th>a:hover]:underline dark:[&_tbody_th>a]:text-indigo-300 [&_tbody_td:last-child]:pr-0 [&_tbody_tr:hover]:bg-zinc-50 dark:[&_tbody_tr:hover]:bg-zinc-800/40";
+  "[&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_td]:whitespace-nowrap [&_tbody_td]:text-right [&_tbody_td]:tabular-nums [&_tbody_td:nth-child(2)]:text-left [&_tbody_td:nth-child(8)]:text-left [&_tbody_th]:py-2 [&_tbody_th]:pr-3 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_th]:whitespace-nowrap [&_tbody_th>a]:font-mono [&_tbody_th>a]:font-medium [&_tbody_th>a]:text-indigo-700 [&_tbody_th>a:hover]:underline dark:[&_tbody_th>a]:text-indigo-300 [&_tbody_td:last-child]:pr-0 [&_tbody_tr:hover]:bg-zinc-50 dark:[&_tbody_tr:hover]:bg-zinc-800/40";
 
 /** The device tag is what tells a wallet's GPUs apart; the wallet part is the same on every row. */
 function tagOf(minerId: string): string {
@@ -37,7 +41,7 @@ interface Props {
   now: Date;
 }
 
-function SortHeader({ column, label, first, numeric, p }: { column: WalletMinerSort; label: string; first: "asc" | "desc"; numeric?: boolean; p: Props }) {
+function SortHeader({ column, label, first, numeric, p }: { column: WalletMinerSort; label: ReactNode; first: "asc" | "desc"; numeric?: boolean; p: Props }) {
   const current = { sort: p.sort, order: p.order };
   const state = ariaSort(column, current);
   const href = hrefWith(p.path, p.searchParams, { sort: column, order: nextOrder(column, current, first), page: null });
@@ -113,13 +117,31 @@ export function GpuTable(p: Props) {
           {q ? "The filter matches any part of the miner ID (e.g. its tag) or of the GPU model name." : `There are ${pages} pages.`}
         </EmptyState>
       ) : (
-        <Table caption={`GPUs of this wallet, page ${p.page} of ${pages}`} captionHidden label="GPUs of this wallet (scrolls sideways)" className={`lazy-render [--lazy-h:118rem] ${CELLS}`}>
+        <Table caption={`GPUs of this wallet, page ${p.page} of ${pages}`} captionHidden label="GPUs of this wallet (scrolls sideways)" className={`lazy-render [--lazy-h:150rem] ${CELLS}`}>
           <THead>
             <tr>
               <SortHeader column="minerId" label="Miner ID" first="asc" p={p} />
               <SortHeader column="lastSeenAt" label="Last job" first="desc" p={p} />
               <Th numeric>Waifu 24 h</Th>
-              <Th numeric>Avail. 24 h</Th>
+              {/* Two-line headers keep the eleven columns inside 1440 px. */}
+              <SortHeader
+                column="availability24h"
+                label={
+                  <span>
+                    Avail.
+                    <br />
+                    24 h
+                  </span>
+                }
+                first="asc"
+                numeric
+                p={p}
+              />
+              <Th numeric>
+                On time
+                <br />
+                24 h
+              </Th>
               <SortHeader column="totalWaifuPoints" label="Waifu total" first="desc" numeric p={p} />
               <SortHeader column="totalLlamaPoints" label="Llama total" first="desc" numeric p={p} />
               <SortHeader column="hardware" label="GPU" first="asc" p={p} />
@@ -131,7 +153,8 @@ export function GpuTable(p: Props) {
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
             {items.map((m) => {
               const online = p.now.getTime() - Date.parse(m.lastSeenAt) < ONLINE_MS;
-              const lowAvailability = m.last24HrsAvailability !== null && m.last24HrsAvailability < 0.9;
+              const a = m.availability24h;
+              const lowAvailability = a.ratio !== null && a.ratio < 0.9;
               return (
                 <tr key={m.minerId}>
                   <th scope="row">
@@ -150,7 +173,16 @@ export function GpuTable(p: Props) {
                     {online ? null : <span className="sr-only"> (idle)</span>}
                   </td>
                   <td>{formatPoints(m.last24HrsWaifuPoints, 1)}</td>
-                  <td className={lowAvailability ? "text-amber-700 dark:text-amber-300" : undefined}>{formatPercent(m.last24HrsAvailability)}</td>
+                  <td title={availabilityTitle(a)}>
+                    <span className={lowAvailability ? "text-amber-700 dark:text-amber-300" : undefined}>{formatPercent(a.ratio)}</span>
+                    <span className={SAMPLE}>{availabilityShort(a)}</span>
+                  </td>
+                  <td>
+                    {formatPercent(m.onTime24h.ratio)}
+                    <span className={SAMPLE}>
+                      {formatInt(m.onTime24h.jobs)} job{m.onTime24h.jobs === 1 ? "" : "s"}
+                    </span>
+                  </td>
                   <td>{formatPoints(m.totalWaifuPoints, 1)}</td>
                   <td>{formatPoints(m.totalLlamaPoints, 2)}</td>
                   <td>{m.hardware?.replace(/^NVIDIA (GeForce )?/, "") ?? "–"}</td>
@@ -164,6 +196,10 @@ export function GpuTable(p: Props) {
         </Table>
       )}
       <Pagination path={p.path} searchParams={p.searchParams} page={p.page} pageSize={p.pageSize} total={p.total} label="GPU pages" scroll={false} />
+      <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
+        Avail. 24 h: the share of the last 24 hours in which the job router saw the GPU online and polling for work, job or no job (hours online of hours measured;
+        “jobs” where hours before the router’s heartbeats began count a received job as online). On time 24 h: jobs completed within the timeout ÷ jobs received.
+      </p>
     </div>
   );
 }

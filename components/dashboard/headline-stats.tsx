@@ -1,20 +1,24 @@
-import { Stat, StatGrid } from "@/components/ui";
-import { formatInt, formatPercent, formatPoints } from "@/lib/format";
+import { Stat } from "@/components/ui";
+import { availabilitySample, availabilityTitle, onTimeSample } from "@/lib/dashboard/availability";
+import { formatPercent, formatPoints } from "@/lib/format";
+import type { Availability24h, OnTime24h } from "@/lib/schemas/activity";
 
 export interface Headline {
   totalWaifuPoints: number;
   totalLlamaPoints: number;
   last24HrsWaifuPoints: number;
   last24HrsLlamaPoints: number;
-  last24HrsJobCount: number;
-  last24HrsAvailability: number | null;
+  /** Measured availability (the router's heartbeats); a wallet's also names the GPUs it counts. */
+  availability24h: Availability24h & { gpus?: number };
+  /** Jobs completed in time ÷ jobs received: not availability. */
+  onTime24h: OnTime24h;
 }
 
-/** The numbers a miner checks first: points earned, points today, is it up, how many GPUs. */
+/** The numbers a miner checks first: points earned, points today, is it up, does it finish in time, how many GPUs. */
 export function HeadlineStats({ data, last }: { data: Headline; last: { label: string; value: string; hint?: string } }) {
-  const succeeded = data.last24HrsAvailability === null ? 0 : Math.round(data.last24HrsAvailability * data.last24HrsJobCount);
+  const a = data.availability24h;
   return (
-    <StatGrid>
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6">
       <Stat tone="waifu" label="Waifu Points, all time" value={formatPoints(data.totalWaifuPoints, 1)} hint={`+${formatPoints(data.last24HrsWaifuPoints, 1)} in the last 24 h`} />
       <Stat tone="llama" label="Llama Points, all time" value={formatPoints(data.totalLlamaPoints, 2)} hint={`+${formatPoints(data.last24HrsLlamaPoints, 2)} in the last 24 h`} />
       <Stat
@@ -24,10 +28,11 @@ export function HeadlineStats({ data, last }: { data: Headline; last: { label: s
       />
       <Stat
         label="Availability, 24 h"
-        value={formatPercent(data.last24HrsAvailability)}
-        hint={data.last24HrsJobCount === 0 ? "No jobs in the last 24 h" : `${formatInt(succeeded)} of ${formatInt(data.last24HrsJobCount)} jobs done in time`}
+        value={<span title={availabilityTitle(a)}>{formatPercent(a.ratio)}</span>}
+        hint={availabilitySample(a)}
       />
+      <Stat label="On time 24 h" value={formatPercent(data.onTime24h.ratio)} hint={onTimeSample(data.onTime24h)} />
       <Stat label={last.label} value={last.value} hint={last.hint} />
-    </StatGrid>
+    </dl>
   );
 }

@@ -17,7 +17,7 @@ describe("describeShape", () => {
 describe("explainZero", () => {
   test.each([
     [null, ctx, null],
-    ["status", { ...ctx, status: "failed" }, "The router reported the job failed, so it earns nothing and counts against availability."],
+    ["status", { ...ctx, status: "failed" }, "The router reported the job failed, so it earns nothing and counts against the on-time rate."],
     ["timeout", ctx, "Inference took 20 s, over the 18 s timeout for image jobs."],
     ["timeout", { ...ctx, pointType: "llm" as never, latencySec: null, timeoutSec: null }, "Inference exceeded the schedule's timeout for LLM jobs."],
     ["floor", ctx, "Below the anti-spam floor: images under 512×512 or under 20 steps earn nothing."],

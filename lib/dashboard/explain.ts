@@ -42,7 +42,7 @@ export function explainZero(reason: string | null, ctx: ZeroContext): string | n
     case null:
       return null;
     case "status":
-      return `The router reported the job ${ctx.status ?? "not completed"}, so it earns nothing and counts against availability.`;
+      return `The router reported the job ${ctx.status ?? "not completed"}, so it earns nothing and counts against the on-time rate.`;
     case "timeout": {
       const took = ctx.latencySec === null ? "" : ` took ${formatSeconds(ctx.latencySec)}, over`;
       const limit = ctx.timeoutSec === null ? "the schedule's timeout" : `the ${formatSeconds(ctx.timeoutSec)} timeout`;

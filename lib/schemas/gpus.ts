@@ -15,7 +15,7 @@ export const gpuStatsSchema = z.object({
   activeDevices: z.number().int().describe("nodes of this model whose last job falls in the window"),
   jobs: z.number().int(),
   successes: z.number().int().describe("jobs completed within the timeout"),
-  availability: z.number().nullable().describe("successes ÷ jobs"),
+  availability: z.number().nullable().describe("the on-time rate, successes ÷ jobs (named before availability was measured from heartbeats; it is not availability)"),
   waifuPoints: z.number(),
   llamaPoints: z.number(),
   waifuPointsPerDevicePerDay: z.number().nullable(),

@@ -1,7 +1,7 @@
 // GET /api/v1/miners/{minerId}: one mining node (one GPU).
 import { z } from "zod";
 import { minerIdSchema } from "./jobs";
-import { dailyPointsSchema, last24HrsShape, totalsShape } from "./activity";
+import { availability24hSchema, availabilityWindowShape, dailyPointsSchema, last24HrsShape, totalsShape } from "./activity";
 import { daysQuery, isoDateTime } from "./query";
 
 export const minerParamsSchema = z.object({
@@ -29,6 +29,9 @@ export const minerResponseSchema = z.object({
   lastSeenAt: isoDateTime,
   ...totalsShape,
   ...last24HrsShape,
+  availability24h: availability24hSchema
+    .extend(availabilityWindowShape)
+    .describe("measured availability over the last 24 hours with the sample it rests on; last24HrsAvailability is its ratio"),
   latencyMs: z.number().int().nullable().describe("moving average of inference latency (ms)"),
   stake: z.number().describe("stHEU delegated to this node"),
   nftCount: z.number().int().describe("Heurist Imaginaries NFTs held by the wallet"),

@@ -102,7 +102,7 @@ describe("GET /api/v1/miners/{minerId}/ledger.csv", () => {
   });
 });
 
-const DAILY_HEADER = "date,waifu_points,llama_points,image_jobs,text_jobs,jobs,successful_jobs,availability";
+const DAILY_HEADER = "date,waifu_points,llama_points,image_jobs,text_jobs,jobs,successful_jobs,on_time_rate";
 
 describe("GET daily.csv", () => {
   test("miner: one row per UTC day of the range, zeros included", async () => {

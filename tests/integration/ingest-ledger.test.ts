@@ -44,7 +44,7 @@ describe("pricing on ingest", () => {
     });
   });
 
-  test("timeouts and failures earn 0, are recorded with the reason, and count against availability", async () => {
+  test("timeouts and failures earn 0, are recorded with the reason, and count against the on-time rate", async () => {
     const miner = `${randomWallet()}-rig1`;
     const ok = imageJob({ miner_id: miner });
     const slow = imageJob({ miner_id: miner, inference_latency: 18.5 });

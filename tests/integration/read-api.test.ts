@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 
 describe("GET /api/v1/miners/{minerId}", () => {
-  test("totals, last 24 hours, availability and the multipliers in force", async () => {
+  test("totals, last 24 hours, the on-time rate and the multipliers in force", async () => {
     const { status, body } = await miner(alpha);
     expect(status).toBe(200);
     expect(body).toMatchObject({
@@ -69,7 +69,7 @@ describe("GET /api/v1/miners/{minerId}", () => {
       last24HrsImageCount: 1,
       last24HrsTextCount: 1,
       last24HrsJobCount: 3,
-      last24HrsAvailability: 2 / 3,
+      onTime24h: { ratio: 2 / 3, completed: 2, jobs: 3 },
       stake: 55_000,
       nftCount: 1,
       multipliers: { scheduleId: "testnet-2024-09", hasBoostSlot: true, nftMultiplier: 1.1, stakeMultiplier: 1.25 },
@@ -104,14 +104,27 @@ describe("GET /api/v1/miners/{minerId}", () => {
     expect(body.dailyPoints.find((d: { date: string }) => d.date === day(ago(40 * 24 * HOUR)))).toMatchObject({ waifuPoints: 12, imageCount: 1 });
   });
 
-  test("a failed job counts against availability; the ID is case-insensitive", async () => {
+  test("a failed job counts against the on-time rate; the ID is case-insensitive", async () => {
     const { body } = await miner(bravo.toUpperCase().replace("0X", "0x"));
-    expect(body).toMatchObject({ minerId: bravo, last24HrsJobCount: 2, last24HrsAvailability: 0.5, stake: 0, multipliers: { stakeMultiplier: 1 } });
+    expect(body).toMatchObject({ minerId: bravo, last24HrsJobCount: 2, onTime24h: { ratio: 0.5, completed: 1, jobs: 2 }, stake: 0, multipliers: { stakeMultiplier: 1 } });
   });
 
-  test("no job in the last 24 hours: availability is null, not 0", async () => {
+  test("availability is its own measured figure: last24HrsAvailability = availability24h.ratio, with its sample", async () => {
+    for (const id of [alpha, bravo]) {
+      const { body } = await miner(id);
+      const a = body.availability24h;
+      expect(a.buckets).toBeGreaterThan(0);
+      expect(a.onlineBuckets).toBeLessThanOrEqual(a.buckets);
+      expect(body.last24HrsAvailability).toBe(a.onlineBuckets / a.buckets);
+      expect(["heartbeats", "jobs", "mixed"]).toContain(a.source);
+    }
+  });
+
+  test("no job and never seen in the last 24 hours: 0 % available (measured, not unknown); the on-time rate is null", async () => {
     const { body } = await miner(charlie);
-    expect(body).toMatchObject({ totalLlamaPoints: 2, last24HrsJobCount: 0, last24HrsAvailability: null });
+    expect(body).toMatchObject({ totalLlamaPoints: 2, last24HrsJobCount: 0, last24HrsAvailability: 0, onTime24h: { ratio: null, completed: 0, jobs: 0 } });
+    expect(body.availability24h).toMatchObject({ ratio: 0, onlineBuckets: 0 });
+    expect(body.availability24h.buckets).toBeGreaterThan(0);
   });
 
   test("404 for an unknown miner, 400 for a malformed ID or days", async () => {
@@ -147,8 +160,10 @@ describe("GET /api/v1/wallets/{address}", () => {
       last24HrsWaifuPoints: 12,
       last24HrsLlamaPoints: 1,
       last24HrsJobCount: 5,
-      last24HrsAvailability: 3 / 5,
+      onTime24h: { ratio: 3 / 5, completed: 3, jobs: 5 },
     });
+    expect(body.last24HrsAvailability).toBe(body.availability24h.ratio);
+    expect(body.availability24h.gpus).toBe(3);
     expect(body.dailyPoints).toHaveLength(30);
     const sum = (key: string) => body.dailyPoints.reduce((n: number, d: Record<string, number>) => n + d[key]!, 0);
     expect([sum("waifuPoints"), sum("llamaPoints"), sum("jobCount")]).toEqual([13, 3, 7]);
@@ -162,7 +177,7 @@ describe("GET /api/v1/wallets/{address}", () => {
       totalWaifuPoints: 19,
       last24HrsWaifuPoints: 6,
       last24HrsLlamaPoints: 1,
-      last24HrsAvailability: 2 / 3,
+      onTime24h: { ratio: 2 / 3, completed: 2, jobs: 3 },
       stake: 55_000,
       hasBoostSlot: true,
     });

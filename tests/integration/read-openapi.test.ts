@@ -82,4 +82,16 @@ test("documents query parameters, ingestion headers and answers, and the error s
     properties: { error: { required: ["code", "message"], properties: { code: { enum: expect.arrayContaining(["bad_request", "not_found"]) } } } },
   });
   expect(doc.components.schemas.Miner.properties.last24HrsAvailability.anyOf).toEqual([{ type: "number", minimum: 0, maximum: 1 }, { type: "null" }]);
+  // Availability with its sample, and the on-time rate under its own name (issue 10).
+  for (const name of ["Miner", "Wallet"]) {
+    const props = doc.components.schemas[name].properties;
+    expect(props.availability24h.required).toEqual(expect.arrayContaining(["ratio", "onlineBuckets", "buckets", "heartbeatBuckets", "source", "from", "to"]));
+    expect(props.availability24h.properties.source.enum).toEqual(["heartbeats", "jobs", "mixed", "none"]);
+    expect(props.onTime24h.required).toEqual(["ratio", "completed", "jobs"]);
+  }
+  expect(doc.components.schemas.Wallet.properties.availability24h.required).toContain("gpus");
+  const walletRow = doc.components.schemas.Wallet.properties.miners.properties.items.items;
+  expect(walletRow.required).toEqual(expect.arrayContaining(["last24HrsAvailability", "availability24h", "onTime24h"]));
+  const walletSort = doc.paths["/api/v1/wallets/{address}"].get.parameters.find((p: { name: string }) => p.name === "sort");
+  expect(walletSort.schema.enum).toContain("availability24h");
 });

@@ -20,7 +20,7 @@ function csv(description: string, columns: readonly string[]) {
   };
 }
 
-const dailyDescription = `UTC days from \`from\` to \`to\`, both included (default: the last ${DEFAULT_DAILY_DAYS} days; at most ${MAX_DAILY_DAYS}), one row per day, days without jobs as zeros. Read from the hourly rollups.`;
+const dailyDescription = `UTC days from \`from\` to \`to\`, both included (default: the last ${DEFAULT_DAILY_DAYS} days; at most ${MAX_DAILY_DAYS}), one row per day, days without jobs as zeros. Read from the hourly rollups. \`on_time_rate\` = successful_jobs ÷ jobs (empty without jobs); it is not availability.`;
 
 export function exportPaths() {
   const range = queryParameters(exportRangeQuerySchema);

@@ -4,7 +4,7 @@ import { estimateQuerySchema } from "@/lib/schemas/estimate";
 import { gpusQuerySchema } from "@/lib/schemas/gpus";
 import { leaderboardQuerySchema } from "@/lib/schemas/leaderboard";
 import { minerParamsSchema, minerQuerySchema } from "@/lib/schemas/miners";
-import { walletParamsSchema, walletQuerySchema } from "@/lib/schemas/wallets";
+import { ACTIVE_GPU_DAYS, walletParamsSchema, walletQuerySchema } from "@/lib/schemas/wallets";
 import { errorResponse, jsonContent, pathParameters, queryParameters, ref } from "./json-schema";
 
 const ok = (description: string, component: string) => ({ description, content: jsonContent(ref(component)) });
@@ -37,6 +37,8 @@ export function readPaths() {
         operationId: "getMiner",
         tags: ["miners"],
         summary: "One mining node (GPU): totals, last 24 hours, daily points, multipliers",
+        description:
+          "`last24HrsAvailability` is measured availability: the share of the last 24 hours' 5-minute buckets in which the job router saw the node online (its heartbeats), job or no job; `availability24h` gives the buckets it rests on and their source (hours before heartbeats began count a received job as online, source `jobs` or `mixed`). The on-time rate (jobs completed within the timeout ÷ jobs received), which `last24HrsAvailability` held before, is `onTime24h`.",
         parameters: [...pathParameters(minerParamsSchema), ...queryParameters(minerQuerySchema)],
         responses: { "200": ok("The miner", "Miner"), "400": badRequest, "404": notFound("miner") },
       },
@@ -46,6 +48,7 @@ export function readPaths() {
         operationId: "getWallet",
         tags: ["miners"],
         summary: "A reward wallet: totals over its GPUs, last 24 hours, daily points and a page of its GPUs",
+        description: `Availability as for a miner, per GPU and for the wallet: \`availability24h\` sums the online and measured 5-minute buckets of its GPUs in service (a received job in the last ${ACTIVE_GPU_DAYS} days, or online in the window; \`gpus\` counts them), and \`last24HrsAvailability\` is its ratio. \`onTime24h\` is the on-time rate over all the wallet's jobs. \`sort=availability24h\` orders the GPUs by their availability.`,
         parameters: [...pathParameters(walletParamsSchema), ...queryParameters(walletQuerySchema)],
         responses: { "200": ok("The wallet", "Wallet"), "400": badRequest, "404": notFound("wallet") },
       },

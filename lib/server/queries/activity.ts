@@ -1,7 +1,7 @@
 import "server-only";
 import type { DailyPoint } from "@/lib/schemas/activity";
 import { pool } from "../db";
-import { countOf, pointsOf, ratioOf } from "./convert";
+import { countOf, onTimeOf, pointsOf } from "./convert";
 import { WINDOW_HOURS, dayRange, windowStart } from "./windows";
 
 // The miner and wallet pages read the same hourly shape from their own rollup, by primary key
@@ -25,6 +25,7 @@ interface SumRow {
 const SUMS = `sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama, sum(image_count)::text AS images,
   sum(text_count)::text AS texts, sum(job_count)::text AS jobs, sum(success_count)::text AS successes`;
 
+/** Points and jobs over the last 24 hourly buckets, and the on-time rate (not availability: see availability-24h.ts). */
 export async function last24Hrs(scope: RollupScope, key: string, now: Date) {
   const { table, key: column } = ROLLUPS[scope];
   const { rows } = await pool().query<SumRow>(`SELECT ${SUMS} FROM ${table} WHERE ${column} = $1 AND hour >= $2`, [
@@ -38,7 +39,7 @@ export async function last24Hrs(scope: RollupScope, key: string, now: Date) {
     last24HrsImageCount: countOf(r.images),
     last24HrsTextCount: countOf(r.texts),
     last24HrsJobCount: countOf(r.jobs),
-    last24HrsAvailability: ratioOf(r.successes, r.jobs),
+    onTime24h: onTimeOf(r.successes, r.jobs),
   };
 }
 

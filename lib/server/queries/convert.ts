@@ -28,6 +28,11 @@ export function ratioOf(successes: string | number | null | undefined, jobs: str
   return total === 0 ? null : countOf(successes) / total;
 }
 
+/** The on-time rate with its sample: jobs completed within the timeout ÷ jobs received. */
+export function onTimeOf(successes: string | number | null | undefined, jobs: string | number | null | undefined): { ratio: number | null; completed: number; jobs: number } {
+  return { ratio: ratioOf(successes, jobs), completed: countOf(successes), jobs: countOf(jobs) };
+}
+
 export function isoOf(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }

@@ -11,7 +11,9 @@ export const DAILY_CSV_COLUMNS = [
   "text_jobs",
   "jobs",
   "successful_jobs",
-  "availability",
+  // successful_jobs ÷ jobs. Named "availability" before issue 10: it is not (availability is the
+  // router's heartbeats, GET /api/v1/miners/{id}'s availability24h).
+  "on_time_rate",
 ] as const;
 
 // The same hourly rollups the dashboards read, by primary key (key, hour): at most 24 × 366 rows.

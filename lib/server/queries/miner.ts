@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { MinerQuery, MinerResponse } from "@/lib/schemas/miners";
 import { pool } from "../db";
 import { dailySeries, last24Hrs } from "./activity";
+import { minerAvailability24h } from "./availability-24h";
 import { countOf, heuOf, isoOf, pointsOf } from "./convert";
 import { multipliersInForce } from "./multipliers";
 import { boostedMinerIds } from "./wallet-miners";
@@ -38,10 +39,11 @@ async function nodeRow(minerId: string): Promise<NodeRow | undefined> {
 
 /** One GPU: per-node totals, its last 24 hours and a daily series, all from rollups (never the ledger). */
 export async function getMinerOrThrow(minerId: string, query: MinerQuery, now = new Date()): Promise<MinerResponse> {
-  // Three indexed reads in parallel; the rollup reads are cheap enough to waste on an unknown ID.
-  const [node, recent, dailyPoints] = await Promise.all([
+  // Indexed reads in parallel; the rollup reads are cheap enough to waste on an unknown ID.
+  const [node, recent, availability24h, dailyPoints] = await Promise.all([
     nodeRow(minerId),
     last24Hrs("miner", minerId, now),
+    minerAvailability24h(minerId, now),
     dailySeries("miner", minerId, now, query.days),
   ]);
   if (!node) throw new AppError("not_found", `No miner ${minerId} has reported a job yet.`);
@@ -61,6 +63,8 @@ export async function getMinerOrThrow(minerId: string, query: MinerQuery, now = 
     totalTextCount: countOf(node.text_count),
     totalFailedCount: countOf(node.failed_count),
     ...recent,
+    last24HrsAvailability: availability24h.ratio,
+    availability24h,
     latencyMs: node.latency_ewma_ms,
     stake,
     nftCount: node.nft_count,

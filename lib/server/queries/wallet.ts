@@ -4,6 +4,7 @@ import { SLOTS_PER_NFT } from "@/lib/points";
 import type { WalletQuery, WalletResponse } from "@/lib/schemas/wallets";
 import { pool } from "../db";
 import { dailySeries, last24Hrs } from "./activity";
+import { walletAvailability24h } from "./availability-24h";
 import { countOf, heuOf, isoOf, pointsOf } from "./convert";
 import { boostedMinerIds, toWalletMiner, walletMinersPage } from "./wallet-miners";
 
@@ -45,12 +46,15 @@ async function summary(address: string): Promise<SummaryRow | undefined> {
 }
 
 export async function getWalletOrThrow(address: string, query: WalletQuery, now = new Date()): Promise<WalletResponse> {
-  const [head, recent, dailyPoints, page, boosted] = await Promise.all([
+  // Every GPU's availability in one pass; the page waits for it only when it sorts by it.
+  const availability = walletAvailability24h(address, now);
+  const [head, recent, dailyPoints, page, boosted, avail] = await Promise.all([
     summary(address),
     last24Hrs("wallet", address, now),
     dailySeries("wallet", address, now, query.days),
-    walletMinersPage(address, query, now),
+    query.sort === "availability24h" ? availability.then((a) => walletMinersPage(address, query, now, a.byMiner)) : walletMinersPage(address, query, now),
     boostedMinerIds(address),
+    availability,
   ]);
   if (!head || head.first_seen_at === null || head.last_seen_at === null) {
     throw new AppError("not_found", `No GPU of wallet ${address} has reported a job yet.`);
@@ -70,9 +74,11 @@ export async function getWalletOrThrow(address: string, query: WalletQuery, now 
     totalTextCount: countOf(head.texts),
     totalFailedCount: countOf(head.failed),
     ...recent,
+    last24HrsAvailability: avail.total.ratio,
+    availability24h: avail.total,
     dailyPoints,
     miners: {
-      items: page.rows.map((row) => toWalletMiner(row, boosted)),
+      items: page.rows.map((row) => toWalletMiner(row, boosted, avail.byMiner.get(row.miner_id) ?? avail.unseen)),
       page: query.page,
       pageSize: query.pageSize,
       total: page.total ?? gpuCount,
