@@ -26,6 +26,7 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   "/api/v1/miners/{minerId}": ["GET"],
   "/api/v1/miners/{minerId}/bribes": ["GET"],
   "/api/v1/miners/{minerId}/daily.csv": ["GET"],
+  "/api/v1/miners/{minerId}/history": ["GET"],
   "/api/v1/miners/{minerId}/ledger.csv": ["GET"],
   "/api/v1/miners/{minerId}/slashes": ["GET"],
   "/api/v1/models": ["GET"],

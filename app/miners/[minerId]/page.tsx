@@ -8,6 +8,7 @@ import { ModelSplit } from "@/components/dashboard/model-split";
 import { MinerSlashes } from "@/components/dashboard/miner-slashes";
 import { MinerMultipliers } from "@/components/dashboard/multipliers-panel";
 import { RecentJobs } from "@/components/dashboard/recent-jobs";
+import { NodeHistorySection } from "@/components/market/node-history-section";
 import { NodeStakingSection } from "@/components/staking/node-staking-section";
 import { AddressLink, Badge, Card, SectionHeading, type SearchParamsRecord } from "@/components/ui";
 import { formatAgo } from "@/lib/dashboard/time";
@@ -126,6 +127,8 @@ export default async function MinerPage({ params, searchParams }: Props) {
       </section>
 
       <MinerSlashes minerId={miner.minerId} />
+
+      <NodeHistorySection minerId={miner.minerId} now={now} />
 
       <NodeStakingSection minerId={miner.minerId} />
 

@@ -8,6 +8,7 @@ import { leaderboardResponseSchema } from "@/lib/schemas/leaderboard";
 import { marketResponseSchema } from "@/lib/schemas/market";
 import { minerResponseSchema } from "@/lib/schemas/miners";
 import { modelsResponseSchema } from "@/lib/schemas/models";
+import { nodeHistoryResponseSchema } from "@/lib/schemas/node-history";
 import { bribeHistoryResponseSchema, chainConfigSchema, stakerResponseSchema } from "@/lib/schemas/staking";
 import { walletResponseSchema } from "@/lib/schemas/wallets";
 import { jsonSchema, ref, type JsonSchema } from "./json-schema";
@@ -45,6 +46,7 @@ export function components() {
       Staker: jsonSchema(stakerResponseSchema, "output"),
       BribeHistory: jsonSchema(bribeHistoryResponseSchema, "output"),
       Market: jsonSchema(marketResponseSchema, "output"),
+      NodeHistory: jsonSchema(nodeHistoryResponseSchema, "output"),
     },
     securitySchemes: {
       routerSignature: {

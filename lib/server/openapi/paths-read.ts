@@ -4,6 +4,7 @@ import { estimateQuerySchema } from "@/lib/schemas/estimate";
 import { gpusQuerySchema } from "@/lib/schemas/gpus";
 import { leaderboardQuerySchema } from "@/lib/schemas/leaderboard";
 import { minerParamsSchema, minerQuerySchema } from "@/lib/schemas/miners";
+import { NODE_HISTORY_DAYS } from "@/lib/schemas/node-history";
 import { ACTIVE_GPU_DAYS, walletParamsSchema, walletQuerySchema } from "@/lib/schemas/wallets";
 import { errorResponse, jsonContent, pathParameters, queryParameters, ref } from "./json-schema";
 
@@ -41,6 +42,17 @@ export function readPaths() {
           "`last24HrsAvailability` is measured availability: the share of the last 24 hours' 5-minute buckets in which the job router saw the node online (its heartbeats), job or no job; `availability24h` gives the buckets it rests on and their source (hours before heartbeats began count a received job as online, source `jobs` or `mixed`). The on-time rate (jobs completed within the timeout ÷ jobs received), which `last24HrsAvailability` held before, is `onTime24h`.",
         parameters: [...pathParameters(minerParamsSchema), ...queryParameters(minerQuerySchema)],
         responses: { "200": ok("The miner", "Miner"), "400": badRequest, "404": notFound("miner") },
+      },
+    },
+    "/api/v1/miners/{minerId}/history": {
+      get: {
+        operationId: "getMinerHistory",
+        tags: ["miners"],
+        summary: `One node's last ${NODE_HISTORY_DAYS} UTC days: availability and on-time rate per day, total stake over time, bribe history`,
+        description:
+          "`days`: one entry per UTC day, oldest first, today (up to the current 5-minute bucket) last, each with its availability (5-minute buckets the router saw the node online ÷ buckets measured, with the sample; days before the router's heartbeats began count hours with a received job, `source` jobs or mixed) and its on-time rate (jobs completed within the timeout ÷ jobs received). `stake`: the node's total stake as a step series over the same days (the value at the window's start, each indexed change, the value now; wei and stHEU). `bribes`: the whole bribe history as /bribes answers it, a pending change with its epoch.",
+        parameters: pathParameters(minerParamsSchema),
+        responses: { "200": ok("The node's history", "NodeHistory"), "400": badRequest, "404": notFound("miner") },
       },
     },
     "/api/v1/wallets/{address}": {
