@@ -81,21 +81,26 @@ describe("availability before the router's heartbeats began", () => {
     const m = `${randomWallet()}-fallback`;
     const day = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 3 * 86_400_000);
     const h = (n: number) => new Date(day.getTime() + n * HOUR);
-    // Jobs received in hours 1 and 2 (hour 3 has a failed job: received, so available); heartbeats
-    // began at 06:00 and saw the node in 3 buckets of hour 6.
-    await db().query(
-      `INSERT INTO miner_hourly (miner_id, hour, job_count, success_count) VALUES ($1, $2, 4, 4), ($1, $3, 1, 1), ($1, $4, 1, 0)`,
-      [m, h(1), h(2), h(3)],
-    );
-    await db().query("INSERT INTO node_heartbeats (miner_id, day, buckets) VALUES ($1, $2::date, lpad('', 72, '0')::bit(72) || B'111' || lpad('', 213, '0')::bit(213))", [
-      m,
-      day.toISOString().slice(0, 10),
-    ]);
-    const a = await availabilityOf([m], h(0), h(8), h(6));
-    expect(a.get(m)).toEqual({ buckets: 96, online: 3 * 12 + 3, heartbeatBuckets: 24, source: "mixed" });
-    // A job in a covered hour is not availability: only heartbeats count there.
-    await db().query(`INSERT INTO miner_hourly (miner_id, hour, job_count, success_count) VALUES ($1, $2, 1, 1)`, [m, h(7)]);
-    expect((await availabilityOf([m], h(0), h(8), h(6))).get(m)!.online).toBe(39);
-    expect((await availabilityOf([m], h(0), h(8), null)).get(m)).toEqual({ buckets: 96, online: 48, heartbeatBuckets: 0, source: "jobs" });
+    // Rollup rows without ledger entries would fail verify for every other file: planted in a transaction that is rolled back.
+    const client = await db().connect();
+    try {
+      await client.query("BEGIN");
+      // Jobs received in hours 1 and 2 (hour 3 has a failed job: received, so available); heartbeats
+      // began at 06:00 and saw the node in 3 buckets of hour 6.
+      await client.query(`INSERT INTO miner_hourly (miner_id, hour, job_count, success_count) VALUES ($1, $2, 4, 4), ($1, $3, 1, 1), ($1, $4, 1, 0)`, [m, h(1), h(2), h(3)]);
+      await client.query("INSERT INTO node_heartbeats (miner_id, day, buckets) VALUES ($1, $2::date, lpad('', 72, '0')::bit(72) || B'111' || lpad('', 213, '0')::bit(213))", [
+        m,
+        day.toISOString().slice(0, 10),
+      ]);
+      const a = await availabilityOf([m], h(0), h(8), h(6), client);
+      expect(a.get(m)).toEqual({ buckets: 96, online: 3 * 12 + 3, heartbeatBuckets: 24, source: "mixed" });
+      // A job in a covered hour is not availability: only heartbeats count there.
+      await client.query(`INSERT INTO miner_hourly (miner_id, hour, job_count, success_count) VALUES ($1, $2, 1, 1)`, [m, h(7)]);
+      expect((await availabilityOf([m], h(0), h(8), h(6), client)).get(m)!.online).toBe(39);
+      expect((await availabilityOf([m], h(0), h(8), null, client)).get(m)).toEqual({ buckets: 96, online: 48, heartbeatBuckets: 0, source: "jobs" });
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
   });
 });
