@@ -1,7 +1,8 @@
 import type { CSSProperties, ReactNode } from "react";
+import { BribeStatusBadge } from "@/components/staking/bribe-status";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { formatDay } from "@/components/charts/chart-format";
-import { Badge, Card, EmptyState, Table, TBody, Td, THead, Th, Tr, cn, type BadgeTone } from "@/components/ui";
+import { Card, EmptyState, Table, TBody, Td, THead, Th, Tr, cn } from "@/components/ui";
 import {
   availabilityBars,
   availabilitySampleOfDay,
@@ -144,12 +145,6 @@ function StakeFigure({ history }: { history: NodeHistory }) {
   );
 }
 
-const STATUS: Record<NodeHistory["bribes"]["history"][number]["status"], { label: string; tone: BadgeTone }> = {
-  in_force: { label: "In force", tone: "success" },
-  pending: { label: "Pending", tone: "info" },
-  superseded: { label: "Superseded", tone: "neutral" },
-};
-
 function BribeFigure({ history }: { history: NodeHistory }) {
   const series = bribeSeries(history.bribes);
   if (!series) {
@@ -195,7 +190,7 @@ function BribeFigure({ history }: { history: NodeHistory }) {
                   epoch {h.effectiveEpoch} · {h.effectiveAt.slice(0, 10)}
                 </Td>
                 <Td>
-                  <Badge tone={STATUS[h.status].tone}>{h.inForceFrom === null && h.status === "superseded" ? "Replaced" : STATUS[h.status].label}</Badge>
+                  <BribeStatusBadge entry={h} />
                 </Td>
               </Tr>
             ))}

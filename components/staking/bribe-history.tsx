@@ -1,16 +1,11 @@
-import { Badge, Card, Table, TBody, Td, THead, Th, Tr, type BadgeTone } from "@/components/ui";
+import { BribeStatusBadge } from "@/components/staking/bribe-status";
+import { Badge, Card, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { formatDateTime } from "@/lib/format";
 import { formatBps } from "@/lib/market/amount";
 import type { BribeHistoryResponse } from "@/lib/schemas/staking";
 import type { BribePoint } from "./bribe-chart";
 import { LazyBribeChart } from "./lazy-bribe-chart";
-
-const STATUS: Record<BribeHistoryResponse["history"][number]["status"], { label: string; tone: BadgeTone }> = {
-  in_force: { label: "In force", tone: "success" },
-  pending: { label: "Pending", tone: "info" },
-  superseded: { label: "Superseded", tone: "neutral" },
-};
 
 /** Step points of the bribe in force over time, drawn up to now (or to a pending change). */
 export function bribePoints(data: BribeHistoryResponse): BribePoint[] {
@@ -77,7 +72,7 @@ export function BribeHistory({ data }: { data: BribeHistoryResponse }) {
                     <Td numeric>{formatBps(h.bps)}</Td>
                     <Td className="whitespace-nowrap">{formatDateTime(h.effectiveAt)}</Td>
                     <Td>
-                      <Badge tone={STATUS[h.status].tone}>{h.inForceFrom === null && h.status === "superseded" ? "Replaced" : STATUS[h.status].label}</Badge>
+                      <BribeStatusBadge entry={h} />
                     </Td>
                   </Tr>
                 ))}

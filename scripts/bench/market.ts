@@ -11,7 +11,7 @@ import { applyMigrations } from "../../prisma/migrate";
 import { ensureBuild, webServerArgs } from "../lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../lib/processes";
 import { freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
-import { percentile } from "./measure";
+import { percentile, timeGets } from "./measure";
 
 const root = path.resolve(import.meta.dirname, "../..");
 process.env.NEXT_DIST_DIR ??= ".next-bench";
@@ -84,18 +84,6 @@ async function fill(url: string): Promise<void> {
   const { rows } = await db.query<{ n: string }>("SELECT count(*)::text AS n FROM miner_hourly");
   console.log(`Dataset: ${NODES.toLocaleString()} nodes, ${Number(rows[0]!.n).toLocaleString()} hourly rows over ${DAYS} days, filled in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   await db.end();
-}
-
-async function timeGets(urls: string[]): Promise<number[]> {
-  const out: number[] = [];
-  for (const url of urls) {
-    const t = performance.now();
-    const res = await fetch(url);
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-    out.push(performance.now() - t);
-  }
-  return out;
 }
 
 async function main() {

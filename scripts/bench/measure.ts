@@ -8,6 +8,19 @@ export function median(values: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** Sequential GETs, each body read to the end; the milliseconds of each. Anything but a 200 stops the run. */
+export async function timeGets(urls: readonly string[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const url of urls) {
+    const t = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
 export function percentile(values: readonly number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;

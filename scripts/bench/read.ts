@@ -9,7 +9,7 @@ import { ensureBuild, webServerArgs } from "../lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../lib/processes";
 import { freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
 import { generateDataset } from "./dataset";
-import { percentile } from "./measure";
+import { percentile, timeGets } from "./measure";
 
 const root = path.resolve(import.meta.dirname, "../..");
 // Benchmarks build into their own folder so a running `next dev` (which uses .next) is left alone.
@@ -18,18 +18,6 @@ const { values } = parseArgs({ options: { large: { type: "string", default: "100
 const REQUESTS = Number(values.requests);
 
 type Figures = Record<"miner" | "wallet" | "leaderboard" | "walletPage", { p50: number; p95: number }>;
-
-async function timeGets(urls: string[]): Promise<number[]> {
-  const out: number[] = [];
-  for (const url of urls) {
-    const t = performance.now();
-    const res = await fetch(url);
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-    out.push(performance.now() - t);
-  }
-  return out;
-}
 
 async function measure(dbUrl: string, sample: { whale: string; sampleMiners: string[] }): Promise<Figures> {
   const port = await freePort();
