@@ -13,6 +13,14 @@ const serverSchema = z.object({
   INGEST_HMAC_SECRET: z.string().min(16, "INGEST_HMAC_SECRET must be at least 16 characters").optional(),
   INGEST_MAX_SKEW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Run the chain indexer inside the web server ("off": run `npm run indexer` as its own process). */
+  CHAIN_INDEXER: z.enum(["on", "off"], { error: "CHAIN_INDEXER must be on or off" }).default("on"),
+  /** Settle ended epochs from inside the server ("off": `npm run cli -- settle`). */
+  EPOCH_SETTLEMENT: z.enum(["on", "off"], { error: "EPOCH_SETTLEMENT must be on or off" }).default("on"),
+  /** Hours after an epoch's end before it is settled (late reports). */
+  EPOCH_SETTLE_GRACE_HOURS: z.coerce.number().min(0).max(24 * 7).default(1),
+  /** Seconds after start before the first settlement pass (time for a history backfill to land). */
+  EPOCH_SETTLE_START_DELAY_S: z.coerce.number().min(0).max(86_400).default(300),
   /** How old the market snapshot may get before a read starts a rebuild (it is served meanwhile). */
   MARKET_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /** Chains a Sign-In with Ethereum message may name (comma-separated ids; 31337 is the local anvil chain). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { chainEnv } from "@/lib/env";
+import { chainEnv, serverEnv } from "@/lib/env";
 import { pool } from "../db";
 import { followChain } from "./indexer";
 
@@ -13,7 +13,7 @@ const state = globalThis as unknown as { heuristIndexer?: AbortController };
  */
 export function startInProcessIndexer(): void {
   const chain = chainEnv();
-  if (!chain.contracts || process.env.CHAIN_INDEXER === "off" || state.heuristIndexer) return;
+  if (!chain.contracts || serverEnv().CHAIN_INDEXER === "off" || state.heuristIndexer) return;
   state.heuristIndexer = new AbortController();
   console.log(`[indexer] following chain ${chain.chainId} in-process, ${chain.confirmations} confirmation(s)`);
   void followChain({ chain: { ...chain, contracts: chain.contracts }, pool: pool(), signal: state.heuristIndexer.signal });

@@ -1,10 +1,9 @@
 import "server-only";
+import { serverEnv } from "@/lib/env";
 import { pool } from "../db";
 import { settleDueEpochs } from "./settle";
 
 const state = globalThis as unknown as { heuristSettler?: NodeJS.Timeout };
-
-const num = (v: string | undefined, fallback: number) => (v !== undefined && /^\d+(\.\d+)?$/.test(v) ? Number(v) : fallback);
 
 /**
  * Settles ended epochs from inside the server (the only writer allowed on the embedded database):
@@ -14,8 +13,9 @@ const num = (v: string | undefined, fallback: number) => (v !== undefined && /^\
  * Off with EPOCH_SETTLEMENT=off (then run `npm run cli -- settle`).
  */
 export function startAutoSettlement(): void {
-  if (process.env.EPOCH_SETTLEMENT === "off" || state.heuristSettler) return;
-  const graceMs = num(process.env.EPOCH_SETTLE_GRACE_HOURS, 1) * 3_600_000;
+  const env = serverEnv();
+  if (env.EPOCH_SETTLEMENT === "off" || state.heuristSettler) return;
+  const graceMs = env.EPOCH_SETTLE_GRACE_HOURS * 3_600_000;
   const pass = async () => {
     try {
       await settleDueEpochs(pool(), new Date(), (r) => console.log(`[epochs] settled epoch ${r.epoch}: ${r.miners} miner IDs, ${r.stakers} stakers`), graceMs);
@@ -25,5 +25,5 @@ export function startAutoSettlement(): void {
   };
   state.heuristSettler = setTimeout(function again() {
     void pass().finally(() => (state.heuristSettler = setTimeout(again, 10 * 60_000).unref()));
-  }, num(process.env.EPOCH_SETTLE_START_DELAY_S, 300) * 1000).unref();
+  }, env.EPOCH_SETTLE_START_DELAY_S * 1000).unref();
 }
