@@ -1,4 +1,5 @@
 import "server-only";
+import { heuOfWei } from "@/lib/market/row";
 import { microToPoints } from "@/lib/points";
 
 // pg returns bigint and numeric as strings (they may not fit a JS number). Sums stay exact in the
@@ -13,13 +14,9 @@ export function countOf(value: string | number | null | undefined): number {
   return value == null ? 0 : Number(value);
 }
 
-const WEI_PER_HEU = 10n ** 18n;
-
 /** stHEU from a wei amount (numeric(78,0) as text), exact to the whole token before the fraction is added. */
 export function heuOf(wei: string | null | undefined): number {
-  if (wei == null) return 0;
-  const value = BigInt(wei);
-  return Number(value / WEI_PER_HEU) + Number(value % WEI_PER_HEU) / 1e18;
+  return wei == null ? 0 : heuOfWei(wei);
 }
 
 /** successes ÷ jobs, null when there were no jobs (unknown, not 0 %). */
