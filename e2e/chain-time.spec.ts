@@ -1,9 +1,12 @@
 // Unstaked HEU waits 30 days: it shows as locked with its unlock date, and once the chain's clock
 // has moved 30 days on (evm_increaseTime) the staker withdraws it. This moves chain time ahead of
 // the wall clock for good, so it runs in its own project after every other spec. Then, with the
-// operator's pending bribe (staking.spec) in force, a lower one shows as a cut against stakers.
+// operator's pending bribe (staking.spec) in force, a lower one shows as a cut against stakers, and
+// a staker moves stake to a node picked from the searchable list.
 import { e2eChain, waitIndexed, WEI } from "./chain";
 import { formatUnits } from "viem";
+import { formatYieldPercent } from "../lib/format";
+import { formatBps } from "../lib/market/amount";
 import { BRIBE_NODE, FUNDED_HEU, MARKET_NODES, MARKET_STAKER, OPERATOR, UNSTAKE_NODE, UNSTAKER } from "./chain-data";
 import { expect, screenshots, test } from "./fixtures";
 import { nodeRow, untilMarketShows } from "./market";
@@ -163,4 +166,100 @@ test("a staker with 50,000 HEU: the best yield among nodes available ≥ 98 % wi
   expect(await axeViolations(page)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await screenshots(page, "market-decision");
+});
+
+test("moving stake: the target picked from the searchable list by a wallet prefix and the keyboard, each node with its bribe and yield", async ({ page, request, axeViolations }) => {
+  const chain = e2eChain();
+  const from = MARKET_NODES.best;
+  const to = MARKET_NODES.second;
+  const staked = await chain.stakeHeu(MARKET_STAKER.address, from, 10_000n * WEI);
+  await waitIndexed(request, staked.blockNumber);
+
+  await injectTestWallet(page, MARKET_STAKER.key);
+  await page.goto(`/market?node=${from}#stake`);
+  const panel = page.locator("#stake");
+  const choice = panel.getByRole("button", { name: "E2E Test Wallet" });
+  await expect(choice.or(panel.getByRole("tablist", { name: "Staking actions" }))).toBeVisible();
+  if (await choice.isVisible()) await choice.click();
+  await panel.getByRole("tab", { name: "Move" }).click();
+  await panel.getByLabel("Amount to move (HEU)").fill("10000");
+
+  // A wallet prefix, typed: the operator's nodes, best yield for 10,000 HEU first, this node left out.
+  // The answer the page got is kept (the snapshot is rebuilt every second and yields drift with time).
+  type Row = { minerId: string; bribe: { forStakeBps: number | null; recentCut: object | null }; yield: { percentPerYear: number } | null };
+  const prefix = OPERATOR.address.slice(0, 12);
+  const answered = page.waitForResponse((r) => {
+    const u = new URL(r.url());
+    return u.pathname === "/api/v1/market" && u.searchParams.get("q") === prefix && u.searchParams.get("stake") === "10000";
+  });
+  const box = panel.getByRole("combobox", { name: "Move to node" });
+  await box.pressSequentially(prefix, { delay: 30 });
+  const response = await answered;
+  expect(new URL(response.url()).searchParams.get("sort")).toBe("yield");
+  expect(new URL(response.url()).searchParams.get("pageSize")).toBe("8");
+  const expected = ((await response.json()) as { items: Row[] }).items.filter((r) => r.minerId !== from);
+  const list = panel.getByRole("listbox");
+  await expect(box).toHaveAttribute("aria-expanded", "true");
+  const option = (minerId: string) => list.getByRole("option", { name: new RegExp(`^${minerId},`) });
+  await expect(option(to)).toBeVisible();
+  await expect(option(from)).toHaveCount(0);
+
+  // The options are the API's rows in its order, each with its bribe, cut and yield as the API has them.
+  await expect(list.getByRole("option")).toHaveCount(expected.length);
+  for (const [i, r] of expected.entries()) {
+    const o = list.getByRole("option").nth(i);
+    await expect(o).toHaveAttribute("aria-label", new RegExp(`^${r.minerId},`));
+    if (r.bribe.forStakeBps !== null) await expect(o).toContainText(`Bribe ${formatBps(r.bribe.forStakeBps)}`);
+    if (r.yield) await expect(o).toContainText(`Yield ${formatYieldPercent(r.yield.percentPerYear / 100)}`);
+    await expect(o.getByText(/^cut/)).toHaveCount(r.bribe.recentCut ? 1 : 0);
+  }
+  expect(expected.map((r) => r.minerId)).toEqual(expect.arrayContaining([to, BRIBE_NODE]));
+  // The 15 % node is priced; the node whose cut from 12.5 % to 5 % takes effect next epoch carries the marker.
+  await expect(option(to)).toContainText("Bribe 15 %");
+  await expect(option(to)).toContainText(/Yield \d[\d.,]* %/);
+  await expect(option(BRIBE_NODE)).toContainText(/Bribe 5 % from epoch \d+/);
+  await expect(option(BRIBE_NODE).getByText("cut ahead", { exact: true })).toBeVisible();
+  await expect(option(BRIBE_NODE)).toHaveAttribute("aria-label", /cut from 12\.5 % to 5 %/);
+  // The open list: accessible in both themes, and within a phone's width (the rest runs at 375 px).
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: "light" });
+  await screenshots(page, "market-move-picker");
+  await expect(box).toHaveAttribute("aria-expanded", "true");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+  // ArrowDown walks the options (aria-activedescendant follows), Enter picks.
+  const index = expected.findIndex((r) => r.minerId === to);
+  for (let i = 0; i <= index; i++) await box.press("ArrowDown");
+  await expect(option(to)).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await option(to).getAttribute("id"))!);
+  await box.press("Enter");
+  const picked = panel.getByRole("group", { name: "Move to node" });
+  await expect(picked).toContainText(to);
+  await expect(picked).toContainText("Bribe 15 %");
+  const change = picked.getByRole("button", { name: /^Change/ });
+  await expect(change).toBeFocused();
+
+  // "Change" goes back to the list; Escape closes it, and a prefix nothing has says so.
+  await change.click();
+  await expect(box).toBeFocused();
+  await expect(box).toHaveAttribute("aria-expanded", "true");
+  await box.press("Escape");
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+  await box.fill(`${prefix}zz`);
+  await expect(panel.getByRole("status").filter({ hasText: `No node matches “${prefix}zz”.` })).toBeVisible();
+  // A whole miner ID pasted comes first.
+  await box.fill(to);
+  await expect(list.getByRole("option").first()).toHaveAttribute("aria-label", new RegExp(`^${to},`));
+  await box.press("ArrowDown");
+  await box.press("Enter");
+  await expect(picked).toContainText(to);
+
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await panel.getByRole("button", { name: "Move stake" }).click();
+  await expect(panel.getByText(/Move 10,000 HEU: confirmed in block \d+/)).toContainText("and indexed.", { timeout: 45_000 });
+  const staker = (await (await request.get(`/api/v1/stakers/${MARKET_STAKER.address}`)).json()) as { positions: { minerId: string; token: string; amount: number }[] };
+  expect(staker.positions).toContainEqual(expect.objectContaining({ minerId: to, token: "HEU", amount: 10_000 }));
+  await screenshots(page, "market-move");
 });
