@@ -145,6 +145,12 @@ test("a staker with 50,000 HEU: the best yield among nodes available ≥ 98 % wi
   await expect(bestCard).toContainText("Yield for 50,000 HEU");
   await expect(bestCard).toContainText("20 %");
   await expect(compare.getByRole("article", { name: `Node ${MARKET_NODES.second}` })).toContainText("15 %");
+  // Under each card its history: the bribe in force as the card says, and 30 days of availability.
+  for (const [id, bribe] of [[MARKET_NODES.best, "20 %"], [MARKET_NODES.second, "15 %"]] as const) {
+    const history = compare.getByRole("group", { name: `History of node ${id}` });
+    await expect(history).toContainText(`${bribe} in force since`);
+    await expect(history).toContainText("Availability per day, last 30 days");
+  }
   expect(await axeViolations(page)).toEqual([]);
 
   await bestCard.getByRole("link", { name: `Stake on this node ${MARKET_NODES.best}` }).click();

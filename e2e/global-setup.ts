@@ -13,7 +13,7 @@ import { createNetwork } from "../scripts/simulator/network";
 import { backfillHeartbeats } from "../scripts/simulator/heartbeats";
 import { postJobs } from "../scripts/simulator/post-batches";
 import { e2eChain, WEI } from "./chain";
-import { ALWAYS_ON, availabilityJobs, chainJobs, FUNDED_ESHEU, FUNDED_HEU, MARKET_BRIBES_BPS, MARKET_NODES, MARKET_STAKER, NFT_HOLDER, OPERATOR, STAKER, UNSTAKER } from "./chain-data";
+import { ALWAYS_ON, availabilityJobs, chainJobs, FUNDED_ESHEU, FUNDED_HEU, MARKET_BRIBES_BPS, MARKET_NODES, MARKET_STAKER, NFT_HOLDER, OPERATOR, STAKE_NODE, STAKER, UNSTAKE_NODE, UNSTAKER } from "./chain-data";
 import { E2E_SECRET, knownJobs, KNOWN_WALLET } from "./known-data";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -102,8 +102,9 @@ export default async function globalSetup() {
     const network = createNetwork({ scale: 0.02 });
     const history = [...network.generateJobs({ count: 4000, from: new Date(now.getTime() - 7 * 86_400_000), to: now, seed: 42 })];
     await postJobs({ url: baseURL, secret: E2E_SECRET, jobs: [...history, ...knownJobs(now), ...chainJobs(now), ...availabilityJobs(now)], concurrency: 2 });
-    // The router's last day of heartbeats: the always-on nodes in every 5-minute bucket.
-    await sendHeartbeats(baseURL, now, ALWAYS_ON);
+    // The router's last day of heartbeats: the always-on nodes, and the nodes staked on through the
+    // pages (so their stake forms carry no "offline" warning), in every 5-minute bucket.
+    await sendHeartbeats(baseURL, now, [...ALWAYS_ON, STAKE_NODE, UNSTAKE_NODE]);
 
     process.env.E2E_BASE_URL = baseURL;
     process.env.E2E_DATABASE_URL = db.url;

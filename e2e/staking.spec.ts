@@ -4,7 +4,8 @@
 import type { Locator, Page } from "@playwright/test";
 import { signedHeaders } from "../lib/signing";
 import { e2eChain, waitIndexed } from "./chain";
-import { BRIBE_NODE, devAccount, FUNDED_HEU, NFT_HOLDER, NFT_MINERS, OPERATOR, sdxlJob, STAKE_NODE, STAKER } from "./chain-data";
+import { formatPercent } from "../lib/format";
+import { BRIBE_NODE, devAccount, FUNDED_HEU, MARKET_NODES, NFT_HOLDER, NFT_MINERS, OPERATOR, sdxlJob, STAKE_NODE, STAKER } from "./chain-data";
 import { expect, screenshots, test } from "./fixtures";
 import { nodeRow, untilMarketShows } from "./market";
 import { E2E_SECRET } from "./known-data";
@@ -72,6 +73,24 @@ test("stake HEU from the market: the node's stake and multiplier follow, and its
   expect(await axeViolations(page)).toEqual([]);
   await screenshots(page, "market-staking");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
+
+test("a node the job router has barely seen online today: the stake form says how much, from the same figure as the API, and asks once more", async ({ page, request, axeViolations }) => {
+  // The flaky node has jobs every third hour but no heartbeats: online for little of the last day.
+  const api = (await (await request.get(`/api/v1/miners/${MARKET_NODES.flaky}`)).json()) as { availability24h: { ratio: number } };
+  expect(api.availability24h.ratio).toBeLessThan(0.9);
+  await injectTestWallet(page, STAKER.key);
+  await page.goto(`/market?node=${MARKET_NODES.flaky}#stake`);
+  const panel = nodePanel(page);
+  await connectIn(panel);
+  await panel.getByLabel("Amount to stake (HEU)").fill("1000");
+  const risks = panel.getByRole("group", { name: "Before you stake on this node" });
+  await expect(risks).toContainText(`The job router saw this node online ${formatPercent(api.availability24h.ratio)} of the last 24 hours`);
+  const stake = panel.getByRole("button", { name: /stake HEU$/i });
+  await expect(stake).toBeDisabled();
+  await risks.getByLabel("I have read this and still want to stake on this node.").check();
+  await expect(stake).toBeEnabled();
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test("the operator sets a bribe: pending until the next epoch, then in the market and the history", async ({ page, request, axeViolations }) => {

@@ -11,6 +11,7 @@ import { getChainStatus } from "@/lib/server/queries/chain-status";
 import { getTokenRate } from "@/lib/server/queries/token-rate";
 import { getMarket, getMarketRowsById } from "@/lib/server/market/query";
 import { MARKET_WINDOW_DAYS, getMarketNode } from "@/lib/server/queries/market";
+import { CompareHistory } from "@/components/market/compare-history";
 import { CompareNodes } from "./compare";
 import { MarketControls } from "./market-controls";
 import { MarketTable } from "./market-table";
@@ -92,6 +93,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
             }
           />
           <CompareNodes rows={compared.rows} params={params} />
+          <CompareHistory minerIds={compared.rows.map((r) => r.minerId)} now={now} />
         </section>
       ) : null}
 

@@ -1,3 +1,4 @@
+import type { Availability24h } from "@/lib/schemas/activity";
 import type { StakeCurve } from "@/lib/points";
 
 /** What the server knows about a node, handed to the client panel (plain, serializable data). */
@@ -11,10 +12,10 @@ export interface NodeSummary {
   /** Bribe in force (0–1) and a pending change, from the indexed BribeSet events. */
   bribe: number | null;
   pendingBribe: { bribe: number; effectiveAt: string } | null;
-  /** A cut of the bribe in force or pending within 30 days; jobs and the last job, for the idle warning. */
+  /** A cut of the bribe in force or pending within 30 days; jobs in 7 days and availability over 24 h, for the warnings. */
   recentCut: { from: number; to: number; effectiveAt: string; pending: boolean } | null;
   jobs7d: number;
-  lastSeenAt: string;
+  availability24h: Availability24h;
   curve: StakeCurve;
   scheduleId: string;
   /** HEU per point of this node's mix at the portal's epochs' rate; null before any epoch has points. */

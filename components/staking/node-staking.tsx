@@ -45,7 +45,7 @@ export function NodeStaking({
     pendingBribe: node.pendingBribe,
     recentCut: node.recentCut,
     jobs7d: node.jobs7d,
-    lastSeenAt: node.lastSeenAt,
+    availability24h: node.availability24h,
     curve: schedule.stakeCurve,
     scheduleId: schedule.id,
     heuPerPoint: rate && nodeHeuPerPoint(rate, node.waifuPoints7d, node.llamaPoints7d),

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { formatUnits } from "viem";
 import { formatInt, formatMultiplier, formatPercent, formatPoints, formatYieldPercent } from "@/lib/format";
+import { availabilityShort } from "@/lib/dashboard/availability";
 import { formatTokenAmount } from "@/lib/market/amount";
 import { stakeRisks, type StakeRisk } from "@/lib/market/stake-risks";
 import { estimateStakerYield } from "@/lib/market/yield";
@@ -33,7 +34,7 @@ export function StakeForm({
   const amount = parsed?.ok ? parsed.value : null;
   const needsApproval = amount !== null && tokens.allowance[token] < amount;
   const calls = marketCalls(contracts);
-  const risks = stakeRisks(node, new Date());
+  const risks = stakeRisks(node);
   const [confirmed, setConfirmed] = useState(false);
   const allowance = tokens.allowance[token];
 
@@ -89,9 +90,9 @@ function riskText(r: StakeRisk, node: NodeSummary): string {
     case "bribe-cut":
       return `The operator ${r.pending ? "has announced a cut of" : "cut"} the bribe from ${formatPercent(r.from)} to ${formatPercent(r.to)}, ${r.pending ? "from" : "in force since"} ${r.effectiveAt.slice(0, 10)}.`;
     case "idle":
-      return node.jobs7d === 0
-        ? "This node completed no job in the last 7 days: it earns nothing its stakers could share."
-        : `This node's last job was at ${r.lastSeenAt.slice(0, 16).replace("T", " ")} UTC, over a day ago: it may be offline.`;
+      return "This node completed no job in the last 7 days: it earns nothing its stakers could share.";
+    case "unavailable":
+      return `The job router saw this node online ${formatPercent(r.availability.ratio)} of the last 24 hours (${availabilityShort(r.availability)}): while it is offline it earns nothing its stakers could share.`;
     case "capped":
       return `The node's stake (${formatInt(node.stakeHeu)} stHEU) is already at the multiplier's cap (${formatInt(r.capHeu)}): more stake does not raise its rewards, it only divides them among more stakers.`;
   }

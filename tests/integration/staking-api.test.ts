@@ -182,5 +182,11 @@ describe("bribes: GET /api/v1/miners/{minerId}/bribes and the market rows", () =
       bribe: { bps: 1000, pending: { bps: 500, epoch: cur + 1 }, recentCut: { fromBps: 3000, toBps: 500, pending: true } },
     });
     expect(byId.get(quiet)).toMatchObject({ stake: { total: 0 }, bribe: { bps: null, pending: null, recentCut: null } });
+    // The stake form's offline warning reads the same 24-hour availability as the market's column,
+    // for the same window (the snapshot's, ending at a whole 5-minute bucket).
+    const live = (await getMarketNode(node, new Date(page.windowEnd)))!.availability24h;
+    const { ratio, onlineBuckets, buckets, source } = byId.get(node)!.availability["24h"];
+    expect(live).toMatchObject({ ratio, onlineBuckets, buckets, source });
+    expect(buckets).toBe(288);
   });
 });

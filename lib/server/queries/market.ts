@@ -1,8 +1,10 @@
 import "server-only";
 import { bpsToRatio, type BribeState } from "@/lib/market/bribes";
+import type { Availability24h } from "@/lib/schemas/activity";
 import { pool } from "../db";
 import { bribeStates } from "./bribes";
 import { countOf, heuOf, isoOf, pointsOf, ratioOf } from "./convert";
+import { minerAvailability24h } from "./availability-24h";
 import { windowStart } from "./windows";
 
 // One node read live for its staking panel (after a stake the panel must show the new stake at
@@ -28,6 +30,8 @@ export interface MarketNode {
   llamaPoints7d: number;
   latencyMs: number | null;
   lastSeenAt: string;
+  /** Heartbeat-measured availability over the last 24 hours, with its sample. */
+  availability24h: Availability24h;
 }
 
 interface Row {
@@ -43,7 +47,7 @@ interface Row {
   ok: string | null;
 }
 
-function toNode(r: Row, b: BribeState | undefined): MarketNode {
+function toNode(r: Row, b: BribeState | undefined): Omit<MarketNode, "availability24h"> {
   const iso = (ms: number) => new Date(ms).toISOString();
   return {
     minerId: r.miner_id,
@@ -67,7 +71,7 @@ function toNode(r: Row, b: BribeState | undefined): MarketNode {
 /** One node with its stake, bribe and 7-day numbers, read now; null for a miner ID with no jobs. */
 export async function getMarketNode(minerId: string, now = new Date()): Promise<MarketNode | null> {
   const from = windowStart(now, MARKET_WINDOW_DAYS * 24);
-  const [{ rows }, bribes] = await Promise.all([
+  const [{ rows }, bribes, availability] = await Promise.all([
     pool().query<Row>(
       `SELECT n.miner_id, n.wallet, n.hardware, coalesce(s.stake_wei, 0)::text AS stake_wei, n.latency_ewma_ms, n.last_seen_at,
               w.waifu::text, w.llama::text, w.jobs::text, w.ok::text
@@ -79,6 +83,9 @@ export async function getMarketNode(minerId: string, now = new Date()): Promise<
       [from, minerId],
     ),
     bribeStates([minerId], now),
+    minerAvailability24h(minerId, now),
   ]);
-  return rows[0] ? toNode(rows[0], bribes.get(minerId)) : null;
+  if (!rows[0]) return null;
+  const { ratio, onlineBuckets, buckets, heartbeatBuckets, source } = availability;
+  return { ...toNode(rows[0], bribes.get(minerId)), availability24h: { ratio, onlineBuckets, buckets, heartbeatBuckets, source } };
 }
