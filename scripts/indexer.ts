@@ -14,6 +14,8 @@ if (!process.env.DATABASE_URL) {
   process.exit(2);
 }
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+// An idle connection lost to a database restart must not kill the indexer: the next poll reconnects.
+pool.on("error", (err) => console.error(JSON.stringify({ level: "error", msg: "indexer: idle database connection lost", err: err.message })));
 const stop = new AbortController();
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => stop.abort());
 console.log(`[indexer] following chain ${chain.chainId} at ${chain.rpcUrl}, ${chain.confirmations} confirmation(s)`);
