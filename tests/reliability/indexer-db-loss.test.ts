@@ -1,0 +1,98 @@
+// The indexer process (`npm run indexer`, started as e2e/global-setup.ts starts it) survives losing
+// every database connection, as a PostgreSQL restart does to idle clients: the process stays up
+// and an event made after the loss is indexed too (the defence: scripts/indexer.ts's pool "error"
+// handler; without it the pool's unhandled 'error' event kills the process).
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { deployContracts } from "../../contracts/deploy";
+import { startAnvil, type Anvil } from "../../scripts/lib/anvil";
+import { anvilAccount, chainActions, chainClients, type ChainActions } from "../../scripts/lib/chain-actions";
+import { startBackground, stopGroup } from "../../scripts/lib/processes";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const holder = anvilAccount(1).address;
+
+/** This file's own fresh database (setup-env.ts). */
+const databaseUrl = process.env.DATABASE_URL!;
+let pool: pg.Pool;
+let anvil: Anvil;
+let act: ChainActions;
+let indexer: ChildProcess;
+let exit: string | undefined;
+let output = "";
+
+beforeAll(async () => {
+  // One connection: the one that terminates the others is never among them.
+  pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  anvil = await startAnvil();
+  const clients = chainClients(anvil.rpcUrl);
+  const c = await deployContracts({ walletClient: clients.walletFor(anvilAccount(0)), publicClient: clients.publicClient });
+  act = chainActions(clients, c);
+  indexer = startBackground(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/indexer.ts"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      CHAIN_ID: "31337",
+      CHAIN_RPC_URL: anvil.rpcUrl,
+      HEU_ADDRESS: c.heu,
+      ESHEU_ADDRESS: c.esHeu,
+      IMAGINARIES_ADDRESS: c.imaginaries,
+      STAKING_MARKET_ADDRESS: c.stakingMarket,
+      CHAIN_START_BLOCK: c.deployBlock.toString(),
+      CHAIN_CONFIRMATIONS: "1",
+      CHAIN_POLL_MS: "100",
+    },
+  });
+  for (const stream of [indexer.stdout!, indexer.stderr!]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  indexer.on("exit", (code, signal) => (exit = `exited with ${code ?? signal}`));
+}, 120_000);
+
+afterAll(async () => {
+  if (indexer && exit === undefined) {
+    const exited = new Promise((resolve) => indexer.once("exit", resolve));
+    stopGroup(indexer);
+    await exited;
+  }
+  await anvil?.stop();
+  await pool?.end();
+});
+
+const nftCount = async () =>
+  Number((await pool.query<{ n: number }>("SELECT nft_count AS n FROM wallet_nfts WHERE wallet = $1", [holder.toLowerCase()])).rows[0]?.n ?? 0);
+
+/** Polls the database until the holder's indexed NFT count is `n`; gives up at once if the indexer has exited. */
+async function indexedNfts(n: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await nftCount()) !== n) {
+    if (exit !== undefined) throw new Error(`the indexer ${exit} before indexing NFT #${n}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`NFT #${n} was not indexed within ${timeoutMs / 1000} s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** An NFT mint, buried under the one confirmation the indexer waits for. */
+async function mintNft(): Promise<void> {
+  await act.mintNft(holder);
+  await act.mine(1);
+}
+
+describe("indexer process", () => {
+  test("every database connection terminated (a PostgreSQL restart): the process stays up and indexes the next event", async () => {
+    await mintNft();
+    await indexedNfts(1);
+
+    const { rows } = await pool.query<{ terminated: boolean }>(
+      "SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
+    // The indexer held connections, so there was something to lose.
+    expect(rows.filter((r) => r.terminated).length).toBeGreaterThan(0);
+
+    await mintNft();
+    await indexedNfts(2);
+    expect(exit, output).toBeUndefined();
+  });
+});
