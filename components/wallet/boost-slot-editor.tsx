@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { shortId } from "@/lib/format";
+import type { SessionState } from "@/lib/schemas/auth";
 
 interface Assignment {
   nftCount: number;
@@ -27,7 +28,7 @@ export function BoostSlotEditor({ wallet, assignment, candidates }: { wallet: st
     let live = true;
     fetch("/api/v1/auth/session", { cache: "no-store" })
       .then((r) => (r.ok ? r.json() : null))
-      .then((s: { address: string } | null) => live && setOwner(s?.address === wallet))
+      .then((s: SessionState | null) => live && setOwner(s?.signedIn === true && s.address === wallet))
       .catch(() => undefined);
     return () => {
       live = false;

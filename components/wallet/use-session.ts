@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { createSiweMessage } from "viem/siwe";
 import { useSignMessage } from "wagmi";
+import type { SessionState } from "@/lib/schemas/auth";
 
 export interface Session {
   address: string;
@@ -24,8 +25,8 @@ export function useSession() {
   const session = useQuery({
     queryKey: ["session"],
     queryFn: async () => {
-      const res = await fetch("/api/v1/auth/session", { cache: "no-store" });
-      return res.status === 401 ? null : readJson<Session>(res);
+      const state = await readJson<SessionState>(await fetch("/api/v1/auth/session", { cache: "no-store" }));
+      return state.signedIn ? { address: state.address, chainId: state.chainId, expiresAt: state.expiresAt } : null;
     },
   });
 

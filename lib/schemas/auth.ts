@@ -9,6 +9,13 @@ export const signInBodySchema = z.strictObject({
 export const nonceResponseSchema = z.object({ nonce: z.string(), expiresAt: z.string() });
 export const sessionResponseSchema = z.object({ address: z.string(), chainId: z.number().int(), expiresAt: z.string() });
 
+/** GET /auth/session: "not signed in" is an answer, not an error, so a visitor's browser logs nothing. */
+export const sessionStateSchema = z.discriminatedUnion("signedIn", [
+  sessionResponseSchema.extend({ signedIn: z.literal(true) }),
+  z.object({ signedIn: z.literal(false) }),
+]);
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
 export const boostAssignmentBodySchema = z.strictObject({
   minerIds: z.array(minerIdSchema).max(1500, "at most 1,500 miner IDs (500 NFTs × 3 slots)"),
 });

@@ -3,6 +3,7 @@
 import { privateKeyToAccount } from "viem/accounts";
 import { describe, expect, test } from "vitest";
 import { POST as ingest } from "@/app/api/v1/jobs/route";
+import { POST as logout } from "@/app/api/v1/auth/logout/route";
 import { GET as sessionRoute } from "@/app/api/v1/auth/session/route";
 import { GET as getSlots, PUT as putSlots } from "@/app/api/v1/wallets/[address]/boost-slots/route";
 import { db, giveNfts, imageJob, signedRequest } from "../support/fixtures";
@@ -28,6 +29,23 @@ describe("Sign-In with Ethereum", () => {
     const again = await replay();
     expect(again.status).toBe(401);
     expect((await again.json()).error.message).toMatch(/nonce is unknown, expired or already used/);
+  });
+
+  test("a visitor without a session is told so with a 200, not an error; a signed-out cookie reads the same", async () => {
+    const ask = (cookie?: string) => sessionRoute(new Request(`http://${HOST}/api/v1/auth/session`, { headers: cookie ? { cookie } : {} }));
+    const none = await ask();
+    expect(none.status).toBe(200);
+    expect(await none.json()).toEqual({ signedIn: false });
+    const unknown = await ask("heurist_session=not-a-session");
+    expect(unknown.status).toBe(200);
+    expect(await unknown.json()).toEqual({ signedIn: false });
+
+    const { res } = await signInAs();
+    const cookie = cookieOf(res);
+    expect(await (await ask(cookie)).json()).toMatchObject({ signedIn: true, address: owner.address.toLowerCase() });
+    const out = await logout(new Request(`http://${HOST}/api/v1/auth/logout`, { method: "POST", headers: { cookie } }));
+    expect(out.status).toBe(200);
+    expect(await (await ask(cookie)).json()).toEqual({ signedIn: false });
   });
 
   test.each([

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { boostAssignmentBodySchema, boostAssignmentSchema, nonceResponseSchema, sessionResponseSchema, signInBodySchema } from "@/lib/schemas/auth";
+import { boostAssignmentBodySchema, boostAssignmentSchema, nonceResponseSchema, sessionResponseSchema, sessionStateSchema, signInBodySchema } from "@/lib/schemas/auth";
 import { errorResponse, jsonContent, jsonSchema } from "./json-schema";
 
 const walletParam = [{ name: "address", in: "path", required: true, schema: { type: "string", pattern: "^0x[a-fA-F0-9]{40}$" } }];
@@ -38,9 +38,9 @@ export function authPaths() {
       get: {
         operationId: "getSession",
         tags: ["auth"],
-        summary: "The signed-in wallet",
-        description: cookieNote,
-        responses: { "200": { description: "Session", content: jsonContent(jsonSchema(sessionResponseSchema, "output")) }, "401": errorResponse("Not signed in") },
+        summary: "The signed-in wallet, or `signedIn: false` for a visitor",
+        description: `Reads the httpOnly \`heurist_session\` cookie set by POST /api/v1/auth/verify. No session, an expired one or a cookie that is not a session all answer 200 with \`{ "signedIn": false }\`.`,
+        responses: { "200": { description: "Session state", content: jsonContent(jsonSchema(sessionStateSchema, "output")) } },
       },
     },
     "/api/v1/auth/logout": {

@@ -54,7 +54,10 @@ export function httpCases(secret: string, wallet: string): HttpCase[] {
     { name: "negative page and a __proto__ parameter", send: get("/api/v1/leaderboard?page=-1&__proto__=x") },
     { name: "February 30th in a CSV range", send: get(`/api/v1/wallets/${wallet}/ledger.csv?from=2024-02-30`) },
     { name: "a year-long ledger CSV", send: get(`/api/v1/wallets/${wallet}/ledger.csv?from=2024-01-01&to=2024-12-31`) },
-    { name: "malformed session cookie", send: get("/api/v1/auth/session", { cookie: "heurist_session=%E0%A4%A" }) },
+    {
+      name: "malformed session cookie on an owner action",
+      send: (base) => fetch(`${base}/api/v1/wallets/${wallet}/boost-slots`, { method: "PUT", headers: { "content-type": "application/json", cookie: "heurist_session=%E0%A4%A" }, body: "{\"minerIds\":[]}" }),
+    },
     { name: "boost slots without a session", send: (base) => fetch(`${base}/api/v1/wallets/${wallet}/boost-slots`, { method: "PUT", headers: { "content-type": "application/json" }, body: "{\"minerIds\":[]}" }) },
     { name: "1 MB of garbage to sign-in", send: post("/api/v1/auth/verify", "\u0000".repeat(1024 * 1024), { "content-type": "application/json" }) },
   ];
