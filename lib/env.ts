@@ -170,16 +170,28 @@ const securitySchema = z.object({
   RATE_LIMIT_PAGES_PER_MINUTE: limit(600),
   /** Unauthenticated job reports (401) a minute per client before its next report is refused unread (0: no limit). */
   RATE_LIMIT_INGEST_FAILURES_PER_MINUTE: limit(10),
+  /**
+   * Where the budgets are kept: `postgres` (default; one budget per client across every web server,
+   * in DATABASE_URL's rate_limits table) or `memory` (this process only: N servers give N budgets).
+   */
+  RATE_LIMIT_STORE: z.enum(["postgres", "memory"], { error: "RATE_LIMIT_STORE must be postgres or memory" }).default("postgres"),
+  /** Needed by the postgres store. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL").optional(),
 });
 
 export type SecurityEnv = z.infer<typeof securitySchema>;
 
 let cachedSecurity: SecurityEnv | undefined;
 
-/** The web server's address and rate limits; read without DATABASE_URL (the front server needs no database). */
+/** The web server's address and rate limits (the shared budgets need DATABASE_URL). */
 export function securityEnv(env: NodeJS.ProcessEnv = process.env): SecurityEnv {
   if (cachedSecurity && env === process.env) return cachedSecurity;
-  const parsed = securitySchema.safeParse(env);
+  const parsed = securitySchema
+    .refine((e) => e.RATE_LIMIT_STORE === "memory" || e.DATABASE_URL, {
+      path: ["DATABASE_URL"],
+      message: "DATABASE_URL is not set: the rate limits are kept in PostgreSQL (or set RATE_LIMIT_STORE=memory for one server alone)",
+    })
+    .safeParse(env);
   if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   if (env === process.env) cachedSecurity = parsed.data;
   return parsed.data;

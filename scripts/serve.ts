@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
+import pg from "pg";
 import proxyaddr from "proxy-addr";
 import { securityEnv } from "../lib/env";
 import { SECURITY_HEADERS } from "../lib/security/csp";
@@ -16,7 +17,10 @@ const { values: flags } = parseArgs({ options: { port: { type: "string", short: 
 const env = securityEnv({ ...process.env, ...(flags.port ? { PORT: flags.port } : {}), ...(flags.host ? { HOST: flags.host } : {}) });
 const root = path.resolve(import.meta.dirname, "..");
 const trust = proxyaddr.compile(env.TRUSTED_PROXIES);
-const limits = new RequestLimits(env);
+// The budgets' own small pool: a request is admitted (one upsert) before Next.js and its pool see it.
+const limitsPool = env.RATE_LIMIT_STORE === "postgres" ? new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, connectionTimeoutMillis: 2_000, statement_timeout: 2_000 }) : undefined;
+limitsPool?.on("error", (err) => console.error(JSON.stringify({ level: "error", msg: "rate limits: idle database connection lost", err: err.message })));
+const limits = new RequestLimits(env, limitsPool);
 
 /** A JSON error answered here, before Next.js (and before any request body is read). */
 function answer(res: ServerResponse, status: number, code: string, message: string, opts: { retryAfter?: number; closeConnection?: boolean } = {}): void {

@@ -1,8 +1,11 @@
 // Per-client request budgets, applied by the front server (scripts/serve.ts) before Next.js reads a
 // request. The client is the socket's address, or the X-Forwarded-For hop added by a proxy listed
 // in TRUSTED_PROXIES: never a header the client writes itself. Budgets are fixed windows of a
-// minute kept by rate-limiter-flexible in this process's memory.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// minute kept by rate-limiter-flexible in PostgreSQL (the rate_limits table), so a client has one
+// budget however many web servers it spreads its requests over; should the database fail, each
+// server falls back to a budget of its own in memory rather than refusing or admitting everyone.
+import type pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { SecurityEnv } from "@/lib/env";
 
 /**
@@ -32,19 +35,39 @@ export interface RateDecision {
 
 const ALLOWED: RateDecision = { allowed: true, retryAfter: 0 };
 
-function limiter(points: number): RateLimiterMemory | null {
-  return points > 0 ? new RateLimiterMemory({ points, duration: 60 }) : null;
+type Limits = Pick<SecurityEnv, "RATE_LIMIT_PER_MINUTE" | "RATE_LIMIT_AUTH_PER_MINUTE" | "RATE_LIMIT_PAGES_PER_MINUTE" | "RATE_LIMIT_INGEST_FAILURES_PER_MINUTE">;
+
+/** `store`: the pool whose rate_limits table (a migration creates it) every web server shares; none: this process's memory. */
+function limiter(points: number, keyPrefix: string, store: pg.Pool | undefined): RateLimiterAbstract | null {
+  if (points <= 0) return null;
+  const memory = new RateLimiterMemory({ points, duration: 60, keyPrefix });
+  if (!store) return memory;
+  return new RateLimiterPostgres({
+    storeClient: store,
+    storeType: "pool",
+    tableName: "rate_limits",
+    tableCreated: true,
+    clearExpiredByTimeout: true,
+    points,
+    duration: 60,
+    keyPrefix,
+    insuranceLimiter: memory,
+  });
 }
 
 const refused = (res: RateLimiterRes): RateDecision => ({ allowed: false, retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
 
 export class RequestLimits {
-  private readonly byClass: Record<Exclude<LimitClass, "ingest">, RateLimiterMemory | null>;
-  private readonly ingestFailures: RateLimiterMemory | null;
+  private readonly byClass: Record<Exclude<LimitClass, "ingest">, RateLimiterAbstract | null>;
+  private readonly ingestFailures: RateLimiterAbstract | null;
 
-  constructor(env: Pick<SecurityEnv, "RATE_LIMIT_PER_MINUTE" | "RATE_LIMIT_AUTH_PER_MINUTE" | "RATE_LIMIT_PAGES_PER_MINUTE" | "RATE_LIMIT_INGEST_FAILURES_PER_MINUTE">) {
-    this.byClass = { api: limiter(env.RATE_LIMIT_PER_MINUTE), auth: limiter(env.RATE_LIMIT_AUTH_PER_MINUTE), page: limiter(env.RATE_LIMIT_PAGES_PER_MINUTE) };
-    this.ingestFailures = limiter(env.RATE_LIMIT_INGEST_FAILURES_PER_MINUTE);
+  constructor(env: Limits, store?: pg.Pool) {
+    this.byClass = {
+      api: limiter(env.RATE_LIMIT_PER_MINUTE, "api", store),
+      auth: limiter(env.RATE_LIMIT_AUTH_PER_MINUTE, "auth", store),
+      page: limiter(env.RATE_LIMIT_PAGES_PER_MINUTE, "page", store),
+    };
+    this.ingestFailures = limiter(env.RATE_LIMIT_INGEST_FAILURES_PER_MINUTE, "ingest-401", store);
   }
 
   /** Takes one request from the client's budget for its class (ingestion only looks). */
@@ -57,7 +80,7 @@ export class RequestLimits {
     const l = this.byClass[cls];
     if (!l) return ALLOWED;
     try {
-      await l.consume(`${cls}:${client}`);
+      await l.consume(client);
       return ALLOWED;
     } catch (err) {
       if (err instanceof RateLimiterRes) return refused(err);

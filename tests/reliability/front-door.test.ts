@@ -21,21 +21,25 @@ const PROXY = "127.0.0.9";
 const databaseUrl = process.env.DATABASE_URL!;
 let pool: pg.Pool;
 let server: PortalServer;
+/** A second web server on the same database, as a load balancer would spread clients over. */
+let second: PortalServer;
 
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   await ensureBuild(root, RELIABILITY_DIST);
-  server = new PortalServer(root, {
+  const env = {
     DATABASE_URL: databaseUrl, INGEST_HMAC_SECRET: SECRET, CHAIN_INDEXER: "off", EPOCH_SETTLEMENT: "off",
     TRUSTED_PROXIES: PROXY,
     RATE_LIMIT_PER_MINUTE: String(LIMITS.api), RATE_LIMIT_AUTH_PER_MINUTE: String(LIMITS.auth),
     RATE_LIMIT_PAGES_PER_MINUTE: String(LIMITS.pages), RATE_LIMIT_INGEST_FAILURES_PER_MINUTE: String(LIMITS.ingestFailures),
-  });
-  await server.start();
+  };
+  server = new PortalServer(root, env);
+  second = new PortalServer(root, env);
+  await Promise.all([server.start(), second.start()]);
 });
 
 afterAll(async () => {
-  await server?.stop();
+  await Promise.all([server?.stop(), second?.stop()]);
   await pool?.end();
 });
 
@@ -49,8 +53,8 @@ interface Answer {
  * One request from `from` (a loopback address). `declaredLength` sends a Content-Length and no body
  * at all: only a server that answers without reading the body can reply.
  */
-function send(from: string, method: string, urlPath: string, opts: { headers?: Record<string, string>; body?: string; declaredLength?: number } = {}): Promise<Answer> {
-  const url = new URL(urlPath, server.url);
+function send(from: string, method: string, urlPath: string, opts: { headers?: Record<string, string>; body?: string; declaredLength?: number; via?: PortalServer } = {}): Promise<Answer> {
+  const url = new URL(urlPath, (opts.via ?? server).url);
   return new Promise((resolve, reject) => {
     const headers = { ...opts.headers, ...(opts.declaredLength ? { "content-length": String(opts.declaredLength) } : {}) };
     const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, localAddress: from, agent: false }, (res) => {
@@ -97,6 +101,17 @@ describe("who the client is", () => {
 });
 
 describe("budgets", () => {
+  test("a client spreading its requests over two web servers has one budget, not one per server", async () => {
+    const got = await statuses(LIMITS.api * 2, (i) => send("127.0.0.20", "GET", "/api/v1/models", { via: i % 2 ? second : server }));
+    expect(got.filter((s) => s === 200)).toHaveLength(LIMITS.api);
+    // Past it, both servers refuse; another client is still served by either.
+    expect(got.slice(LIMITS.api).every((s) => s === 429)).toBe(true);
+    expect((await send("127.0.0.21", "GET", "/api/v1/models", { via: second })).status).toBe(200);
+    // The budgets live in the shared table, keyed by class and client.
+    const { rows } = await pool.query<{ points: number }>("SELECT points FROM rate_limits WHERE key = 'api:127.0.0.20'");
+    expect(rows[0]!.points).toBeGreaterThanOrEqual(LIMITS.api);
+  });
+
   test("429 answers are JSON with Retry-After", async () => {
     let last: Answer | undefined;
     for (let i = 0; i <= LIMITS.api; i++) last = await send("127.0.0.6", "GET", "/api/v1/models");
@@ -128,7 +143,7 @@ describe("job reports that fail authentication", () => {
     const forged = await statuses(LIMITS.ingestFailures, () =>
       send("127.0.0.10", "POST", "/api/v1/jobs", { headers: { "content-type": "application/json", "x-timestamp": now(), "x-signature": `sha256=${"0".repeat(64)}` }, body }),
     );
-    expect(forged.every((s) => s === 200)).toBe(true);
+    expect(forged.every((s) => s === 401)).toBe(true);
     // Headers only: a server that waited for the declared 2 MB would never answer (the request times out).
     const refused = await send("127.0.0.10", "POST", "/api/v1/jobs", {
       headers: { "content-type": "application/json", "x-timestamp": now(), "x-signature": `sha256=${"0".repeat(64)}` },
