@@ -4,9 +4,11 @@ export const NAV_ITEMS = [
   { href: "/estimate", label: "Estimator" },
   { href: "/market", label: "Market" },
   { href: "/epochs", label: "Epochs" },
+  { href: "/docs/api", label: "API" },
 ] as const;
 
-export const API_DOCS_HREF = "/api/v1/openapi.json";
+/** The machine-readable document the API page is rendered from. */
+export const OPENAPI_JSON_HREF = "/api/v1/openapi.json";
 
 export function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);

@@ -3,14 +3,15 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
-import { API_DOCS_HREF, NAV_ITEMS, isActive } from "./nav-items";
+import { NAV_ITEMS, isActive } from "./nav-items";
 
 /** Main navigation links; marks the current section with aria-current. */
 export function NavLinks({ vertical = false, onNavigate }: { vertical?: boolean; onNavigate?: () => void }) {
   const pathname = usePathname();
-  const base = vertical ? "block rounded-md px-3 py-2 text-base" : "rounded-md px-3 py-2 text-sm";
+  // Block-level and unwrappable: an inline link measured a 12 px box and "Top GPUs" broke in two.
+  const base = vertical ? "block rounded-md px-3 py-2 text-base" : "block whitespace-nowrap rounded-md px-2.5 py-2 text-sm xl:px-3";
   return (
-    <ul className={cn(vertical ? "space-y-1" : "flex items-center gap-1")}>
+    <ul className={cn(vertical ? "space-y-1" : "flex items-center gap-0.5 xl:gap-1")}>
       {NAV_ITEMS.map((item) => {
         const active = isActive(pathname, item.href);
         return (
@@ -32,14 +33,6 @@ export function NavLinks({ vertical = false, onNavigate }: { vertical?: boolean;
           </li>
         );
       })}
-      <li>
-        <a
-          href={API_DOCS_HREF}
-          className={cn(base, "font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white")}
-        >
-          API<span className="sr-only"> documentation (OpenAPI JSON)</span>
-        </a>
-      </li>
     </ul>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { API_DOCS_HREF, NAV_ITEMS } from "./nav-items";
+import { NAV_ITEMS, OPENAPI_JSON_HREF } from "./nav-items";
 
 export function SiteFooter() {
   return (
@@ -22,8 +22,8 @@ export function SiteFooter() {
               </li>
             ))}
             <li>
-              <a href={API_DOCS_HREF} className="hover:text-zinc-900 hover:underline dark:hover:text-white">
-                API (OpenAPI)
+              <a href={OPENAPI_JSON_HREF} className="hover:text-zinc-900 hover:underline dark:hover:text-white">
+                OpenAPI JSON
               </a>
             </li>
           </ul>

@@ -19,13 +19,15 @@ export function SiteHeader({ theme }: { theme: ThemeChoice | undefined }) {
             Heurist <span className="hidden sm:inline">Mining </span>Points
           </span>
         </Link>
-        <nav aria-label="Main" className="hidden md:block">
+        {/* Inline nav from 1024 px and the search box from 1280 px: below those widths they do not
+            fit on one line beside the wallet button, and the menu holds both. */}
+        <nav aria-label="Main" className="hidden lg:block">
           <NavLinks />
         </nav>
-        <div className="ml-auto hidden w-64 lg:block">
+        <div className="ml-auto hidden w-52 xl:block">
           <SearchForm id="header-search" label="Site search" />
         </div>
-        <div className="ml-auto flex items-center gap-2 lg:ml-0">
+        <div className="ml-auto flex shrink-0 items-center gap-2 xl:ml-0">
           <MobileMenu search={<SearchForm id="mobile-search" label="Site search (menu)" />} />
           <ConnectButton />
           <ThemeToggle initial={theme} />

@@ -8,7 +8,7 @@ import { useWasConnected } from "./use-was-connected";
 // click, or right away for a visitor whose wallet was connected before (wagmi's cookie).
 const WalletWidget = dynamic(() => import("./wallet-widget"), {
   ssr: false,
-  loading: () => <span className="px-3 py-2 text-sm text-zinc-500">Loading wallet…</span>,
+  loading: () => <span className="px-3 py-2 text-sm whitespace-nowrap text-zinc-500">Loading wallet…</span>,
 });
 
 export function ConnectButton() {

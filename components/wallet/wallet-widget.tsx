@@ -15,7 +15,7 @@ export default function WalletWidget({ initiallyOpen }: { initiallyOpen: boolean
           type="button"
           aria-expanded={open}
           onClick={() => setOpen((o) => !o)}
-          className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium whitespace-nowrap hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
           <WalletStatus />
         </button>
