@@ -13,6 +13,8 @@ const serverSchema = z.object({
   INGEST_HMAC_SECRET: z.string().min(16, "INGEST_HMAC_SECRET must be at least 16 characters").optional(),
   INGEST_MAX_SKEW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Oldest a leaderboard snapshot may be served; an older one is rebuilt before the read answers (never less than the refresh interval). */
+  LEADERBOARD_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** Run the chain indexer inside the web server ("off": run `npm run indexer` as its own process). */
   CHAIN_INDEXER: z.enum(["on", "off"], { error: "CHAIN_INDEXER must be on or off" }).default("on"),
   /** Settle ended epochs from inside the server ("off": `npm run cli -- settle`). */

@@ -8,7 +8,7 @@ import { resolveSearch } from "@/components/layout/search-target";
 import { AddressLink, Card, EmptyState, SectionHeading, SkeletonStats, SkeletonTable, Stat, StatGrid, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
 import { formatDateTime, formatInt, formatPercent, formatPoints } from "@/lib/format";
 import { getNetworkSummary } from "@/lib/server/network-summary";
-import { getLeaderboard } from "@/lib/server/queries/leaderboard";
+import { getLeaderboard, leaderboardAges } from "@/lib/server/queries/leaderboard";
 import { getNetworkDaily } from "@/lib/server/queries/network-daily";
 import type { LeaderboardResponse } from "@/lib/schemas/leaderboard";
 
@@ -165,10 +165,20 @@ async function TopMiners() {
     getLeaderboard({ type: "waifu", window: "24h", page: 1, pageSize: 10 }),
     getLeaderboard({ type: "llama", window: "24h", page: 1, pageSize: 10 }),
   ]);
+  // Both boards come from snapshots of the same age rules; name the older one's time.
+  const maxAge = leaderboardAges().maxAgeLabel;
+  const oldest = [waifu, llama].reduce((a, b) => (Date.parse(a.computedAt) <= Date.parse(b.computedAt) ? a : b));
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
-      <TopTable title="By Waifu Points" board={waifu} />
-      <TopTable title="By Llama Points" board={llama} />
+    <div className="space-y-2">
+      <div className="grid gap-4 lg:grid-cols-2">
+        <TopTable title="By Waifu Points" board={waifu} />
+        <TopTable title="By Llama Points" board={llama} />
+      </div>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        Points as of {formatDateTime(oldest.computedAt)}
+        {waifu.stale || llama.stale ? ", refreshing" : ""} (a snapshot, never served older than {maxAge}); GPUs: each wallet&apos;s GPUs now, as its page
+        counts them.
+      </p>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { AddressLink, EmptyState, Pagination, Table, TBody, Td, THead, Th, Tr, type SearchParamsRecord } from "@/components/ui";
 import { formatDateTime, formatInt, formatPoints } from "@/lib/format";
 import type { LeaderboardWindow, PointTypeName } from "@/lib/schemas/leaderboard";
-import { getLeaderboard } from "@/lib/server/queries/leaderboard";
+import { getLeaderboard, leaderboardAges } from "@/lib/server/queries/leaderboard";
 import { PAGE_SIZE } from "./params";
 
 const WINDOW_TEXT: Record<LeaderboardWindow, string> = { "24h": "last 24 hours", "7d": "last 7 days", all: "all time" };
@@ -19,6 +19,7 @@ export async function LeaderboardSection({
   searchParams: SearchParamsRecord;
 }) {
   const board = await getLeaderboard({ type, window, page, pageSize: PAGE_SIZE });
+  const maxAge = leaderboardAges().maxAgeLabel;
   if (board.total === 0) {
     return (
       <EmptyState title={`No ${TYPE_TEXT[type]} earned in the ${WINDOW_TEXT[window]} yet`}>
@@ -62,8 +63,9 @@ export async function LeaderboardSection({
       </Table>
       <Pagination path="/gpus" searchParams={searchParams} page={page} pageSize={PAGE_SIZE} total={board.total} label="Leaderboard pages" scroll={false} />
       <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-        Snapshot computed {formatDateTime(board.computedAt)}
-        {board.stale ? "; a fresher one is being computed" : ""}. GPUs: the wallet&apos;s GPUs seen in the window.
+        Points as of {formatDateTime(board.computedAt)}
+        {board.stale ? ", refreshing" : ""} (a snapshot, rebuilt before it is served older than {maxAge}). GPUs: each wallet&apos;s GPUs now, as its
+        page counts them; per GPU divides the window&apos;s points by that count.
       </p>
     </div>
   );

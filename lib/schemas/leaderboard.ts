@@ -18,13 +18,15 @@ export const leaderboardRowSchema = z.object({
   rank: z.number().int().min(1),
   address: z.string(),
   points: z.number(),
-  gpuCount: z.number().int().describe("the wallet's GPUs seen in the window (all of them for window=all)"),
+  gpuCount: z.number().int().describe("the wallet's GPUs (miner IDs that have reported a job), read live: the same count as GET /api/v1/wallets/{address}"),
 });
 
 export const leaderboardResponseSchema = paginatedSchema(leaderboardRowSchema).extend({
   type: z.enum(POINT_TYPES),
   window: z.enum(LEADERBOARD_WINDOWS),
-  computedAt: isoDateTime.describe("when this snapshot was computed; a refresh starts in the background once it is older than the refresh interval"),
-  stale: z.boolean().describe("true when a newer snapshot is being computed"),
+  computedAt: isoDateTime.describe(
+    "when this snapshot's points were computed; a refresh starts in the background once it is older than LEADERBOARD_REFRESH_SECONDS, and one older than LEADERBOARD_MAX_AGE_SECONDS is rebuilt before it is served",
+  ),
+  stale: z.boolean().describe("true when the snapshot is older than the refresh interval (but within its maximum age) and a newer one is being computed"),
 });
 export type LeaderboardResponse = z.output<typeof leaderboardResponseSchema>;

@@ -6,7 +6,9 @@ import { POST } from "@/app/api/v1/jobs/route";
 import { GET as getGpus } from "@/app/api/v1/gpus/route";
 import { GET as getBoard } from "@/app/api/v1/leaderboard/route";
 import { leaderboardRefreshesSettled, refreshLeaderboard, refreshLeaderboards } from "@/lib/server/leaderboard";
-import { getLeaderboard } from "@/lib/server/queries/leaderboard";
+import { getLeaderboard, leaderboardAges } from "@/lib/server/queries/leaderboard";
+import { getWalletOrThrow } from "@/lib/server/queries/wallet";
+import { walletQuerySchema } from "@/lib/schemas/wallets";
 import { db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const HOUR = 3_600_000;
@@ -35,7 +37,7 @@ describe("GET /api/v1/leaderboard", () => {
   const x = randomWallet();
   const y = randomWallet();
 
-  test("ranks wallets by points in the window after a refresh, with their GPU count", async () => {
+  test("ranks wallets by points in the window after a refresh, with their GPU count (all their GPUs, as the wallet counts them)", async () => {
     expect(await ingest([huge(`${x}-1`, ago(HOUR)), huge(`${y}-1`, ago(HOUR)), huge(`${y}-2`, ago(2 * HOUR)), huge(`${y}-3`, ago(30 * 24 * HOUR))])).toEqual([
       65.536, 65.536, 65.536, 65.536,
     ]);
@@ -44,7 +46,8 @@ describe("GET /api/v1/leaderboard", () => {
     expect(day.status).toBe(200);
     expect(day.body).toMatchObject({ type: "llama", window: "24h", page: 1, pageSize: 200, stale: false });
     expect(Date.now() - Date.parse(day.body.computedAt)).toBeLessThan(60_000);
-    expect(rowOf(day.body.items, y)).toEqual({ rank: expect.any(Number), address: y, points: 131.072, gpuCount: 2 });
+    // y's third GPU last worked 30 days ago: it is still one of the wallet's 3 GPUs, on every page.
+    expect(rowOf(day.body.items, y)).toEqual({ rank: expect.any(Number), address: y, points: 131.072, gpuCount: 3 });
     expect(rowOf(day.body.items, x)).toEqual({ rank: rowOf(day.body.items, y)!.rank + 1, address: x, points: 65.536, gpuCount: 1 });
     const ranks = day.body.items.map((r: Row) => r.rank);
     expect(ranks).toEqual(ranks.map((_: number, i: number) => i + 1));
@@ -97,6 +100,48 @@ describe("GET /api/v1/leaderboard", () => {
       await other.query("SELECT pg_advisory_unlock($1, $2)", [0x4845, 2]);
       other.release();
     }
+  });
+
+  test("a snapshot past its maximum age is rebuilt before it is served, and then equals the wallet's own totals", async () => {
+    const { refreshMs, maxAgeMs } = leaderboardAges();
+    expect(maxAgeMs).toBeGreaterThan(refreshMs);
+    const w = randomWallet();
+    await ingest([huge(`${w}-1`, ago(HOUR)), huge(`${w}-2`, ago(HOUR))]);
+    await refreshLeaderboards();
+    // The wallet earns more after the snapshot: the snapshot now lags the wallet by a third.
+    await ingest([huge(`${w}-3`, ago(HOUR / 2))]);
+    const past = new Date(Date.now() + maxAgeMs + 1000);
+    try {
+      const wallet = await getWalletOrThrow(w, walletQuerySchema.parse({}), past);
+      expect(wallet.totalLlamaPoints).toBe(196.608);
+      for (const window of ["24h", "7d", "all"] as const) {
+        const served = await getLeaderboard({ type: "llama", window, page: 1, pageSize: 200 }, past);
+        expect(served.computedAt, window).toBe(past.toISOString());
+        expect(served.stale, window).toBe(false);
+        // Every job of w is in the last hour, so its 24 h, 7 d and all-time totals are one number.
+        expect(rowOf(served.items, w), window).toMatchObject({ points: wallet.totalLlamaPoints, gpuCount: wallet.gpuCount });
+      }
+      expect(rowOf((await getLeaderboard({ type: "llama", window: "24h", page: 1, pageSize: 200 }, past)).items, w)!.points).toBe(wallet.last24HrsLlamaPoints);
+    } finally {
+      await refreshLeaderboards(); // back to snapshots computed now, for the files that run next
+    }
+  });
+
+  test("the GPU count is the wallet's own, live: a GPU added after the snapshot counts on both at once", async () => {
+    const w = randomWallet();
+    await ingest([huge(`${w}-a`, ago(HOUR)), huge(`${w}-b`, ago(26 * HOUR))]);
+    await refreshLeaderboards();
+    const query = { type: "llama", window: "24h", page: 1, pageSize: 200 } as const;
+    const before = await getLeaderboard(query);
+    const wallet = await getWalletOrThrow(w, walletQuerySchema.parse({}));
+    expect(rowOf(before.items, w)!.gpuCount).toBe(2);
+    expect(wallet.gpuCount).toBe(2);
+
+    await ingest([huge(`${w}-c`, ago(HOUR))]);
+    const after = await getLeaderboard(query);
+    expect(after.computedAt).toBe(before.computedAt); // the same snapshot of points...
+    expect(rowOf(after.items, w)!.gpuCount).toBe((await getWalletOrThrow(w, walletQuerySchema.parse({}))).gpuCount); // ...with the live count
+    expect(rowOf(after.items, w)!.gpuCount).toBe(3);
   });
 
   test("pages are rank ranges; bad parameters are 400s", async () => {

@@ -71,7 +71,7 @@ export function readPaths() {
         tags: ["leaderboards"],
         summary: "Wallets ranked by Waifu or Llama points",
         description:
-          "Served from a snapshot (computedAt). A snapshot older than LEADERBOARD_REFRESH_SECONDS is still served, flagged stale, while a new one is computed in the background.",
+          "Points are served from a snapshot (computedAt). A snapshot older than LEADERBOARD_REFRESH_SECONDS (default 60) is still served, flagged stale, while a new one is computed in the background; one older than LEADERBOARD_MAX_AGE_SECONDS (default 300) is rebuilt before the answer. gpuCount is read live and equals the wallet's gpuCount.",
         parameters: queryParameters(leaderboardQuerySchema),
         responses: { "200": ok("One page of the ranking", "Leaderboard"), "400": badRequest },
       },
