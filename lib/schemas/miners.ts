@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { minerIdSchema } from "./jobs";
 import { availability24hSchema, availabilityWindowShape, dailyPointsSchema, last24HrsShape, totalsShape } from "./activity";
+import { openEpochSchema } from "./open-epoch";
 import { daysQuery, isoDateTime } from "./query";
 
 export const minerParamsSchema = z.object({
@@ -37,5 +38,6 @@ export const minerResponseSchema = z.object({
   nftCount: z.number().int().describe("Heurist Imaginaries NFTs held by the wallet"),
   multipliers: multipliersInForceSchema,
   dailyPoints: dailyPointsSchema,
+  openEpoch: openEpochSchema.nullable().describe("the open epoch so far and the esHEU this node is on course to grant its operator (null without a reward configuration)"),
 });
 export type MinerResponse = z.output<typeof minerResponseSchema>;

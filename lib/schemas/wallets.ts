@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { walletAddressSchema, withoutNul } from "./jobs";
 import { availability24hSchema, availabilityWindowShape, dailyPointsSchema, last24HrsShape, onTime24hSchema, totalsShape } from "./activity";
+import { openEpochSchema } from "./open-epoch";
 import { daysQuery, isoDateTime, pageQuery, paginatedSchema } from "./query";
 
 export const walletParamsSchema = z.object({ address: walletAddressSchema.describe("0x + 40 hex (case-insensitive)") });
@@ -61,6 +62,7 @@ export const walletResponseSchema = z.object({
     })
     .describe("the wallet's measured availability over the last 24 hours: its counted GPUs' online buckets ÷ their measured buckets (buckets = gpus × each GPU's buckets); last24HrsAvailability is its ratio"),
   dailyPoints: dailyPointsSchema,
+  openEpoch: openEpochSchema.nullable().describe("the open epoch so far and the esHEU it is on course to grant (null without a reward configuration)"),
   miners: paginatedSchema(walletMinerSchema),
 });
 export type WalletResponse = z.output<typeof walletResponseSchema>;

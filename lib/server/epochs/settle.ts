@@ -19,6 +19,14 @@ export function poolSize(baseWei: bigint, weiPerPoint: bigint, pointsMicro: bigi
   return baseWei + (weiPerPoint * (pointsMicro > 0n ? pointsMicro : 0n)) / MICRO;
 }
 
+/** An epoch's two pools for the points earned in them; a pool nobody earned points in pays nothing. */
+export function epochPools(config: PoolConfig, waifuPointsMicro: bigint, llamaPointsMicro: bigint): { waifuPoolWei: bigint; llamaPoolWei: bigint } {
+  return {
+    waifuPoolWei: waifuPointsMicro > 0n ? poolSize(config.waifuBaseWei, config.waifuWeiPerPoint, waifuPointsMicro) : 0n,
+    llamaPoolWei: llamaPointsMicro > 0n ? poolSize(config.llamaBaseWei, config.llamaWeiPerPoint, llamaPointsMicro) : 0n,
+  };
+}
+
 export async function configFor(client: pg.PoolClient | pg.Pool, epoch: number): Promise<PoolConfig> {
   const { rows } = await client.query<{ id: number; wb: string; lb: string; wp: string; lp: string }>(
     `SELECT id, waifu_base_wei::text AS wb, llama_base_wei::text AS lb, waifu_wei_per_point::text AS wp, llama_wei_per_point::text AS lp
@@ -104,8 +112,7 @@ export async function settleEpoch(pool: pg.Pool, epoch: number, now = new Date()
     const llamaPoints = total(llamaShares);
 
     const config = await configFor(client, epoch);
-    const waifuPool = waifuPoints > 0n ? poolSize(config.waifuBaseWei, config.waifuWeiPerPoint, waifuPoints) : 0n;
-    const llamaPool = llamaPoints > 0n ? poolSize(config.llamaBaseWei, config.llamaWeiPerPoint, llamaPoints) : 0n;
+    const { waifuPoolWei: waifuPool, llamaPoolWei: llamaPool } = epochPools(config, waifuPoints, llamaPoints);
     const waifuTokens = splitPool(waifuPool, waifuShares);
     const llamaTokens = splitPool(llamaPool, llamaShares);
 
@@ -171,18 +178,24 @@ export async function settleEpoch(pool: pg.Pool, epoch: number, now = new Date()
   }
 }
 
-/** The bribe in force at `at` for every node that ever set one (the latest set among those in force). */
-async function bribesAt(client: pg.PoolClient, at: Date): Promise<Map<string, number>> {
+/**
+ * The bribe in force at `at` for every node that ever set one (the latest set among those in force),
+ * or only for `minerIds`; nodes at 0 are left out. The open epoch's projection reads it too.
+ */
+export async function bribesAt(client: pg.PoolClient | pg.Pool, at: Date, minerIds?: readonly string[]): Promise<Map<string, number>> {
   const { rows } = await client.query<{ miner_id: string; bps: number }>(
-    `SELECT DISTINCT ON (miner_id) miner_id, bps FROM bribe_changes WHERE effective_at <= $1
+    `SELECT DISTINCT ON (miner_id) miner_id, bps FROM bribe_changes WHERE effective_at <= $1 AND ($2::text[] IS NULL OR miner_id = ANY($2::text[]))
       ORDER BY miner_id, effective_at DESC, block_number DESC, log_index DESC`,
-    [at],
+    [at, minerIds ?? null],
   );
   return new Map(rows.filter((r) => r.bps > 0).map((r) => [r.miner_id, r.bps]));
 }
 
-/** Time-weighted stake (HEU and esHEU alike) per staker on each of `minerIds` over [start, end). */
-async function stakeWeights(client: pg.PoolClient, minerIds: string[], start: Date, end: Date): Promise<Map<string, Map<string, bigint>>> {
+/**
+ * Time-weighted stake (HEU and esHEU alike) per staker on each of `minerIds` over [start, end). Read
+ * before `end`, it counts the stakes held now as held until `end` (the open epoch's projection).
+ */
+export async function stakeWeights(client: pg.PoolClient | pg.Pool, minerIds: string[], start: Date, end: Date): Promise<Map<string, Map<string, bigint>>> {
   const out = new Map<string, Map<string, bigint>>();
   if (minerIds.length === 0) return out;
   const [before, during] = await Promise.all([

@@ -6,6 +6,7 @@ import { dailySeries, last24Hrs } from "./activity";
 import { minerAvailability24h } from "./availability-24h";
 import { countOf, heuOf, isoOf, pointsOf } from "./convert";
 import { multipliersInForce } from "./multipliers";
+import { minerOpenEpoch } from "./open-epoch";
 import { boostedMinerIds } from "./wallet-miners";
 
 interface NodeRow {
@@ -40,11 +41,12 @@ async function nodeRow(minerId: string): Promise<NodeRow | undefined> {
 /** One GPU: per-node totals, its last 24 hours and a daily series, all from rollups (never the ledger). */
 export async function getMinerOrThrow(minerId: string, query: MinerQuery, now = new Date()): Promise<MinerResponse> {
   // Indexed reads in parallel; the rollup reads are cheap enough to waste on an unknown ID.
-  const [node, recent, availability24h, dailyPoints] = await Promise.all([
+  const [node, recent, availability24h, dailyPoints, openEpoch] = await Promise.all([
     nodeRow(minerId),
     last24Hrs("miner", minerId, now),
     minerAvailability24h(minerId, now),
     dailySeries("miner", minerId, now, query.days),
+    minerOpenEpoch(minerId, now),
   ]);
   if (!node) throw new AppError("not_found", `No miner ${minerId} has reported a job yet.`);
   const stake = heuOf(node.stake_wei);
@@ -70,5 +72,6 @@ export async function getMinerOrThrow(minerId: string, query: MinerQuery, now = 
     nftCount: node.nft_count,
     multipliers: multipliersInForce(now, node.nft_count, hasBoostSlot, stake),
     dailyPoints,
+    openEpoch,
   };
 }

@@ -6,6 +6,7 @@ import { pool } from "../db";
 import { dailySeries, last24Hrs } from "./activity";
 import { walletAvailability24h } from "./availability-24h";
 import { countOf, heuOf, isoOf, pointsOf } from "./convert";
+import { walletOpenEpoch } from "./open-epoch";
 import { boostedMinerIds, toWalletMiner, walletMinersPage } from "./wallet-miners";
 
 interface SummaryRow {
@@ -48,13 +49,14 @@ async function summary(address: string): Promise<SummaryRow | undefined> {
 export async function getWalletOrThrow(address: string, query: WalletQuery, now = new Date()): Promise<WalletResponse> {
   // Every GPU's availability in one pass; the page waits for it only when it sorts by it.
   const availability = walletAvailability24h(address, now);
-  const [head, recent, dailyPoints, page, boosted, avail] = await Promise.all([
+  const [head, recent, dailyPoints, page, boosted, avail, openEpoch] = await Promise.all([
     summary(address),
     last24Hrs("wallet", address, now),
     dailySeries("wallet", address, now, query.days),
     query.sort === "availability24h" ? availability.then((a) => walletMinersPage(address, query, now, a.byMiner)) : walletMinersPage(address, query, now),
     boostedMinerIds(address),
     availability,
+    walletOpenEpoch(address, now),
   ]);
   if (!head || head.first_seen_at === null || head.last_seen_at === null) {
     throw new AppError("not_found", `No GPU of wallet ${address} has reported a job yet.`);
@@ -77,6 +79,7 @@ export async function getWalletOrThrow(address: string, query: WalletQuery, now 
     last24HrsAvailability: avail.total.ratio,
     availability24h: avail.total,
     dailyPoints,
+    openEpoch,
     miners: {
       items: page.rows.map((row) => toWalletMiner(row, boosted, avail.byMiner.get(row.miner_id) ?? avail.unseen)),
       page: query.page,

@@ -1,0 +1,150 @@
+import "server-only";
+import { epochEnd, epochOf, epochStart, poolShare, projectNode, type NetworkSoFar } from "@/lib/rewards";
+import type { OpenEpoch } from "@/lib/schemas/open-epoch";
+import { pool } from "../db";
+import { bribesAt, configFor, epochPools, stakeWeights } from "../epochs/settle";
+import { heuOf, isoOf, pointsOf } from "./convert";
+
+// The open epoch as settlement would pay it if it ended now (lib/rewards/projection.ts): points
+// from the hourly rollups (written with the ledger, in the same transaction), bribes and stake
+// weights from settlement's own readers. Reads a wallet's hours, not the network's miners.
+
+const amount = (wei: bigint) => ({ amount: heuOf(wei.toString()), amountWei: wei.toString() });
+const ratio = (part: bigint, whole: bigint) => (whole > 0n ? Math.min(1, Math.max(0, Number(part > 0n ? part : 0n) / Number(whole))) : null);
+
+interface Sums {
+  waifu: bigint;
+  llama: bigint;
+}
+
+/** Points earned in [start, end) by one wallet, or by the whole network (wallet null). */
+async function hourSums(wallet: string | null, start: Date, end: Date): Promise<Sums> {
+  const { rows } = await pool().query<{ waifu: string | null; llama: string | null }>(
+    `SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama FROM wallet_hourly
+      WHERE hour >= $1 AND hour < $2 AND ($3::text IS NULL OR wallet = $3)`,
+    [start, end, wallet],
+  );
+  return { waifu: BigInt(rows[0]?.waifu ?? 0), llama: BigInt(rows[0]?.llama ?? 0) };
+}
+
+async function nodeSums(minerIds: readonly string[], start: Date, end: Date): Promise<Map<string, Sums>> {
+  if (minerIds.length === 0) return new Map();
+  const { rows } = await pool().query<{ miner_id: string; waifu: string; llama: string }>(
+    `SELECT miner_id, sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama FROM miner_hourly
+      WHERE miner_id = ANY($1::text[]) AND hour >= $2 AND hour < $3 GROUP BY miner_id`,
+    [minerIds, start, end],
+  );
+  return new Map(rows.map((r) => [r.miner_id, { waifu: BigInt(r.waifu), llama: BigInt(r.llama) }]));
+}
+
+/** The network's points so far and the provisional pools they size; null without a reward configuration. */
+async function networkSoFar(epoch: number, start: Date, end: Date): Promise<NetworkSoFar | null> {
+  const [sums, config] = await Promise.all([hourSums(null, start, end), configFor(pool(), epoch).catch(() => null)]);
+  if (!config) return null;
+  return { ...epochPools(config, sums.waifu, sums.llama), waifuPointsMicro: sums.waifu, llamaPointsMicro: sums.llama };
+}
+
+function frame(epoch: number, now: Date, net: NetworkSoFar, mine: Sums) {
+  const end = epochEnd(epoch);
+  const waifuWei = poolShare(net.waifuPoolWei, mine.waifu, net.waifuPointsMicro);
+  const llamaWei = poolShare(net.llamaPoolWei, mine.llama, net.llamaPointsMicro);
+  return {
+    head: {
+      epoch,
+      startsAt: isoOf(epochStart(epoch)),
+      endsAt: isoOf(end),
+      asOf: isoOf(now),
+      secondsLeft: Math.max(0, Math.floor((end.getTime() - now.getTime()) / 1000)),
+      waifuPoints: pointsOf(mine.waifu.toString()),
+      llamaPoints: pointsOf(mine.llama.toString()),
+      network: {
+        waifuPoints: pointsOf(net.waifuPointsMicro.toString()),
+        llamaPoints: pointsOf(net.llamaPointsMicro.toString()),
+        waifuPool: amount(net.waifuPoolWei),
+        llamaPool: amount(net.llamaPoolWei),
+      },
+      waifuShare: ratio(mine.waifu, net.waifuPointsMicro),
+      llamaShare: ratio(mine.llama, net.llamaPointsMicro),
+      tokens: amount(waifuWei + llamaWei),
+    },
+    tokensWei: waifuWei + llamaWei,
+  };
+}
+
+/** One node's open epoch: its pool shares, its bribe to its stakers, the operator's grant. */
+export async function minerOpenEpoch(minerId: string, now = new Date()): Promise<OpenEpoch | null> {
+  const epoch = epochOf(now);
+  const [start, end] = [epochStart(epoch), epochEnd(epoch)];
+  const [net, sums, bribes, weights] = await Promise.all([
+    networkSoFar(epoch, start, end),
+    nodeSums([minerId], start, end),
+    bribesAt(pool(), start, [minerId]),
+    stakeWeights(pool(), [minerId], start, end),
+  ]);
+  if (!net) return null;
+  const mine = sums.get(minerId) ?? { waifu: 0n, llama: 0n };
+  const bribeBps = bribes.get(minerId) ?? 0;
+  const p = projectNode(net, { waifuPointsMicro: mine.waifu, llamaPointsMicro: mine.llama, bribeBps, stakeWeights: weights.get(minerId) ?? new Map() });
+  const { head } = frame(epoch, now, net, mine);
+  return {
+    ...head,
+    tokens: amount(p.tokensWei),
+    toStakers: amount(p.stakersWei),
+    asMiner: amount(p.operatorWei),
+    projected: amount(p.operatorWei),
+    bribedNodes: bribeBps > 0 ? [{ minerId, bribeBps, tokens: amount(p.tokensWei), toStakers: amount(p.stakersWei) }] : [],
+  };
+}
+
+/**
+ * A wallet's open epoch: its GPUs' pool shares (from the wallet's hours), less the bribes its nodes
+ * pay their stakers, plus its own share of the bribes of the nodes it stakes on.
+ */
+export async function walletOpenEpoch(address: string, now = new Date()): Promise<OpenEpoch | null> {
+  const epoch = epochOf(now);
+  const [start, end] = [epochStart(epoch), epochEnd(epoch)];
+  const [net, mine, own, staked] = await Promise.all([
+    networkSoFar(epoch, start, end),
+    hourSums(address, start, end),
+    pool().query<{ miner_id: string }>(
+      "SELECT DISTINCT b.miner_id FROM bribe_changes b JOIN nodes n ON n.miner_id = b.miner_id WHERE n.wallet = $1 AND b.effective_at <= $2",
+      [address, start],
+    ),
+    pool().query<{ miner_id: string }>("SELECT DISTINCT miner_id FROM stake_changes WHERE staker = $1 AND at < $2", [address, end]),
+  ]);
+  if (!net) return null;
+  const ownIds = own.rows.map((r) => r.miner_id);
+  const stakedIds = staked.rows.map((r) => r.miner_id);
+  const bribes = await bribesAt(pool(), start, [...new Set([...ownIds, ...stakedIds])]);
+  const nodes = [...bribes.keys()];
+  const [sums, weights] = await Promise.all([nodeSums(nodes, start, end), stakeWeights(pool(), nodes, start, end)]);
+  const project = (minerId: string) => {
+    const s = sums.get(minerId) ?? { waifu: 0n, llama: 0n };
+    return projectNode(net, { waifuPointsMicro: s.waifu, llamaPointsMicro: s.llama, bribeBps: bribes.get(minerId)!, stakeWeights: weights.get(minerId) ?? new Map<string, bigint>() });
+  };
+
+  const bribedNodes = ownIds.filter((id) => bribes.has(id)).map((minerId) => ({ minerId, p: project(minerId) })).filter((n) => n.p.stakersWei > 0n);
+  const toStakersWei = bribedNodes.reduce((s, n) => s + n.p.stakersWei, 0n);
+  const stakedNodes = stakedIds
+    .filter((id) => bribes.has(id) && (weights.get(id)?.get(address) ?? 0n) > 0n)
+    .map((minerId) => {
+      const p = project(minerId);
+      const w = weights.get(minerId)!;
+      const all = [...w.values()].reduce((a, b) => a + b, 0n);
+      return { minerId, p, weightShare: ratio(w.get(address)!, all) ?? 0, yours: p.stakers.get(address) ?? 0n };
+    })
+    .filter((n) => n.p.stakersWei > 0n);
+  const asStakerWei = stakedNodes.reduce((s, n) => s + n.yours, 0n);
+
+  const { head, tokensWei } = frame(epoch, now, net, mine);
+  const asMinerWei = tokensWei - toStakersWei;
+  return {
+    ...head,
+    toStakers: amount(toStakersWei),
+    asMiner: amount(asMinerWei),
+    asStaker: amount(asStakerWei),
+    projected: amount(asMinerWei + asStakerWei),
+    bribedNodes: bribedNodes.map(({ minerId, p }) => ({ minerId, bribeBps: bribes.get(minerId)!, tokens: amount(p.tokensWei), toStakers: amount(p.stakersWei) })),
+    stakedNodes: stakedNodes.map(({ minerId, p, weightShare, yours }) => ({ minerId, bribeBps: bribes.get(minerId)!, nodeToStakers: amount(p.stakersWei), weightShare, yours: amount(yours) })),
+  };
+}
