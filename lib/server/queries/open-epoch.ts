@@ -17,12 +17,11 @@ interface Sums {
   llama: bigint;
 }
 
-/** Points earned in [start, end) by one wallet, or by the whole network (wallet null). */
-async function hourSums(wallet: string | null, start: Date, end: Date): Promise<Sums> {
+/** Points earned in [start, end) by the whole network. */
+async function networkSums(start: Date, end: Date): Promise<Sums> {
   const { rows } = await pool().query<{ waifu: string | null; llama: string | null }>(
-    `SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama FROM wallet_hourly
-      WHERE hour >= $1 AND hour < $2 AND ($3::text IS NULL OR wallet = $3)`,
-    [start, end, wallet],
+    "SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama FROM wallet_hourly WHERE hour >= $1 AND hour < $2",
+    [start, end],
   );
   return { waifu: BigInt(rows[0]?.waifu ?? 0), llama: BigInt(rows[0]?.llama ?? 0) };
 }
@@ -39,7 +38,7 @@ async function nodeSums(minerIds: readonly string[], start: Date, end: Date): Pr
 
 /** The network's points so far and the provisional pools they size; null without a reward configuration. */
 async function networkSoFar(epoch: number, start: Date, end: Date): Promise<NetworkSoFar | null> {
-  const [sums, config] = await Promise.all([hourSums(null, start, end), configFor(pool(), epoch).catch(() => null)]);
+  const [sums, config] = await Promise.all([networkSums(start, end), configFor(pool(), epoch).catch(() => null)]);
   if (!config) return null;
   return { ...epochPools(config, sums.waifu, sums.llama), waifuPointsMicro: sums.waifu, llamaPointsMicro: sums.llama };
 }
@@ -103,18 +102,30 @@ export async function minerOpenEpoch(minerId: string, now = new Date()): Promise
 export async function walletOpenEpoch(address: string, now = new Date()): Promise<OpenEpoch | null> {
   const epoch = epochOf(now);
   const [start, end] = [epochStart(epoch), epochEnd(epoch)];
-  const [net, mine, own, staked] = await Promise.all([
-    networkSoFar(epoch, start, end),
-    hourSums(address, start, end),
-    pool().query<{ miner_id: string }>(
-      "SELECT DISTINCT b.miner_id FROM bribe_changes b JOIN nodes n ON n.miner_id = b.miner_id WHERE n.wallet = $1 AND b.effective_at <= $2",
-      [address, start],
+  // One statement for the common case (a wallet whose nodes set no bribe and that stakes nowhere).
+  const [config, read] = await Promise.all([
+    configFor(pool(), epoch).catch(() => null),
+    pool().query<{ nw: string | null; nl: string | null; ww: string | null; wl: string | null; own: string[]; staked: string[] }>(
+      `SELECT n.w::text AS nw, n.l::text AS nl, m.w::text AS ww, m.l::text AS wl,
+              ARRAY(SELECT DISTINCT b.miner_id FROM bribe_changes b JOIN nodes x ON x.miner_id = b.miner_id WHERE x.wallet = $3 AND b.effective_at <= $1) AS own,
+              ARRAY(SELECT DISTINCT miner_id FROM stake_changes WHERE staker = $3 AND at < $2) AS staked
+         FROM (SELECT sum(waifu_micro) AS w, sum(llama_micro) AS l FROM wallet_hourly WHERE hour >= $1 AND hour < $2) n,
+              (SELECT sum(waifu_micro) AS w, sum(llama_micro) AS l FROM wallet_hourly WHERE hour >= $1 AND hour < $2 AND wallet = $3) m`,
+      [start, end, address],
     ),
-    pool().query<{ miner_id: string }>("SELECT DISTINCT miner_id FROM stake_changes WHERE staker = $1 AND at < $2", [address, end]),
   ]);
-  if (!net) return null;
-  const ownIds = own.rows.map((r) => r.miner_id);
-  const stakedIds = staked.rows.map((r) => r.miner_id);
+  if (!config) return null;
+  const r = read.rows[0]!;
+  const big = (v: string | null) => BigInt(v ?? 0);
+  const net: NetworkSoFar = { ...epochPools(config, big(r.nw), big(r.nl)), waifuPointsMicro: big(r.nw), llamaPointsMicro: big(r.nl) };
+  const mine = { waifu: big(r.ww), llama: big(r.wl) };
+  const ownIds = r.own;
+  const stakedIds = r.staked;
+  if (ownIds.length + stakedIds.length === 0) {
+    const { head } = frame(epoch, now, net, mine);
+    const zero = amount(0n);
+    return { ...head, toStakers: zero, asMiner: head.tokens, asStaker: zero, projected: head.tokens, bribedNodes: [], stakedNodes: [] };
+  }
   const bribes = await bribesAt(pool(), start, [...new Set([...ownIds, ...stakedIds])]);
   const nodes = [...bribes.keys()];
   const [sums, weights] = await Promise.all([nodeSums(nodes, start, end), stakeWeights(pool(), nodes, start, end)]);
