@@ -1,7 +1,6 @@
 // `npm run bench:ingest`: signed batches of 1,000 jobs over HTTP into a real PostgreSQL through the
 // production server, against the ceiling measured in the same run: raw COPY of the same rows into a
 // bare table. Prints jobs/s, the ratio to COPY and the server's peak RSS.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,7 +11,8 @@ import type { JobInput } from "../../lib/schemas/jobs";
 import { signedHeaders } from "../../lib/signing";
 import { ensureBuild, webServerArgs } from "../lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../lib/processes";
-import { findPostgresBin, freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
+import { letPostgresUserReach } from "../lib/postgres-user";
+import { freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
 import { generateJobs } from "../simulator/network";
 import { groupRssMb, median, Progress } from "./measure";
 
@@ -56,17 +56,27 @@ async function postAll(url: string, bodies: string[], progress: Progress): Promi
 
 const CSV_COLUMNS = ["job_id", "miner_id", "model_id", "status", "completed_at", "hardware", "inference_latency", "width", "height", "num_iterations", "input_tokens", "output_tokens"] as const;
 
-function copySeconds(url: string, jobs: JobInput[], dir: string): number {
+/**
+ * The ceiling: the same rows loaded with COPY, read by the server from a file (the throwaway
+ * cluster's binaries ship no psql; the server process, the `postgres` user
+ * when run as root, is let read the file).
+ */
+async function copySeconds(url: string, jobs: JobInput[], dir: string): Promise<number> {
   const csv = path.join(dir, "jobs.csv");
-  writeFileSync(csv, jobs.map((j) => CSV_COLUMNS.map((c) => j[c] ?? "").join(",")).join("\n"));
-  const psql = path.join(findPostgresBin(), "psql");
-  const sql = `CREATE TABLE IF NOT EXISTS copy_ceiling (job_id text, miner_id text, model_id text, status text, completed_at timestamptz, hardware text,
-    inference_latency numeric, width int, height int, num_iterations int, input_tokens int, output_tokens int); TRUNCATE copy_ceiling;`;
-  spawnSync(psql, [url, "-qc", sql], { stdio: "inherit" });
-  const started = performance.now();
-  const res = spawnSync(psql, [url, "-qc", `\\copy copy_ceiling FROM '${csv}' WITH (FORMAT csv, NULL '')`], { stdio: "inherit" });
-  if (res.status !== 0) throw new Error("COPY failed");
-  return (performance.now() - started) / 1000;
+  writeFileSync(csv, jobs.map((j) => CSV_COLUMNS.map((c) => j[c] ?? "").join(",")).join("\n"), { mode: 0o644 });
+  letPostgresUserReach(csv);
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    await client.query(`CREATE TABLE IF NOT EXISTS copy_ceiling (job_id text, miner_id text, model_id text, status text, completed_at timestamptz, hardware text,
+      inference_latency numeric, width int, height int, num_iterations int, input_tokens int, output_tokens int)`);
+    await client.query("TRUNCATE copy_ceiling");
+    const started = performance.now();
+    await client.query(`COPY copy_ceiling FROM ${pg.escapeLiteral(csv)} WITH (FORMAT csv, NULL '')`);
+    return (performance.now() - started) / 1000;
+  } finally {
+    await client.end();
+  }
 }
 
 async function main() {
@@ -106,7 +116,7 @@ async function main() {
       const seconds = await postAll(base, bodies, progress);
       progress.done();
       httpRates.push(total / seconds);
-      copyRates.push(total / copySeconds(appUrl, sets[r]!, dir));
+      copyRates.push(total / (await copySeconds(appUrl, sets[r]!, dir)));
     }
     clearInterval(rssTimer);
     const check = new pg.Client(appUrl);

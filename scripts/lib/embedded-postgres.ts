@@ -2,9 +2,10 @@
 // as an optional dependency), in a cluster under .data/postgres that only answers on 127.0.0.1 and
 // only with the password generated into .data/postgres-password on first start.
 import { randomBytes } from "node:crypto";
-import { chmodSync, createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { letPostgresUserReach } from "./postgres-user";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -34,22 +35,6 @@ export function runningEmbeddedUrl(dataDir: string, passwordFile: string): strin
     return null; // a stale pid file from a crash
   }
   return embeddedUrl(Number(port), password(passwordFile));
-}
-
-/**
- * As root the server runs as the `postgres` system user, which must be able to reach the binaries
- * (under node_modules) and the data directory: every directory above them gets the "others may
- * traverse" bit (o+x, not read) where it lacks it, e.g. a checkout under a 0700 mktemp folder.
- */
-function letPostgresUserReach(...targets: string[]): void {
-  if (process.getuid?.() !== 0) return;
-  for (const target of targets) {
-    for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
-      const mode = statSync(dir).mode;
-      if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
-      if (dir === path.dirname(dir)) break;
-    }
-  }
 }
 
 export async function startEmbeddedPostgres(opts: { dataDir: string; passwordFile: string; port: number; logFile?: string }): Promise<EmbeddedPostgres> {

