@@ -13,6 +13,13 @@ export function formatPoints(points: number, digits = 2): string {
   return new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }).format(points);
 }
 
+const significant = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+
+/** Rates to 3 significant digits (12.4 per hour, 298 per day, 0.0463 jobs an hour): never 0 for a real rate. */
+export function formatRate(n: number): string {
+  return significant.format(n);
+}
+
 export function formatCompact(n: number): string {
   return compact.format(n);
 }
@@ -47,4 +54,9 @@ export function shortId(id: string): string {
 
 export function formatDateTime(iso: string): string {
   return new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+}
+
+/** A count with its noun, singular for exactly one: "1 job", "2 jobs", "1,204 device-days". */
+export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
+  return `${integer.format(n)} ${n === 1 ? singular : plural}`;
 }

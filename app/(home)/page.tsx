@@ -6,7 +6,9 @@ import { NetworkDailyCharts } from "@/components/charts/network-daily-charts";
 import { SearchForm } from "@/components/layout/search-form";
 import { resolveSearch } from "@/components/layout/search-target";
 import { AddressLink, Card, EmptyState, SectionHeading, SkeletonStats, SkeletonTable, Stat, StatGrid, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
+import { zeroNote } from "@/lib/dashboard/zero-note";
 import { formatDateTime, formatInt, formatPercent, formatPoints } from "@/lib/format";
+import { scheduleAt } from "@/lib/points";
 import { getNetworkSummary } from "@/lib/server/network-summary";
 import { getLeaderboard, leaderboardAges } from "@/lib/server/queries/leaderboard";
 import { getNetworkDaily } from "@/lib/server/queries/network-daily";
@@ -118,6 +120,7 @@ async function NetworkNow() {
 
 function ModelTable({ title, type, models, total }: { title: string; type: "waifu" | "llama"; models: Awaited<ReturnType<typeof getNetworkSummary>>["byModel"]; total: number }) {
   const points = (m: (typeof models)[number]) => (type === "waifu" ? m.waifuPoints : m.llamaPoints);
+  const schedule = scheduleAt(new Date());
   return (
     <Card>
       {models.length === 0 ? (
@@ -144,7 +147,10 @@ function ModelTable({ title, type, models, total }: { title: string; type: "waif
                 </Th>
                 <Td numeric>{formatInt(m.jobs)}</Td>
                 <Td numeric>{formatPercent(m.jobs ? m.successes / m.jobs : null)}</Td>
-                <Td numeric className="font-medium">{formatPoints(points(m), 0)}</Td>
+                <Td numeric className="font-medium">
+                  {formatPoints(points(m), 0)}
+                  {points(m) === 0 && m.jobs > 0 ? <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{zeroNote(m.modelId, schedule)}</span> : null}
+                </Td>
                 <Td numeric>{formatPercent(total ? points(m) / total : null)}</Td>
               </Tr>
             ))}

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { EstimatorForm } from "@/components/estimator/estimator-form";
 import { PageHeading } from "@/components/ui";
 import { formFromParams, formToQuery } from "@/lib/estimator/params";
-import type { NetworkThroughput } from "@/lib/estimator/types";
+import type { EstimatorTokenRate, NetworkThroughput } from "@/lib/estimator/types";
 import { scheduleAt } from "@/lib/points";
 import { getGpuThroughput } from "@/lib/server/queries/gpu-throughput";
+import { getTokenRate } from "@/lib/server/queries/token-rate";
 
 export const metadata: Metadata = {
   title: "Points estimator",
@@ -19,22 +20,34 @@ async function loadThroughput(): Promise<NetworkThroughput> {
     return await getGpuThroughput();
   } catch (err) {
     console.error("[estimate] network throughput unavailable:", err instanceof Error ? err.message : err);
-    return { from: new Date().toISOString(), days: 0, items: [] };
+    const now = new Date().toISOString();
+    return { from: now, to: now, asOf: now, availabilitySource: "none", items: [] };
+  }
+}
+
+/** The HEU a point is worth at the portal's own epochs (the market's rate); null when unknown. */
+async function loadTokenRate(): Promise<EstimatorTokenRate | null> {
+  try {
+    const rate = await getTokenRate();
+    return rate && { waifu: rate.waifu, llama: rate.llama, source: rate.source, epoch: rate.epoch, asOf: rate.asOf };
+  } catch (err) {
+    console.error("[estimate] HEU per point unavailable:", err instanceof Error ? err.message : err);
+    return null;
   }
 }
 
 export default async function EstimatePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [params, network] = await Promise.all([searchParams, loadThroughput()]);
+  const [params, network, tokenRate] = await Promise.all([searchParams, loadThroughput(), loadTokenRate()]);
   const currentScheduleId = scheduleAt(new Date()).id;
   const initialForm = formFromParams(params, currentScheduleId);
   return (
     <div>
       <PageHeading
         title="Points estimator"
-        description="Pick a GPU, a model and the size of a job to see what it would earn per job, per hour and per day, with your NFTs and stake counted. Per-job points use the same formula that prices real jobs; per-hour figures come from what GPUs like yours did on the network over the last 7 days."
+        description="Pick a GPU, a model and the size of a job to see what it would earn per job, per hour and per day, with your NFTs and stake counted. Per-job points use the same formula that prices real jobs; per-hour and per-day figures come from what GPUs like yours did per hour online on the network over the last 7 days."
       />
       {/* Keyed by the inputs: following a link to another estimate starts from that link's inputs. */}
-      <EstimatorForm key={formToQuery(initialForm)} initialForm={initialForm} currentScheduleId={currentScheduleId} network={network} />
+      <EstimatorForm key={formToQuery(initialForm)} initialForm={initialForm} currentScheduleId={currentScheduleId} network={network} tokenRate={tokenRate} />
     </div>
   );
 }

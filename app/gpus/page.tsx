@@ -17,14 +17,14 @@ export default async function GpusPage({ searchParams }: { searchParams: Promise
     <div className="space-y-12">
       <PageHeading
         title="Top GPUs"
-        description="Which GPU models earn the most per device, and which wallets lead the network. Points per device per day divides a model's points in the window by its active devices and the days in the window."
+        description="Which GPU models earn the most per device, and which wallets lead the network. Points per device per day online divides what a model's devices earned in the window by the hours they were online, × 24: the figure the estimator uses."
       />
 
       <section aria-labelledby="gpu-models">
         <SectionHeading
           id="gpu-models"
           title="GPU models"
-          description="Ranked by points per device per day."
+          description="Ranked by points per device per day online."
           actions={
             <TabLinks
               label="GPU models window"

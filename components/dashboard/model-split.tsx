@@ -1,5 +1,7 @@
 import { EmptyState, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
 import { formatInt, formatPercent, formatPoints } from "@/lib/format";
+import { zeroNote } from "@/lib/dashboard/zero-note";
+import { scheduleAt } from "@/lib/points";
 import type { ModelSplitRow } from "@/lib/server/queries/model-split";
 
 /**
@@ -11,6 +13,7 @@ export function ModelSplit({ rows, span }: { rows: ModelSplitRow[] | null; span:
     return <EmptyState title="The per-model split is not available right now">The totals and charts above are complete; try again in a minute.</EmptyState>;
   }
   if (rows.length === 0) return <EmptyState title={`No jobs in the last ${span} days`}>Models appear here as soon as jobs are reported.</EmptyState>;
+  const schedule = scheduleAt(new Date());
   const totals = { waifu: 0, llama: 0 };
   for (const r of rows) totals[r.pointType] += r.points;
   return (
@@ -38,7 +41,10 @@ export function ModelSplit({ rows, span }: { rows: ModelSplitRow[] | null; span:
                 <span className="font-mono">{r.modelId}</span>
                 <span className="sr-only"> ({r.pointType === "waifu" ? "Waifu" : "Llama"} Points)</span>
               </Th>
-              <Td numeric>{formatPoints(r.points, 2)}</Td>
+              <Td numeric>
+                {formatPoints(r.points, 2)}
+                {r.points === 0 && r.jobs > 0 ? <span className="block text-xs text-zinc-600 dark:text-zinc-400">{zeroNote(r.modelId, schedule)}</span> : null}
+              </Td>
               <Td numeric>{formatInt(r.jobs)}</Td>
               <Td className="whitespace-nowrap" title={`Share of all ${r.pointType === "waifu" ? "Waifu" : "Llama"} Points`}>
                 {/* One element per bar: the filled part is a hard-stop gradient. */}

@@ -1,18 +1,57 @@
 import type { Estimate } from "@/lib/estimator/estimate";
-import { formatRate, rateSource, zeroExplanations } from "@/lib/estimator/explain";
+import { baseExplanation, formatRate, multiplierExplanation, perDayArithmetic, rateSource, zeroExplanations } from "@/lib/estimator/explain";
+import type { EstimatorTokenRate, NetworkThroughput } from "@/lib/estimator/types";
 import type { EstimatorInput } from "@/lib/estimator/params";
-import { formatMultiplier, formatPoints } from "@/lib/format";
+import { formatCount, formatDateTime, formatMultiplier, formatPercent, formatPoints } from "@/lib/format";
 import type { ModelInfo, RewardSchedule } from "@/lib/points";
 import { Card, cn } from "@/components/ui";
 import { CopyLinkButton } from "./copy-link-button";
 
 const exact = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
 
-/** Small hourly figures keep their significant digits; a job's points match the API's display. */
-const digitsFor = (value: number, adaptive: boolean) => (adaptive && value > 0 && value < 1 ? 4 : 2);
+/** What devices of this GPU model really earned per day online on their own mix of jobs: Top GPUs' figure. */
+function NetworkEarningsNote({ estimate, model, network }: { estimate: Estimate; model: ModelInfo; network: NetworkThroughput }) {
+  const e = estimate.earnings;
+  if (!e) return null;
+  const t = e.throughput;
+  const range = t.pointsPerOnlineDay.p25 !== null && t.pointsPerOnlineDay.p75 !== null ? ` (p25–p75 ${formatRate(t.pointsPerOnlineDay.p25)}–${formatRate(t.pointsPerOnlineDay.p75)})` : "";
+  return (
+    <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+      On the network, {estimate.gpu.name} devices earned{" "}
+      <strong data-testid="network-points-per-day" data-value={t.pointsPerOnlineDay.value} data-as-of={network.asOf} className="tabular-nums text-zinc-900 dark:text-zinc-100">
+        {formatRate(t.pointsPerOnlineDay.value)}
+      </strong>{" "}
+      points per day online{range} on their own mix of jobs, the figure Top GPUs shows ({formatCount(t.devices, "device")}, {formatCount(t.days, "day")},
+      online {formatPercent(t.onlineShare)} of the time).{" "}
+      {e.model && e.model.pointsPerJob !== null
+        ? `Their ${formatCount(e.model.successes, `${model.label} job`)} averaged ${formatRate(e.model.pointsPerJob)} points each.`
+        : `They served no ${model.label} jobs in the window.`}{" "}
+      As of {formatDateTime(network.asOf)}, last 7 days to {formatDateTime(network.to)}.
+    </p>
+  );
+}
 
-function Headline(props: { label: string; testId: string; value: number | null; adaptive?: boolean; tone: "waifu" | "llama" }) {
-  const { label, testId, value, adaptive = false, tone } = props;
+function HeuNote({ estimate, tokenRate, unit }: { estimate: Estimate; tokenRate: EstimatorTokenRate | null; unit: string }) {
+  if (!tokenRate || estimate.heuPerDay === null) {
+    return <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">No epoch has points yet, so a point has no HEU price to show.</p>;
+  }
+  const perPoint = unit === "Waifu Points" ? tokenRate.waifu : tokenRate.llama;
+  const basis = tokenRate.source === "open-epoch" ? `epoch ${tokenRate.epoch} so far, as of ${formatDateTime(tokenRate.asOf)}` : `epoch ${tokenRate.epoch}, settled ${formatDateTime(tokenRate.asOf)}`;
+  return (
+    <p data-testid="heu-note" className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+      A day online ≈ {formatRate(estimate.heuPerDay)} HEU: {formatRate(estimate.perDay)} {unit} × {formatRate(perPoint)} HEU per point, the portal&apos;s own rate
+      ({basis}), the one the staking market uses.
+    </p>
+  );
+}
+
+
+/**
+ * Per job as the API displays it; per hour and per day to 3 significant digits, the same digits
+ * the arithmetic line below uses, so "per hour × 24 = per day" reads true on the page.
+ */
+function Headline(props: { label: string; testId: string; value: number | null; rate?: boolean; tone: "waifu" | "llama"; children?: React.ReactNode }) {
+  const { label, testId, value, rate = false, tone, children } = props;
   return (
     <div
       className={cn(
@@ -21,8 +60,11 @@ function Headline(props: { label: string; testId: string; value: number | null; 
       )}
     >
       <dt className="text-sm font-medium text-zinc-600 dark:text-zinc-400">{label}</dt>
-      <dd data-testid={testId} data-value={value ?? undefined} className="min-w-0 text-right text-2xl font-semibold break-all tabular-nums">
-        {value === null ? "–" : formatPoints(value, digitsFor(value, adaptive))}
+      <dd className="min-w-0 text-right">
+        <span data-testid={testId} data-value={value ?? undefined} className="block text-2xl font-semibold break-all tabular-nums">
+          {value === null ? "–" : rate ? formatRate(value) : formatPoints(value, 2)}
+        </span>
+        {children}
       </dd>
     </div>
   );
@@ -40,19 +82,15 @@ function Factor({ label, testId, value, children }: { label: string; testId: str
   );
 }
 
-function baseWords(input: EstimatorInput, base: number): string {
-  if (input.llm) {
-    const tokens = input.llm.inputTokens + input.llm.outputTokens;
-    return `${tokens.toLocaleString("en-US")} tokens ÷ 1,000 = ${exact.format(base)} Llama Points before multipliers.`;
-  }
-  const { width, height, steps } = input.image!;
-  if (base === 0) return `${width}×${height} at ${steps} steps is below the floor (512×512, 20 steps).`;
-  const pixelFactor = 1 + (5 * (width * height - 262_144)) / 786_432;
-  return `${width}×${height} pixels count ${exact.format(Number(pixelFactor.toFixed(4)))}× a 512×512 image, and ${steps} steps count ${exact.format(steps / 20)}× 20 steps: ${exact.format(base)} Waifu Points before multipliers.`;
-}
-
-export function EstimateResults(props: { estimate: Estimate | null; model: ModelInfo; schedule: RewardSchedule; input: EstimatorInput | null }) {
-  const { estimate, model, schedule, input } = props;
+export function EstimateResults(props: {
+  estimate: Estimate | null;
+  model: ModelInfo;
+  schedule: RewardSchedule;
+  input: EstimatorInput | null;
+  network: NetworkThroughput;
+  tokenRate: EstimatorTokenRate | null;
+}) {
+  const { estimate, model, schedule, input, network, tokenRate } = props;
   const unit = model.kind === "image" ? "Waifu Points" : "Llama Points";
   const tone = model.kind === "image" ? "waifu" : "llama";
   const zero = estimate ? zeroExplanations(estimate, model, schedule) : [];
@@ -67,8 +105,19 @@ export function EstimateResults(props: { estimate: Estimate | null; model: Model
       </div>
       <dl className="grid gap-2">
         <Headline label="Points per job" testId="points-per-job" tone={tone} value={estimate ? estimate.perJob : null} />
-        <Headline label="Points per hour" testId="points-per-hour" tone={tone} value={estimate ? estimate.perHour : null} adaptive />
-        <Headline label="Points per day" testId="points-per-day" tone={tone} value={estimate ? estimate.perDay : null} adaptive />
+        <Headline label="Points per hour online" testId="points-per-hour" tone={tone} value={estimate ? estimate.perHour : null} rate />
+        <Headline label="Points per day online" testId="points-per-day" tone={tone} value={estimate ? estimate.perDay : null} rate>
+          {estimate?.perDayRange ? (
+            <span data-testid="points-per-day-range" className="block text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
+              p25–p75 {formatRate(estimate.perDayRange.p25)}–{formatRate(estimate.perDayRange.p75)}
+            </span>
+          ) : null}
+          {estimate && estimate.heuPerDay !== null && tokenRate ? (
+            <span data-testid="heu-per-day" className="block text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
+              ≈ {formatRate(estimate.heuPerDay)} HEU
+            </span>
+          ) : null}
+        </Headline>
       </dl>
 
       <div aria-live="polite" className="min-h-5 text-sm">
@@ -94,17 +143,15 @@ export function EstimateResults(props: { estimate: Estimate | null; model: Model
             <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Points = base × model multiplier × NFT multiplier × stake multiplier.</p>
             <dl aria-label="Breakdown" className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800/60">
               <Factor label="Base points" testId="breakdown-base" value={formatPoints(b.base, 6)}>
-                {baseWords(input, b.base)}
+                {baseExplanation(input, estimate, model, schedule)}
               </Factor>
               <Factor label="Model multiplier" testId="breakdown-model-multiplier" value={formatMultiplier(b.modelMultiplier)}>
-                {estimate.notOffered
-                  ? `${model.label} is not offered by ${schedule.id}.`
-                  : `What ${schedule.id} pays for ${model.label} relative to the base.`}
+                {multiplierExplanation(estimate, model, schedule)}
               </Factor>
               <Factor label="NFT multiplier" testId="breakdown-nft-multiplier" value={formatMultiplier(b.nftMultiplier)}>
                 {input.nfts === 0
                   ? "No NFTs, no boost. 1 NFT boosts up to 3 GPUs by ×1.1, 2 by ×1.15, 3 or more by ×1.2."
-                  : `${input.nfts} NFT${input.nfts === 1 ? "" : "s"}: ${estimate.boostSlots} boost slots; this GPU is assumed to hold one.`}
+                  : `${formatCount(input.nfts, "NFT")}: ${formatCount(estimate.boostSlots, "boost slot")}; this GPU is assumed to hold one.`}
               </Factor>
               <Factor label="Stake multiplier" testId="breakdown-stake-multiplier" value={formatMultiplier(b.stakeMultiplier)}>
                 {estimate.stakeCurve === "activation"
@@ -118,15 +165,15 @@ export function EstimateResults(props: { estimate: Estimate | null; model: Model
           </div>
 
           <div>
-            <h3 className="text-sm font-semibold">Per hour and per day</h3>
-            <p className="mt-1 text-sm tabular-nums">
-              {formatPoints(estimate.perJob)} per job × {estimate.compatibility.ok ? formatRate(estimate.rate.jobsPerHour) : "0"} jobs per hour ={" "}
-              {formatPoints(estimate.perHour, digitsFor(estimate.perHour, true))} per hour; × 24 ={" "}
-              {formatPoints(estimate.perDay, digitsFor(estimate.perDay, true))} per day.
+            <h3 className="text-sm font-semibold">Per hour and per day online</h3>
+            <p data-testid="per-day-arithmetic" className="mt-1 text-sm tabular-nums">
+              {perDayArithmetic(estimate)}
             </p>
             <p data-testid="rate-source" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
               {rateSource(estimate.rate, estimate.gpu, model)}
             </p>
+            <NetworkEarningsNote estimate={estimate} model={model} network={network} />
+            <HeuNote estimate={estimate} tokenRate={tokenRate} unit={unit} />
             {estimate.compatibility.ok && estimate.catalogSeconds > estimate.timeoutSec ? (
               <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">
                 At this size an {estimate.gpu.name} needs about {formatRate(estimate.catalogSeconds)} s per job, over the {estimate.timeoutSec} s

@@ -5,7 +5,7 @@ import { GPU_CATALOG, findGpu } from "@/lib/gpu-catalog";
 import { computeEstimate } from "@/lib/estimator/estimate";
 import { modelOptionText } from "@/lib/estimator/explain";
 import { IMAGE_PRESETS, formToQuery, inputAttributes, parseForm, type EstimatorForm as Form, type Field } from "@/lib/estimator/params";
-import type { NetworkThroughput } from "@/lib/estimator/types";
+import type { EstimatorTokenRate, NetworkThroughput } from "@/lib/estimator/types";
 import { MODELS, SCHEDULES, findModel, getScheduleOrThrow } from "@/lib/points";
 import { EstimateResults } from "./estimate-results";
 import { Fieldset, NumberField, SelectField } from "./fields";
@@ -20,7 +20,8 @@ function scheduleOptionText(id: string, currentId: string): string {
   return id === currentId ? `${id} (in force now)` : `${id} (from ${schedule.effectiveFrom.slice(0, 10)})`;
 }
 
-export function EstimatorForm({ initialForm, currentScheduleId, network }: { initialForm: Form; currentScheduleId: string; network: NetworkThroughput }) {
+export function EstimatorForm(props: { initialForm: Form; currentScheduleId: string; network: NetworkThroughput; tokenRate: EstimatorTokenRate | null }) {
+  const { initialForm, currentScheduleId, network, tokenRate } = props;
   const [form, setForm] = useState(initialForm);
   const set = (field: Field) => (value: string) => setForm((prev) => ({ ...prev, [field]: value }));
 
@@ -35,7 +36,7 @@ export function EstimatorForm({ initialForm, currentScheduleId, network }: { ini
   }, [form]);
 
   const parsed = useMemo(() => parseForm(form), [form]);
-  const estimate = useMemo(() => (parsed.ok ? computeEstimate(parsed.input, network) : null), [parsed, network]);
+  const estimate = useMemo(() => (parsed.ok ? computeEstimate(parsed.input, network, tokenRate) : null), [parsed, network, tokenRate]);
   const errors = parsed.ok ? {} : parsed.errors;
   const gpu = findGpu(form.gpu) ?? GPU_CATALOG[0]!;
   const model = findModel(form.model) ?? MODELS[0]!;
@@ -152,7 +153,7 @@ export function EstimatorForm({ initialForm, currentScheduleId, network }: { ini
       </form>
 
       <div id="results" className="scroll-mt-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
-        <EstimateResults estimate={estimate} model={model} schedule={schedule} input={parsed.ok ? parsed.input : null} />
+        <EstimateResults estimate={estimate} model={model} schedule={schedule} input={parsed.ok ? parsed.input : null} network={network} tokenRate={tokenRate} />
       </div>
 
       <ServeList gpu={gpu} selectedModelId={model.id} />

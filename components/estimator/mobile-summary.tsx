@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatPoints } from "@/lib/format";
+import { formatPoints, formatRate } from "@/lib/format";
 
 /**
  * On narrow screens the results sit below the form: this bar keeps the headline figures in view
@@ -16,7 +16,7 @@ export function MobileSummary({ targetId, perJob, perDay }: { targetId: string; 
     observer.observe(target);
     return () => observer.disconnect();
   }, [targetId]);
-  const text = (n: number | null) => (n === null ? "–" : formatPoints(n, n > 0 && n < 1 ? 4 : 2));
+  const text = (n: number | null, rate = false) => (n === null ? "–" : rate ? formatRate(n) : formatPoints(n, 2));
   return (
     <a
       href={`#${targetId}`}
@@ -27,7 +27,7 @@ export function MobileSummary({ targetId, perJob, perDay }: { targetId: string; 
       tabIndex={targetVisible ? -1 : undefined}
     >
       <span className="tabular-nums">
-        <strong>{text(perJob)}</strong> per job · <strong>{text(perDay)}</strong> per day
+        <strong>{text(perJob)}</strong> per job · <strong>{text(perDay, true)}</strong> per day online
       </span>
       <span className="font-medium underline">Breakdown</span>
     </a>

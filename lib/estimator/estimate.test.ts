@@ -4,14 +4,29 @@ import { estimateQuerySchema } from "@/lib/schemas/estimate";
 import { estimateJob } from "@/lib/server/queries/estimate";
 import { MIN_DEVICES, MIN_SUCCESSES, computeEstimate, pickRate } from "./estimate";
 import { formFromParams, parseForm } from "./params";
-import type { GpuModelThroughput, NetworkThroughput } from "./types";
+import type { GpuModelThroughput, KindThroughput, NetworkThroughput } from "./types";
 
-const NO_DATA: NetworkThroughput = { from: "2026-11-15T00:00:00.000Z", days: 0, items: [] };
+const NO_DATA: NetworkThroughput = { from: "2026-11-15T00:00:00.000Z", to: "2026-11-22T00:00:00.000Z", asOf: "2026-11-22T00:10:00.000Z", availabilitySource: "heartbeats", items: [] };
 const gpu4090 = findGpu("4090")!;
 const gpu3090 = findGpu("3090")!;
 
-function row(over: Partial<GpuModelThroughput>): GpuModelThroughput {
-  return { hardware: gpu4090.hardware, modelId: "SDXL", devices: 100, successes: 500, jobsPerDevicePerHour: 2, pointsPerJob: 6, ...over };
+function image(over: Partial<KindThroughput> = {}): KindThroughput {
+  return { kind: "image", devices: 100, deviceDays: 600, onlineHours: 12_000, successes: 24_000, jobsPerOnlineHour: { value: 2, p25: 1.5, p75: 2.5 }, ...over };
+}
+function row(kind: Partial<KindThroughput> = {}, over: Partial<GpuModelThroughput> = {}): GpuModelThroughput {
+  return {
+    hardware: gpu4090.hardware,
+    devices: 100,
+    days: 7,
+    deviceDays: 600,
+    onlineHours: 12_000,
+    points: 144_000,
+    pointsPerOnlineDay: { value: 288, p25: 200, p75: 350 },
+    onlineShare: 12_000 / 100 / 168,
+    kinds: [image(kind)],
+    models: [{ modelId: "SDXL", successes: 20_000, points: 120_000, pointsPerJob: 6 }],
+    ...over,
+  };
 }
 
 function inputFrom(query: Record<string, string>) {
@@ -50,15 +65,28 @@ describe("per job = GET /api/v1/estimate", () => {
   });
 });
 
-describe("per hour", () => {
+describe("per hour and per day online", () => {
   const shape = { width: 1024, height: 1024, steps: 20 };
+  const network = { ...NO_DATA, items: [row()] };
 
-  test("uses the GPU's own network median when there is enough data", () => {
-    const network = { ...NO_DATA, days: 7, items: [row({})] };
-    const estimate = computeEstimate(inputFrom({ gpu: "4090", model: "SDXL" }), network);
-    expect(estimate.rate).toMatchObject({ source: "network", devices: 100, jobsPerHour: 2 });
+  test("per job × the GPU model's image jobs per hour online, over every image model it served", () => {
+    const estimate = computeEstimate(inputFrom({ gpu: "4090", model: "AnimagineXL" }), network);
+    expect(estimate.rate).toMatchObject({ source: "network", kind: "image", devices: 100, deviceDays: 600, days: 7, jobsPerHour: 2 });
     expect(estimate.perHour).toBe(12);
-    expect(estimate.perDay).toBe(288);
+    // A day online is 24 hours online: per day = per hour × 24, always.
+    expect(estimate.perDay).toBe(estimate.perHour * 24);
+    expect(estimate.perDayRange).toEqual({ p25: 6 * 1.5 * 24, p75: 6 * 2.5 * 24 });
+  });
+
+  test("prices a day in HEU at the portal's rate for the model's point type", () => {
+    expect(computeEstimate(inputFrom({ gpu: "4090", model: "SDXL" }), network, { waifu: 0.03, llama: 2 }).heuPerDay).toBeCloseTo(288 * 0.03);
+    expect(computeEstimate(inputFrom({ gpu: "4090", model: "SDXL" }), network, null).heuPerDay).toBeNull();
+  });
+
+  test("carries what the GPU model really earned, and its own jobs of the chosen model", () => {
+    const estimate = computeEstimate(inputFrom({ gpu: "4090", model: "SDXL" }), network);
+    expect(estimate.earnings?.throughput.pointsPerOnlineDay.value).toBe(288);
+    expect(estimate.earnings?.model).toEqual({ modelId: "SDXL", successes: 20_000, points: 120_000, pointsPerJob: 6 });
   });
 
   test.each([
@@ -68,21 +96,22 @@ describe("per hour", () => {
     expect(pickRate(gpu4090, "SDXL", shape, { ...NO_DATA, items: [row(over)] }).source).toBe("catalog");
   });
 
-  test("scales another GPU's network median by relative speed when this GPU has none", () => {
-    const rate = pickRate(gpu3090, "SDXL", shape, { ...NO_DATA, days: 7, items: [row({ jobsPerDevicePerHour: 2 })] });
+  test("scales another GPU's rate by relative speed when this GPU has none", () => {
+    const rate = pickRate(gpu3090, "SDXL", shape, network);
     expect(rate).toMatchObject({ source: "scaled", reference: gpu4090 });
     expect(rate.jobsPerHour).toBeCloseTo(2 * gpu3090.speed);
   });
 
-  test("ignores data for other models", () => {
-    expect(pickRate(gpu4090, "AnimagineXL", shape, { ...NO_DATA, items: [row({})] }).source).toBe("catalog");
+  test("an LLM does not borrow the image rate", () => {
+    expect(pickRate(gpu4090, "hermes-3-llama3.1-8b", { inputTokens: 500, outputTokens: 500 }, network).source).toBe("catalog");
   });
 
   test("a GPU that cannot serve the model earns 0 per hour, though the job itself is priced", () => {
-    const estimate = computeEstimate(inputFrom({ gpu: "3070", model: "SDXL" }), { ...NO_DATA, items: [row({})] });
+    const estimate = computeEstimate(inputFrom({ gpu: "3070", model: "SDXL" }), network);
     expect(estimate.compatibility.ok).toBe(false);
     expect(estimate.perJob).toBe(6);
     expect(estimate.perHour).toBe(0);
     expect(estimate.perDay).toBe(0);
+    expect(estimate.perDayRange).toBeNull();
   });
 });

@@ -1,14 +1,15 @@
 // Sentences the estimator shows, kept pure so tests pin what a first-time visitor reads.
-import { MODELS, describeBreach, findModel, type ModelInfo, type RewardSchedule } from "@/lib/points";
+import { MODELS, TOKENS_PER_POINT, describeBreach, findModel, scheduleMultiplierPpm, type ModelInfo, type RewardSchedule } from "@/lib/points";
+import { formatCount, formatRate } from "@/lib/format";
 import { canServe, type Compatibility, type GpuSpec } from "@/lib/gpu-catalog";
-import type { Estimate, Rate } from "./estimate";
+import { HOURS_PER_DAY_ONLINE, type Estimate, type Rate } from "./estimate";
+import type { EstimatorInput } from "./params";
 
 const sig = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
 const int = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const exact = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
 
-export function formatRate(n: number): string {
-  return sig.format(n);
-}
+export { formatRate };
 
 /** Why the job, or the hour, earns nothing, in the visitor's words; empty when it earns. */
 export function zeroExplanations(estimate: Estimate, model: ModelInfo, schedule: RewardSchedule): string[] {
@@ -52,17 +53,55 @@ export function zeroExplanations(estimate: Estimate, model: ModelInfo, schedule:
   return reasons;
 }
 
-/** Where the jobs-per-hour figure comes from. */
+const KIND_WORDS = { image: "image", llm: "LLM" } as const;
+
+/** Where the jobs-per-hour figure comes from, with its sample. */
 export function rateSource(rate: Rate, gpu: GpuSpec, model: ModelInfo): string {
   if (!canServe(gpu, model).ok) return `An ${gpu.name} can't serve ${model.label}, so it completes no jobs of it.`;
   switch (rate.source) {
-    case "network":
-      return `Based on ${int.format(rate.devices)} ${gpu.name} devices over the last 7 days: the median day, they completed ${formatRate(rate.jobsPerHour)} ${model.label} jobs per device per hour.`;
+    case "network": {
+      const spread = rate.p25 !== null && rate.p75 !== null ? ` (p25–p75 across device-days: ${formatRate(rate.p25)}–${formatRate(rate.p75)})` : "";
+      return `From ${formatCount(rate.devices, `${gpu.name} device`)} over ${formatCount(rate.days, "day")} (${formatCount(rate.deviceDays, "device-day")} online): they completed ${formatRate(rate.jobsPerHour)} ${KIND_WORDS[rate.kind]} jobs per hour online${spread}, over every ${KIND_WORDS[rate.kind]} model they served. Hours online are measured from the router's heartbeats (before those began, hours with a received job).`;
+    }
     case "scaled":
-      return `No network data for the ${gpu.name} on ${model.label} yet: catalog estimate. The median of ${int.format(rate.devices)} ${rate.reference.name} devices over the last 7 days, scaled by relative speed (${sig.format(gpu.speed)} vs ${sig.format(rate.reference.speed)}).`;
+      return `No network data for the ${gpu.name} on ${model.kind === "image" ? "image" : "LLM"} jobs yet: scaled estimate. The jobs per hour online of ${formatCount(rate.devices, `${rate.reference.name} device`)} over ${formatCount(rate.days, "day")}, scaled by relative speed (${sig.format(gpu.speed)} vs ${sig.format(rate.reference.speed)}).`;
     case "catalog":
       return `No network data yet: catalog estimate. An ${gpu.name} kept busy the whole hour would finish about ${formatRate(rate.jobsPerHour)} jobs like this; real earnings depend on how many jobs the network sends.`;
   }
+}
+
+/**
+ * Per job × jobs per hour = per hour; × 24 hours online = per day, written with the figures the
+ * page shows, so the two headline numbers visibly agree.
+ */
+export function perDayArithmetic(estimate: Estimate): string {
+  const jobs = estimate.compatibility.ok ? formatRate(estimate.rate.jobsPerHour) : "0";
+  const perHour = formatRate(estimate.perHour);
+  return `${formatRate(estimate.perJob)} per job × ${jobs} jobs per hour online = ${perHour} per hour; × ${HOURS_PER_DAY_ONLINE} hours online = ${formatRate(estimate.perDay)} per day online.`;
+}
+
+/** How the base points of the shape come about, consistent with the priced result. */
+export function baseExplanation(input: EstimatorInput, estimate: Estimate, model: ModelInfo, schedule: RewardSchedule): string {
+  if (input.llm) {
+    const tokens = input.llm.inputTokens + input.llm.outputTokens;
+    const base = tokens / TOKENS_PER_POINT;
+    const words = `${formatCount(tokens, "token")} ÷ ${int.format(TOKENS_PER_POINT)} = ${exact.format(base)} Llama ${base === 1 ? "Point" : "Points"}`;
+    // A schedule that does not offer the model prices nothing: say so instead of "= 0".
+    if (estimate.notOffered) return `${words} before multipliers under a schedule that offers ${model.label}; ${schedule.id} does not, so no base points are priced.`;
+    return `${words} before multipliers.`;
+  }
+  const { width, height, steps } = input.image!;
+  if (estimate.notOffered) return `${schedule.id} does not offer ${model.label}, so no base points are priced.`;
+  if (estimate.breakdown.base === 0) return `${width}×${height} at ${steps} steps is below the floor (512×512, 20 steps).`;
+  const pixelFactor = 1 + (5 * (width * height - 262_144)) / 786_432;
+  return `${width}×${height} pixels count ${exact.format(Number(pixelFactor.toFixed(4)))}× a 512×512 image, and ${steps} steps count ${exact.format(steps / 20)}× 20 steps: ${exact.format(estimate.breakdown.base)} Waifu Points before multipliers.`;
+}
+
+/** The model multiplier's line: what the schedule pays, and a ×0 said as such. */
+export function multiplierExplanation(estimate: Estimate, model: ModelInfo, schedule: RewardSchedule): string {
+  if (estimate.notOffered) return `${model.label} is not offered by ${schedule.id}.`;
+  if (estimate.breakdown.modelMultiplier === 0) return `×0 in this schedule: ${schedule.id} disables ${model.label}, so its jobs earn nothing.`;
+  return `What ${schedule.id} pays for ${model.label} relative to the base.`;
 }
 
 export interface ServeGroup {
@@ -101,7 +140,7 @@ export function modelOptionText(modelId: string, gpu: GpuSpec, schedule: RewardS
   if (!model) return modelId;
   const flags: string[] = [];
   if (!canServe(gpu, model).ok) flags.push(`won't run on ${gpu.name}`);
-  const ppm = model.kind === "image" ? model.category && schedule.imageCategoryPpm[model.category] : schedule.llmModelPpm[model.id];
+  const ppm = scheduleMultiplierPpm(schedule, model);
   if (ppm === undefined) flags.push("not in this schedule");
   else if (ppm === 0) flags.push("earns 0 in this schedule");
   return flags.length ? `${model.label} (${flags.join("; ")})` : model.label;

@@ -1,23 +1,72 @@
-// Plain serializable data the estimate page hands from the server to the browser.
+// Plain serializable data the estimate page and Top GPUs hand from the server to the browser.
+// Everything here is per hour (or day) a device was online, never per hour of the calendar:
+// an offline device earns nothing and says nothing about what the GPU does when it works.
 
-/** What devices of one GPU model did on one model id over the last 7 days (hardware_hourly rollup). */
-export interface GpuModelThroughput {
-  hardware: string;
-  modelId: string;
-  /** Devices of this GPU model seen in the window (all models: a device is not tied to one). */
+/** A pooled figure with the spread across device-days (null with fewer than 4 device-days). */
+export interface RateRange {
+  /** Ratio of sums over every device-day: what the devices did together. */
+  value: number;
+  p25: number | null;
+  p75: number | null;
+}
+
+export type JobKind = "image" | "llm";
+
+/** One kind of work on one GPU model: a node runs an image or an LLM worker, not both. */
+export interface KindThroughput {
+  kind: JobKind;
   devices: number;
-  /** Successful jobs in the window. */
+  /** Device-days with any time online. */
+  deviceDays: number;
+  onlineHours: number;
+  /** Jobs completed within the timeout (earning or not). */
   successes: number;
-  /** Median over the window's days of successful jobs per device per hour. */
-  jobsPerDevicePerHour: number;
-  /** Median over the window's days of the mean points per successful job; null without jobs. */
+  /** Successful jobs per hour online. */
+  jobsPerOnlineHour: RateRange;
+}
+
+export interface ModelServed {
+  modelId: string;
+  successes: number;
+  points: number;
+  /** Mean points of this GPU model's successful jobs of this model; null without jobs. */
   pointsPerJob: number | null;
 }
 
-export interface NetworkThroughput {
-  /** Start of the window (ISO). */
-  from: string;
-  /** Days of the window in which the network reported any job (the median is taken over these). */
+/** What devices of one GPU model did over the window (rollups + measured availability). */
+export interface GpuModelThroughput {
+  hardware: string;
+  /** Devices online at some time in the window. */
+  devices: number;
+  /** Days of the window in which any of them was online. */
   days: number;
+  deviceDays: number;
+  onlineHours: number;
+  points: number;
+  /** Points per 24 hours online, over all the jobs they served. */
+  pointsPerOnlineDay: RateRange;
+  /** Share of the window's hours its devices were online, on average (online hours ÷ devices ÷ window hours). */
+  onlineShare: number;
+  kinds: KindThroughput[];
+  models: ModelServed[];
+}
+
+export interface NetworkThroughput {
+  /** Start and end of the window (ISO; whole hours). */
+  from: string;
+  to: string;
+  /** When the figures were read. */
+  asOf: string;
+  /** How the window's availability was measured (lib/heartbeats/coverage.ts). */
+  availabilitySource: "heartbeats" | "jobs" | "mixed" | "none";
   items: GpuModelThroughput[];
+}
+
+/** HEU per point as the portal's epochs set it (lib/rewards/token-rate.ts), for pricing a day. */
+export interface EstimatorTokenRate {
+  waifu: number;
+  llama: number;
+  source: "open-epoch" | "settled-epoch";
+  epoch: number;
+  asOf: string;
 }

@@ -40,6 +40,7 @@ export {
   jobTimeoutSec,
   pointsMicroFromFactors,
   priceJob,
+  scheduleMultiplierPpm,
   type JobStatus,
   type PriceJobInput,
   type PricedJob,

@@ -56,13 +56,17 @@ export interface PricedJob {
 
 const STATUSES: ReadonlySet<string> = new Set<JobStatus>(["completed", "timeout", "failed"]);
 
+/** What a schedule pays for a model (ppm; 0 = disabled), or undefined when it does not offer it. */
+export function scheduleMultiplierPpm(schedule: RewardSchedule, model: ModelInfo): number | undefined {
+  return model.kind === "image"
+    ? model.category && schedule.imageCategoryPpm[model.category]
+    : Object.hasOwn(schedule.llmModelPpm, model.id)
+      ? schedule.llmModelPpm[model.id]
+      : undefined;
+}
+
 function modelMultiplierPpm(schedule: RewardSchedule, model: ModelInfo): number {
-  const ppm =
-    model.kind === "image"
-      ? model.category && schedule.imageCategoryPpm[model.category]
-      : Object.hasOwn(schedule.llmModelPpm, model.id)
-        ? schedule.llmModelPpm[model.id]
-        : undefined;
+  const ppm = scheduleMultiplierPpm(schedule, model);
   if (ppm === undefined) throw new ModelNotOfferedError(model.id, schedule.id);
   return ppm;
 }

@@ -2,10 +2,12 @@
 import { z } from "zod";
 import { checkShapeFields } from "./shape-fields";
 import { MODELS, SCHEDULES, findModel, findSchedule } from "@/lib/points";
-import { intParam, numberParam } from "./query";
+import { GPU_CATALOG, findGpu } from "@/lib/gpu-catalog";
+import { intParam, isoDateTime, numberParam } from "./query";
 
 const modelIds = MODELS.map((m) => m.id).join(", ");
 const scheduleIds = SCHEDULES.map((s) => s.id).join(", ");
+const gpuKeys = GPU_CATALOG.map((g) => g.key).join(", ");
 
 export const estimateQuerySchema = z
   .strictObject(
@@ -15,6 +17,11 @@ export const estimateQuerySchema = z
         .refine((id) => findSchedule(id) !== undefined, { message: `unknown schedule; known: ${scheduleIds}` })
         .optional()
         .describe("reward schedule id; default: the one in force now (mainnet-preview is only used when asked for)"),
+      gpu: z
+        .string()
+        .refine((key) => findGpu(key) !== undefined, { message: `unknown GPU; known: ${gpuKeys}` })
+        .optional()
+        .describe("GPU catalog key (as the estimator's gpu parameter): adds per hour and per day online from what that GPU model's devices did over the last 7 days"),
       model: z
         .string({ error: "model is required" })
         .refine((id) => findModel(id) !== undefined, { message: `unknown model id; known: ${modelIds}` })
@@ -56,4 +63,37 @@ export const estimateResponseSchema = z.object({
     stakeCurve: z.enum(["boost", "activation"]),
   }),
 });
+const range = z.number().nullable();
+
+/** With `gpu`: the estimator's per-hour and per-day figures (lib/estimator/estimate.ts computeEstimate). */
+export const estimateRatesSchema = z.object({
+  perHour: z.number().describe("points per hour online: points per job × jobsPerHour (0 when the GPU cannot serve the model)"),
+  perDay: z.number().describe("points per day online: perHour × 24 hours online"),
+  perDayP25: range.describe("perDay at the 25th percentile of the GPU model's device-days (network source only)"),
+  perDayP75: range.describe("perDay at the 75th percentile"),
+  heuPerDay: z.number().nullable().describe("perDay × the portal's own HEU per point (the market's rate); null before any epoch has points"),
+  rate: z.object({
+    source: z.enum(["network", "scaled", "catalog"]).describe("network: this GPU model's own devices; scaled: another GPU model's rate × relative speed; catalog: the GPU busy the whole hour"),
+    jobsPerHour: z.number().describe("successful jobs of the model's kind (image or LLM) per hour online"),
+    devices: z.number().int().nullable(),
+    deviceDays: z.number().int().nullable(),
+    days: z.number().int().nullable(),
+  }),
+  network: z
+    .object({
+      pointsPerDayOnline: z.number().describe("what this GPU model's devices earned per day online on their own mix of jobs: GET /api/v1/gpus?window=7d's figure"),
+      p25: range,
+      p75: range,
+      devices: z.number().int(),
+      days: z.number().int(),
+      from: isoDateTime,
+      to: isoDateTime,
+      asOf: isoDateTime,
+    })
+    .nullable()
+    .describe("null when the GPU model had no device online in the window"),
+});
+export type EstimateRates = z.output<typeof estimateRatesSchema>;
+export const estimateWithRatesSchema = estimateResponseSchema.extend(estimateRatesSchema.partial().shape);
+
 export type EstimateResponse = z.output<typeof estimateResponseSchema>;

@@ -170,7 +170,7 @@ describe("GET /api/v1/gpus", () => {
     ]);
     const day = await (await getGpus(new Request("http://localhost/api/v1/gpus"))).json();
     expect(day.window).toBe("24h");
-    expect(day.items.find((g: { hardware: string }) => g.hardware === hardware)).toEqual({
+    expect(day.items.find((g: { hardware: string }) => g.hardware === hardware)).toMatchObject({
       hardware,
       activeDevices: 2,
       jobs: 4,
@@ -184,7 +184,8 @@ describe("GET /api/v1/gpus", () => {
       medianLatencyMs: 4000, // devices average 5,000 and 3,000 ms
       meanLatencyMs: 13_000 / 3,
     });
-    const perDay = day.items.map((g: { pointsPerDevicePerDay: number | null }) => g.pointsPerDevicePerDay ?? -1);
+    // Ranked by points per day online (decision 0015; tests/integration/gpu-throughput.test.ts), unranked last.
+    const perDay = day.items.map((g: { pointsPerDayOnline: number | null }) => g.pointsPerDayOnline ?? -1);
     expect(perDay).toEqual([...perDay].sort((a, b) => b - a));
 
     const week = await (await getGpus(new Request("http://localhost/api/v1/gpus?window=7d"))).json();

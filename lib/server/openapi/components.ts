@@ -1,7 +1,7 @@
 import "server-only";
 import { MODELS } from "@/lib/points";
 import { errorResponseSchema } from "@/lib/schemas/errors";
-import { estimateResponseSchema } from "@/lib/schemas/estimate";
+import { estimateWithRatesSchema } from "@/lib/schemas/estimate";
 import { gpusResponseSchema } from "@/lib/schemas/gpus";
 import { ingestResultSchema, jobSchema, MAX_JOBS_PER_BATCH } from "@/lib/schemas/jobs";
 import { leaderboardResponseSchema } from "@/lib/schemas/leaderboard";
@@ -36,7 +36,7 @@ export function components() {
         properties: { jobs: { type: "array", minItems: 1, maxItems: MAX_JOBS_PER_BATCH, items: ref("Job") } },
       },
       IngestResult: jsonSchema(ingestResultSchema, "output"),
-      Estimate: jsonSchema(estimateResponseSchema, "output"),
+      Estimate: jsonSchema(estimateWithRatesSchema, "output"),
       Models: jsonSchema(modelsResponseSchema, "output"),
       Miner: jsonSchema(minerResponseSchema, "output"),
       Wallet: jsonSchema(walletResponseSchema, "output"),

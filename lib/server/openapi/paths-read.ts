@@ -1,6 +1,7 @@
 import "server-only";
 import { MODELS, SCHEDULES } from "@/lib/points";
 import { estimateQuerySchema } from "@/lib/schemas/estimate";
+import { GPU_CATALOG } from "@/lib/gpu-catalog";
 import { gpusQuerySchema } from "@/lib/schemas/gpus";
 import { leaderboardQuerySchema } from "@/lib/schemas/leaderboard";
 import { minerParamsSchema, minerQuerySchema } from "@/lib/schemas/miners";
@@ -20,8 +21,8 @@ export function readPaths() {
         tags: ["points"],
         summary: "Points one job would earn",
         description:
-          "Prices a job with the points library that prices ingested jobs. The GPU is assumed to hold a boost slot when nfts > 0. Image models take width, height and steps; LLMs take input_tokens and output_tokens.",
-        parameters: queryParameters(estimateQuerySchema, { model: MODELS.map((m) => m.id), schedule: SCHEDULES.map((s) => s.id) }),
+          "Prices a job with the points library that prices ingested jobs. The GPU is assumed to hold a boost slot when nfts > 0. Image models take width, height and steps; LLMs take input_tokens and output_tokens. With `gpu` (a GPU catalog key), also per hour and per day online as the estimator page shows them: points per job × the successful jobs of the model's kind that GPU model's devices completed per hour online over the last 7 days (availability from the router's heartbeats; before those, hours with a received job), per day = per hour × 24 hours online, with the p25–p75 across device-days, the sample, what its devices really earned per day online (GET /api/v1/gpus?window=7d's figure) and a day in HEU at the portal's own HEU per point.",
+        parameters: queryParameters(estimateQuerySchema, { model: MODELS.map((m) => m.id), schedule: SCHEDULES.map((s) => s.id), gpu: GPU_CATALOG.map((g) => g.key) }),
         responses: { "200": ok("The price and every factor of it", "Estimate"), "400": badRequest },
       },
     },

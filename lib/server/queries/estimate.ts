@@ -12,7 +12,10 @@ import {
   scheduleAt,
   type PricedJob,
 } from "@/lib/points";
-import type { EstimateQuery, EstimateResponse } from "@/lib/schemas/estimate";
+import { computeEstimate } from "@/lib/estimator/estimate";
+import type { EstimateQuery, EstimateRates, EstimateResponse } from "@/lib/schemas/estimate";
+import { getGpuThroughput } from "./gpu-throughput";
+import { getTokenRate } from "./token-rate";
 
 function price(query: EstimateQuery, now: Date): PricedJob {
   const schedule = query.schedule ? getScheduleOrThrow(query.schedule) : scheduleAt(now);
@@ -61,5 +64,47 @@ export function estimateJob(query: EstimateQuery, now = new Date()): EstimateRes
       boostSlots: boostSlots(query.nfts),
       stakeCurve: schedule.stakeCurve.kind,
     },
+  };
+}
+
+/**
+ * With a GPU: per job as estimateJob, plus per hour and per day online from the estimator's own
+ * computeEstimate over getGpuThroughput (the figures the page and Top GPUs show).
+ */
+export async function estimateWithRates(query: EstimateQuery, now = new Date()): Promise<EstimateResponse & Partial<EstimateRates>> {
+  const job = estimateJob(query, now);
+  if (!query.gpu) return job;
+  const [network, rate] = await Promise.all([getGpuThroughput(now), getTokenRate(now)]);
+  const e = computeEstimate(
+    {
+      gpu: query.gpu,
+      modelId: query.model,
+      scheduleId: job.schedule,
+      image: query.width !== undefined ? { width: query.width, height: query.height!, steps: query.steps! } : undefined,
+      llm: query.input_tokens !== undefined ? { inputTokens: query.input_tokens, outputTokens: query.output_tokens! } : undefined,
+      nfts: query.nfts,
+      stake: query.stake,
+    },
+    network,
+    rate,
+  );
+  const t = e.earnings?.throughput;
+  return {
+    ...job,
+    perHour: e.perHour,
+    perDay: e.perDay,
+    perDayP25: e.perDayRange?.p25 ?? null,
+    perDayP75: e.perDayRange?.p75 ?? null,
+    heuPerDay: e.heuPerDay,
+    rate: {
+      source: e.rate.source,
+      jobsPerHour: e.rate.jobsPerHour,
+      devices: e.rate.source === "catalog" ? null : e.rate.devices,
+      deviceDays: e.rate.source === "catalog" ? null : e.rate.deviceDays,
+      days: e.rate.source === "catalog" ? null : e.rate.days,
+    },
+    network: t
+      ? { pointsPerDayOnline: t.pointsPerOnlineDay.value, p25: t.pointsPerOnlineDay.p25, p75: t.pointsPerOnlineDay.p75, devices: t.devices, days: t.days, from: network.from, to: network.to, asOf: network.asOf }
+      : null,
   };
 }

@@ -1,34 +1,106 @@
 import "server-only";
-import { summarizeThroughput, type ThroughputRow } from "@/lib/estimator/summarize-throughput";
+import { availabilityPlan, coverageStart } from "@/lib/heartbeats/coverage";
+import { summarizeThroughput, type KindRow, type ModelRow } from "@/lib/estimator/summarize-throughput";
 import type { NetworkThroughput } from "@/lib/estimator/types";
 import { pool } from "../db";
-import { isoOf } from "./convert";
-import { WINDOW_HOURS, windowStart } from "./windows";
+import { heartbeatsSince } from "../heartbeats/availability";
+import { hourFloor } from "./windows";
 
-// What each GPU model did per model id over the last 7 days, for the estimator's per-hour figures.
-// Reads only the hardware_hourly rollup (GPU models × model ids × 168 hours) and one pass over
-// nodes for the device count per GPU model, never the ledger. Days are 24-hour buckets counted
-// from the window start, so all seven are the same length.
-const SQL = `
-  WITH per_day AS (
-    SELECT hardware, model_id, floor(extract(epoch FROM hour - $1::timestamptz) / 86400)::int AS day,
-           sum(success_count) AS successes, sum(waifu_micro + llama_micro) AS micro
-      FROM hardware_hourly WHERE hour >= $1 AND hardware <> 'unknown' GROUP BY 1, 2, 3),
-  devices AS (
-    SELECT hardware, count(*) AS devices FROM nodes
-     WHERE last_seen_at >= $1 AND hardware IS NOT NULL GROUP BY 1)
-  SELECT p.hardware, p.model_id, p.day, p.successes::text, p.micro::text, coalesce(d.devices, 0)::text AS devices
-    FROM per_day p LEFT JOIN devices d USING (hardware)`;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+// What each GPU model's devices did per hour they were online (docs/decisions/0015): per device and
+// day of the window, its successful jobs and points (miner_hourly) and the 5-minute buckets it was
+// online (node_heartbeats; before the router's heartbeats began, hours with a received job, as
+// availabilityOf counts them), folded per GPU model and kind of work with the spread across
+// device-days. A device's kind is the kind of most of its jobs in the window (a node runs an image
+// or an LLM worker). Reads rollups only, never the ledger.
+const KIND_SQL = `
+  WITH hb AS (
+    SELECT r.w, h.miner_id, sum(bit_count(substring(h.buckets FROM r.start FOR r.length)))::int AS online
+      FROM unnest($1::int[], $2::date[], $3::int[], $4::int[]) AS r(w, day, start, length)
+      JOIN node_heartbeats h ON h.day = r.day
+     GROUP BY 1, 2),
+  act AS (
+    SELECT floor(extract(epoch FROM m.hour - $5::timestamptz) / 86400)::int AS w, m.miner_id,
+           sum(m.success_count) AS successes, sum(m.image_count) AS images, sum(m.text_count) AS texts,
+           sum(m.waifu_micro + m.llama_micro) AS micro,
+           (count(*) FILTER (WHERE m.job_count > 0 AND m.hour < $7::timestamptz) * 12)::int AS job_online
+      FROM miner_hourly m WHERE m.hour >= $5 AND m.hour < $6
+     GROUP BY 1, 2),
+  dd AS (
+    SELECT coalesce(hb.w, act.w) AS w, coalesce(hb.miner_id, act.miner_id) AS miner_id,
+           coalesce(hb.online, 0) + coalesce(act.job_online, 0) AS online,
+           coalesce(act.successes, 0) AS successes, coalesce(act.images, 0) AS images,
+           coalesce(act.texts, 0) AS texts, coalesce(act.micro, 0) AS micro
+      FROM hb FULL JOIN act ON act.w = hb.w AND act.miner_id = hb.miner_id),
+  dev AS (
+    SELECT dd.*, n.hardware,
+           CASE WHEN sum(dd.images) OVER d > 0 AND sum(dd.images) OVER d >= sum(dd.texts) OVER d THEN 'image'
+                WHEN sum(dd.texts) OVER d > 0 THEN 'llm' ELSE 'none' END AS kind
+      FROM dd JOIN nodes n USING (miner_id)
+     WHERE n.hardware IS NOT NULL
+    WINDOW d AS (PARTITION BY dd.miner_id))
+  SELECT hardware, CASE WHEN grouping(kind) = 1 THEN NULL ELSE kind END AS kind,
+         (count(DISTINCT miner_id) FILTER (WHERE online > 0))::int AS devices,
+         (count(DISTINCT w) FILTER (WHERE online > 0))::int AS days,
+         (count(*) FILTER (WHERE online > 0))::int AS device_days,
+         sum(online)::int AS online, sum(successes)::text AS successes, sum(micro)::text AS micro,
+         percentile_cont(ARRAY[0.25, 0.75]) WITHIN GROUP (ORDER BY successes * 12.0 / online) FILTER (WHERE online >= 12) AS jobs_q,
+         percentile_cont(ARRAY[0.25, 0.75]) WITHIN GROUP (ORDER BY micro * 288.0 / online) FILTER (WHERE online >= 12) AS micro_day_q
+    FROM dev
+   GROUP BY GROUPING SETS ((hardware, kind), (hardware))`;
+
+const MODEL_SQL = `
+  SELECT hardware, model_id, sum(success_count)::text AS successes, sum(waifu_micro + llama_micro)::text AS micro
+    FROM hardware_hourly WHERE hour >= $1 AND hour < $2 AND hardware <> 'unknown'
+   GROUP BY 1, 2`;
+
+/** The window: the last `days` × 24 whole hours before the current (partial) hour. */
+export function throughputWindow(now: Date, days: number): { from: Date; to: Date } {
+  const to = hourFloor(now);
+  return { from: new Date(to.getTime() - days * DAY_MS), to };
+}
+
+async function readThroughput(now: Date, days: number): Promise<NetworkThroughput> {
+  const { from, to } = throughputWindow(now, days);
+  const since = await heartbeatsSince();
+  // One availability plan per day of the window, exactly as availabilityOf() measures a node.
+  const plans = Array.from({ length: days }, (_, w) => availabilityPlan(new Date(from.getTime() + w * DAY_MS), new Date(from.getTime() + (w + 1) * DAY_MS), since));
+  const runs = plans.flatMap((p, w) => p.heartbeatRuns.map((r) => ({ w, ...r })));
+  const cover = coverageStart(since);
+  const jobHoursEnd = cover && cover < to ? cover : to;
+  const whole = availabilityPlan(from, to, since);
+  const [kinds, models] = await Promise.all([
+    pool().query<KindRow>(KIND_SQL, [runs.map((r) => r.w), runs.map((r) => r.day), runs.map((r) => r.start), runs.map((r) => r.length), from, to, jobHoursEnd]),
+    pool().query<ModelRow>(MODEL_SQL, [from, to]),
+  ]);
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    asOf: now.toISOString(),
+    availabilitySource: whole.source,
+    items: summarizeThroughput(kinds.rows, models.rows, days * 24),
+  };
+}
 
 const TTL_MS = 5 * 60_000;
-let cached: { at: number; value: NetworkThroughput } | undefined;
+const cache = new Map<string, { at: number; value: Promise<NetworkThroughput> }>();
 
-/** Cached for a few minutes per process: the medians of a 7-day window barely move in that time. */
-export async function getGpuThroughput(now = new Date()): Promise<NetworkThroughput> {
-  if (cached && now.getTime() - cached.at < TTL_MS) return cached.value;
-  const from = windowStart(now, WINDOW_HOURS["7d"]);
-  const { rows } = await pool().query<ThroughputRow>(SQL, [from]);
-  const value = { from: isoOf(from), ...summarizeThroughput(rows) };
-  cached = { at: now.getTime(), value };
+/**
+ * GPU models' throughput per hour online over the last `days` days: the one source of the
+ * estimator's per-hour and per-day figures, Top GPUs' points per device per day online and the
+ * estimate API's. Kept a few minutes per process (the window ends at the last whole hour, so it
+ * barely moves); the answer carries `asOf`, which the pages show.
+ */
+export function getGpuThroughput(now = new Date(), days = 7): Promise<NetworkThroughput> {
+  // Keyed by the window too: a new hour is a new window.
+  const key = `${days}:${hourFloor(now).getTime()}`;
+  const hit = cache.get(key);
+  if (hit && now.getTime() - hit.at < TTL_MS && now.getTime() >= hit.at) return hit.value;
+  for (const k of cache.keys()) if (k.startsWith(`${days}:`)) cache.delete(k);
+  const value = readThroughput(now, days);
+  cache.set(key, { at: now.getTime(), value });
+  value.catch(() => cache.delete(key));
   return value;
 }

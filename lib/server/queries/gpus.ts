@@ -1,6 +1,8 @@
 import "server-only";
 import type { GpuStats, GpusQuery, GpusResponse } from "@/lib/schemas/gpus";
+import type { GpuModelThroughput } from "@/lib/estimator/types";
 import { pool } from "../db";
+import { getGpuThroughput } from "./gpu-throughput";
 import { countOf, isoOf, pointsOf, ratioOf } from "./convert";
 import { WINDOW_HOURS, windowStart } from "./windows";
 
@@ -37,7 +39,7 @@ const SQL = `
          coalesce(d.devices, 0)::text AS devices, d.median AS median_latency_ms
     FROM agg a LEFT JOIN active d USING (hardware)`;
 
-function toStats(row: Row, days: number): GpuStats {
+function toStats(row: Row, days: number, online: GpuModelThroughput | undefined): GpuStats {
   const devices = countOf(row.devices);
   const waifu = pointsOf(row.waifu);
   const llama = pointsOf(row.llama);
@@ -54,17 +56,33 @@ function toStats(row: Row, days: number): GpuStats {
     waifuPointsPerDevicePerDay: perDeviceDay(waifu),
     llamaPointsPerDevicePerDay: perDeviceDay(llama),
     pointsPerDevicePerDay: perDeviceDay(waifu + llama),
+    pointsPerDayOnline: online ? online.pointsPerOnlineDay.value : null,
+    pointsPerDayOnlineP25: online?.pointsPerOnlineDay.p25 ?? null,
+    pointsPerDayOnlineP75: online?.pointsPerOnlineDay.p75 ?? null,
+    onlineDevices: online?.devices ?? 0,
+    onlineDays: online?.days ?? 0,
+    deviceDaysOnline: online?.deviceDays ?? 0,
+    onlineShare: online ? online.onlineShare : null,
     medianLatencyMs: row.median_latency_ms,
     meanLatencyMs: successes === 0 ? null : countOf(row.latency_ms) / successes,
   };
 }
 
-/** GPU models by points per device per day, best first; models without active devices last. */
+/**
+ * GPU models by points per day online, best first (the estimator's figure, from the same
+ * getGpuThroughput call); models without a device online last.
+ */
 export async function getGpuStats(query: GpusQuery, now = new Date()): Promise<GpusResponse> {
   const hours = WINDOW_HOURS[query.window];
   const from = windowStart(now, hours);
-  const { rows } = await pool().query<Row>(SQL, [from]);
-  const items = rows.map((r) => toStats(r, hours / 24));
-  items.sort((a, b) => (b.pointsPerDevicePerDay ?? -1) - (a.pointsPerDevicePerDay ?? -1) || a.hardware.localeCompare(b.hardware));
-  return { window: query.window, from: isoOf(from), items };
+  const [{ rows }, online] = await Promise.all([pool().query<Row>(SQL, [from]), getGpuThroughput(now, hours / 24)]);
+  const byHardware = new Map(online.items.map((t) => [t.hardware, t]));
+  const items = rows.map((r) => toStats(r, hours / 24, byHardware.get(r.hardware)));
+  items.sort((a, b) => (b.pointsPerDayOnline ?? -1) - (a.pointsPerDayOnline ?? -1) || a.hardware.localeCompare(b.hardware));
+  return {
+    window: query.window,
+    from: isoOf(from),
+    online: { from: online.from, to: online.to, asOf: online.asOf, source: online.availabilitySource },
+    items,
+  };
 }

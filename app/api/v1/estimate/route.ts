@@ -1,5 +1,5 @@
 import { estimateQuerySchema } from "@/lib/schemas/estimate";
 import { parseSearchParams, route } from "@/lib/server/http";
-import { estimateJob } from "@/lib/server/queries/estimate";
+import { estimateWithRates } from "@/lib/server/queries/estimate";
 
-export const GET = route(async (req) => Response.json(estimateJob(parseSearchParams(estimateQuerySchema, req.url))));
+export const GET = route(async (req) => Response.json(await estimateWithRates(parseSearchParams(estimateQuerySchema, req.url))));
