@@ -1,9 +1,8 @@
 // Queries behind the miner and wallet pages that the JSON API does not cover: recent jobs with
-// their factors, and the wallet's online/idle split.
+// their factors (the wallet's idle GPUs: fleet-table.test.ts).
 import { beforeAll, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { recentMinerJobs, recentWalletJobs } from "@/lib/server/queries/recent-jobs";
-import { walletFleet } from "@/lib/server/queries/wallet-fleet";
 import { giveNfts, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const HOUR = 3_600_000;
@@ -67,9 +66,4 @@ describe("recent jobs", () => {
     expect(await recentWalletJobs(W)).toHaveLength(5);
     expect(await recentWalletJobs(randomWallet())).toEqual([]);
   });
-});
-
-test("walletFleet counts GPUs with a job in the last hour as online", async () => {
-  expect(await walletFleet(W, now)).toEqual({ online: 1, idle: 1 });
-  expect(await walletFleet(W, now, 6 * HOUR)).toEqual({ online: 2, idle: 0 });
 });

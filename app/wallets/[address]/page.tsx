@@ -21,7 +21,6 @@ import { getBoostAssignment } from "@/lib/server/boost-slots";
 import { walletModelSplit } from "@/lib/server/queries/model-split";
 import { recentWalletJobs } from "@/lib/server/queries/recent-jobs";
 import { getWalletOrThrow } from "@/lib/server/queries/wallet";
-import { walletFleet } from "@/lib/server/queries/wallet-fleet";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +31,17 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 /** The URL's table state; a malformed value falls back to its default instead of failing the page. */
 function tableQuery(sp: SearchParamsRecord): WalletQuery {
-  const raw = { page: first(sp.page), sort: first(sp.sort), order: first(sp.order), q: first(sp.q) || undefined, days: first(sp.days), pageSize: PAGE_SIZE };
+  const raw = {
+    page: first(sp.page),
+    sort: first(sp.sort),
+    order: first(sp.order),
+    q: first(sp.q) || undefined,
+    days: first(sp.days),
+    idle: first(sp.idle),
+    belowMedian: first(sp.belowMedian),
+    zeroEarning: first(sp.zeroEarning),
+    pageSize: PAGE_SIZE,
+  };
   const parsed = walletQuerySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
@@ -53,7 +62,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
   const span = chartSpan(query.days);
   const now = new Date();
 
-  const [wallet, recent, split, assignment, fleet] = await Promise.all([
+  const [wallet, recent, split, assignment] = await Promise.all([
     getWalletOrThrow(address, { ...query, days: span }, now).catch((err: unknown) => {
       if (err instanceof AppError && err.code === "not_found") notFound();
       throw err;
@@ -64,7 +73,6 @@ export default async function WalletPage({ params, searchParams }: Props) {
       return null;
     }),
     getBoostAssignment(address, now).catch(() => null),
-    walletFleet(address, now),
   ]);
   const schedule = scheduleAt(now);
   const path = `/wallets/${address}`;
@@ -92,7 +100,12 @@ export default async function WalletPage({ params, searchParams }: Props) {
           last={{
             label: "GPUs",
             value: formatInt(wallet.gpuCount),
-            hint: `${formatInt(fleet.online)} online, ${formatInt(fleet.idle)} idle (no job in 1 h) · ${formatInt(assignment?.holders.length ?? 0)} NFT-boosted`,
+            // Idle is the GPU table's idle: online at no time in the last 24 hours (measured availability).
+            hint: `${
+              wallet.availability24h.buckets === 0
+                ? "availability not measured yet"
+                : `${formatInt(wallet.gpuCount - wallet.idleGpus)} online in the last 24 h, ${formatInt(wallet.idleGpus)} idle (online at no time in 24 h)`
+            } · ${formatInt(assignment?.holders.length ?? 0)} NFT-boosted`,
           }}
         />
       </section>
@@ -122,7 +135,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
         <SectionHeading
           id="gpus"
           title="GPUs"
-          description="Each row is one miner ID. Sort by a column header; filter by tag or GPU model. Open a GPU for its jobs and ledger export."
+          description="Each row is one miner ID. Sort by any column header (both ways); filter by tag or GPU model, idle, below its model's median or zero-earning. Open a GPU to see why it earns what it earns."
         />
         <GpuTable
           path={path}
@@ -135,7 +148,8 @@ export default async function WalletPage({ params, searchParams }: Props) {
           sort={query.sort}
           order={query.order}
           q={query.q}
-          idle={fleet.idle}
+          filters={{ idle: query.idle, belowMedian: query.belowMedian, zeroEarning: query.zeroEarning }}
+          idle={wallet.idleGpus}
           schedule={schedule}
           now={now}
         />

@@ -1,8 +1,9 @@
 import "server-only";
 import { DEFAULT_DAILY_DAYS, DEFAULT_LEDGER_DAYS, MAX_DAILY_DAYS, MAX_LEDGER_DAYS, MAX_WALLET_LEDGER_DAYS, exportRangeQuerySchema } from "@/lib/dashboard/export-range";
 import { minerParamsSchema } from "@/lib/schemas/miners";
-import { walletParamsSchema } from "@/lib/schemas/wallets";
+import { walletParamsSchema, walletQuerySchema } from "@/lib/schemas/wallets";
 import { DAILY_CSV_COLUMNS } from "../queries/daily-export";
+import { FLEET_CSV_COLUMNS } from "../queries/fleet-export";
 import { LEDGER_CSV_COLUMNS } from "../queries/ledger-export";
 import { errorResponse, pathParameters, queryParameters } from "./json-schema";
 
@@ -63,6 +64,17 @@ export function exportPaths() {
         description: `Same columns as the miner export, GPU after GPU (miner_id order, each oldest first), for UTC days from \`from\` to \`to\`, both included (default: the last ${DEFAULT_LEDGER_DAYS} days; at most ${MAX_WALLET_LEDGER_DAYS}). Streamed.`,
         parameters: [...pathParameters(walletParamsSchema), ...range],
         responses: { "200": csv("One row per ledger entry.", LEDGER_CSV_COLUMNS), "400": badRequest, "404": notFound("wallet") },
+      },
+    },
+    "/api/v1/wallets/{address}/miners.csv": {
+      get: {
+        operationId: "exportWalletMiners",
+        tags: ["miners"],
+        summary: "A wallet's GPU table as CSV, as filtered and sorted",
+        description:
+          "The rows GET /api/v1/wallets/{address} pages through for the same `sort`, `order`, `q`, `idle`, `belowMedian` and `zeroEarning`, every page (`page` and `pageSize` are accepted and ignored). 24-hour figures cover the last 24 hourly buckets; `vs_median_ratio` is points_per_job_24h ÷ median_points_per_job_24h over `median_gpus` GPUs of the wallet of the same hardware and point type (empty without a comparison); `idle` 1 for a GPU online at no time in the last 24 hours. Streamed.",
+        parameters: [...pathParameters(walletParamsSchema), ...queryParameters(walletQuerySchema)],
+        responses: { "200": csv("One row per GPU.", FLEET_CSV_COLUMNS), "400": badRequest, "404": notFound("wallet") },
       },
     },
   };

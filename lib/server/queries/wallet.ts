@@ -1,4 +1,5 @@
 import "server-only";
+import { selectFleet } from "@/lib/dashboard/fleet";
 import { AppError } from "@/lib/errors";
 import { SLOTS_PER_NFT } from "@/lib/points";
 import type { WalletQuery, WalletResponse } from "@/lib/schemas/wallets";
@@ -7,7 +8,7 @@ import { dailySeries, last24Hrs } from "./activity";
 import { walletAvailability24h } from "./availability-24h";
 import { countOf, heuOf, isoOf, pointsOf } from "./convert";
 import { walletOpenEpoch } from "./open-epoch";
-import { boostedMinerIds, toWalletMiner, walletMinersPage } from "./wallet-miners";
+import { walletFleetMiners } from "./wallet-miners";
 
 interface SummaryRow {
   address: string;
@@ -47,14 +48,13 @@ async function summary(address: string): Promise<SummaryRow | undefined> {
 }
 
 export async function getWalletOrThrow(address: string, query: WalletQuery, now = new Date()): Promise<WalletResponse> {
-  // Every GPU's availability in one pass; the page waits for it only when it sorts by it.
+  // Every GPU's availability in one pass, shared by the wallet's figure and the fleet table.
   const availability = walletAvailability24h(address, now);
-  const [head, recent, dailyPoints, page, boosted, avail, openEpoch] = await Promise.all([
+  const [head, recent, dailyPoints, fleet, avail, openEpoch] = await Promise.all([
     summary(address),
     last24Hrs("wallet", address, now),
     dailySeries("wallet", address, now, query.days),
-    query.sort === "availability24h" ? availability.then((a) => walletMinersPage(address, query, now, a.byMiner)) : walletMinersPage(address, query, now),
-    boostedMinerIds(address),
+    walletFleetMiners(address, now, availability),
     availability,
     walletOpenEpoch(address, now),
   ]);
@@ -62,6 +62,8 @@ export async function getWalletOrThrow(address: string, query: WalletQuery, now 
     throw new AppError("not_found", `No GPU of wallet ${address} has reported a job yet.`);
   }
   const gpuCount = countOf(head.gpus);
+  const rows = selectFleet(fleet, query);
+  const start = (query.page - 1) * query.pageSize;
   return {
     address: head.address,
     gpuCount,
@@ -80,11 +82,12 @@ export async function getWalletOrThrow(address: string, query: WalletQuery, now 
     availability24h: avail.total,
     dailyPoints,
     openEpoch,
+    idleGpus: fleet.filter((m) => m.idle).length,
     miners: {
-      items: page.rows.map((row) => toWalletMiner(row, boosted, avail.byMiner.get(row.miner_id) ?? avail.unseen)),
+      items: rows.slice(start, start + query.pageSize),
       page: query.page,
       pageSize: query.pageSize,
-      total: page.total ?? gpuCount,
+      total: rows.length,
     },
   };
 }
