@@ -14,7 +14,7 @@ import { backfillHeartbeats } from "../scripts/simulator/heartbeats";
 import { postJobs } from "../scripts/simulator/post-batches";
 import { e2eChain, WEI } from "./chain";
 import { ALWAYS_ON, availabilityJobs, chainJobs, FUNDED_ESHEU, FUNDED_HEU, MARKET_BRIBES_BPS, MARKET_NODES, MARKET_STAKER, NFT_HOLDER, OPERATOR, STAKE_NODE, STAKER, UNSTAKE_NODE, UNSTAKER } from "./chain-data";
-import { E2E_SECRET, knownJobs, KNOWN_WALLET } from "./known-data";
+import { E2E_SECRET, FLEET_ONLINE, fleetJobs, knownJobs, KNOWN_WALLET } from "./known-data";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DIST = ".next-e2e";
@@ -101,10 +101,13 @@ export default async function globalSetup() {
     const now = new Date();
     const network = createNetwork({ scale: 0.02 });
     const history = [...network.generateJobs({ count: 4000, from: new Date(now.getTime() - 7 * 86_400_000), to: now, seed: 42 })];
-    await postJobs({ url: baseURL, secret: E2E_SECRET, jobs: [...history, ...knownJobs(now), ...chainJobs(now), ...availabilityJobs(now)], concurrency: 2 });
+    await postJobs({ url: baseURL, secret: E2E_SECRET, jobs: [...history, ...knownJobs(now), ...fleetJobs(now), ...chainJobs(now), ...availabilityJobs(now)], concurrency: 2 });
     // The router's last day of heartbeats: the always-on nodes, and the nodes staked on through the
-    // pages (so their stake forms carry no "offline" warning), in every 5-minute bucket.
-    await sendHeartbeats(baseURL, now, [...ALWAYS_ON, STAKE_NODE, UNSTAKE_NODE]);
+    // pages (so their stake forms carry no "offline" warning), and the fleet wallet's GPUs but its
+    // idle one, in every 5-minute bucket.
+    // Dated from now, not from before the jobs were posted: on a busy machine posting takes minutes,
+    // and a heartbeat more than 24 h old is refused.
+    await sendHeartbeats(baseURL, new Date(), [...ALWAYS_ON, STAKE_NODE, UNSTAKE_NODE, ...FLEET_ONLINE]);
 
     process.env.E2E_BASE_URL = baseURL;
     process.env.E2E_DATABASE_URL = db.url;

@@ -30,3 +30,30 @@ export function knownJobs(now: Date): JobInput[] {
   return [sdxl(0), sdxl(1), sdxl(2), sdxl(3), hermes(0), hermes(1), hermes(2, "timeout"), sdxl(4, KNOWN_MINERS[2], 10), sdxl(5, KNOWN_MINERS[3], 5),
     ...OWNER_MINERS.map((m, i) => sdxl(10 + i, m, 60 - i * 10))];
 }
+
+/** A wallet of five RTX 4090s and an idle one, for the fleet table (issue 11): no spec counts its jobs but fleet.spec.ts. */
+export const FLEET_WALLET = "0x00000000000000000000000000000000f1ee7001";
+export const FLEET_MINERS = ["gpu_a", "gpu_b", "gpu_c", "gpu_d", "gpu_k", "gpu_z"].map((t) => `${FLEET_WALLET}-${t}`) as [string, string, string, string, string, string];
+/** gpu_k: 7 SD 1.5 jobs at ×0.3 (1.8 each), 3 over the 18 s timeout (0), 2 SDXL (6): 24.6 points over 12 jobs. */
+export const FLEET_WEAK = FLEET_MINERS[4];
+export const FLEET_IDLE = FLEET_MINERS[5];
+/** Online the whole last day (the router's heartbeats): every fleet GPU but the idle one. */
+export const FLEET_ONLINE = FLEET_MINERS.slice(0, 5);
+
+/** Siblings earn 6 points a job (3 SDXL 1024×1024@20 each); the weak one 2.05; the idle one's only job was two days ago. */
+export function fleetJobs(now: Date): JobInput[] {
+  const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
+  const job = (i: number, miner: string, minutesAgo: number, over: Partial<JobInput> = {}): JobInput => ({
+    job_id: `e2e-fleet-${i}`, miner_id: miner, model_id: "SDXL", status: "completed", completed_at: at(minutesAgo),
+    hardware: "NVIDIA GeForce RTX 4090", inference_latency: 4.5, width: 1024, height: 1024, num_iterations: 20, ...over,
+  });
+  let i = 0;
+  const siblings = FLEET_MINERS.slice(0, 4).flatMap((m, s) => [0, 1, 2].map((k) => job(i++, m, 20 + s * 7 + k * 50)));
+  const weak = [
+    ...Array.from({ length: 7 }, (_, k) => job(i++, FLEET_WEAK, 15 + k * 20, { model_id: "Aurora" })),
+    ...Array.from({ length: 3 }, (_, k) => job(i++, FLEET_WEAK, 25 + k * 30, { inference_latency: 25 })),
+    job(i++, FLEET_WEAK, 40),
+    job(i++, FLEET_WEAK, 100),
+  ];
+  return [...siblings, ...weak, job(i++, FLEET_IDLE, 2 * 24 * 60)];
+}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge, EmptyState, Pagination, Table, THead, Th, hrefWith, type SearchParamsRecord } from "@/components/ui";
 import { availabilityShort, availabilityTitle } from "@/lib/dashboard/availability";
-import { describeVsMedian, noComparisonReason } from "@/lib/dashboard/fleet";
+import { describeVsMedian, formatVsMedian, noComparisonReason, shortGpuName } from "@/lib/dashboard/fleet";
 import { ariaSort, nextOrder } from "@/lib/dashboard/table-sort";
 import { formatAgo } from "@/lib/dashboard/time";
 import { formatInt, formatMultiplier, formatPercent, formatPoints } from "@/lib/format";
@@ -16,7 +16,7 @@ const SAMPLE = "block text-xs text-zinc-600 dark:text-zinc-400";
 // and 8 (last job); the row header holds the miner link. The columns that decide (points, vs the
 // median, availability) come first, so a 375 px screen shows them without scrolling.
 const CELLS =
-  "[&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_td]:whitespace-nowrap [&_tbody_td]:text-right [&_tbody_td]:tabular-nums [&_tbody_td:nth-child(7)]:text-left [&_tbody_td:nth-child(8)]:text-left [&_tbody_th]:py-2 [&_tbody_th]:pr-3 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_th]:whitespace-nowrap [&_tbody_th>a]:font-mono [&_tbody_th>a]:font-medium [&_tbody_th>a]:text-indigo-700 [&_tbody_th>a:hover]:underline dark:[&_tbody_th>a]:text-indigo-300 [&_tbody_td:last-child]:pr-0 [&_tbody_tr:hover]:bg-zinc-50 dark:[&_tbody_tr:hover]:bg-zinc-800/40";
+  "[&_thead_th]:px-2 sm:[&_thead_th]:px-3 [&_thead_th:first-child]:pl-0 [&_tbody_td]:px-2 sm:[&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_td]:whitespace-nowrap [&_tbody_td]:text-right [&_tbody_td]:tabular-nums [&_tbody_td:nth-child(7)]:text-left [&_tbody_td:nth-child(8)]:text-left [&_tbody_th]:py-2 [&_tbody_th]:pr-2 sm:[&_tbody_th]:pr-3 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_th]:whitespace-nowrap [&_tbody_th>a]:font-mono [&_tbody_th>a]:font-medium [&_tbody_th>a]:text-indigo-700 [&_tbody_th>a:hover]:underline dark:[&_tbody_th>a]:text-indigo-300 [&_tbody_td:last-child]:pr-0 [&_tbody_tr:hover]:bg-zinc-50 dark:[&_tbody_tr:hover]:bg-zinc-800/40";
 
 /** The device tag is what tells a wallet's GPUs apart; the wallet part is the same on every row. */
 function tagOf(minerId: string): string {
@@ -74,12 +74,13 @@ function FilterLinks(p: Props) {
               href={hrefWith(p.path, p.searchParams, { [f]: on ? null : 1, page: null })}
               scroll={false}
               prefetch={false}
-              aria-pressed={on}
               className={`inline-flex h-8 items-center rounded-full border px-3 text-sm ${on ? "border-indigo-600 bg-indigo-50 font-medium text-indigo-800 dark:border-indigo-400 dark:bg-indigo-950 dark:text-indigo-200" : "border-zinc-300 text-zinc-700 hover:border-zinc-500 dark:border-zinc-700 dark:text-zinc-300"}`}
             >
-              {on ? "✓ " : ""}
+              {on ? <span aria-hidden="true">✓ </span> : null}
               {FILTER_LABELS[f]}
               {f === "idle" ? ` (${formatInt(p.idle)})` : ""}
+              {/* A link, not a toggle button: the state lives in the URL, so it says its state in words. */}
+              <span className="sr-only">{on ? ", shown only; activate to show all" : ""}</span>
             </Link>
           </li>
         );
@@ -99,10 +100,10 @@ function VsMedianCell({ m }: { m: WalletMiner }) {
   }
   const below = v.ratio < 0.9;
   return (
-    <td title={`${formatPoints(m.pointsPerJob24h ?? 0, 2)} points per job ÷ the median ${formatPoints(v.median ?? 0, 2)} of ${formatInt(v.gpus)} GPUs of this model in this wallet`}>
-      <span className={below ? "text-amber-700 dark:text-amber-300" : undefined}>{describeVsMedian(v.ratio)}</span>
+    <td title={`${formatPoints(m.pointsPerJob24h ?? 0, 2)} points per job, ${describeVsMedian(v.ratio)} the median ${formatPoints(v.median ?? 0, 2)} of ${formatInt(v.gpus)} GPUs of this model in this wallet`}>
+      <span className={below ? "text-amber-700 dark:text-amber-300" : undefined}>{formatVsMedian(v.ratio)}</span>
       <span className={SAMPLE}>
-        of {formatPoints(v.median ?? 0, 2)} · {formatInt(v.gpus)} GPUs
+        of {formatPoints(v.median ?? 0, 2)} ({formatInt(v.gpus)})
       </span>
     </td>
   );
@@ -170,7 +171,8 @@ export function GpuTable(p: Props) {
           download
           className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
         >
-          Download these {formatInt(p.total)} rows (CSV)
+          Download {filtered ? "these " : "all "}
+          {formatInt(p.total)} row{p.total === 1 ? "" : "s"} as CSV
         </a>
       </div>
       {items.length === 0 ? (
@@ -243,7 +245,7 @@ export function GpuTable(p: Props) {
                         {formatInt(m.onTime24h.jobs)} job{m.onTime24h.jobs === 1 ? "" : "s"}
                       </span>
                     </td>
-                    <td>{m.hardware?.replace(/^NVIDIA (GeForce )?/, "") ?? "–"}</td>
+                    <td>{m.hardware ? shortGpuName(m.hardware) : "–"}</td>
                     <td title={m.lastSeenAt}>{formatAgo(m.lastSeenAt, p.now)}</td>
                     <td>{formatPoints(m.totalWaifuPoints, 1)}</td>
                     <td>{formatPoints(m.totalLlamaPoints, 2)}</td>
@@ -262,34 +264,38 @@ export function GpuTable(p: Props) {
       <Pagination path={p.path} searchParams={p.searchParams} page={p.page} pageSize={p.pageSize} total={p.total} label="GPU pages" scroll={false} />
       <dl className="mt-3 space-y-1 text-xs text-zinc-600 dark:text-zinc-400">
         <div>
-          <dt className="inline font-medium">24 h</dt>: <dd className="inline">every figure but the totals covers the last 24 hourly buckets (this hour so far included).</dd>
+          <dt className="inline font-medium">24 h:</dt>{" "}
+          <dd className="inline">every figure but the totals covers the last 24 hourly buckets (this hour so far included).</dd>
         </div>
         <div>
-          <dt className="inline font-medium">Points/job</dt>:{" "}
+          <dt className="inline font-medium">Points/job:</dt>{" "}
           <dd className="inline">points ÷ jobs received, zero-earning jobs included (the jobs under On time).</dd>
         </div>
         <div>
-          <dt className="inline font-medium">vs model median</dt>:{" "}
+          <dt className="inline font-medium">vs model median:</dt>{" "}
           <dd className="inline">
             points per job against the median points per job of this wallet’s GPUs of the same model (and the same kind of job, image or LLM) with jobs in the last 24 h; open a GPU
             to see why.
           </dd>
         </div>
         <div>
-          <dt className="inline font-medium">Avail. 24 h</dt>:{" "}
+          <dt className="inline font-medium">Avail. 24 h:</dt>{" "}
           <dd className="inline">
             the share of the last 24 hours in which the job router saw the GPU online and polling for work, job or no job (hours online of hours measured; “jobs” where hours before
             the router’s heartbeats began count a received job as online).
           </dd>
         </div>
         <div>
-          <dt className="inline font-medium">Idle</dt>: <dd className="inline">online at no time in the last 24 hours (availability 0 %), marked with a grey dot.</dd>
+          <dt className="inline font-medium">Idle:</dt>{" "}
+          <dd className="inline">online at no time in the last 24 hours (availability 0 %), marked with a grey dot.</dd>
         </div>
         <div>
-          <dt className="inline font-medium">Zero-earning</dt>: <dd className="inline">jobs received in the last 24 h, no points from them.</dd>
+          <dt className="inline font-medium">Zero-earning:</dt>{" "}
+          <dd className="inline">jobs received in the last 24 h, no points from them.</dd>
         </div>
         <div>
-          <dt className="inline font-medium">On time 24 h</dt>: <dd className="inline">jobs completed within the timeout ÷ jobs received.</dd>
+          <dt className="inline font-medium">On time 24 h:</dt>{" "}
+          <dd className="inline">jobs completed within the timeout ÷ jobs received.</dd>
         </div>
       </dl>
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { WalletMiner } from "@/lib/schemas/wallets";
-import { compareMiners, describeVsMedian, isIdle, matchesFilters, median, noComparisonReason, selectFleet, withMedians, type FleetRow } from "./fleet";
+import { compareMiners, describeVsMedian, formatVsMedian, pointsPerJob, isIdle, matchesFilters, median, noComparisonReason, selectFleet, withMedians, type FleetRow } from "./fleet";
 
 const avail = (onlineBuckets: number, buckets = 288) => ({ ratio: buckets ? onlineBuckets / buckets : null, onlineBuckets, buckets, heartbeatBuckets: buckets, source: "heartbeats" as const });
 
@@ -59,9 +59,9 @@ describe("withMedians", () => {
     expect(out.get("0xw-a")).toEqual({ ratio: 1, median: 6, gpus: 3 });
   });
   test.each([
-    ["0xw-idle", { ratio: null, median: 6, gpus: 3 }, "no jobs in 24 h"],
-    ["0xw-llm", { ratio: null, median: 1, gpus: 1 }, "no other GPU of its model with jobs"],
-    ["0xw-3090", { ratio: null, median: 0, gpus: 1 }, "no other GPU of its model with jobs"],
+    ["0xw-idle", { ratio: null, median: 6, gpus: 3 }, "no jobs"],
+    ["0xw-llm", { ratio: null, median: 1, gpus: 1 }, "none to compare"],
+    ["0xw-3090", { ratio: null, median: 0, gpus: 1 }, "none to compare"],
   ])("no ratio for %s", (id, vs, reason) => {
     expect(out.get(id)).toEqual(vs);
     expect(noComparisonReason(withMedians(rows).find((m) => m.minerId === id)!)).toBe(reason);
@@ -69,7 +69,7 @@ describe("withMedians", () => {
   test("a median of 0 gives no ratio", () => {
     const zero = withMedians([row("0xa", { onTime24h: jobs(1) }), row("0xb", { onTime24h: jobs(1) })]);
     expect(zero.map((m) => m.vsMedian.ratio)).toEqual([null, null]);
-    expect(noComparisonReason(zero[0]!)).toBe("median earned nothing");
+    expect(noComparisonReason(zero[0]!)).toBe("median 0");
   });
 });
 
@@ -108,4 +108,15 @@ describe("filters and sort", () => {
     [0.998, "at the median"],
     [0, "100 % below"],
   ])("describeVsMedian(%s) = %s", (r, s) => expect(describeVsMedian(r)).toBe(s));
+});
+
+test.each([
+  [0.3417, "−66 %"],
+  [1.06, "+6 %"],
+  [0.998, "±0 %"],
+])("formatVsMedian(%s) = %s", (r, s) => expect(formatVsMedian(r)).toBe(s));
+
+test("points per job are divided in micro-points: 24.6 over 12 jobs is 2.05, not 2.0500000000000003", () => {
+  expect(pointsPerJob(24_600_000n, 12)).toBe(2.05);
+  expect(pointsPerJob(0n, 0)).toBeNull();
 });

@@ -12,9 +12,9 @@ export function isIdle(a: Pick<Availability24h, "buckets" | "onlineBuckets">): b
   return a.buckets > 0 && a.onlineBuckets === 0;
 }
 
-/** points ÷ jobs received (zero-earning jobs included); null without jobs. */
-export function pointsPerJob(points: number, jobs: number): number | null {
-  return jobs > 0 ? points / jobs : null;
+/** points ÷ jobs received (zero-earning jobs included), divided in micro-points so 24.6 over 12 reads 2.05; null without jobs. */
+export function pointsPerJob(micro: bigint, jobs: number): number | null {
+  return jobs > 0 ? Number(micro) / jobs / 1_000_000 : null;
 }
 
 export function median(values: readonly number[]): number | null {
@@ -100,6 +100,11 @@ export function selectFleet(
   return all.filter((m) => matchesFilters(m, query, query.q)).sort(compareMiners(query.sort, query.order));
 }
 
+/** "RTX 4090" from "NVIDIA GeForce RTX 4090": the words that tell a wallet's GPU models apart. */
+export function shortGpuName(hardware: string | null): string {
+  return hardware?.replace(/^NVIDIA (GeForce )?/, "") ?? "unknown GPU";
+}
+
 /** "62 % below", "6 % above", "at the median": whole percent, never "0 % below". */
 export function describeVsMedian(ratio: number): string {
   const pct = Math.round(Math.abs(1 - ratio) * 100);
@@ -107,9 +112,15 @@ export function describeVsMedian(ratio: number): string {
   return `${pct} % ${ratio < 1 ? "below" : "above"}`;
 }
 
-/** Why a GPU has no vs-median figure, for the table cell and the GPU's page. */
+/** The table cell: "−66 %", "+6 %", "±0 %" (the sign says which side of the median). */
+export function formatVsMedian(ratio: number): string {
+  const pct = Math.round((ratio - 1) * 100);
+  return pct === 0 ? "±0 %" : `${pct < 0 ? "−" : "+"}${Math.abs(pct)} %`;
+}
+
+/** Why a GPU has no vs-median figure, short enough for the table cell (the GPU's page says it in full). */
 export function noComparisonReason(m: Pick<WalletMiner, "pointsPerJob24h" | "vsMedian">): string {
-  if (m.pointsPerJob24h === null) return "no jobs in 24 h";
-  if (m.vsMedian.gpus < 2) return "no other GPU of its model with jobs";
-  return "median earned nothing";
+  if (m.pointsPerJob24h === null) return "no jobs";
+  if (m.vsMedian.gpus < 2) return "none to compare";
+  return "median 0";
 }

@@ -7,6 +7,7 @@ import { POST as postHeartbeat } from "@/app/api/v1/heartbeats/route";
 import { POST } from "@/app/api/v1/jobs/route";
 import { GET as getMinersCsv } from "@/app/api/v1/wallets/[address]/miners.csv/route";
 import { GET as getWallet } from "@/app/api/v1/wallets/[address]/route";
+import { minerStanding } from "@/lib/server/queries/fleet-standing";
 import { WALLET_MINER_SORTS, type WalletMiner, type WalletMinerSort } from "@/lib/schemas/wallets";
 import { db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
@@ -189,4 +190,16 @@ describe("the fleet table", () => {
     expect(res.status).toBe(404);
     expect((await res.json()).error.code).toBe("not_found");
   });
+});
+
+test("the GPU's page says where it stands and why, from its ledger entries of the same 24 hours", async () => {
+  const standing = await minerStanding(WEAK, W, 0, new Date(now));
+  expect(standing!.sentence).toBe(
+    "2.05 Waifu Points per job over the last 24 h (12 jobs), 64 % below the median 5.66 of this wallet's 4 RTX 4090 GPUs serving image jobs: 7 of its 12 jobs were SD 1.5 (×0.3 in testnet-2024-09); 3 earned nothing (over the timeout).",
+  );
+  expect((await minerStanding(IDLE, W, 0, new Date(now)))!.sentence).toMatch(/^No jobs in the last 24 hours/);
+  expect((await minerStanding(FLUX, W, 0, new Date(now)))!.sentence).toBe(
+    "0 Waifu Points per job over the last 24 h (2 jobs); no other RTX 3090 of this wallet served image jobs in that time, so there is nothing to compare with. Of its jobs: 2 earned nothing (Flux is ×0 in testnet-2024-09).",
+  );
+  expect(await minerStanding(`${randomWallet()}-x`, W, 0, new Date(now))).toBeNull();
 });

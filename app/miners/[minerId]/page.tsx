@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DailySection, chartSpan } from "@/components/dashboard/daily-section";
 import { ExportPanel } from "@/components/dashboard/export-panel";
+import { FleetStandingSection } from "@/components/dashboard/fleet-standing";
 import { HeadlineStats } from "@/components/dashboard/headline-stats";
 import { ModelSplit } from "@/components/dashboard/model-split";
 import { MinerSlashes } from "@/components/dashboard/miner-slashes";
@@ -11,6 +12,7 @@ import { RecentJobs } from "@/components/dashboard/recent-jobs";
 import { NodeHistorySection } from "@/components/market/node-history-section";
 import { NodeStakingSection } from "@/components/staking/node-staking-section";
 import { AddressLink, Badge, Card, SectionHeading, type SearchParamsRecord } from "@/components/ui";
+import { isIdle } from "@/lib/dashboard/fleet";
 import { formatAgo } from "@/lib/dashboard/time";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatInt, shortId } from "@/lib/format";
@@ -23,8 +25,6 @@ import { recentMinerJobs } from "@/lib/server/queries/recent-jobs";
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ minerId: string }>; searchParams: Promise<SearchParamsRecord> };
-
-const ONLINE_MS = 60 * 60 * 1000;
 
 /** Route params may arrive percent-encoded; a malformed escape is just an unknown ID. */
 function decoded(raw: string): string {
@@ -66,7 +66,8 @@ export default async function MinerPage({ params, searchParams }: Props) {
   ]);
   const schedule = scheduleAt(now);
   const path = `/miners/${minerId}`;
-  const online = now.getTime() - Date.parse(miner.lastSeenAt) < ONLINE_MS;
+  // The wallet table's idle: online at no time in the last 24 hours (measured availability).
+  const online = !isIdle(miner.availability24h);
 
   return (
     <div className="space-y-10">
@@ -76,7 +77,9 @@ export default async function MinerPage({ params, searchParams }: Props) {
         </p>
         <h1 id="page-title" className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight sm:text-3xl">
           <span className="font-mono">{miner.deviceTag ?? shortId(miner.minerId)}</span>
-          <Badge tone={online ? "success" : "neutral"}>{online ? "Online" : "Idle"}</Badge>
+          <Badge tone={online ? "success" : "neutral"} title={online ? "Online at some time in the last 24 hours" : "Online at no time in the last 24 hours"}>
+            {online ? "Online in 24 h" : "Idle"}
+          </Badge>
           {miner.multipliers.hasBoostSlot ? <Badge tone="info">NFT boost slot</Badge> : null}
         </h1>
         <p className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{miner.minerId}</p>
@@ -93,6 +96,8 @@ export default async function MinerPage({ params, searchParams }: Props) {
           last={{ label: "Last job", value: formatAgo(miner.lastSeenAt, now), hint: formatDateTime(miner.lastSeenAt) }}
         />
       </section>
+
+      <FleetStandingSection minerId={miner.minerId} wallet={miner.wallet} hardware={miner.hardware} nftCount={miner.nftCount} now={now} />
 
       <DailySection path={path} sp={sp} span={span} days={miner.dailyPoints} description="UTC days." />
 

@@ -50,7 +50,8 @@ async function walletMinerRows(address: string, now: Date): Promise<MinerRow[]> 
 function toFleetRow(row: MinerRow, boosted: ReadonlySet<string>, availability: Availability24h): FleetRow {
   const onTime24h = onTimeOf(row.successes_24h, row.jobs_24h);
   // Exact in micro-points until here; a GPU serves one kind of job, so the sum is its points.
-  const points24h = pointsOf((BigInt(row.waifu_24h ?? 0) + BigInt(row.llama_24h ?? 0)).toString());
+  const micro24h = BigInt(row.waifu_24h ?? 0) + BigInt(row.llama_24h ?? 0);
+  const points24h = pointsOf(micro24h.toString());
   return {
     minerId: row.miner_id,
     hardware: row.hardware,
@@ -70,7 +71,7 @@ function toFleetRow(row: MinerRow, boosted: ReadonlySet<string>, availability: A
     hasBoostSlot: boosted.has(row.miner_id),
     pointType: countOf(row.text_count) > countOf(row.image_count) ? "llama" : "waifu",
     points24h,
-    pointsPerJob24h: pointsPerJob(points24h, onTime24h.jobs),
+    pointsPerJob24h: pointsPerJob(micro24h, onTime24h.jobs),
     idle: isIdle(availability),
   };
 }
