@@ -2,6 +2,7 @@ import "server-only";
 import { availabilityPlan, coverageStart } from "@/lib/heartbeats/coverage";
 import { summarizeThroughput, type KindRow, type ModelRow } from "@/lib/estimator/summarize-throughput";
 import type { NetworkThroughput } from "@/lib/estimator/types";
+import type pg from "pg";
 import { pool } from "../db";
 import { heartbeatsSince } from "../heartbeats/availability";
 import { hourFloor } from "./windows";
@@ -62,9 +63,10 @@ export function throughputWindow(now: Date, days: number): { from: Date; to: Dat
   return { from: new Date(to.getTime() - days * DAY_MS), to };
 }
 
-async function readThroughput(now: Date, days: number): Promise<NetworkThroughput> {
+/** The uncached read (a client may be passed, e.g. one inside a transaction). */
+export async function readGpuThroughput(now: Date, days: number, db: Pick<pg.Pool, "query"> = pool()): Promise<NetworkThroughput> {
   const { from, to } = throughputWindow(now, days);
-  const since = await heartbeatsSince();
+  const since = await heartbeatsSince(db);
   // One availability plan per day of the window, exactly as availabilityOf() measures a node.
   const plans = Array.from({ length: days }, (_, w) => availabilityPlan(new Date(from.getTime() + w * DAY_MS), new Date(from.getTime() + (w + 1) * DAY_MS), since));
   const runs = plans.flatMap((p, w) => p.heartbeatRuns.map((r) => ({ w, ...r })));
@@ -72,8 +74,8 @@ async function readThroughput(now: Date, days: number): Promise<NetworkThroughpu
   const jobHoursEnd = cover && cover < to ? cover : to;
   const whole = availabilityPlan(from, to, since);
   const [kinds, models] = await Promise.all([
-    pool().query<KindRow>(KIND_SQL, [runs.map((r) => r.w), runs.map((r) => r.day), runs.map((r) => r.start), runs.map((r) => r.length), from, to, jobHoursEnd]),
-    pool().query<ModelRow>(MODEL_SQL, [from, to]),
+    db.query<KindRow>(KIND_SQL, [runs.map((r) => r.w), runs.map((r) => r.day), runs.map((r) => r.start), runs.map((r) => r.length), from, to, jobHoursEnd]),
+    db.query<ModelRow>(MODEL_SQL, [from, to]),
   ]);
   return {
     from: from.toISOString(),
@@ -99,7 +101,7 @@ export function getGpuThroughput(now = new Date(), days = 7): Promise<NetworkThr
   const hit = cache.get(key);
   if (hit && now.getTime() - hit.at < TTL_MS && now.getTime() >= hit.at) return hit.value;
   for (const k of cache.keys()) if (k.startsWith(`${days}:`)) cache.delete(k);
-  const value = readThroughput(now, days);
+  const value = readGpuThroughput(now, days);
   cache.set(key, { at: now.getTime(), value });
   value.catch(() => cache.delete(key));
   return value;
