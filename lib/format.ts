@@ -60,3 +60,16 @@ export function formatDateTime(iso: string): string {
 export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
   return `${integer.format(n)} ${n === 1 ? singular : plural}`;
 }
+
+/** "29 d 23 h", "4 h 12 min", "35 s": the time left until `toMs`, from `nowMs`; null once reached. */
+export function formatRemaining(toMs: number, nowMs: number): string | null {
+  const s = Math.floor((toMs - nowMs) / 1000);
+  if (s <= 0) return null;
+  const d = Math.floor(s / 86_400);
+  const h = Math.floor((s % 86_400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (d > 0) return `${d} d ${h} h`;
+  if (h > 0) return `${h} h ${m} min`;
+  if (m > 0) return `${m} min ${s % 60} s`;
+  return `${s} s`;
+}

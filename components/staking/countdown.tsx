@@ -1,19 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-
-/** "29 d 23 h", "4 h 12 min", "35 s": the time left until `toMs`, from `nowMs`; null once reached. */
-export function formatRemaining(toMs: number, nowMs: number): string | null {
-  const s = Math.floor((toMs - nowMs) / 1000);
-  if (s <= 0) return null;
-  const d = Math.floor(s / 86_400);
-  const h = Math.floor((s % 86_400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  if (d > 0) return `${d} d ${h} h`;
-  if (h > 0) return `${h} h ${m} min`;
-  if (m > 0) return `${m} min ${s % 60} s`;
-  return `${s} s`;
-}
+import { formatRemaining } from "@/lib/format";
 
 /**
  * This computer's clock plus `offsetMs`, ticking each second; null until mounted, so server HTML

@@ -3,8 +3,10 @@ import { Suspense } from "react";
 import { AddressLink, Badge, Card, SectionHeading, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
 import { formatDateTime, formatInt } from "@/lib/format";
 import { formatTokenAmount } from "@/lib/market/amount";
+import { bribeStates } from "@/lib/server/queries/bribes";
 import { getStaker } from "@/lib/server/queries/staker";
 import { TickingCountdown } from "./countdown";
+import { StakedNodeBribes } from "./staked-node-bribes";
 
 /** What a wallet has staked and its HEU locks, read from the indexer; nothing for a wallet that never staked. Streams in. */
 export function StakerSection({ address }: { address: string }) {
@@ -19,6 +21,7 @@ async function StakerData({ address }: { address: string }) {
   const now = new Date();
   const s = await getStaker(address, now);
   if (s.positions.length === 0 && s.locks.length === 0) return null;
+  const bribes = await bribeStates([...new Set(s.positions.map((p) => p.minerId))], now);
   const chainAheadMs = Date.parse(s.asOf) - now.getTime();
   const wei = (v: string) => formatTokenAmount(BigInt(v));
   return (
@@ -76,6 +79,9 @@ async function StakerData({ address }: { address: string }) {
                 <Tr key={l.lockId}>
                   <Th scope="row" className="tabular-nums">
                     #{l.lockId}
+                    <span className="block text-xs font-normal">
+                      from <AddressLink id={l.minerId} kind="miner" />
+                    </span>
                   </Th>
                   <Td numeric>{wei(l.amountWei)}</Td>
                   <Td className="whitespace-nowrap">
@@ -95,6 +101,12 @@ async function StakerData({ address }: { address: string }) {
               ))}
             </TBody>
           </Table>
+        ) : null}
+        {s.positions.length > 0 ? (
+          <div className="space-y-2">
+            <h3 className="text-base font-semibold">Bribe changes of these nodes</h3>
+            <StakedNodeBribes states={bribes} />
+          </div>
         ) : null}
       </Card>
     </section>

@@ -10,6 +10,7 @@ import { MinerSlashes } from "@/components/dashboard/miner-slashes";
 import { MinerMultipliers } from "@/components/dashboard/multipliers-panel";
 import { RecentJobs } from "@/components/dashboard/recent-jobs";
 import { NodeHistorySection } from "@/components/market/node-history-section";
+import { OpenEpochSection } from "@/components/rewards/open-epoch-section";
 import { NodeStakingSection } from "@/components/staking/node-staking-section";
 import { AddressLink, Badge, Card, SectionHeading, type SearchParamsRecord } from "@/components/ui";
 import { isIdle } from "@/lib/dashboard/fleet";
@@ -130,6 +131,8 @@ export default async function MinerPage({ params, searchParams }: Props) {
         />
         <RecentJobs jobs={recent} now={now} />
       </section>
+
+      <OpenEpochSection data={miner.openEpoch} of="node" />
 
       <MinerSlashes minerId={miner.minerId} />
 

@@ -8,8 +8,10 @@ import { HeadlineStats } from "@/components/dashboard/headline-stats";
 import { ModelSplit } from "@/components/dashboard/model-split";
 import { WalletMultipliers } from "@/components/dashboard/multipliers-panel";
 import { RecentJobs } from "@/components/dashboard/recent-jobs";
+import { OpenEpochSection } from "@/components/rewards/open-epoch-section";
 import { WalletRewardsSection } from "@/components/dashboard/wallet-rewards-section";
 import { StakerSection } from "@/components/staking/staker-section";
+import { StakerView } from "@/components/staking/staker-view";
 import { BoostSlotEditor } from "@/components/wallet/boost-slot-editor";
 import { Card, SectionHeading, hrefWith, type SearchParamsRecord } from "@/components/ui";
 import { AppError } from "@/lib/errors";
@@ -63,8 +65,9 @@ export default async function WalletPage({ params, searchParams }: Props) {
   const now = new Date();
 
   const [wallet, recent, split, assignment] = await Promise.all([
+    // No GPU: the layout let it through as a staker, so it gets the staker view.
     getWalletOrThrow(address, { ...query, days: span }, now).catch((err: unknown) => {
-      if (err instanceof AppError && err.code === "not_found") notFound();
+      if (err instanceof AppError && err.code === "not_found") return null;
       throw err;
     }),
     recentWalletJobs(address),
@@ -74,6 +77,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
     }),
     getBoostAssignment(address, now).catch(() => null),
   ]);
+  if (!wallet) return <StakerView address={address} />;
   const schedule = scheduleAt(now);
   const path = `/wallets/${address}`;
   // A stale link past the last page (GPUs retired, a narrower filter) lands on the last page.
@@ -163,6 +167,8 @@ export default async function WalletPage({ params, searchParams }: Props) {
         />
         <RecentJobs jobs={recent} now={now} showMiner />
       </section>
+
+      <OpenEpochSection data={wallet.openEpoch} of="wallet" />
 
       <WalletRewardsSection address={address} />
 

@@ -14,3 +14,12 @@ export async function walletExists(address: string): Promise<boolean> {
   const { rowCount } = await pool().query("SELECT 1 FROM nodes WHERE wallet = $1 LIMIT 1", [address]);
   return (rowCount ?? 0) > 0;
 }
+
+/** An address has a staker page once it staked (even if all of it is unstaked since) or earned as a staker. */
+export async function stakerExists(address: string): Promise<boolean> {
+  const { rowCount } = await pool().query(
+    "SELECT 1 FROM stake_changes WHERE staker = $1 UNION ALL SELECT 1 FROM esheu_grants WHERE recipient = $1 AND role = 'staker' LIMIT 1",
+    [address],
+  );
+  return (rowCount ?? 0) > 0;
+}
