@@ -2,40 +2,16 @@ import { AddressLink, Badge, Table, TBody, Td, THead, Th, Tr } from "@/component
 import { formatDateTime } from "@/lib/format";
 import { formatBps } from "@/lib/market/amount";
 import type { BribeState } from "@/lib/market/bribes";
+import { stakedBribeRows } from "@/lib/market/staked-bribes";
 
 const ROWS = 20;
 
-interface Row {
-  minerId: string;
-  bps: number;
-  fromBps: number | null;
-  effectiveEpoch: number;
-  effectiveAt: number;
-  status: "pending" | "in_force" | "superseded";
-}
-
-/** Pending cuts first (what will cost a staker next), then other pending changes, then the newest. */
-function rank(r: Row): number {
-  if (r.status === "pending") return r.fromBps !== null && r.bps < r.fromBps ? 0 : 1;
-  return 2;
-}
-
 /** The bribe changes of the nodes a wallet stakes on, each with the epoch it takes effect in. */
 export function StakedNodeBribes({ states }: { states: Map<string, BribeState> }) {
-  const rows: Row[] = [...states].flatMap(([minerId, s]) =>
-    s.history.map((h) => ({
-      minerId,
-      bps: h.bps,
-      // A pending change is measured against what is in force now; a past one against what it replaced.
-      fromBps: h.status === "pending" ? s.currentBps : null,
-      effectiveEpoch: h.effectiveEpoch,
-      effectiveAt: h.effectiveAt,
-      status: h.status,
-    })),
-  );
+  const rows = stakedBribeRows(states);
   if (rows.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">None of these nodes has set a bribe: their stakers get no share of their rewards.</p>;
-  rows.sort((a, b) => rank(a) - rank(b) || b.effectiveAt - a.effectiveAt);
   return (
+    <>
     <Table caption="Bribe changes of the nodes this wallet stakes on, pending cuts first" label="Bribe changes of staked nodes">
       <THead>
         <tr>
@@ -61,7 +37,7 @@ export function StakedNodeBribes({ states }: { states: Map<string, BribeState> }
             </Td>
             <Td>
               {r.status === "pending" ? (
-                <Badge tone={rank(r) === 0 ? "warning" : "info"}>{rank(r) === 0 ? "Pending cut" : "Pending"}</Badge>
+                <Badge tone={r.cut ? "warning" : "info"}>{r.cut ? "Pending cut" : "Pending"}</Badge>
               ) : r.status === "in_force" ? (
                 <Badge tone="success">In force</Badge>
               ) : (
@@ -72,5 +48,7 @@ export function StakedNodeBribes({ states }: { states: Map<string, BribeState> }
         ))}
       </TBody>
     </Table>
+    {rows.length > ROWS ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{rows.length - ROWS} older changes are on each node&apos;s page.</p> : null}
+    </>
   );
 }
