@@ -130,11 +130,13 @@ function ModelTable({ title, type, models, total }: { title: string; type: "waif
         </>
       ) : (
         <Table caption={title} label={title}>
+          {/* At 375 px the in-time rate moves under the job count and long model ids wrap, so
+              points and share stay on screen. */}
           <THead>
             <tr>
               <Th>Model</Th>
               <Th numeric>Jobs</Th>
-              <Th numeric>In time</Th>
+              <Th numeric className="hidden sm:table-cell">In time</Th>
               <Th numeric>Points</Th>
               <Th numeric>Share</Th>
             </tr>
@@ -143,13 +145,17 @@ function ModelTable({ title, type, models, total }: { title: string; type: "waif
             {models.map((m) => (
               <Tr key={m.modelId}>
                 <Th scope="row">
-                  <span className="block font-mono text-xs sm:text-sm">{m.modelId}</span>
+                  {/* Th keeps its text on one line; the id may break anywhere on a phone. */}
+                  <span className="block font-mono text-xs whitespace-normal break-all sm:text-sm sm:whitespace-nowrap sm:break-normal">{m.modelId}</span>
                 </Th>
-                <Td numeric>{formatInt(m.jobs)}</Td>
-                <Td numeric>{formatPercent(m.jobs ? m.successes / m.jobs : null)}</Td>
+                <Td numeric>
+                  {formatInt(m.jobs)}
+                  <span className="block text-xs text-zinc-600 sm:hidden dark:text-zinc-400">{formatPercent(m.jobs ? m.successes / m.jobs : null)} in time</span>
+                </Td>
+                <Td numeric className="hidden sm:table-cell">{formatPercent(m.jobs ? m.successes / m.jobs : null)}</Td>
                 <Td numeric className="font-medium">
                   {formatPoints(points(m), 0)}
-                  {points(m) === 0 && m.jobs > 0 ? <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{zeroNote(m.modelId, schedule)}</span> : null}
+                  {points(m) === 0 && m.jobs > 0 ? <span className="block text-xs font-normal whitespace-normal [overflow-wrap:anywhere] text-zinc-600 dark:text-zinc-400">{zeroNote(m.modelId, schedule)}</span> : null}
                 </Td>
                 <Td numeric>{formatPercent(total ? points(m) / total : null)}</Td>
               </Tr>

@@ -2,8 +2,8 @@ import type { ComponentPropsWithoutRef, ReactNode } from "react";
 import { cn } from "./cn";
 
 // Table primitives: semantic <table> markup with house styles. Numeric cells right-align and use
-// tabular figures. The wrapper scrolls horizontally at 375 px and is focusable so keyboard users
-// can scroll it too.
+// tabular figures. The wrapper scrolls horizontally at 375 px, shows a shadow on an edge with more
+// columns beyond it (.scroll-cue in globals.css) and is focusable so keyboard users can scroll it.
 
 export function Table({
   caption,
@@ -22,7 +22,7 @@ export function Table({
 }) {
   return (
     <div
-      className={cn("relative -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0", className)}
+      className={cn("scroll-cue relative -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0", className)}
       tabIndex={0}
       role="region"
       aria-label={label ?? (typeof caption === "string" ? caption : "Table")}
