@@ -170,7 +170,7 @@ export function EstimateResults(props: {
               {perDayArithmetic(estimate)}
             </p>
             <p data-testid="rate-source" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-              {rateSource(estimate.rate, estimate.gpu, model)}
+              {rateSource(estimate.rate, estimate.gpu, model, network.availabilitySource)}
             </p>
             <NetworkEarningsNote estimate={estimate} model={model} network={network} />
             <HeuNote estimate={estimate} tokenRate={tokenRate} unit={unit} />

@@ -42,6 +42,16 @@ describe("zeroExplanations", () => {
 });
 
 describe("rateSource", () => {
+  const network = { source: "network", jobsPerHour: 1.2, p25: 1, p75: 1.5, kind: "image", devices: 12, deviceDays: 1, days: 1 } as const;
+  test("says its sample, singular where it is one", () => {
+    expect(rateSource(network, findGpu("4090")!, getModelOrThrow("SDXL"))).toMatch(
+      /^From 12 RTX 4090 devices over 1 day \(1 device-day online\): they completed 1.2 image jobs per hour online \(p25–p75 across device-days: 1–1.5\)/,
+    );
+  });
+  test("warns that hours counted from jobs overstate the rate", () => {
+    expect(rateSource(network, findGpu("4090")!, getModelOrThrow("SDXL"), "mixed")).toMatch(/overstates jobs per hour where jobs are sparse\.$/);
+    expect(rateSource(network, findGpu("4090")!, getModelOrThrow("SDXL"), "heartbeats")).not.toMatch(/overstates/);
+  });
   test("says a catalog estimate is one", () => {
     const gpu = findGpu("4090")!;
     expect(rateSource({ source: "catalog", jobsPerHour: 900 }, gpu, getModelOrThrow("SDXL"))).toMatch(/^No network data yet: catalog estimate/);

@@ -4,6 +4,7 @@ import { formatCount, formatRate } from "@/lib/format";
 import { canServe, type Compatibility, type GpuSpec } from "@/lib/gpu-catalog";
 import { HOURS_PER_DAY_ONLINE, type Estimate, type Rate } from "./estimate";
 import type { EstimatorInput } from "./params";
+import type { NetworkThroughput } from "./types";
 
 const sig = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
 const int = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -54,14 +55,18 @@ export function zeroExplanations(estimate: Estimate, model: ModelInfo, schedule:
 }
 
 const KIND_WORDS = { image: "image", llm: "LLM" } as const;
+// Without heartbeats an hour is online only when a job came in it, so an idle online hour is
+// missed and the rate per hour online reads high where jobs are sparse: say so.
+const FALLBACK_CAVEAT =
+  " Part of the window predates the heartbeats: there an hour counts as online only if a job came, which overstates jobs per hour where jobs are sparse.";
 
 /** Where the jobs-per-hour figure comes from, with its sample. */
-export function rateSource(rate: Rate, gpu: GpuSpec, model: ModelInfo): string {
+export function rateSource(rate: Rate, gpu: GpuSpec, model: ModelInfo, availability: NetworkThroughput["availabilitySource"] = "heartbeats"): string {
   if (!canServe(gpu, model).ok) return `An ${gpu.name} can't serve ${model.label}, so it completes no jobs of it.`;
   switch (rate.source) {
     case "network": {
       const spread = rate.p25 !== null && rate.p75 !== null ? ` (p25–p75 across device-days: ${formatRate(rate.p25)}–${formatRate(rate.p75)})` : "";
-      return `From ${formatCount(rate.devices, `${gpu.name} device`)} over ${formatCount(rate.days, "day")} (${formatCount(rate.deviceDays, "device-day")} online): they completed ${formatRate(rate.jobsPerHour)} ${KIND_WORDS[rate.kind]} jobs per hour online${spread}, over every ${KIND_WORDS[rate.kind]} model they served. Hours online are measured from the router's heartbeats (before those began, hours with a received job).`;
+      return `From ${formatCount(rate.devices, `${gpu.name} device`)} over ${formatCount(rate.days, "day")} (${formatCount(rate.deviceDays, "device-day")} online): they completed ${formatRate(rate.jobsPerHour)} ${KIND_WORDS[rate.kind]} jobs per hour online${spread}, over every ${KIND_WORDS[rate.kind]} model they served. Hours online are measured from the router's heartbeats (before those began, hours with a received job).${availability === "jobs" || availability === "mixed" ? FALLBACK_CAVEAT : ""}`;
     }
     case "scaled":
       return `No network data for the ${gpu.name} on ${model.kind === "image" ? "image" : "LLM"} jobs yet: scaled estimate. The jobs per hour online of ${formatCount(rate.devices, `${rate.reference.name} device`)} over ${formatCount(rate.days, "day")}, scaled by relative speed (${sig.format(gpu.speed)} vs ${sig.format(rate.reference.speed)}).`;

@@ -23,6 +23,8 @@ const imageNodes = [1, 2, 3, 4].map((i) => `${W}-l40s${i}`);
 const llmNode = `${W}-l40sllm`;
 const idleNode = `${W}-l40sidle`;
 const all = [...imageNodes, llmNode, idleNode];
+/** Works in the last hours but the router never reported it: no time online, so left out whole. */
+const unseenNode = `${W}-l40sunseen`;
 
 const t0 = Date.now();
 const { from, to } = throughputWindow(new Date(t0), 7);
@@ -72,6 +74,8 @@ beforeAll(async () => {
   // The idle node's only job is older than the window: it is a known L40S, online without work.
   const old = imageJob({ miner_id: idleNode, hardware: HARDWARE, completed_at: new Date(from.getTime() - 24 * HOUR).toISOString() });
   expect((await postJobs(signedRequest({ jobs: [old] }))).status).toBe(200);
+  const unseen = [2, 1].map((h) => imageJob({ miner_id: unseenNode, hardware: HARDWARE, completed_at: new Date(to.getTime() - h * HOUR + 600_000).toISOString(), width: 1024, height: 1024, num_iterations: 30 }));
+  expect((await postJobs(signedRequest({ jobs: unseen }))).status).toBe(200);
   for (let i = 0; i < jobs.length; i += 1000) {
     const res = await postJobs(signedRequest({ jobs: jobs.slice(i, i + 1000) }));
     expect(res.status).toBe(200);
@@ -110,6 +114,8 @@ describe("per day online, from what L40S devices really did", () => {
     expect(estimate.rate).toMatchObject({ source: "network", kind: "image", devices: 4, days: 7 });
     expect(estimate.perDay).toBe(estimate.perHour * 24);
     expect(Math.abs(estimate.perDay / expected - 1)).toBeLessThan(0.1);
+    // Every successful job here earns the same 9 points, so it is exact, not just close.
+    expect(Math.abs(estimate.perDay / expected - 1)).toBeLessThan(1e-9);
     // Not the old figure: jobs of one model ÷ every device ÷ 24 calendar hours.
     const oldStyle = (estimate.perJob * jobs.filter((j) => j.model_id === "SDXL" && j.status === "completed").length) / all.length / 7;
     expect(estimate.perDay).toBeGreaterThan(oldStyle * 1.2);
@@ -123,6 +129,8 @@ describe("per day online, from what L40S devices really did", () => {
     const l40s = body.items.find((g) => g.hardware === HARDWARE)!;
     const expected = await perDayOnline(all);
     expect(Math.abs(l40s.pointsPerDayOnline! / expected - 1)).toBeLessThan(0.1);
+    // Exact: the unseen node's points (no time online) are not spread over the others' hours.
+    expect(Math.abs(l40s.pointsPerDayOnline! / expected - 1)).toBeLessThan(1e-9);
     // The idle node's hours online count: a GPU that waits for work earns less per day online.
     expect(l40s.pointsPerDayOnline!).toBeLessThan(await perDayOnline(all.filter((m) => m !== idleNode)));
     expect(l40s).toMatchObject({ onlineDevices: 6, onlineDays: 7 });

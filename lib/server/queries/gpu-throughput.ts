@@ -15,7 +15,8 @@ const DAY_MS = 24 * HOUR_MS;
 // online (node_heartbeats; before the router's heartbeats began, hours with a received job, as
 // availabilityOf counts them), folded per GPU model and kind of work with the spread across
 // device-days. A device's kind is the kind of most of its jobs in the window (a node runs an image
-// or an LLM worker). Reads rollups only, never the ledger.
+// or an LLM worker). A device-day with jobs but no time online (a node the router did not report)
+// is left out whole: its points would otherwise count against no hours. Reads rollups only.
 const KIND_SQL = `
   WITH hb AS (
     SELECT r.w, h.miner_id, sum(bit_count(substring(h.buckets FROM r.start FOR r.length)))::int AS online
@@ -46,7 +47,9 @@ const KIND_SQL = `
          (count(DISTINCT miner_id) FILTER (WHERE online > 0))::int AS devices,
          (count(DISTINCT w) FILTER (WHERE online > 0))::int AS days,
          (count(*) FILTER (WHERE online > 0))::int AS device_days,
-         sum(online)::int AS online, sum(successes)::text AS successes, sum(micro)::text AS micro,
+         sum(online)::int AS online,
+         coalesce(sum(successes) FILTER (WHERE online > 0), 0)::text AS successes,
+         coalesce(sum(micro) FILTER (WHERE online > 0), 0)::text AS micro,
          percentile_cont(ARRAY[0.25, 0.75]) WITHIN GROUP (ORDER BY successes * 12.0 / online) FILTER (WHERE online >= 12) AS jobs_q,
          percentile_cont(ARRAY[0.25, 0.75]) WITHIN GROUP (ORDER BY micro * 288.0 / online) FILTER (WHERE online >= 12) AS micro_day_q
     FROM dev
