@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { AddressLink, Badge, cn } from "@/components/ui";
+import { cn } from "@/components/ui";
 import { formatInt, formatMultiplier, formatPercent, formatPoints } from "@/lib/format";
 import type { MarketParams } from "@/lib/market/params";
 import type { MarketResponse, MarketRow } from "@/lib/schemas/market";
-import { AvailabilityCell, BribeCell, RowActions, YieldCell, age, gpuName, muted, sortColumns, sortLink } from "./market-cells";
+import { AvailabilityCell, BribeCell, NodeIdentity, RowActions, YieldCell, age, sortColumns, sortLink } from "./market-cells";
 
 const label = "text-xs text-zinc-600 dark:text-zinc-400";
 
@@ -38,17 +38,7 @@ function NodeCard({ r, params, asOf }: { r: MarketRow; params: MarketParams; asO
     <li className="py-3">
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
-          <span className="inline-flex items-center gap-1.5">
-            <AddressLink id={r.minerId} kind="miner" />
-            {r.isNew ? (
-              <Badge tone="info" title={`First seen ${r.firstSeenAt.slice(0, 10)}`}>
-                new
-              </Badge>
-            ) : null}
-          </span>
-          <span className={muted}>
-            {gpuName(r.gpu)} · wallet <AddressLink id={r.wallet} className="text-xs" />
-          </span>
+          <NodeIdentity r={r} />
         </div>
         <RowActions params={params} minerId={r.minerId} prominent />
       </div>

@@ -1,14 +1,33 @@
 import Link from "next/link";
-import { Badge, cn } from "@/components/ui";
+import { AddressLink, Badge, cn } from "@/components/ui";
 import { formatInt, formatPercent, formatPoints, formatYieldPercent } from "@/lib/format";
 import { formatBps } from "@/lib/market/amount";
+import { gpuName } from "@/lib/market/node-option";
 import { MAX_COMPARE, marketHref, type MarketParams } from "@/lib/market/params";
 import { DEFAULT_ORDER, type MarketRow, type MarketSort } from "@/lib/schemas/market";
 
 // The market's cells, shared by the table (from 640 px) and the node cards (phones).
 
 export const muted = "block text-xs text-zinc-600 dark:text-zinc-400";
-export const gpuName = (gpu: string | null) => (gpu ? gpu.replace(/^NVIDIA (GeForce )?/, "") : "unknown GPU");
+
+/** A node's miner ID (with a "new" badge), GPU and wallet: the table's row header and a card's title. */
+export function NodeIdentity({ r }: { r: MarketRow }) {
+  return (
+    <>
+      <span className="inline-flex items-center gap-1.5">
+        <AddressLink id={r.minerId} kind="miner" />
+        {r.isNew ? (
+          <Badge tone="info" title={`First seen ${r.firstSeenAt.slice(0, 10)}`}>
+            new
+          </Badge>
+        ) : null}
+      </span>
+      <span className={muted}>
+        {gpuName(r.gpu)} · wallet <AddressLink id={r.wallet} className="text-xs" />
+      </span>
+    </>
+  );
+}
 
 /** Availability with the sample under it; a window measured partly from received jobs says so. */
 export function AvailabilityCell({ a }: { a: MarketRow["availability"]["24h"] }) {

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { AddressLink, Badge, EmptyState, Pagination, Table, TBody, Td, THead, Th, Tr, type SearchParamsRecord } from "@/components/ui";
+import { EmptyState, Pagination, Table, TBody, Td, THead, Th, Tr, type SearchParamsRecord } from "@/components/ui";
 import { formatInt, formatMultiplier, formatPercent, formatPoints } from "@/lib/format";
 import { marketHref, type MarketParams } from "@/lib/market/params";
 import type { MarketResponse, MarketSort } from "@/lib/schemas/market";
-import { AvailabilityCell, BribeCell, RowActions, YieldCell, age, gpuName, muted, sortColumns, sortLink } from "./market-cells";
+import { AvailabilityCell, BribeCell, NodeIdentity, RowActions, YieldCell, age, muted, sortColumns, sortLink } from "./market-cells";
 import { MarketCards } from "./market-cards";
 
 /** A header that sorts by its column. */
@@ -55,17 +55,7 @@ export function MarketTable({ market, params, searchParams }: { market: MarketRe
           {market.items.map((r) => (
               <Tr key={r.minerId}>
                 <Th scope="row" className="whitespace-nowrap">
-                  <span className="inline-flex items-center gap-1.5">
-                    <AddressLink id={r.minerId} kind="miner" />
-                    {r.isNew ? (
-                      <Badge tone="info" title={`First seen ${r.firstSeenAt.slice(0, 10)}`}>
-                        new
-                      </Badge>
-                    ) : null}
-                  </span>
-                  <span className={muted}>
-                    {gpuName(r.gpu)} · wallet <AddressLink id={r.wallet} className="text-xs" />
-                  </span>
+                  <NodeIdentity r={r} />
                 </Th>
                 <Td numeric>
                   <YieldCell r={r} />
