@@ -6,8 +6,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // `next dev` otherwise refuses its hot-reload resources to http://127.0.0.1 (pages never hydrate).
   allowedDevOrigins: ["127.0.0.1"],
-  // Server-only database drivers stay as plain Node requires instead of being bundled.
-  serverExternalPackages: ["pg"],
+  // Server-only database drivers stay as plain Node requires instead of being bundled; prom-client
+  // too, so route handlers and the front server (scripts/serve.ts) share one module in the process.
+  serverExternalPackages: ["pg", "prom-client"],
 };
 
 export default nextConfig;

@@ -198,3 +198,25 @@ export function securityEnv(env: NodeJS.ProcessEnv = process.env): SecurityEnv {
   if (env === process.env) cachedSecurity = parsed.data;
   return parsed.data;
 }
+
+const opsSchema = z.object({
+  /** Least severe log line written (pino levels; `silent` writes none). */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
+  /** Bearer token of GET /api/v1/metrics; unset: the endpoint answers 404 (metrics are off). */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** Blocks the indexer may be behind the confirmed head before GET /api/v1/ready answers 503 (chain configured only). */
+  READY_MAX_INDEXER_LAG_BLOCKS: z.coerce.number().int().min(0).max(10_000_000).default(100),
+});
+
+export type OpsEnv = z.infer<typeof opsSchema>;
+
+let cachedOps: OpsEnv | undefined;
+
+/** Logging, metrics and readiness settings; read without DATABASE_URL (the front server and the indexer script log too). */
+export function opsEnv(env: NodeJS.ProcessEnv = process.env): OpsEnv {
+  if (cachedOps && env === process.env) return cachedOps;
+  const parsed = opsSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (env === process.env) cachedOps = parsed.data;
+  return parsed.data;
+}

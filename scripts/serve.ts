@@ -9,6 +9,9 @@ import next from "next";
 import pg from "pg";
 import proxyaddr from "proxy-addr";
 import { securityEnv } from "../lib/env";
+import { log } from "../lib/log";
+import { metrics } from "../lib/metrics";
+import { requestIdFrom } from "../lib/request-id";
 import { SECURITY_HEADERS } from "../lib/security/csp";
 import { RequestLimits, classify, type RateDecision } from "../lib/security/rate-limit";
 import { signatureHeadersProblem } from "../lib/signing";
@@ -17,25 +20,27 @@ const { values: flags } = parseArgs({ options: { port: { type: "string", short: 
 const env = securityEnv({ ...process.env, ...(flags.port ? { PORT: flags.port } : {}), ...(flags.host ? { HOST: flags.host } : {}) });
 const root = path.resolve(import.meta.dirname, "..");
 const trust = proxyaddr.compile(env.TRUSTED_PROXIES);
+const logger = log().child({ component: "serve" });
 // The budgets' own small pool: a request is admitted (one upsert) before Next.js and its pool see it.
 const limitsPool = env.RATE_LIMIT_STORE === "postgres" ? new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, connectionTimeoutMillis: 2_000, statement_timeout: 2_000 }) : undefined;
-limitsPool?.on("error", (err) => console.error(JSON.stringify({ level: "error", msg: "rate limits: idle database connection lost", err: err.message })));
+limitsPool?.on("error", (err) => logger.error({ err }, "rate limits: idle database connection lost"));
 const limits = new RequestLimits(env, limitsPool);
 
 /** A JSON error answered here, before Next.js (and before any request body is read). */
-function answer(res: ServerResponse, status: number, code: string, message: string, opts: { retryAfter?: number; closeConnection?: boolean } = {}): void {
+function answer(res: ServerResponse, requestId: string, status: number, code: string, message: string, opts: { retryAfter?: number; closeConnection?: boolean } = {}): void {
   res.writeHead(status, {
+    "x-request-id": requestId,
     "content-type": "application/json",
     "cache-control": "no-store",
     ...(opts.retryAfter ? { "retry-after": String(opts.retryAfter) } : {}),
     ...(opts.closeConnection ? { connection: "close" } : {}),
     ...SECURITY_HEADERS,
   });
-  res.end(JSON.stringify({ error: { code, message } }));
+  res.end(JSON.stringify({ error: { code, message, requestId } }));
 }
 
-const refuse = (res: ServerResponse, d: RateDecision, closeConnection: boolean) =>
-  answer(res, 429, "rate_limited", `Too many requests; try again in ${d.retryAfter} s.`, { retryAfter: d.retryAfter, closeConnection });
+const refuse = (res: ServerResponse, requestId: string, d: RateDecision, closeConnection: boolean) =>
+  answer(res, requestId, 429, "rate_limited", `Too many requests; try again in ${d.retryAfter} s.`, { retryAfter: d.retryAfter, closeConnection });
 
 async function main() {
   const app = next({ dev: false, dir: root, hostname: env.HOST, port: env.PORT });
@@ -45,29 +50,40 @@ async function main() {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const client = proxyaddr(req, trust);
     const pathname = (req.url ?? "/").split("?")[0]!;
+    // One id from the front door on: Next.js's route() keeps it, since it is now a safe token.
+    const requestId = requestIdFrom(req.headers["x-request-id"]);
+    req.headers["x-request-id"] = requestId;
+    const isJobs = pathname === "/api/v1/jobs";
     const cls = classify(req.method ?? "GET", pathname);
     const admitted = cls ? limits.admit(cls, client) : Promise.resolve({ allowed: true, retryAfter: 0 });
     admitted
       .then((decision) => {
-        if (!decision.allowed) return refuse(res, decision, cls === "ingest");
+        if (!decision.allowed) {
+          // Debug only: a flood of refusals must not become a flood of log lines (the metric counts them).
+          logger.debug({ requestId, method: req.method, path: pathname.slice(0, 200), status: 429, class: cls }, "rate limited");
+          if (isJobs) metrics().ingestRefusals.inc({ reason: "rate_limited" });
+          return refuse(res, requestId, decision, cls === "ingest");
+        }
         if (cls === "ingest") {
           // An unsigned report is refused from its headers: its body (up to 2 MB) is never read.
           const problem = signatureHeadersProblem(req.headers["x-timestamp"] as string | undefined, req.headers["x-signature"] as string | undefined);
           if (problem) {
             void limits.ingestRefused(client);
-            return answer(res, 401, "unauthorized", problem, { closeConnection: true });
+            logger.warn({ requestId, method: req.method, path: pathname, status: 401, error: "unauthorized" }, "unsigned report refused");
+            if (isJobs) metrics().ingestRefusals.inc({ reason: "unauthorized" });
+            return answer(res, requestId, 401, "unauthorized", problem, { closeConnection: true });
           }
           res.once("finish", () => void (res.statusCode === 401 && limits.ingestRefused(client)));
         }
         return handle(req, res);
       })
       .catch((err: unknown) => {
-        console.error("[serve] request failed before Next.js:", err instanceof Error ? err.message : err);
-        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: { code: "internal", message: "Internal error; try again." } }));
+        logger.error({ requestId, err }, "request failed before Next.js");
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json", "x-request-id": requestId });
+        res.end(JSON.stringify({ error: { code: "internal", message: "Internal error; try again.", requestId } }));
       });
   });
-  server.listen(env.PORT, env.HOST, () => console.log(`Listening on http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`));
+  server.listen(env.PORT, env.HOST, () => logger.info(`Listening on http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`));
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeIdleConnections();
@@ -77,6 +93,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error(`serve: ${err instanceof Error ? err.message : String(err)}`);
+  log().fatal({ component: "serve", err }, "the web server could not start");
   process.exit(1);
 });

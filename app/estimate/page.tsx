@@ -6,6 +6,7 @@ import type { EstimatorTokenRate, NetworkThroughput } from "@/lib/estimator/type
 import { scheduleAt } from "@/lib/points";
 import { getGpuThroughput } from "@/lib/server/queries/gpu-throughput";
 import { getTokenRate } from "@/lib/server/queries/token-rate";
+import { log } from "@/lib/log";
 
 export const metadata: Metadata = {
   title: "Points estimator",
@@ -19,7 +20,7 @@ async function loadThroughput(): Promise<NetworkThroughput> {
   try {
     return await getGpuThroughput();
   } catch (err) {
-    console.error("[estimate] network throughput unavailable:", err instanceof Error ? err.message : err);
+    log().error({ component: "estimate page", err }, "network throughput unavailable");
     const now = new Date().toISOString();
     return { from: now, to: now, asOf: now, availabilitySource: "none", items: [] };
   }
@@ -31,7 +32,7 @@ async function loadTokenRate(): Promise<EstimatorTokenRate | null> {
     const rate = await getTokenRate();
     return rate && { waifu: rate.waifu, llama: rate.llama, source: rate.source, epoch: rate.epoch, asOf: rate.asOf };
   } catch (err) {
-    console.error("[estimate] HEU per point unavailable:", err instanceof Error ? err.message : err);
+    log().error({ component: "estimate page", err }, "HEU per point unavailable");
     return null;
   }
 }

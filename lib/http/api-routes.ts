@@ -23,6 +23,7 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   "/api/v1/leaderboard": ["GET"],
   "/api/v1/market": ["GET"],
   "/api/v1/market.csv": ["GET"],
+  "/api/v1/metrics": ["GET"],
   "/api/v1/miners/{minerId}": ["GET"],
   "/api/v1/miners/{minerId}/bribes": ["GET"],
   "/api/v1/miners/{minerId}/daily.csv": ["GET"],
@@ -31,6 +32,7 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   "/api/v1/miners/{minerId}/slashes": ["GET"],
   "/api/v1/models": ["GET"],
   "/api/v1/openapi.json": ["GET"],
+  "/api/v1/ready": ["GET"],
   "/api/v1/stakers/{address}": ["GET"],
   "/api/v1/wallets/{address}": ["GET"],
   "/api/v1/wallets/{address}/boost-slots": ["GET", "PUT"],
@@ -41,6 +43,7 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
 };
 
 const matchers = Object.entries(API_ROUTES).map(([template, methods]) => ({
+  template,
   pattern: new RegExp(`^${template.replace(/[.]/g, "\\.").replace(/\{[^}]+\}/g, "[^/]+")}/?$`),
   methods,
 }));
@@ -53,4 +56,9 @@ export function matchApiRoute(method: string, pathname: string): ApiRouteMatch {
   if (!route) return { kind: "not_found" };
   const allowed = new Set([...route.methods, "OPTIONS", ...(route.methods.includes("GET") ? ["HEAD"] : [])]);
   return allowed.has(method) ? { kind: "ok" } : { kind: "method_not_allowed", allow: [...allowed].sort().join(", ") };
+}
+
+/** The route template a path belongs to ("/api/v1/miners/{minerId}"): a metric label of bounded cardinality. */
+export function apiRouteTemplate(pathname: string): string | null {
+  return matchers.find((m) => m.pattern.test(pathname))?.template ?? null;
 }

@@ -1,4 +1,4 @@
-// The one error shape of the whole API: { error: { code, message, details? } }.
+// The one error shape of the whole API: { error: { code, message, details?, requestId? } }.
 import { z } from "zod";
 import { ERROR_STATUS } from "@/lib/errors";
 
@@ -12,6 +12,10 @@ export const errorResponseSchema = z.object({
       .unknown()
       .optional()
       .describe("for validation errors: [{ field, reason }] (ingestion adds index and job_id per job)"),
+    requestId: z
+      .string()
+      .optional()
+      .describe("this request's id, also in the x-request-id response header and on its log lines: quote it when reporting a problem"),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { metrics } from "@/lib/metrics";
 import { RequestLimits, classify } from "./rate-limit";
 
 const limits = (over: Partial<Record<"api" | "auth" | "pages" | "ingest", number>> = {}) =>
@@ -60,5 +61,16 @@ describe("RequestLimits", () => {
     for (let i = 0; i < 20; i++) expect((await l.admit("api", "c")).allowed).toBe(true);
     for (let i = 0; i < 5; i++) await l.ingestRefused("c");
     expect((await l.admit("ingest", "c")).allowed).toBe(true);
+  });
+
+  test("every refusal counts in heurist_rate_limit_refusals_total under its class, and nothing admitted does", async () => {
+    const counted = async (cls: string) => (await metrics().rateLimitRefusals.get()).values.find((v) => v.labels.class === cls)?.value ?? 0;
+    const [api, ingest, page] = [await counted("api"), await counted("ingest"), await counted("page")];
+    const l = limits({ api: 2, ingest: 1 });
+    for (let i = 0; i < 5; i++) await l.admit("api", "metered");
+    await l.ingestRefused("metered");
+    await l.admit("ingest", "metered");
+    await l.admit("page", "metered");
+    expect([await counted("api") - api, await counted("ingest") - ingest, await counted("page") - page]).toEqual([3, 1, 0]);
   });
 });

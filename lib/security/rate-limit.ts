@@ -7,6 +7,7 @@
 import type pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { SecurityEnv } from "@/lib/env";
+import { metrics } from "@/lib/metrics";
 
 /**
  * - `ingest`: POST /api/v1/jobs and /api/v1/heartbeats. A signed report is never limited (the job router must not lose
@@ -55,7 +56,10 @@ function limiter(points: number, keyPrefix: string, store: pg.Pool | undefined):
   });
 }
 
-const refused = (res: RateLimiterRes): RateDecision => ({ allowed: false, retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+function refused(cls: LimitClass, res: RateLimiterRes): RateDecision {
+  metrics().rateLimitRefusals.inc({ class: cls });
+  return { allowed: false, retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+}
 
 export class RequestLimits {
   private readonly byClass: Record<Exclude<LimitClass, "ingest">, RateLimiterAbstract | null>;
@@ -75,7 +79,7 @@ export class RequestLimits {
     if (cls === "ingest") {
       if (!this.ingestFailures) return ALLOWED;
       const seen = await this.ingestFailures.get(client);
-      return seen && seen.consumedPoints >= this.ingestFailures.points ? refused(seen) : ALLOWED;
+      return seen && seen.consumedPoints >= this.ingestFailures.points ? refused(cls, seen) : ALLOWED;
     }
     const l = this.byClass[cls];
     if (!l) return ALLOWED;
@@ -83,7 +87,7 @@ export class RequestLimits {
       await l.consume(client);
       return ALLOWED;
     } catch (err) {
-      if (err instanceof RateLimiterRes) return refused(err);
+      if (err instanceof RateLimiterRes) return refused(cls, err);
       throw err;
     }
   }

@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { serverEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { PrismaClient } from "./generated/prisma/client";
 
 // One pool per process, shared by Prisma (typed reads) and the raw-SQL hot paths (bulk ingest).
@@ -21,7 +22,7 @@ export function pool(): pg.Pool {
       idle_in_transaction_session_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS ? env.DATABASE_STATEMENT_TIMEOUT_MS * 2 : undefined,
     });
     // An idle client losing its server (a restart) must not crash the process.
-    globalForDb.heuristPool.on("error", (err) => console.error("[db] idle client error:", err.message));
+    globalForDb.heuristPool.on("error", (err) => log().error({ component: "db", err }, "idle database connection lost"));
   }
   return globalForDb.heuristPool;
 }

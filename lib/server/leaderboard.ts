@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { log } from "@/lib/log";
 import { LEADERBOARD_WINDOWS, type LeaderboardWindow } from "@/lib/schemas/leaderboard";
 import { withTransaction } from "./db";
 import { WALLET_GPUS_SQL } from "./queries/wallet-gpus";
@@ -95,7 +96,7 @@ export function refreshInBackground(window: LeaderboardWindow): Promise<void> {
   if (!running) {
     running = refreshLeaderboard(window)
       .then(() => undefined)
-      .catch((err: unknown) => console.error(`[leaderboard] refresh of ${window} failed:`, err))
+      .catch((err: unknown) => log().error({ component: "leaderboard", window, err }, "leaderboard refresh failed"))
       .finally(() => inFlight.delete(window));
     inFlight.set(window, running);
   }

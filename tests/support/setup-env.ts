@@ -6,3 +6,7 @@ process.env.INGEST_HMAC_SECRET = "test-secret-for-integration-tests";
 process.env.DATABASE_POOL_MAX = "4";
 // Sign-In with Ethereum accepts messages for this domain only (tests/support/siwe.ts).
 process.env.AUTH_DOMAIN = "portal.test";
+// GET /api/v1/metrics answers only this bearer token (tests/integration/ops-metrics.test.ts).
+process.env.METRICS_TOKEN = "test-metrics-token-for-integration";
+// Request lines would drown the test report; errors still show (ops-logs.test.ts captures the rest).
+process.env.LOG_LEVEL = "error";

@@ -22,6 +22,7 @@ import { minerIdSchema } from "@/lib/schemas/jobs";
 import { getMinerOrThrow } from "@/lib/server/queries/miner";
 import { minerModelSplit } from "@/lib/server/queries/model-split";
 import { recentMinerJobs } from "@/lib/server/queries/recent-jobs";
+import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -61,7 +62,7 @@ export default async function MinerPage({ params, searchParams }: Props) {
     }),
     recentMinerJobs(minerId),
     minerModelSplit(minerId, span, now).catch((err: unknown) => {
-      console.error("[miner page] model split unavailable:", err);
+      log().error({ component: "miner page", minerId, err }, "model split unavailable");
       return null;
     }),
   ]);

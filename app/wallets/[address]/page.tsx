@@ -23,6 +23,7 @@ import { getBoostAssignment } from "@/lib/server/boost-slots";
 import { walletModelSplit } from "@/lib/server/queries/model-split";
 import { recentWalletJobs } from "@/lib/server/queries/recent-jobs";
 import { getWalletOrThrow } from "@/lib/server/queries/wallet";
+import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -72,7 +73,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
     }),
     recentWalletJobs(address),
     walletModelSplit(address, span, now).catch((err: unknown) => {
-      console.error("[wallet page] model split unavailable:", err);
+      log().error({ component: "wallet page", wallet: address, err }, "model split unavailable");
       return null;
     }),
     getBoostAssignment(address, now).catch(() => null),

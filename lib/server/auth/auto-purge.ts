@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 import { purgeExpiredAuth } from "./siwe";
 
 const state = globalThis as unknown as { heuristAuthPurge?: NodeJS.Timeout };
@@ -7,6 +8,6 @@ const state = globalThis as unknown as { heuristAuthPurge?: NodeJS.Timeout };
 export function startAuthPurge(everyMs = 10 * 60_000): void {
   if (state.heuristAuthPurge) return;
   state.heuristAuthPurge = setInterval(() => {
-    purgeExpiredAuth().catch((err: unknown) => console.error(`[auth] purge failed (will retry): ${err instanceof Error ? err.message : String(err)}`));
+    purgeExpiredAuth().catch((err: unknown) => log().error({ component: "auth", err }, "purge of expired nonces and sessions failed (will retry)"));
   }, everyMs).unref();
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { chainEnv, serverEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { pool } from "../db";
 import { followChain } from "./indexer";
 
@@ -15,6 +16,6 @@ export function startInProcessIndexer(): void {
   const chain = chainEnv();
   if (!chain.contracts || serverEnv().CHAIN_INDEXER === "off" || state.heuristIndexer) return;
   state.heuristIndexer = new AbortController();
-  console.log(`[indexer] following chain ${chain.chainId} in-process, ${chain.confirmations} confirmation(s)`);
+  log().info({ component: "indexer", chainId: chain.chainId, confirmations: chain.confirmations }, "following the chain in-process");
   void followChain({ chain: { ...chain, contracts: chain.contracts }, pool: pool(), signal: state.heuristIndexer.signal });
 }

@@ -5,6 +5,7 @@ import { esHeuAbi, imaginariesAbi, stakingMarketAbi } from "@/lib/chain/abi";
 import type { ChainContracts, ChainEnv } from "@/lib/env";
 import { applyChainLogs } from "./apply";
 import type { ChainEventData, ChainLog } from "./events";
+import { log } from "@/lib/log";
 
 const CURSOR_ID = "main";
 
@@ -179,20 +180,20 @@ function decode(name: string, a: Record<string, unknown>): ChainEventData {
  * Follows the chain until `signal` aborts: indexes to the confirmed head, waits `pollMs`, again.
  * A failing RPC or database is logged and retried with backoff; the cursor makes every retry safe.
  */
-export async function followChain(opts: IndexerOptions & { signal?: AbortSignal; log?: (line: string) => void }): Promise<void> {
-  const log = opts.log ?? ((line: string) => console.log(line));
+export async function followChain(opts: IndexerOptions & { signal?: AbortSignal }): Promise<void> {
+  const logger = log().child({ component: "indexer" });
   const client = opts.client ?? chainClient(opts.chain);
   let failures = 0;
   let lastBlock: bigint | null = null;
   while (!opts.signal?.aborted) {
     try {
       const result = await indexToHead({ ...opts, client });
-      if (result.block !== lastBlock && result.applied > 0) log(`[indexer] block ${result.block} (head ${result.head}), ${result.applied} new event(s)`);
+      if (result.block !== lastBlock && result.applied > 0) logger.info({ block: Number(result.block), head: Number(result.head), events: result.applied }, "indexed");
       lastBlock = result.block;
       failures = 0;
     } catch (err) {
       failures++;
-      log(`[indexer] ${err instanceof Error ? err.message : String(err)} (attempt ${failures}, retrying)`);
+      logger.warn({ err, attempt: failures }, "indexing failed (retrying)");
     }
     const wait = failures ? Math.min(30_000, opts.chain.pollMs * 2 ** failures) : opts.chain.pollMs;
     await new Promise<void>((resolve) => {

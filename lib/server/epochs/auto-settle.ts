@@ -1,5 +1,6 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { pool } from "../db";
 import { settleDueEpochs } from "./settle";
 
@@ -16,11 +17,12 @@ export function startAutoSettlement(): void {
   const env = serverEnv();
   if (env.EPOCH_SETTLEMENT === "off" || state.heuristSettler) return;
   const graceMs = env.EPOCH_SETTLE_GRACE_HOURS * 3_600_000;
+  const logger = log().child({ component: "epochs" });
   const pass = async () => {
     try {
-      await settleDueEpochs(pool(), new Date(), (r) => console.log(`[epochs] settled epoch ${r.epoch}: ${r.miners} miner IDs, ${r.stakers} stakers`), graceMs);
+      await settleDueEpochs(pool(), new Date(), (r) => logger.info({ epoch: r.epoch, miners: r.miners, stakers: r.stakers }, "epoch settled"), graceMs);
     } catch (err) {
-      console.error(`[epochs] settlement failed (will retry): ${err instanceof Error ? err.message : String(err)}`);
+      logger.error({ err }, "settlement failed (will retry)");
     }
   };
   state.heuristSettler = setTimeout(function again() {

@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { log } from "@/lib/log";
 import { bribeState, type BribeChangeInput } from "@/lib/market/bribes";
 import { BUCKET_MS } from "@/lib/heartbeats/buckets";
 import { availabilityPlan } from "@/lib/heartbeats/coverage";
@@ -201,7 +202,7 @@ const inFlight = globalThis as unknown as { heuristMarketRefresh?: Promise<void>
 export function refreshMarketInBackground(): Promise<void> {
   inFlight.heuristMarketRefresh ??= refreshMarketSnapshot()
     .then(() => undefined)
-    .catch((err: unknown) => console.error("[market] snapshot rebuild failed:", err instanceof Error ? err.message : err))
+    .catch((err: unknown) => log().error({ component: "market", err }, "market snapshot rebuild failed"))
     .finally(() => (inFlight.heuristMarketRefresh = undefined));
   return inFlight.heuristMarketRefresh;
 }

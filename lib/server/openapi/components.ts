@@ -56,6 +56,7 @@ export function components() {
         description:
           'sha256=<hex HMAC-SHA256 of "<x-timestamp>.<raw body>"> keyed with INGEST_HMAC_SECRET; x-timestamp (unix seconds) must be within INGEST_MAX_SKEW_SECONDS of server time.',
       },
+      metricsToken: { type: "http", scheme: "bearer", description: "METRICS_TOKEN, the operator's scrape token" },
     },
   };
 }

@@ -36,7 +36,7 @@ function build() {
       title: "Heurist mining points API",
       version: "1",
       description:
-        "Waifu (image) and Llama (LLM) points of Heurist mining nodes. Points are numbers of points; the ledger stores integer micro-points (10⁻⁶). Errors are JSON: { error: { code, message, details? } }, including 404 for a path that is not listed here and 405 (with Allow) for a method a path does not take.",
+        "Waifu (image) and Llama (LLM) points of Heurist mining nodes. Points are numbers of points; the ledger stores integer micro-points (10⁻⁶). Errors are JSON: { error: { code, message, details?, requestId? } }; every API response carries its request id in x-request-id (the caller's own when it is 1–64 characters of A–Z a–z 0–9 . _ -), including 404 for a path that is not listed here and 405 (with Allow) for a method a path does not take.",
     },
     servers: [{ url: "/" }],
     tags: [

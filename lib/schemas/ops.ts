@@ -1,0 +1,47 @@
+// GET /api/v1/ready: what lib/server/ops/probe.ts reports and the OpenAPI document describes.
+import { z } from "zod";
+
+const age = {
+  ok: z.boolean().describe("built, and not older than staleAfterSeconds (informational: readiness does not depend on it)"),
+  builtAt: z.iso.datetime().nullable(),
+  ageSeconds: z.number().int().nullable().describe("null before the first build"),
+  staleAfterSeconds: z.number().int().describe("10 × the refresh interval"),
+};
+
+export const opsChecksSchema = z.object({
+  database: z.object({ ok: z.boolean(), latencyMs: z.number().nullable().describe("round trip of SELECT 1"), error: z.string().optional() }),
+  migrations: z.object({
+    ok: z.boolean().describe("every migration this build ships is applied"),
+    applied: z.number().int().nullable().describe("rows of _prisma_migrations that finished"),
+    expected: z.number().int().describe("migrations in this build (prisma/migrations)"),
+    missing: z.array(z.string()).describe("migrations of this build not applied: run npm run db:migrate"),
+    error: z.string().optional(),
+  }),
+  indexer: z.union([
+    z.object({ ok: z.literal(true), configured: z.literal(false).describe("no contracts configured: nothing to index") }),
+    z.object({
+      ok: z.boolean().describe("lagBlocks ≤ maxLagBlocks"),
+      configured: z.literal(true),
+      indexedBlock: z.number().int().nullable(),
+      headBlock: z.number().int().nullable().describe("eth_blockNumber of CHAIN_RPC_URL"),
+      lagBlocks: z.number().int().nullable().describe("confirmed blocks (head − CHAIN_CONFIRMATIONS) not yet applied"),
+      maxLagBlocks: z.number().int().describe("READY_MAX_INDEXER_LAG_BLOCKS"),
+      error: z.string().optional(),
+    }),
+  ]),
+  marketSnapshot: z.object(age),
+  leaderboard: z.object({ ...age, builtAt: age.builtAt.describe("the oldest window's build") }),
+  settlement: z.object({
+    ok: z.boolean().describe("not overdue (informational)"),
+    lastSettledEpoch: z.number().int().nullable(),
+    settledAt: z.iso.datetime().nullable(),
+    dueEpoch: z.number().int().nullable().describe("the next epoch to settle; null before any activity"),
+    overdue: z.boolean().describe("dueEpoch ended more than EPOCH_SETTLE_GRACE_HOURS + 1 h ago"),
+  }),
+});
+export type OpsChecks = z.infer<typeof opsChecksSchema>;
+
+export const readyResponseSchema = z.object({
+  ready: z.boolean().describe("database, migrations and indexer ok: 200, else 503"),
+  checks: opsChecksSchema,
+});

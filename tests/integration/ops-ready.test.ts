@@ -1,0 +1,120 @@
+// GET /api/v1/ready: 200 only when the database answers, its migrations are this build's and the
+// indexer is close to the chain's head; snapshot ages and settlement are reported alongside.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { POST as ingest } from "@/app/api/v1/jobs/route";
+import { GET } from "@/app/api/v1/ready/route";
+import { chainEnv, serverEnv, type ChainEnv } from "@/lib/env";
+import { epochEnd } from "@/lib/rewards/epoch";
+import { readyResponseSchema } from "@/lib/schemas/ops";
+import { probeOps, readyResponse } from "@/lib/server/ops/probe";
+import { db, imageJob, signedRequest } from "../support/fixtures";
+
+/** Runs `fn` on one connection inside a transaction that is always rolled back: other test files never see it. */
+async function rolledBack<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await db().connect();
+  try {
+    await client.query("BEGIN");
+    return await fn(client);
+  } finally {
+    await client.query("ROLLBACK");
+    client.release();
+  }
+}
+
+async function readyOf(res: Response) {
+  return { status: res.status, body: readyResponseSchema.parse(await res.json()) };
+}
+
+test("with the database up, every migration applied and no chain to follow, the server is ready", async () => {
+  const { status, body } = await readyOf(await GET(new Request("http://localhost/api/v1/ready")));
+  expect(status).toBe(200);
+  expect(body.ready).toBe(true);
+  expect(body.checks.database).toMatchObject({ ok: true, latencyMs: expect.any(Number) });
+  expect(body.checks.migrations).toMatchObject({ ok: true, missing: [] });
+  expect(body.checks.migrations.expected).toBeGreaterThanOrEqual(9);
+  expect(body.checks.migrations.applied).toBe(body.checks.migrations.expected);
+  expect(body.checks.indexer).toEqual({ ok: true, configured: false });
+});
+
+test("a migration of this build missing from _prisma_migrations makes it 503, naming the migration", async () => {
+  await rolledBack(async (client) => {
+    const { rows } = await client.query<{ migration_name: string }>(
+      "DELETE FROM _prisma_migrations WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations) RETURNING migration_name",
+    );
+    const { status, body } = await readyOf(readyResponse(await probeOps({ client })));
+    expect(status).toBe(503);
+    expect(body.ready).toBe(false);
+    expect(body.checks.migrations).toMatchObject({ ok: false, missing: [rows[0]!.migration_name] });
+    expect(body.checks.migrations.applied).toBe(body.checks.migrations.expected - 1);
+    expect(body.checks.database.ok).toBe(true);
+  });
+  // Nothing leaked out of the transaction.
+  expect((await readyOf(await GET(new Request("http://localhost/api/v1/ready")))).status).toBe(200);
+});
+
+describe("indexer lag, with a chain configured", () => {
+  let rpc: Server;
+  let head = 0;
+  let chain: ChainEnv;
+  const INDEXED = 5_000;
+
+  beforeAll(async () => {
+    // A JSON-RPC endpoint that knows one method: the chain's head is whatever the test says.
+    rpc = createServer((req, res) => {
+      req.resume().on("end", () => res.setHeader("content-type", "application/json").end(JSON.stringify({ jsonrpc: "2.0", id: 1, result: `0x${head.toString(16)}` })));
+    });
+    await new Promise<void>((resolve) => rpc.listen(0, "127.0.0.1", resolve));
+    const addr = (n: number) => `0x${String(n).padStart(40, "0")}` as const;
+    chain = { ...chainEnv(), rpcUrl: `http://127.0.0.1:${(rpc.address() as AddressInfo).port}`, confirmations: 2, contracts: { heu: addr(1), esHeu: addr(2), imaginaries: addr(3), stakingMarket: addr(4) } };
+  });
+  afterAll(() => new Promise<void>((resolve) => rpc.close(() => resolve())));
+
+  const withCursor = <T>(fn: (client: pg.PoolClient) => Promise<T>) =>
+    rolledBack(async (client) => {
+      await client.query(
+        `INSERT INTO chain_cursor (id, chain_id, contracts, block_number, block_hash, block_time, updated_at)
+         VALUES ('main', 31337, 'test', $1, '0x00', now(), now())
+         ON CONFLICT (id) DO UPDATE SET block_number = EXCLUDED.block_number`,
+        [INDEXED],
+      );
+      return fn(client);
+    });
+
+  test("up to READY_MAX_INDEXER_LAG_BLOCKS (100) confirmed blocks behind is ready; one more is 503 naming the indexer", async () => {
+    await withCursor(async (client) => {
+      head = INDEXED + 2 + 100;
+      const near = await readyOf(readyResponse(await probeOps({ client, chain })));
+      expect(near.status).toBe(200);
+      expect(near.body.checks.indexer).toMatchObject({ ok: true, configured: true, indexedBlock: INDEXED, headBlock: head, lagBlocks: 100, maxLagBlocks: 100 });
+
+      head = INDEXED + 2 + 101;
+      const far = await readyOf(readyResponse(await probeOps({ client, chain })));
+      expect(far.status).toBe(503);
+      expect(far.body.checks.indexer).toMatchObject({ ok: false, lagBlocks: 101 });
+      expect(far.body.checks.migrations.ok).toBe(true);
+    });
+  });
+
+  test("an RPC that does not answer is 503 with the reason, not a made-up lag", async () => {
+    const dead = { ...chain, rpcUrl: "http://127.0.0.1:9/" };
+    const { status, body } = await readyOf(readyResponse(await withCursor((client) => probeOps({ client, chain: dead }))));
+    expect(status).toBe(503);
+    expect(body.checks.indexer).toMatchObject({ ok: false, lagBlocks: null, indexedBlock: INDEXED, error: expect.stringMatching(/RPC did not answer/) });
+  });
+});
+
+test("settlement is overdue an hour after an epoch's grace period ends unsettled, and does not decide readiness", async () => {
+  expect((await ingest(signedRequest({ jobs: [imageJob()] }))).status).toBe(200);
+  const { settlement } = await probeOps();
+  expect(settlement.dueEpoch).toEqual(expect.any(Number));
+  const deadline = epochEnd(settlement.dueEpoch!).getTime() + serverEnv().EPOCH_SETTLE_GRACE_HOURS * 3_600_000 + 3_600_000;
+
+  const onTime = await probeOps({ now: new Date(deadline - 1000) });
+  expect(onTime.settlement).toMatchObject({ ok: true, overdue: false, dueEpoch: settlement.dueEpoch });
+  const late = await probeOps({ now: new Date(deadline + 1000) });
+  expect(late.settlement).toMatchObject({ ok: false, overdue: true, dueEpoch: settlement.dueEpoch });
+  expect(readyResponse(late).status).toBe(200);
+});
