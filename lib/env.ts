@@ -179,6 +179,11 @@ const securitySchema = z.object({
   RATE_LIMIT_STORE: z.enum(["postgres", "memory"], { error: "RATE_LIMIT_STORE must be postgres or memory" }).default("postgres"),
   /** Needed by the postgres store. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL").optional(),
+  /**
+   * On SIGTERM the server stops accepting connections and finishes the requests in flight; any
+   * still running after this many seconds are cut and the process exits 1.
+   */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
 });
 
 export type SecurityEnv = z.infer<typeof securitySchema>;

@@ -47,7 +47,12 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  let draining = false;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // While draining, a request on a kept-alive connection is still served, then its connection closes.
+    if (draining) res.setHeader("connection", "close");
+    // A request already in flight when draining began leaves its kept-alive connection idle: close it then.
+    res.once("finish", () => draining && server.closeIdleConnections());
     const client = proxyaddr(req, trust);
     const pathname = (req.url ?? "/").split("?")[0]!;
     // One id from the front door on: Next.js's route() keeps it, since it is now a safe token.
@@ -84,8 +89,23 @@ async function main() {
       });
   });
   server.listen(env.PORT, env.HOST, () => logger.info(`Listening on http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`));
-  const stop = () => {
-    server.close(() => process.exit(0));
+  // SIGTERM: stop listening, let every request in flight (an ingestion batch commits before it is
+  // answered) finish, then exit 0; cut whatever is still running after the grace period and exit 1.
+  const stop = (signal: NodeJS.Signals) => {
+    if (draining) return;
+    draining = true;
+    logger.info({ signal, graceSeconds: env.SHUTDOWN_GRACE_SECONDS }, "draining: no new connections, finishing requests in flight");
+    const deadline = setTimeout(() => {
+      logger.error({ graceSeconds: env.SHUTDOWN_GRACE_SECONDS }, "requests still running after the grace period were cut");
+      server.closeAllConnections();
+      process.exit(1);
+    }, env.SHUTDOWN_GRACE_SECONDS * 1000);
+    deadline.unref();
+    server.close(() => {
+      clearTimeout(deadline);
+      logger.info("drained; exiting");
+      void (limitsPool?.end() ?? Promise.resolve()).finally(() => process.exit(0));
+    });
     server.closeIdleConnections();
   };
   process.once("SIGTERM", stop);

@@ -59,6 +59,15 @@ export class PortalServer {
     this.kills++;
   }
 
+  /** Sends SIGTERM to the server process alone (as a deploy would) and returns its exit code once it has exited. */
+  terminate(): Promise<number | null> {
+    const child = this.child;
+    if (!child || !this.running) return Promise.resolve(child?.exitCode ?? null);
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    return exited;
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || !this.running) return;
