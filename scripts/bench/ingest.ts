@@ -1,6 +1,7 @@
 // `npm run bench:ingest`: signed batches of 1,000 jobs over HTTP into a real PostgreSQL through the
-// production server, against the ceiling measured in the same run: raw COPY of the same rows into a
-// bare table. Prints jobs/s, the ratio to COPY and the server's peak RSS.
+// production server (or `--servers N` of them, batches dealt round-robin, as a load balancer would),
+// against the ceiling measured in the same run: raw COPY of the same rows into a bare table. Prints
+// jobs/s, the ratio to COPY and the servers' peak RSS.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,11 +27,14 @@ const { values } = parseArgs({
     jobs: { type: "string", default: "200000" },
     concurrency: { type: "string", default: "8" },
     runs: { type: "string", default: "3" },
+    servers: { type: "string", default: "1" }, // e.g. 1,2: each configuration in turn, in this run
   },
 });
 const total = Number(values.jobs);
 const concurrency = Number(values.concurrency);
 const runs = Number(values.runs);
+const serverCounts = values.servers.split(",").map(Number);
+if (serverCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--servers takes counts such as 1 or 1,2 (got ${values.servers})`);
 
 function batchesOf(jobs: JobInput[]): string[] {
   const out: string[] = [];
@@ -38,13 +42,14 @@ function batchesOf(jobs: JobInput[]): string[] {
   return out;
 }
 
-async function postAll(url: string, bodies: string[], progress: Progress): Promise<number> {
+async function postAll(urls: string[], bodies: string[], progress: Progress): Promise<number> {
   let next = 0;
   const started = performance.now();
   const worker = async () => {
     while (next < bodies.length) {
-      const body = bodies[next++]!;
-      const res = await fetch(`${url}/api/v1/jobs`, { method: "POST", headers: signedHeaders(SECRET, body), body });
+      const i = next++;
+      const body = bodies[i]!;
+      const res = await fetch(`${urls[i % urls.length]}/api/v1/jobs`, { method: "POST", headers: signedHeaders(SECRET, body), body });
       if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
       await res.arrayBuffer();
       progress.tick(1000);
@@ -79,63 +84,90 @@ async function copySeconds(url: string, jobs: JobInput[], dir: string): Promise<
   }
 }
 
+/** Starts `n` production web servers on the database and waits until each answers. */
+async function startServers(n: number, appUrl: string): Promise<{ procs: ReturnType<typeof startBackground>[]; urls: string[] }> {
+  const procs: ReturnType<typeof startBackground>[] = [];
+  const urls: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const port = await freePort();
+    const [node, args] = webServerArgs(root, port);
+    procs.push(
+      startBackground(node, args, {
+        cwd: root,
+        stdio: "ignore",
+        env: { ...process.env, DATABASE_URL: appUrl, INGEST_HMAC_SECRET: SECRET, DATABASE_POOL_MAX: String(concurrency + 2), NODE_ENV: "production", AUTH_DOMAIN: `127.0.0.1:${port}` },
+      }),
+    );
+    urls.push(`http://127.0.0.1:${port}`);
+    await waitForHttp(`${urls[i]}/api/v1/health`, 60_000, procs[i]);
+  }
+  return { procs, urls };
+}
+
+interface ConfigResult {
+  servers: number;
+  http: number[];
+  copy: number[];
+  peakRssMb: number;
+}
+
 async function main() {
   await ensureBuild(root);
   const db = await startThrowawayPostgres({ settings: { max_wal_size: "4GB", checkpoint_timeout: "30min" } });
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-ingest-"));
-  let server: ReturnType<typeof startBackground> | undefined;
+  let running: ReturnType<typeof startBackground>[] = [];
   try {
-    console.log(`Generating ${runs} × ${total} jobs from the simulated full-scale network…`);
-    const to = new Date();
-    const from = new Date(to.getTime() - 7 * 86_400_000);
-    const sets = Array.from({ length: runs }, (_, r) => [...generateJobs({ count: total, from, to, seed: 9000 + r, scale: 1 })]);
-
-    const port = await freePort();
     const appUrl = db.url.replace(/\/postgres$/, "/heurist");
     const admin = new pg.Client(db.url);
     await admin.connect();
     await admin.query("CREATE DATABASE heurist");
     await admin.end();
     await applyMigrations(appUrl);
-    const [node, args] = webServerArgs(root, port);
-    server = startBackground(node, args, {
-      cwd: root,
-      stdio: "ignore",
-      env: { ...process.env, DATABASE_URL: appUrl, INGEST_HMAC_SECRET: SECRET, DATABASE_POOL_MAX: String(concurrency + 2), NODE_ENV: "production", AUTH_DOMAIN: `127.0.0.1:${port}` },
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${base}/api/v1/health`, 60_000, server);
 
-    let peakRss = 0;
-    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, groupRssMb(server!.pid!))), 250);
-    const httpRates: number[] = [];
-    const copyRates: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      const bodies = batchesOf(sets[r]!);
-      const progress = new Progress(`HTTP run ${r + 1}/${runs}`, total);
-      const seconds = await postAll(base, bodies, progress);
-      progress.done();
-      httpRates.push(total / seconds);
-      copyRates.push(total / (await copySeconds(appUrl, sets[r]!, dir)));
+    const to = new Date();
+    const from = new Date(to.getTime() - 7 * 86_400_000);
+    const results: ConfigResult[] = [];
+    for (const [c, n] of serverCounts.entries()) {
+      console.log(`Generating ${runs} × ${total} jobs from the simulated full-scale network…`);
+      const sets = Array.from({ length: runs }, (_, r) => [...generateJobs({ count: total, from, to, seed: 9000 + 100 * c + r, scale: 1 })]);
+      const { procs, urls } = await startServers(n, appUrl);
+      running = procs;
+      let peakRssMb = 0;
+      const rssTimer = setInterval(() => (peakRssMb = Math.max(peakRssMb, procs.reduce((sum, p) => sum + groupRssMb(p.pid!), 0))), 250);
+      const result: ConfigResult = { servers: n, http: [], copy: [], peakRssMb: 0 };
+      for (let r = 0; r < runs; r++) {
+        const progress = new Progress(`${n} server${n === 1 ? "" : "s"}, HTTP run ${r + 1}/${runs}`, total);
+        const seconds = await postAll(urls, batchesOf(sets[r]!), progress);
+        progress.done();
+        result.http.push(total / seconds);
+        result.copy.push(total / (await copySeconds(appUrl, sets[r]!, dir)));
+      }
+      clearInterval(rssTimer);
+      result.peakRssMb = peakRssMb;
+      results.push(result);
+      for (const p of procs) stopGroup(p);
+      running = [];
     }
-    clearInterval(rssTimer);
     const check = new pg.Client(appUrl);
     await check.connect();
     const counts = (await check.query("SELECT (SELECT count(*) FROM jobs)::int AS jobs, (SELECT count(*) FROM ledger_entries)::int AS ledger")).rows[0];
     await check.end();
 
-    const http = median(httpRates);
-    const copy = median(copyRates);
-    console.log(`\n| figure | value |\n|---|---|`);
-    console.log(`| HTTP ingest, median of ${runs} runs of ${total.toLocaleString()} jobs (batches of 1,000, ${concurrency} concurrent) | ${Math.round(http).toLocaleString()} jobs/s |`);
-    console.log(`| COPY ceiling, same rows into a bare table (median) | ${Math.round(copy).toLocaleString()} jobs/s |`);
-    console.log(`| HTTP ÷ COPY | ${((100 * http) / copy).toFixed(1)} % |`);
-    console.log(`| server peak RSS | ${Math.round(peakRss)} MB |`);
-    console.log(`| runs (jobs/s) | ${httpRates.map((x) => Math.round(x)).join(", ")} |`);
-    console.log(`| rows written: jobs / ledger | ${counts.jobs} / ${counts.ledger} |`);
-    console.log(`| 6.7 M jobs (a 2024 day) would take | ${(6_700_000 / http / 60).toFixed(1)} min |`);
+    console.log(`\n${runs} run(s) of ${total.toLocaleString()} jobs per configuration, batches of 1,000, ${concurrency} in flight in all (dealt round-robin over the servers)\n`);
+    console.log("| web servers | HTTP ingest (median) | runs (jobs/s) | COPY ceiling (median) | HTTP ÷ COPY | servers' peak RSS (sum) | a 2024 day (6.7 M jobs) |");
+    console.log("|---|---|---|---|---|---|---|");
+    for (const r of results) {
+      const http = median(r.http);
+      const copy = median(r.copy);
+      console.log(`| ${r.servers} | ${Math.round(http).toLocaleString()} jobs/s | ${r.http.map((x) => Math.round(x)).join(", ")} | ${Math.round(copy).toLocaleString()} rows/s | ${((100 * http) / copy).toFixed(1)} % | ${Math.round(r.peakRssMb)} MB | ${(6_700_000 / http / 60).toFixed(1)} min |`);
+    }
+    if (results.length > 1) {
+      const base = median(results[0]!.http);
+      for (const r of results.slice(1)) console.log(`\n${r.servers} servers ÷ ${results[0]!.servers}: ${((100 * median(r.http)) / base).toFixed(0)} %`);
+    }
+    console.log(`\nrows written: jobs ${counts.jobs} / ledger ${counts.ledger} (expected ${serverCounts.length * runs * total} each)`);
   } finally {
-    stopGroup(server);
+    for (const p of running) stopGroup(p);
     db.stop();
   }
 }
