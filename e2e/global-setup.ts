@@ -1,5 +1,5 @@
 // Starts a throwaway PostgreSQL and a local chain (anvil, the contracts deployed, test wallets
-// funded, the indexer following it), builds and starts the production server pointed at both, and
+// funded, the worker indexing it), builds and starts the production server pointed at both, and
 // fills it through the real ingestion API: a simulated network plus wallets whose numbers we know.
 import path from "node:path";
 import { deployContracts } from "../contracts/deploy";
@@ -62,11 +62,14 @@ function sendHeartbeats(url: string, now: Date, minerIds: readonly string[]): Pr
 export default async function globalSetup() {
   const db = await startThrowawayPostgres();
   let server: ReturnType<typeof startBackground> | undefined;
-  let indexer: ReturnType<typeof startBackground> | undefined;
+  let worker: ReturnType<typeof startBackground> | undefined;
   let anvil: Anvil | undefined;
   const stopAll = async () => {
+    // The worker finishes its running task (on the database) before the database goes away.
+    const workerExit = worker && worker.exitCode === null && worker.signalCode === null ? new Promise((r) => worker!.once("exit", r)) : undefined;
     stopGroup(server);
-    stopGroup(indexer);
+    stopGroup(worker);
+    await Promise.race([workerExit, new Promise((r) => setTimeout(r, 15_000).unref())]);
     await anvil?.stop();
     db.stop();
   };
@@ -75,7 +78,8 @@ export default async function globalSetup() {
     const [, chain] = await Promise.all([ensureBuild(root, DIST), startChain()]);
     anvil = chain.anvil;
     const log = process.env.E2E_SERVER_LOG ? "inherit" : "ignore";
-    indexer = startBackground(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/indexer.ts"], {
+    // The background role (`npm run worker`): chain indexer, settlement, purges; web servers run none of it.
+    worker = startBackground(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
       cwd: root,
       stdio: ["ignore", log, "inherit"],
       env: { ...process.env, ...chain.env, DATABASE_URL: db.url },
@@ -85,9 +89,8 @@ export default async function globalSetup() {
     server = startBackground(node, args, {
       cwd: root,
       stdio: log,
-      // The indexer runs as its own worker above (as `npm run indexer` would), not inside the server.
       env: {
-        ...process.env, ...chain.env, CHAIN_INDEXER: "off", NEXT_DIST_DIR: DIST, DATABASE_URL: db.url, INGEST_HMAC_SECRET: E2E_SECRET, NODE_ENV: "production",
+        ...process.env, ...chain.env, NEXT_DIST_DIR: DIST, DATABASE_URL: db.url, INGEST_HMAC_SECRET: E2E_SECRET, NODE_ENV: "production",
         AUTH_DOMAIN: `127.0.0.1:${port}`,
         // Two browsers loading every page (and Next's prefetches) from one address: page budgets are the reliability tests' subject.
         RATE_LIMIT_PAGES_PER_MINUTE: "0",

@@ -15,14 +15,16 @@ const serverSchema = z.object({
   LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Oldest a leaderboard snapshot may be served; an older one is rebuilt before the read answers (never less than the refresh interval). */
   LEADERBOARD_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
-  /** Run the chain indexer inside the web server ("off": run `npm run indexer` as its own process). */
+  /** The worker (`npm run worker`) follows the chain when contracts are configured ("off": it does not; nothing is indexed). */
   CHAIN_INDEXER: z.enum(["on", "off"], { error: "CHAIN_INDEXER must be on or off" }).default("on"),
-  /** Settle ended epochs from inside the server ("off": `npm run cli -- settle`). */
+  /** The worker settles ended epochs ("off": it does not; `npm run cli -- settle` by hand). */
   EPOCH_SETTLEMENT: z.enum(["on", "off"], { error: "EPOCH_SETTLEMENT must be on or off" }).default("on"),
   /** Hours after an epoch's end before it is settled (late reports). */
   EPOCH_SETTLE_GRACE_HOURS: z.coerce.number().min(0).max(24 * 7).default(1),
-  /** Seconds after start before the first settlement pass (time for a history backfill to land). */
+  /** Seconds after a worker starts before the first settlement pass (time for a history backfill to land). */
   EPOCH_SETTLE_START_DELAY_S: z.coerce.number().min(0).max(86_400).default(300),
+  /** Jobs one worker process runs at once (each holds a database connection while it runs). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** How old the market snapshot may get before a read starts a rebuild (it is served meanwhile). */
   MARKET_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /** Chains a Sign-In with Ethereum message may name (comma-separated ids; 31337 is the local anvil chain). */
@@ -99,6 +101,8 @@ const chainSchema = z
     CHAIN_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
     /** Blocks per eth_getLogs request (and per database transaction). */
     INDEXER_BATCH_BLOCKS: z.coerce.number().int().min(1).max(100_000).default(2000),
+    /** Longest one indexer job follows the chain before the next job takes over (graphile-worker unlocks any job locked 4 h). */
+    INDEXER_CHUNK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   })
   .refine((e) => [e.HEU_ADDRESS, e.ESHEU_ADDRESS, e.IMAGINARIES_ADDRESS, e.STAKING_MARKET_ADDRESS].filter(Boolean).length % 4 === 0, {
     message: "HEU_ADDRESS, ESHEU_ADDRESS, IMAGINARIES_ADDRESS and STAKING_MARKET_ADDRESS are set together (or none of them)",
@@ -121,6 +125,8 @@ export interface ChainEnv {
   confirmations: number;
   pollMs: number;
   batchBlocks: number;
+  /** The worker's indexer job length (INDEXER_CHUNK_SECONDS). */
+  chunkMs: number;
 }
 
 let cachedChain: ChainEnv | undefined;
@@ -145,6 +151,7 @@ export function chainEnv(env: NodeJS.ProcessEnv = process.env): ChainEnv {
     confirmations: e.CHAIN_CONFIRMATIONS,
     pollMs: e.CHAIN_POLL_MS,
     batchBlocks: e.INDEXER_BATCH_BLOCKS,
+    chunkMs: e.INDEXER_CHUNK_SECONDS * 1000,
   };
   if (env === process.env) cachedChain = result;
   return result;
@@ -211,6 +218,8 @@ const opsSchema = z.object({
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** Blocks the indexer may be behind the confirmed head before GET /api/v1/ready answers 503 (chain configured only). */
   READY_MAX_INDEXER_LAG_BLOCKS: z.coerce.number().int().min(0).max(10_000_000).default(100),
+  /** Seconds without a heartbeat from any worker (`npm run worker`) before GET /api/v1/ready answers 503 (0: reported only). */
+  READY_MAX_WORKER_SILENCE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
 });
 
 export type OpsEnv = z.infer<typeof opsSchema>;

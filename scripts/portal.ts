@@ -1,5 +1,6 @@
 // `npm run portal`: the whole product on one machine. Without DATABASE_URL it runs on an embedded
-// PostgreSQL (from npm, password-protected) under .data/, migrates it, builds and starts Next.js, fills a week of history
+// PostgreSQL (from npm, password-protected) under .data/, migrates it, builds and starts Next.js and
+// the worker (`npm run worker`: indexer, settlement, purges) as two processes, fills a week of history
 // through the real ingestion API when the database is empty, then keeps a simulated network live.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -93,23 +94,28 @@ async function main() {
   const secret = ingestSecret();
   const baseUrl = `http://${host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host}:${port}`;
   const [node, args] = webServerArgs(root, port, host);
-  const server = startBackground(node, args, {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      INGEST_HMAC_SECRET: secret,
-      // Sign-In with Ethereum accepts messages for this address only (never the request's Host).
-      AUTH_DOMAIN: process.env.AUTH_DOMAIN ?? new URL(baseUrl).host,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...chainEnvVars,
-    },
-  });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    INGEST_HMAC_SECRET: secret,
+    // Sign-In with Ethereum accepts messages for this address only (never the request's Host).
+    AUTH_DOMAIN: process.env.AUTH_DOMAIN ?? new URL(baseUrl).host,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...chainEnvVars,
+  };
+  // The background role runs beside the web server, never inside it: the indexer must be going before
+  // the history backfill (its stakes and NFTs count from the first job).
+  const worker = startBackground(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], { cwd: root, env });
+  const server = startBackground(node, args, { cwd: root, env });
   let live: { stop(): void } | undefined;
   const shutdown = async () => {
     live?.stop();
     stopGroup(server);
+    stopGroup(worker);
+    // Both finish what they are doing (requests in flight, a running task); at most 30 s.
+    const exited = [server, worker].map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((r) => child.once("exit", r)) : undefined));
+    await Promise.race([Promise.all(exited), new Promise((r) => setTimeout(r, 30_000).unref())]);
     await local?.anvil.stop().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     process.exit(0);

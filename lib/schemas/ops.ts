@@ -31,6 +31,13 @@ export const opsChecksSchema = z.object({
   ]),
   marketSnapshot: z.object(age),
   leaderboard: z.object({ ...age, builtAt: age.builtAt.describe("the oldest window's build") }),
+  worker: z.object({
+    ok: z.boolean().describe("some worker beat within maxSilenceSeconds (always true when maxSilenceSeconds is 0)"),
+    lastBeatAt: z.iso.datetime().nullable().describe("the newest heartbeat of any worker; null: none ever, or none left after a clean stop"),
+    silenceSeconds: z.number().int().nullable().describe("age of lastBeatAt"),
+    liveWorkers: z.number().int().describe("worker processes that beat within maxSilenceSeconds"),
+    maxSilenceSeconds: z.number().int().describe("READY_MAX_WORKER_SILENCE_SECONDS (0: reported, does not decide readiness)"),
+  }),
   settlement: z.object({
     ok: z.boolean().describe("not overdue (informational)"),
     lastSettledEpoch: z.number().int().nullable(),
@@ -42,6 +49,6 @@ export const opsChecksSchema = z.object({
 export type OpsChecks = z.infer<typeof opsChecksSchema>;
 
 export const readyResponseSchema = z.object({
-  ready: z.boolean().describe("database, migrations and indexer ok: 200, else 503"),
+  ready: z.boolean().describe("database, migrations, indexer and worker ok: 200, else 503"),
   checks: opsChecksSchema,
 });

@@ -42,7 +42,7 @@ beforeAll(async () => {
   c = await deployContracts({ walletClient: clients.walletFor(owner!), publicClient: clients.publicClient });
   act = chainActions(clients, c);
   chain = {
-    chainId: 31337, rpcUrl: anvil.rpcUrl, publicRpcUrl: anvil.rpcUrl, startBlock: c.deployBlock, confirmations: CONFIRMATIONS, pollMs: 50, batchBlocks: 5,
+    chainId: 31337, rpcUrl: anvil.rpcUrl, publicRpcUrl: anvil.rpcUrl, startBlock: c.deployBlock, confirmations: CONFIRMATIONS, pollMs: 50, batchBlocks: 5, chunkMs: 60_000,
     contracts: { heu: c.heu, esHeu: c.esHeu, imaginaries: c.imaginaries, stakingMarket: c.stakingMarket },
   };
   await db().query(`TRUNCATE ${CHAIN_TABLES.join(", ")}`);
@@ -172,7 +172,9 @@ describe("pricing from the chain", () => {
 });
 
 describe("crashes", () => {
-  test("SIGKILL mid-range, twice: after restarts every event is applied exactly once", async () => {
+  // The indexer runs in the worker (`npm run worker`); a SIGKILLed worker's chain-index job stays
+  // locked until the next worker's reaper sees its heartbeat 15 s silent, hence the longer timeout.
+  test("SIGKILL of the worker mid-range, twice: after restarts every event is applied exactly once", { timeout: 180_000 }, async () => {
     const node = `${addr(carol!)}-crash`;
     const start = await clients.publicClient.getBlockNumber();
     const STAKES = 150;
@@ -181,19 +183,25 @@ describe("crashes", () => {
     const target = (await clients.publicClient.getBlockNumber()) - BigInt(CONFIRMATIONS);
 
     const cursor = async () => BigInt((await db().query("SELECT block_number::text FROM chain_cursor")).rows[0]?.block_number ?? -1);
+    const cursorReaches = async (block: bigint) => {
+      const deadline = Date.now() + 45_000;
+      while ((await cursor()) < block) {
+        if (Date.now() > deadline) throw new Error(`the indexer did not reach block ${block} within 45 s (at ${await cursor()})`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    };
     const killedAt: bigint[] = [];
     for (let run = 0; run < 2; run++) {
-      const child = spawnIndexer({ INDEXER_BATCH_BLOCKS: "1" });
-      const from = await cursor();
-      while ((await cursor()) < from + 20n) await new Promise((r) => setTimeout(r, 5));
+      const child = spawnWorker({ INDEXER_BATCH_BLOCKS: "1" });
+      await cursorReaches((await cursor()) + 20n);
       child.kill("SIGKILL");
       await new Promise((r) => child.once("exit", r));
       killedAt.push(await cursor());
     }
     expect(killedAt[0]! > start && killedAt[1]! > killedAt[0]! && killedAt[1]! < target).toBe(true);
 
-    const child = spawnIndexer({ INDEXER_BATCH_BLOCKS: "7" });
-    while ((await cursor()) < target) await new Promise((r) => setTimeout(r, 20));
+    const child = spawnWorker({ INDEXER_BATCH_BLOCKS: "7" });
+    await cursorReaches(target);
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
 
@@ -226,9 +234,10 @@ describe("time", () => {
   });
 });
 
-function spawnIndexer(env: Record<string, string>): ChildProcess {
+/** `npm run worker` following the test chain (and nothing else). */
+function spawnWorker(env: Record<string, string>): ChildProcess {
   const root = path.resolve(import.meta.dirname, "../..");
-  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/indexer.ts"], {
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -241,6 +250,7 @@ function spawnIndexer(env: Record<string, string>): ChildProcess {
       ESHEU_ADDRESS: c.esHeu,
       IMAGINARIES_ADDRESS: c.imaginaries,
       STAKING_MARKET_ADDRESS: c.stakingMarket,
+      EPOCH_SETTLEMENT: "off",
       ...env,
     },
   });

@@ -1,5 +1,5 @@
-// GET /api/v1/ready: 200 only when the database answers, its migrations are this build's and the
-// indexer is close to the chain's head; snapshot ages and settlement are reported alongside.
+// GET /api/v1/ready: 200 only when the database answers, its migrations are this build's, the
+// indexer is close to the chain's head and a worker beats; snapshot ages and settlement are reported alongside.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type pg from "pg";
@@ -24,6 +24,15 @@ async function rolledBack<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise
   }
 }
 
+// A live worker, as `npm run worker` would record it (every 5 s): the other checks are this file's subject.
+const WORKER = "pool-integration-test";
+beforeAll(async () => {
+  await db().query("INSERT INTO worker_heartbeat (worker_id, hostname, pid, started_at, beat_at) VALUES ($1, 'test', 1, now(), now() + interval '1 hour')", [WORKER]);
+});
+afterAll(async () => {
+  await db().query("DELETE FROM worker_heartbeat WHERE worker_id = $1", [WORKER]);
+});
+
 async function readyOf(res: Response) {
   return { status: res.status, body: readyResponseSchema.parse(await res.json()) };
 }
@@ -37,6 +46,31 @@ test("with the database up, every migration applied and no chain to follow, the 
   expect(body.checks.migrations.expected).toBeGreaterThanOrEqual(9);
   expect(body.checks.migrations.applied).toBe(body.checks.migrations.expected);
   expect(body.checks.indexer).toEqual({ ok: true, configured: false });
+  expect(body.checks.worker).toMatchObject({ ok: true, liveWorkers: 1, maxSilenceSeconds: 60 });
+});
+
+test("no worker heartbeat is 503 naming the worker; a beat 60 s old is still ready, 61 s is not", async () => {
+  const now = new Date("2030-01-01T00:00:00Z");
+  await rolledBack(async (client) => {
+    await client.query("DELETE FROM worker_heartbeat");
+    const none = await readyOf(readyResponse(await probeOps({ client, now })));
+    expect(none.status).toBe(503);
+    expect(none.body.checks.worker).toEqual({ ok: false, lastBeatAt: null, silenceSeconds: null, liveWorkers: 0, maxSilenceSeconds: 60 });
+    expect(none.body.checks.database.ok && none.body.checks.migrations.ok && none.body.checks.indexer.ok).toBe(true);
+
+    const beat = (ageS: number, id: string, pid: number) =>
+      client.query("INSERT INTO worker_heartbeat (worker_id, hostname, pid, started_at, beat_at) VALUES ($1, 'host', $2, $3, $3)", [id, pid, new Date(now.getTime() - ageS * 1000)]);
+    await beat(61, "pool-old", 10);
+    const silent = await readyOf(readyResponse(await probeOps({ client, now })));
+    expect(silent.status).toBe(503);
+    expect(silent.body.checks.worker).toMatchObject({ ok: false, silenceSeconds: 61, liveWorkers: 0 });
+
+    await beat(60, "pool-a", 11);
+    await beat(3, "pool-b", 12);
+    const fresh = await readyOf(readyResponse(await probeOps({ client, now })));
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.checks.worker).toMatchObject({ ok: true, lastBeatAt: new Date(now.getTime() - 3000).toISOString(), silenceSeconds: 3, liveWorkers: 2 });
+  });
 });
 
 test("a migration of this build missing from _prisma_migrations makes it 503, naming the migration", async () => {

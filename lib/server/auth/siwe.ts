@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import type pg from "pg";
 import { createPublicClient, getAddress, hexToBigInt, http, isAddressEqual, recoverMessageAddress, size, slice, type Hex } from "viem";
 import { parseSiweMessage, validateSiweMessage, verifySiweMessage } from "viem/siwe";
 import { AppError } from "@/lib/errors";
@@ -32,9 +33,9 @@ export async function issueNonce(now = new Date()): Promise<{ nonce: string; exp
 }
 
 /** Deletes expired nonces and sessions; returns how many of each went. */
-export async function purgeExpiredAuth(now = new Date()): Promise<{ nonces: number; sessions: number }> {
-  const nonces = await pool().query("DELETE FROM auth_nonces WHERE expires_at <= $1", [now]);
-  const sessions = await pool().query("DELETE FROM sessions WHERE expires_at <= $1", [now]);
+export async function purgeExpiredAuth(now = new Date(), db: Pick<pg.Pool, "query"> = pool()): Promise<{ nonces: number; sessions: number }> {
+  const nonces = await db.query("DELETE FROM auth_nonces WHERE expires_at <= $1", [now]);
+  const sessions = await db.query("DELETE FROM sessions WHERE expires_at <= $1", [now]);
   return { nonces: nonces.rowCount ?? 0, sessions: sessions.rowCount ?? 0 };
 }
 

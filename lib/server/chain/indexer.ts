@@ -30,6 +30,8 @@ export interface IndexerOptions {
   chain: ChainEnv & { contracts: ChainContracts };
   pool: pg.Pool;
   client?: PublicClient;
+  /** Ends the work between two batches (the worker's chunk deadline, a shutdown); the cursor keeps what was done. */
+  signal?: AbortSignal;
   /** Called after each committed batch (progress, tests). */
   onBatch?: (batch: { from: bigint; to: bigint; logs: number; applied: number; target: bigint }) => void;
 }
@@ -64,7 +66,7 @@ export async function indexToHead(opts: IndexerOptions): Promise<IndexResult> {
   }
   let from = cursor ? cursor.block + 1n : chain.startBlock;
   let applied = 0;
-  while (from <= target) {
+  while (from <= target && !opts.signal?.aborted) {
     const to = from + BigInt(chain.batchBlocks) - 1n < target ? from + BigInt(chain.batchBlocks) - 1n : target;
     const logs = await fetchLogs(client, chain.contracts, from, to);
     const toBlock = await client.getBlock({ blockNumber: to });
@@ -180,7 +182,7 @@ function decode(name: string, a: Record<string, unknown>): ChainEventData {
  * Follows the chain until `signal` aborts: indexes to the confirmed head, waits `pollMs`, again.
  * A failing RPC or database is logged and retried with backoff; the cursor makes every retry safe.
  */
-export async function followChain(opts: IndexerOptions & { signal?: AbortSignal }): Promise<void> {
+export async function followChain(opts: IndexerOptions): Promise<void> {
   const logger = log().child({ component: "indexer" });
   const client = opts.client ?? chainClient(opts.chain);
   let failures = 0;

@@ -17,7 +17,6 @@ const PROBE_TIMEOUT_MS = 2_000;
 /** Settlement is overdue this long after an epoch's grace period ended (a pass runs every 10 min). */
 const SETTLEMENT_SLACK_MS = 3_600_000;
 
-// The worker's heartbeat joins these checks once the worker role exists (issue 12, item 2).
 export type OpsState = OpsChecks;
 
 let expectedMigrations: string[] | undefined;
@@ -54,9 +53,11 @@ interface StateRow {
   last_epoch: number | null;
   settled_at: Date | null;
   first_hour: Date | null;
+  worker_beat_at: Date | null;
+  live_workers: number;
 }
 
-async function readState(client: pg.ClientBase): Promise<StateRow> {
+async function readState(client: pg.ClientBase, liveSince: Date): Promise<StateRow> {
   // Each subquery is an index or one-row lookup: leaderboard_rows by its key (rank 0 is each
   // snapshot's header row), epochs by its key, hardware_hourly's hour index for the first activity.
   const { rows } = await client.query<StateRow>(
@@ -67,8 +68,10 @@ async function readState(client: pg.ClientBase): Promise<StateRow> {
          WHERE "window" = ANY($1::text[]) AND point_type = 'waifu' AND rank = 0) AS leaderboard,
        (SELECT number FROM epochs ORDER BY number DESC LIMIT 1) AS last_epoch,
        (SELECT settled_at FROM epochs ORDER BY number DESC LIMIT 1) AS settled_at,
-       (SELECT min(hour) FROM hardware_hourly) AS first_hour`,
-    [LEADERBOARD_WINDOWS],
+       (SELECT min(hour) FROM hardware_hourly) AS first_hour,
+       (SELECT max(beat_at) FROM worker_heartbeat) AS worker_beat_at,
+       (SELECT count(DISTINCT (hostname, pid, started_at))::int FROM worker_heartbeat WHERE beat_at >= $2) AS live_workers`,
+    [LEADERBOARD_WINDOWS, liveSince],
   );
   return rows[0]!;
 }
@@ -85,7 +88,7 @@ export async function probeOps(opts: ProbeOptions = {}): Promise<OpsState> {
   const now = opts.now ?? new Date();
   const chain = opts.chain ?? chainEnv();
   const env = serverEnv();
-  const maxLagBlocks = opsEnv().READY_MAX_INDEXER_LAG_BLOCKS;
+  const { READY_MAX_INDEXER_LAG_BLOCKS: maxLagBlocks, READY_MAX_WORKER_SILENCE_SECONDS: maxSilence } = opsEnv();
   const head = chain.contracts ? chainHead(chain.rpcUrl).then((h) => ({ h }), (err: unknown) => ({ err: message(err) })) : null;
 
   const state: OpsState = {
@@ -94,6 +97,7 @@ export async function probeOps(opts: ProbeOptions = {}): Promise<OpsState> {
     indexer: chain.contracts ? { ok: false, configured: true, indexedBlock: null, headBlock: null, lagBlocks: null, maxLagBlocks } : { ok: true, configured: false },
     marketSnapshot: { ok: false, builtAt: null, ageSeconds: null, staleAfterSeconds: env.MARKET_REFRESH_SECONDS * 10 },
     leaderboard: { ok: false, builtAt: null, ageSeconds: null, staleAfterSeconds: env.LEADERBOARD_REFRESH_SECONDS * 10 },
+    worker: { ok: false, lastBeatAt: null, silenceSeconds: null, liveWorkers: 0, maxSilenceSeconds: maxSilence },
     settlement: { ok: false, lastSettledEpoch: null, settledAt: null, dueEpoch: null, overdue: false },
   };
   try {
@@ -125,7 +129,7 @@ export async function probeOps(opts: ProbeOptions = {}): Promise<OpsState> {
       const applied = new Set(rows.map((r) => r.migration_name));
       const missing = migrationsInBuild().filter((m) => !applied.has(m));
       state.migrations = { ...state.migrations, ok: missing.length === 0 && !state.migrations.error, applied: applied.size, missing };
-      row = await readState(client);
+      row = await readState(client, new Date(now.getTime() - (maxSilence || 60) * 1000));
     } finally {
       if (own) await client.query("COMMIT").catch(() => undefined);
     }
@@ -147,6 +151,15 @@ export async function probeOps(opts: ProbeOptions = {}): Promise<OpsState> {
     const oldest = windows.length === LEADERBOARD_WINDOWS.length ? new Date(Math.min(...windows.map((w) => new Date(w.at).getTime()))) : null;
     state.leaderboard = { ...state.leaderboard, builtAt: oldest?.toISOString() ?? null, ageSeconds: ageOf(oldest, now) };
     state.leaderboard.ok = state.leaderboard.ageSeconds !== null && state.leaderboard.ageSeconds <= state.leaderboard.staleAfterSeconds;
+    // The worker (npm run worker) runs every background task; a heartbeat every 5 s says it is alive.
+    const silence = ageOf(row.worker_beat_at, now);
+    state.worker = {
+      ...state.worker,
+      ok: maxSilence === 0 || (silence !== null && silence <= maxSilence),
+      lastBeatAt: row.worker_beat_at?.toISOString() ?? null,
+      silenceSeconds: silence,
+      liveWorkers: row.live_workers,
+    };
     const due = row.last_epoch !== null ? row.last_epoch + 1 : row.first_hour ? epochOf(row.first_hour) : null;
     const overdue = due !== null && epochEnd(due).getTime() + env.EPOCH_SETTLE_GRACE_HOURS * 3_600_000 + SETTLEMENT_SLACK_MS < now.getTime();
     state.settlement = { ok: !overdue, lastSettledEpoch: row.last_epoch, settledAt: row.settled_at?.toISOString() ?? null, dueEpoch: due, overdue };
@@ -171,9 +184,9 @@ export async function probeOps(opts: ProbeOptions = {}): Promise<OpsState> {
   return state;
 }
 
-/** Able to serve: the database answers, its schema is this build's, and the indexer is not far behind. */
+/** Able to serve: the database answers, its schema is this build's, the indexer is not far behind and a worker is alive. */
 export function isReady(state: OpsState): boolean {
-  return state.database.ok && state.migrations.ok && state.indexer.ok;
+  return state.database.ok && state.migrations.ok && state.indexer.ok && state.worker.ok;
 }
 
 /** GET /api/v1/ready's answer: 200 when ready, else 503; the checks say which failed either way. */

@@ -3,7 +3,9 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { Gauge, Registry } from "prom-client";
 import { metrics } from "@/lib/metrics";
+import { log } from "@/lib/log";
 import { pool } from "../db";
+import { taskQueueStats, type TaskQueueStat } from "../worker/queue-stats";
 import { probeOps, type OpsState } from "./probe";
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
@@ -24,7 +26,7 @@ export function authorizeScrape(authorization: string | null, token: string | un
  * Gauges of the database's state, made fresh for each scrape: one whose value is unknown (no chain,
  * no snapshot yet, the probe failed) is left out rather than reported stale or as a made-up 0.
  */
-function stateRegistry(s: OpsState, now: number): Registry {
+function stateRegistry(s: OpsState, tasks: TaskQueueStat[], now: number): Registry {
   const registry = new Registry();
   const gauge = (name: string, help: string, value: number | null) => {
     if (value !== null) new Gauge({ name, help, registers: [registry] }).set(value);
@@ -37,6 +39,21 @@ function stateRegistry(s: OpsState, now: number): Registry {
   gauge("heurist_settlement_overdue", "1 when an ended epoch is past its grace period plus an hour and still unsettled", s.database.ok ? Number(s.settlement.overdue) : null);
   gauge("heurist_migrations_pending", "Migrations in this build not applied to the database", s.migrations.applied === null ? null : s.migrations.missing.length);
   gauge("heurist_database_up", "1 when the database answered this scrape's probe", Number(s.database.ok));
+  gauge("heurist_worker_heartbeat_age_seconds", "Time since any worker's last heartbeat (a worker beats every 5 s)", s.worker.silenceSeconds);
+  gauge("heurist_workers_live", "Worker processes that beat within READY_MAX_WORKER_SILENCE_SECONDS", s.database.ok ? s.worker.liveWorkers : null);
+  // The worker's queue and last runs, read from the database (the worker process serves no metrics).
+  const labelled = (name: string, help: string, value: (t: TaskQueueStat) => number | null) => {
+    const g = new Gauge({ name, help, labelNames: ["task"] as const, registers: [registry] });
+    for (const t of tasks) {
+      const v = value(t);
+      if (v !== null) g.set({ task: t.task }, v);
+    }
+  };
+  labelled("heurist_worker_jobs_due", "Jobs of a task whose time has come: waiting for a worker or running", (t) => t.due);
+  labelled("heurist_worker_oldest_wait_seconds", "How long a task's oldest due job has waited for a worker (0: none waiting)", (t) => t.oldestWaitSeconds);
+  labelled("heurist_worker_task_last_duration_seconds", "Duration of a task's last run (settle-epochs: the last settlement pass)", (t) => t.lastDurationSeconds);
+  labelled("heurist_worker_task_last_ok", "1 when a task's last run succeeded", (t) => (t.lastOk === null ? null : Number(t.lastOk)));
+  labelled("heurist_worker_task_last_run_age_seconds", "Time since a task's last run finished", (t) => (t.lastFinishedAt ? Math.round((now - t.lastFinishedAt.getTime()) / 1000) : null));
   return registry;
 }
 
@@ -47,6 +64,14 @@ export async function scrapeMetrics(): Promise<{ contentType: string; body: stri
   m.poolConnections.set({ state: "total" }, p.totalCount);
   m.poolConnections.set({ state: "idle" }, p.idleCount);
   m.poolConnections.set({ state: "waiting" }, p.waitingCount);
-  const state = stateRegistry(await probeOps(), Date.now());
+  const [ops, tasks] = await Promise.all([
+    probeOps(),
+    taskQueueStats(p).catch((err: unknown) => {
+      m.opsProbeFailures.inc({ probe: "worker_queue" });
+      log().warn({ component: "ops", err }, "worker queue probe failed");
+      return [];
+    }),
+  ]);
+  const state = stateRegistry(ops, tasks, Date.now());
   return { contentType: m.registry.contentType, body: await Registry.merge([m.registry, state]).metrics() };
 }

@@ -1,7 +1,7 @@
-// The indexer process (`npm run indexer`, started as e2e/global-setup.ts starts it) survives losing
-// every database connection, as a PostgreSQL restart does to idle clients: the process stays up
-// and an event made after the loss is indexed too (the defence: scripts/indexer.ts's pool "error"
-// handler; without it the pool's unhandled 'error' event kills the process).
+// The worker process (`npm run worker`, started as e2e/global-setup.ts starts it) survives losing
+// every database connection, as a PostgreSQL restart does: the process stays up and an event made
+// after the loss is indexed too (the defence: lib/server/worker/pool.ts's pool and client "error"
+// handlers; without them an unhandled 'error' event kills the process).
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
@@ -19,7 +19,7 @@ const databaseUrl = process.env.DATABASE_URL!;
 let pool: pg.Pool;
 let anvil: Anvil;
 let act: ChainActions;
-let indexer: ChildProcess;
+let worker: ChildProcess;
 let exit: string | undefined;
 let output = "";
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const clients = chainClients(anvil.rpcUrl);
   const c = await deployContracts({ walletClient: clients.walletFor(anvilAccount(0)), publicClient: clients.publicClient });
   act = chainActions(clients, c);
-  indexer = startBackground(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/indexer.ts"], {
+  worker = startBackground(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -45,16 +45,17 @@ beforeAll(async () => {
       CHAIN_START_BLOCK: c.deployBlock.toString(),
       CHAIN_CONFIRMATIONS: "1",
       CHAIN_POLL_MS: "100",
+      EPOCH_SETTLEMENT: "off",
     },
   });
-  for (const stream of [indexer.stdout!, indexer.stderr!]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  indexer.on("exit", (code, signal) => (exit = `exited with ${code ?? signal}`));
+  for (const stream of [worker.stdout!, worker.stderr!]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  worker.on("exit", (code, signal) => (exit = `exited with ${code ?? signal}`));
 }, 120_000);
 
 afterAll(async () => {
-  if (indexer && exit === undefined) {
-    const exited = new Promise((resolve) => indexer.once("exit", resolve));
-    stopGroup(indexer);
+  if (worker && exit === undefined) {
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    stopGroup(worker);
     await exited;
   }
   await anvil?.stop();
@@ -64,11 +65,11 @@ afterAll(async () => {
 const nftCount = async () =>
   Number((await pool.query<{ n: number }>("SELECT nft_count AS n FROM wallet_nfts WHERE wallet = $1", [holder.toLowerCase()])).rows[0]?.n ?? 0);
 
-/** Polls the database until the holder's indexed NFT count is `n`; gives up at once if the indexer has exited. */
+/** Polls the database until the holder's indexed NFT count is `n`; gives up at once if the worker has exited. */
 async function indexedNfts(n: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while ((await nftCount()) !== n) {
-    if (exit !== undefined) throw new Error(`the indexer ${exit} before indexing NFT #${n}:\n${output}`);
+    if (exit !== undefined) throw new Error(`the worker ${exit} before indexing NFT #${n}:\n${output}`);
     if (Date.now() > deadline) throw new Error(`NFT #${n} was not indexed within ${timeoutMs / 1000} s:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -80,7 +81,7 @@ async function mintNft(): Promise<void> {
   await act.mine(1);
 }
 
-describe("indexer process", () => {
+describe("worker process", () => {
   test("every database connection terminated (a PostgreSQL restart): the process stays up and indexes the next event", async () => {
     await mintNft();
     await indexedNfts(1);
@@ -88,7 +89,7 @@ describe("indexer process", () => {
     const { rows } = await pool.query<{ terminated: boolean }>(
       "SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
     );
-    // The indexer held connections, so there was something to lose.
+    // The worker held connections, so there was something to lose.
     expect(rows.filter((r) => r.terminated).length).toBeGreaterThan(0);
 
     await mintNft();

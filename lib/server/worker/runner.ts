@@ -1,0 +1,104 @@
+import "server-only";
+import { EventEmitter } from "node:events";
+import { Logger as GraphileLogger, makeWorkerUtils, run, type Task, type WorkerEvents } from "graphile-worker";
+import type pg from "pg";
+import { log } from "@/lib/log";
+import { startHeartbeat } from "./heartbeat";
+import { recordRun } from "./queue-stats";
+import { crontabFor, ensureQueued, queueNext } from "./singleton";
+import type { WorkerTask } from "./task";
+
+export interface RunningWorker {
+  /** Graceful stop: no new jobs, running ones are signalled and finish (or are released), heartbeat removed. */
+  stop(): Promise<void>;
+  /** Settles when the runner ends by itself (a fatal error) or after stop(). */
+  done: Promise<void>;
+}
+
+/** graphile-worker's log lines, as JSON through our logger. */
+function graphileLogger(): GraphileLogger {
+  const logger = log().child({ component: "worker" });
+  return new GraphileLogger((scope) => (level, message, meta) => {
+    // Its metadata (whole job rows) only where something went wrong.
+    if (level === "error") logger.error({ ...scope, meta }, message);
+    else if (level === "warning") logger.warn({ ...scope, meta }, message);
+    else if (level === "info") logger.info(scope, message);
+    else logger.debug(scope, message);
+  });
+}
+
+/**
+ * Runs the enabled tasks on graphile-worker (schema graphile_worker, migrated on start) with this
+ * pool: queues each `every` task unless one is queued already, keeps the heartbeat and the reaper
+ * going, and leaves signal handling to the caller (scripts/worker.ts).
+ */
+export async function startWorker(opts: { pool: pg.Pool; tasks: WorkerTask[]; concurrency: number }): Promise<RunningWorker> {
+  const logger = log().child({ component: "worker" });
+  const tasks = opts.tasks.filter((t) => t.enabled);
+  const stopping = new AbortController();
+  // graphile-worker 0.17 locks jobs and queues in the name of the worker pool (one per process):
+  // that id is what the heartbeat must vouch for.
+  const workerIds: string[] = [];
+  const events: WorkerEvents = new EventEmitter();
+  events.on("pool:create", ({ workerPool }) => workerIds.push(workerPool.id));
+
+  const taskList: Record<string, Task> = {};
+  for (const task of tasks) {
+    taskList[task.name] = async (_payload, helpers) => {
+      const taskLogger = logger.child({ task: task.name, jobId: helpers.job.id });
+      const startedAt = Date.now();
+      let ok = true;
+      try {
+        await task.run({ pool: opts.pool, signal: AbortSignal.any([stopping.signal, helpers.abortSignal]), logger: taskLogger });
+      } catch (err) {
+        // Logged, not thrown: the next run is queued below either way, and a failed job would linger.
+        ok = false;
+        taskLogger.error({ err }, "task failed (runs again on schedule)");
+      }
+      const finishedAt = Date.now();
+      taskLogger.info({ ok, startedAt, finishedAt, ms: finishedAt - startedAt, workerId: helpers.job.locked_by }, "task finished");
+      try {
+        await recordRun(opts.pool, task.name, new Date(startedAt), finishedAt - startedAt, ok);
+      } catch (err) {
+        taskLogger.warn({ err }, "could not record the run");
+      } finally {
+        if ("every" in task.schedule) await queueNext(helpers.addJob, task.name, new Date(Date.now() + task.schedule.every.everyMs));
+      }
+    };
+  }
+
+  const runner = await run({
+    pgPool: opts.pool,
+    schema: "graphile_worker",
+    taskList,
+    // An empty crontab string would make graphile-worker look for a ./crontab file.
+    ...(crontabFor(tasks) ? { crontab: crontabFor(tasks) } : { parsedCronItems: [] }),
+    concurrency: opts.concurrency,
+    noHandleSignals: true,
+    events,
+    logger: graphileLogger(),
+    // A task's abort signal fires 2 s into a graceful stop; ours fires at once (see stop()).
+    gracefulShutdownAbortTimeout: 2_000,
+  });
+  const utils = await makeWorkerUtils({ pgPool: opts.pool, schema: "graphile_worker", logger: graphileLogger() });
+  // A job that failed all its attempts keeps its key, and would stop ensureQueued from ever queueing that task again.
+  await utils.cleanup({ tasks: ["DELETE_PERMAFAILED_JOBS"] });
+  const heartbeat = startHeartbeat({ pool: opts.pool, utils, workerIds: () => workerIds, logger });
+  const now = Date.now();
+  for (const task of tasks) {
+    if ("every" in task.schedule) await ensureQueued(utils.addJob, task.name, new Date(now + (task.schedule.every.firstAfterMs ?? 0)));
+    else if (task.schedule.cron.onStart) await ensureQueued(utils.addJob, task.name, new Date(now));
+  }
+  logger.info({ tasks: tasks.map((t) => t.name), concurrency: opts.concurrency, workerIds }, "worker started");
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      stopping.abort();
+      await runner.stop();
+      await heartbeat.stop();
+      await utils.release();
+    })());
+  const done = runner.promise.finally(() => stop());
+  return { stop, done };
+}

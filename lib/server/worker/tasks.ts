@@ -1,0 +1,14 @@
+import "server-only";
+import type { WorkerTask } from "./task";
+import { chainIndexTask } from "./tasks/chain-index";
+import { purgeAuthTask } from "./tasks/purge-auth";
+import { settleEpochsTask } from "./tasks/settle-epochs";
+
+/**
+ * Every background task, registered here and nowhere else: name, schedule and handler (see
+ * ./task.ts for the schedule kinds). Each is a singleton across all worker processes. To add one,
+ * write lib/server/worker/tasks/<name>.ts returning a WorkerTask and list it below.
+ */
+export function workerTasks(): WorkerTask[] {
+  return [chainIndexTask(), settleEpochsTask(), purgeAuthTask()];
+}
