@@ -12,6 +12,7 @@ import { epochEnd, epochOf, epochStart } from "@/lib/rewards";
 import { withTransaction } from "@/lib/server/db";
 import { writeAdminEntries } from "@/lib/server/admin/write-entries";
 import { verifyAll } from "@/lib/server/verify/verify";
+import { joinSettlementBarrier } from "@/lib/server/epochs/epoch-points";
 import { count, db, imageJob, llmJob, randomWallet, signedRequest, tableCounts } from "../support/fixtures";
 import { admin, adminRequest, signInCookie, stranger } from "./admin-session";
 
@@ -302,7 +303,10 @@ describe("admin slashes", () => {
     expect(results["nodes (totals)"]!.mismatches).toBe(0);
 
     // The audit log is append-only: the repair is the missing entry (with its rollups), not a deletion.
-    await withTransaction((client) => writeAdminEntries(client, { kind: "slash", actionId: id, entries: [{ minerId: e, wallet: w3, pointType: "waifu", micro: -1000 }], note: "repair", now: new Date() }));
+    await withTransaction(async (client) => {
+      const open = await joinSettlementBarrier(client);
+      await writeAdminEntries(client, { kind: "slash", actionId: id, entries: [{ minerId: e, wallet: w3, pointType: "waifu", micro: -1000 }], note: "repair", now: new Date(), open });
+    });
     await expectVerifyClean();
 
     const hour = (await db().query("SELECT hour FROM miner_hourly WHERE miner_id = $1 ORDER BY hour DESC LIMIT 1", [e])).rows[0].hour;

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { AdminActionResult } from "@/lib/schemas/admin";
 import { withTransaction } from "../db";
+import { joinSettlementBarrier } from "../epochs/epoch-points";
 import type { PointType } from "./points-left";
 import { resultOf } from "./slash";
 import { lockNodes, writeAdminEntries, type AdminEntry } from "./write-entries";
@@ -13,6 +14,7 @@ import { lockNodes, writeAdminEntries, type AdminEntry } from "./write-entries";
  */
 export async function reverseSlash(admin: string, slashId: string, reason: string, now = new Date()): Promise<AdminActionResult> {
   return withTransaction(async (client) => {
+    const open = await joinSettlementBarrier(client);
     const found = await client.query<{ action: string; target_kind: string; target: string; window_from: Date; window_to: Date; waifu_micro: string; llama_micro: string }>(
       "SELECT action, target_kind, target, window_from, window_to, waifu_micro::text, llama_micro::text FROM admin_actions WHERE id = $1",
       [slashId],
@@ -44,7 +46,7 @@ export async function reverseSlash(admin: string, slashId: string, reason: strin
       if ((err as { code?: string }).code === "23505") throw new AppError("conflict", `Slash #${slashId} was reversed by another admin just now.`);
       throw err;
     }
-    await writeAdminEntries(client, { kind: "reversal", actionId: id, entries, note: `Reversal of slash #${slashId}. ${reason}`, now });
+    await writeAdminEntries(client, { kind: "reversal", actionId: id, entries, note: `Reversal of slash #${slashId}. ${reason}`, now, open });
     return resultOf(client, id, entries);
   });
 }

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { microToPoints } from "@/lib/points";
 import type { AdminActionResult, SlashBody } from "@/lib/schemas/admin";
 import { withTransaction } from "../db";
+import { joinSettlementBarrier } from "../epochs/epoch-points";
 import { pointsLeft, type PointType } from "./points-left";
 import { ACTION_COLUMNS, actionView, type ActionRow } from "./views";
 import { lockNodes, writeAdminEntries, type AdminEntry } from "./write-entries";
@@ -27,6 +28,7 @@ export async function createSlash(admin: string, body: SlashBody, now = new Date
   const window = { from: body.from.getTime(), to: body.to.getTime() };
 
   return withTransaction(async (client) => {
+    const open = await joinSettlementBarrier(client);
     const nodes = await lockNodes(client, targetKind === "miner" ? "miner_id" : "wallet", target);
     if (nodes.length === 0) throw new AppError("not_found", `No ${targetKind === "miner" ? "miner ID" : "wallet"} ${target} has reported a job.`);
     const walletOf = new Map(nodes.map((n) => [n.miner_id, n.wallet]));
@@ -52,7 +54,7 @@ export async function createSlash(admin: string, body: SlashBody, now = new Date
     );
     const id = inserted.rows[0]!.id;
     const note = `Slash #${id}: ${fmtFraction(fractionPpm)} of the points in [${body.from.toISOString()}, ${body.to.toISOString()}). ${body.reason}`;
-    await writeAdminEntries(client, { kind: "slash", actionId: id, entries, note, now });
+    await writeAdminEntries(client, { kind: "slash", actionId: id, entries, note, now, open });
     return resultOf(client, id, entries);
   });
 }

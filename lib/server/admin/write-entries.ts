@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { scheduleAt } from "@/lib/points";
+import { addEpochPoints, type OpenEpochs } from "../epochs/epoch-points";
 import { hourStart } from "../ingest/rollup-deltas";
 
 export interface AdminEntry {
@@ -27,8 +28,12 @@ export async function lockNodes(client: pg.PoolClient, where: "miner_id" | "wall
  * fall in the open epoch, and moves the rollups a miner's points appear in: the node's totals and
  * miner_hourly / wallet_hourly at the hour of `now` (points only: job and success counts are
  * about jobs). hardware_hourly and wallet_model_daily describe GPU models and models: jobs only.
+ * `open` is what `joinSettlementBarrier`, called first in the transaction, returned.
  */
-export async function writeAdminEntries(client: pg.PoolClient, opts: { kind: "slash" | "reversal" | "adjustment"; actionId: string; entries: readonly AdminEntry[]; note: string; now: Date }): Promise<void> {
+export async function writeAdminEntries(
+  client: pg.PoolClient,
+  opts: { kind: "slash" | "reversal" | "adjustment"; actionId: string; entries: readonly AdminEntry[]; note: string; now: Date; open: OpenEpochs },
+): Promise<void> {
   const entries = [...opts.entries].sort((a, b) => (a.minerId === b.minerId ? a.pointType.localeCompare(b.pointType) : a.minerId < b.minerId ? -1 : 1));
   if (entries.length === 0) return;
   const col = <T>(pick: (e: AdminEntry) => T) => entries.map(pick);
@@ -56,6 +61,11 @@ export async function writeAdminEntries(client: pg.PoolClient, opts: { kind: "sl
     `UPDATE nodes n SET total_waifu_micro = n.total_waifu_micro + d.wa, total_llama_micro = n.total_llama_micro + d.ll
        FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS d(id, wa, ll) WHERE n.miner_id = d.id`,
     [miners.keys, miners.waifu, miners.llama],
+  );
+  await addEpochPoints(
+    client,
+    opts.open,
+    entries.map((e) => ({ minerId: e.minerId, wallet: e.wallet, pointType: e.pointType, occurredAt: opts.now, adjustment: true, micro: e.micro })),
   );
   await client.query(
     `INSERT INTO miner_hourly AS t (miner_id, hour, waifu_micro, llama_micro)

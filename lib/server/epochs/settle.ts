@@ -1,7 +1,8 @@
 import "server-only";
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
-import { epochEnd, epochOf, epochStart, splitNodeReward, splitPool, timeWeightedStake, type StakeChangeAt } from "@/lib/rewards";
+import { epochEnd, epochStart, splitNodeReward, splitPool, timeWeightedStake, type StakeChangeAt } from "@/lib/rewards";
+import { assertNextToSettle, closeEpoch } from "./close-epoch";
 
 const MICRO = 1_000_000n;
 const VESTING_MS = 365 * 86_400_000;
@@ -58,47 +59,29 @@ interface MinerPoints {
 /**
  * Settles epoch `epoch`: each pool pro rata to the miners' points, each node's tokens between its
  * operator and its stakers by the bribe in force at the epoch's start (stakers pro rata to their
- * time-weighted stake), esHEU grants vesting over a year. Epochs settle in order. The entries
- * settled are those before the epoch's end not settled before, so a job reported after its own
- * epoch was settled, or a correction, is counted in the next settlement ("late"). Ingestion
- * waits while this runs (a SHARE lock on the ledger), which makes the cutoff exact.
+ * time-weighted stake), esHEU grants vesting over a year. Epochs settle in order. The points settled
+ * are epoch `epoch`'s bucket (decision 0020): entries of its week plus those reported after the
+ * previous epoch closed (a job reported late, or a correction: "late"). The close is a brief barrier
+ * for ledger writers; the settlement itself reads the bucket while ingestion goes on.
  */
 export async function settleEpoch(pool: pg.Pool, epoch: number, now = new Date()): Promise<SettleResult> {
   const start = epochStart(epoch);
   const end = epochEnd(epoch);
   if (end > now) throw new AppError("conflict", `Epoch ${epoch} ends at ${end.toISOString()}; it can be settled after that.`);
+  const cutoff = await closeEpoch(pool, epoch, now);
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    // A settlement reads a week of the ledger: no request-sized statement timeout for it.
+    // Reads a bucket and writes every reward row of the epoch: no request-sized statement timeout.
     await client.query("SET LOCAL statement_timeout = 0");
-    await client.query("LOCK TABLE ledger_entries IN SHARE MODE");
+    // One settlement at a time (a second one, started at once, finds this one's epoch settled).
     await client.query("LOCK TABLE epochs IN EXCLUSIVE MODE");
-    const last = await client.query<{ number: number; ledger_cutoff: string; ends_at: Date }>(
-      "SELECT number, ledger_cutoff::text, ends_at FROM epochs ORDER BY number DESC LIMIT 1",
-    );
-    const prev = last.rows[0];
-    if (prev && epoch <= prev.number) throw new AppError("conflict", `Epoch ${epoch} is already settled; settled epochs never change.`);
-    if (prev && epoch !== prev.number + 1) throw new AppError("conflict", `Epoch ${prev.number + 1} must be settled before epoch ${epoch}.`);
-    if (!prev) {
-      const first = await client.query<{ at: Date | null }>("SELECT min(occurred_at) AS at FROM ledger_entries");
-      const firstEpoch = first.rows[0]?.at ? epochOf(first.rows[0].at) : epoch;
-      if (epoch > firstEpoch) throw new AppError("conflict", `Epoch ${firstEpoch} (the first with ledger entries) must be settled before epoch ${epoch}.`);
-    }
-    const prevCutoff = prev ? BigInt(prev.ledger_cutoff) : 0n;
-    const prevEnd = prev ? prev.ends_at : new Date(0);
-    const cutoff = BigInt((await client.query<{ id: string }>("SELECT coalesce(max(id), 0)::text AS id FROM ledger_entries")).rows[0]!.id);
+    await assertNextToSettle(client, epoch);
 
     const sums = await client.query<{ miner_id: string; wallet: string; waifu: string; llama: string; late: string; adjust: string }>(
-      `SELECT miner_id, min(wallet) AS wallet,
-              coalesce(sum(points_micro) FILTER (WHERE point_type = 'waifu'), 0)::text AS waifu,
-              coalesce(sum(points_micro) FILTER (WHERE point_type = 'llama'), 0)::text AS llama,
-              coalesce(sum(points_micro) FILTER (WHERE occurred_at < $3), 0)::text AS late,
-              coalesce(sum(points_micro) FILTER (WHERE kind <> 'job'), 0)::text AS adjust
-         FROM ledger_entries
-        WHERE id <= $1 AND occurred_at < $2 AND (occurred_at >= $4 OR id > $5)
-        GROUP BY miner_id`,
-      [cutoff.toString(), end, start, prevEnd, prevCutoff.toString()],
+      `SELECT miner_id, wallet, waifu_micro::text AS waifu, llama_micro::text AS llama, late_micro::text AS late, adjust_micro::text AS adjust
+         FROM epoch_miner_points WHERE epoch = $1 ORDER BY miner_id`,
+      [epoch],
     );
     const miners: MinerPoints[] = sums.rows.map((r) => ({ minerId: r.miner_id, wallet: r.wallet, waifu: BigInt(r.waifu), llama: BigInt(r.llama) }));
     const late = sums.rows.reduce((n, r) => n + BigInt(r.late), 0n);
@@ -221,13 +204,15 @@ export async function stakeWeights(client: pg.PoolClient | pg.Pool, minerIds: st
 
 /** Every epoch that ended at least `graceMs` ago and is not settled yet, oldest first, each in turn. */
 export async function settleDueEpochs(pool: pg.Pool, now = new Date(), onSettled?: (r: SettleResult) => void, graceMs = 0): Promise<SettleResult[]> {
-  const { rows } = await pool.query<{ last: number | null; first: Date | null }>(
-    "SELECT (SELECT max(number) FROM epochs) AS last, (SELECT min(occurred_at) FROM ledger_entries) AS first",
+  const { rows } = await pool.query<{ last: number | null; closed: number | null; first: number | null }>(
+    `SELECT (SELECT max(number) FROM epochs) AS last, (SELECT max(number) FROM epoch_closes) AS closed,
+            (SELECT min(epoch) FROM epoch_miner_points) AS first`,
   );
-  const { last, first } = rows[0]!;
-  if (last === null && first === null) return [];
+  const { last, closed, first } = rows[0]!;
+  if (last === null && closed === null && first === null) return [];
   const results: SettleResult[] = [];
-  for (let n = last !== null ? last + 1 : epochOf(first!); epochEnd(n).getTime() <= now.getTime() - graceMs; n++) {
+  // The first bucket (index order: no ledger scan); an epoch closed before the first settlement stopped comes first.
+  for (let n = last !== null ? last + 1 : (closed ?? first)!; epochEnd(n).getTime() <= now.getTime() - graceMs; n++) {
     const r = await settleEpoch(pool, n, now);
     results.push(r);
     onSettled?.(r);

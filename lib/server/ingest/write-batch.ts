@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { microToPoints, priceJob } from "@/lib/points";
 import type { IngestResult } from "@/lib/schemas/jobs";
 import { withTransaction } from "../db";
+import { addEpochPoints, joinSettlementBarrier, type OpenEpochs } from "../epochs/epoch-points";
 import { loadNodeFactors } from "./multipliers";
 import type { PreparedJob } from "./prepare-jobs";
 import { rollupDeltas, type Delta, type PricedRow, type RollupRow } from "./rollup-deltas";
@@ -151,9 +152,22 @@ async function upsertRollups(client: pg.PoolClient, r: ReturnType<typeof rollupD
   );
 }
 
+function addJobPoints(client: pg.PoolClient, open: OpenEpochs, rows: readonly PricedRow[]): Promise<void> {
+  return addEpochPoints(
+    client,
+    open,
+    rows.map((r) => ({
+      minerId: r.prepared.job.miner_id, wallet: r.prepared.wallet, pointType: r.priced.pointType,
+      occurredAt: r.prepared.completedAt, adjustment: false, micro: r.priced.pointsMicro,
+    })),
+  );
+}
+
 /** Writes a validated batch in one transaction: all of it, or (on any error) none of it. */
 export async function writeBatch(prepared: readonly PreparedJob[]): Promise<IngestResult> {
   return withTransaction(async (client) => {
+    // First, before any row lock: this batch's entries and a settlement's close then never overlap.
+    const open = await joinSettlementBarrier(client);
     const unique = new Map<string, PreparedJob>();
     for (const p of prepared) if (!unique.has(p.job.job_id)) unique.set(p.job.job_id, p);
     const created = await insertJobs(client, [...unique.values()]);
@@ -180,6 +194,7 @@ export async function writeBatch(prepared: readonly PreparedJob[]): Promise<Inge
       await insertLedger(client, priced);
       const deltas = rollupDeltas(priced);
       await upsertNodes(client, priced, deltas.node);
+      await addJobPoints(client, open, priced);
       await upsertRollups(client, deltas);
     }
 

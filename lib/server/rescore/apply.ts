@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
+import { joinSettlementBarrier } from "../epochs/epoch-points";
 import { lockNodes, writeAdminEntries, type AdminEntry } from "../admin/write-entries";
 import type { RescoreReport } from "./rescore";
 
@@ -22,6 +23,7 @@ export async function applyRescore(pool: pg.Pool, report: RescoreReport, opts: {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
+    const open = await joinSettlementBarrier(client);
     await lockNodes(client, "miner_id", [...new Set(entries.map((e) => e.minerId))]);
     const done = await client.query<{ id: string }>(
       "SELECT id::text FROM admin_actions WHERE action = 'adjustment' AND target = $1 AND window_from = $2 AND window_to = $3",
@@ -39,6 +41,7 @@ export async function applyRescore(pool: pg.Pool, report: RescoreReport, opts: {
       actionId,
       entries,
       now,
+      open,
       note: `rescore under ${report.scheduleId} of jobs completed ${report.from.toISOString()} to ${report.to.toISOString()}: ${opts.reason.trim()}`,
     });
     await client.query("COMMIT");

@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { SLOTS_PER_NFT, getScheduleOrThrow, priceJob, scheduleAt } from "@/lib/points";
+import { ENTRY_BUCKET_SQL, ENTRY_OWN_EPOCH_SQL } from "../epochs/epoch-points";
 import { STORED_JOB_COLUMNS, storedJobPriceInput, type StoredJobRow } from "../queries/stored-job";
 
 export interface CheckResult {
@@ -32,6 +33,9 @@ const ALL_KINDS_SUMS = `${POINTS}, count(*) FILTER (WHERE ${JOB}) AS job_count, 
 /** Every entry; a job entry with its job (for its completion time and latency), others alone. */
 const ALL_ENTRIES = "ledger_entries l LEFT JOIN jobs j ON j.job_id = l.job_id AND l.kind = 'job'";
 const HOUR = "date_trunc('hour', coalesce(j.completed_at, l.occurred_at), 'UTC')";
+
+/** Each entry with its own epoch and its settlement bucket, derived from the closes' cutoffs (decision 0020). */
+const BUCKETED = `SELECT l.miner_id, l.point_type, l.points_micro, l.kind, ${ENTRY_OWN_EPOCH_SQL} AS own, ${ENTRY_BUCKET_SQL} AS bucket FROM ledger_entries l`;
 
 const ROLLUPS: { name: string; key: string[]; recomputed: string; stored: string; values: string[] }[] = [
   {
@@ -67,6 +71,25 @@ const ROLLUPS: { name: string; key: string[]; recomputed: string; stored: string
                    FROM ledger_entries l JOIN jobs j USING (job_id) WHERE l.kind = 'job' GROUP BY 1, 2, 3`,
     stored: "SELECT wallet, day, model_id, points_micro, job_count, success_count FROM wallet_model_daily",
     values: ["points_micro", "job_count", "success_count"],
+  },
+  {
+    // Settlement reads these buckets instead of the ledger: every entry in exactly one, the one its close put it in.
+    name: "epoch_miner_points (settlement buckets)",
+    key: ["epoch", "miner_id"],
+    recomputed: `SELECT bucket AS epoch, miner_id, coalesce(sum(points_micro) FILTER (WHERE point_type = 'waifu'), 0) AS waifu_micro,
+                        coalesce(sum(points_micro) FILTER (WHERE point_type = 'llama'), 0) AS llama_micro,
+                        coalesce(sum(points_micro) FILTER (WHERE own < bucket), 0) AS late_micro,
+                        coalesce(sum(points_micro) FILTER (WHERE kind <> 'job'), 0) AS adjust_micro
+                   FROM (${BUCKETED}) l GROUP BY 1, 2`,
+    stored: "SELECT epoch, miner_id, waifu_micro, llama_micro, late_micro, adjust_micro FROM epoch_miner_points",
+    values: ["waifu_micro", "llama_micro", "late_micro", "adjust_micro"],
+  },
+  {
+    name: "epoch_miner_rewards (settled = bucket)",
+    key: ["epoch", "miner_id"],
+    recomputed: "SELECT p.epoch, p.miner_id, p.waifu_micro, p.llama_micro FROM epoch_miner_points p JOIN epochs e ON e.number = p.epoch",
+    stored: "SELECT epoch, miner_id, waifu_points_micro AS waifu_micro, llama_points_micro AS llama_micro FROM epoch_miner_rewards",
+    values: ["waifu_micro", "llama_micro"],
   },
   {
     name: "nodes (totals)",
