@@ -5,6 +5,11 @@ const serverSchema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is not set (e.g. postgresql://user@127.0.0.1:5432/heurist); `npm run portal` sets it for the embedded database" })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+  /** A streaming replica for pages and read APIs (unset: every read goes to DATABASE_URL). */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_READ_URL must be a postgresql:// URL (a streaming replica of DATABASE_URL) or unset")
+    .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** Longest a statement may run on a pooled connection (0: no limit; long jobs such as settlement raise it for themselves). */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),

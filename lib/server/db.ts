@@ -5,26 +5,46 @@ import { serverEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { PrismaClient } from "./generated/prisma/client";
 
-// One pool per process, shared by Prisma (typed reads) and the raw-SQL hot paths (bulk ingest).
+// One primary pool per process (and one replica pool when DATABASE_READ_URL is set), the primary's shared by Prisma (typed reads) and the raw-SQL hot paths (bulk ingest).
 // Kept on globalThis so Next's dev reloads do not open a new pool per edit.
-const globalForDb = globalThis as unknown as { heuristPool?: pg.Pool; heuristPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { heuristPool?: pg.Pool; heuristReadPool?: pg.Pool; heuristPrisma?: PrismaClient };
 
+function newPool(connectionString: string, name: "primary" | "replica"): pg.Pool {
+  const env = serverEnv();
+  // Every connection has a statement timeout and the pool a connection timeout, so no request can
+  // hold a connection, or wait for one, for longer than a person would wait for a page.
+  const p = new pg.Pool({
+    connectionString,
+    max: env.DATABASE_POOL_MAX,
+    connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+    statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS || undefined,
+    idle_in_transaction_session_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS ? env.DATABASE_STATEMENT_TIMEOUT_MS * 2 : undefined,
+  });
+  // An idle client losing its server (a restart) must not crash the process.
+  p.on("error", (err) => log().error({ component: "db", database: name, err }, "idle database connection lost"));
+  return p;
+}
+
+/** The primary: writes, sign-in and sessions, ingestion, and reads that must see their own write. */
 export function pool(): pg.Pool {
-  if (!globalForDb.heuristPool) {
-    const env = serverEnv();
-    // Every connection has a statement timeout and the pool a connection timeout, so no request can
-    // hold a connection, or wait for one, for longer than a person would wait for a page.
-    globalForDb.heuristPool = new pg.Pool({
-      connectionString: env.DATABASE_URL,
-      max: env.DATABASE_POOL_MAX,
-      connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
-      statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS || undefined,
-      idle_in_transaction_session_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS ? env.DATABASE_STATEMENT_TIMEOUT_MS * 2 : undefined,
-    });
-    // An idle client losing its server (a restart) must not crash the process.
-    globalForDb.heuristPool.on("error", (err) => log().error({ component: "db", err }, "idle database connection lost"));
-  }
+  globalForDb.heuristPool ??= newPool(serverEnv().DATABASE_URL, "primary");
   return globalForDb.heuristPool;
+}
+
+/** Whether reads go to a replica (DATABASE_READ_URL), whose data may lag the primary's. */
+export function hasReadReplica(): boolean {
+  return serverEnv().DATABASE_READ_URL !== undefined;
+}
+
+/**
+ * Where pages and read APIs read: the replica in DATABASE_READ_URL (its own pool, same limits), or
+ * the primary when none is configured. Its data may lag: say so with `readAsOf()`.
+ */
+export function readPool(): pg.Pool {
+  const url = serverEnv().DATABASE_READ_URL;
+  if (url === undefined) return pool();
+  globalForDb.heuristReadPool ??= newPool(url, "replica");
+  return globalForDb.heuristReadPool;
 }
 
 export function prisma(): PrismaClient {
