@@ -46,7 +46,9 @@ test("with the database up, every migration applied and no chain to follow, the 
   expect(body.checks.migrations.expected).toBeGreaterThanOrEqual(9);
   expect(body.checks.migrations.applied).toBe(body.checks.migrations.expected);
   expect(body.checks.indexer).toEqual({ ok: true, configured: false });
-  expect(body.checks.worker).toMatchObject({ ok: true, liveWorkers: 1, maxSilenceSeconds: 60 });
+  // At least the planted beat: a worker another test file SIGKILLed may still count as live (the database is shared).
+  expect(body.checks.worker).toMatchObject({ ok: true, maxSilenceSeconds: 60 });
+  expect(body.checks.worker.liveWorkers).toBeGreaterThanOrEqual(1);
 });
 
 test("no worker heartbeat is 503 naming the worker; a beat 60 s old is still ready, 61 s is not", async () => {
