@@ -15,6 +15,19 @@ export interface ContractAddresses {
   deployBlock: bigint;
 }
 
+/** The variables that point the portal's processes (web server, worker) at a local deployment on anvil (chain 31337). */
+export function chainEnvOf(rpcUrl: string, c: ContractAddresses): Record<string, string> {
+  return {
+    CHAIN_ID: "31337",
+    CHAIN_RPC_URL: rpcUrl,
+    HEU_ADDRESS: c.heu,
+    ESHEU_ADDRESS: c.esHeu,
+    IMAGINARIES_ADDRESS: c.imaginaries,
+    STAKING_MARKET_ADDRESS: c.stakingMarket,
+    CHAIN_START_BLOCK: c.deployBlock.toString(),
+  };
+}
+
 export interface DeployClients {
   walletClient: WalletClient<Transport, Chain, Account>;
   publicClient: PublicClient;

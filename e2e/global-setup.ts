@@ -2,7 +2,7 @@
 // funded, the worker indexing it), builds and starts the production server pointed at both, and
 // fills it through the real ingestion API: a simulated network plus wallets whose numbers we know.
 import path from "node:path";
-import { deployContracts } from "../contracts/deploy";
+import { chainEnvOf, deployContracts } from "../contracts/deploy";
 import { applyMigrations } from "../prisma/migrate";
 import { startAnvil, type Anvil } from "../scripts/lib/anvil";
 import { anvilAccount, chainClients } from "../scripts/lib/chain-actions";
@@ -36,13 +36,7 @@ async function startChain(): Promise<{ anvil: Anvil; env: Record<string, string>
     // With blocks every second a transaction gets its confirmation without anyone mining by hand.
     await clients.testClient.setIntervalMining({ interval: 1 });
     const env = {
-      CHAIN_ID: "31337",
-      CHAIN_RPC_URL: anvil.rpcUrl,
-      HEU_ADDRESS: c.heu,
-      ESHEU_ADDRESS: c.esHeu,
-      IMAGINARIES_ADDRESS: c.imaginaries,
-      STAKING_MARKET_ADDRESS: c.stakingMarket,
-      CHAIN_START_BLOCK: c.deployBlock.toString(),
+      ...chainEnvOf(anvil.rpcUrl, c),
       CHAIN_CONFIRMATIONS: "1",
       CHAIN_POLL_MS: "200",
     };

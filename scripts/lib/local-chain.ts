@@ -4,7 +4,7 @@
 import { createServer } from "node:net";
 import { Presets, SingleBar } from "cli-progress";
 import pg from "pg";
-import { deployContracts } from "../../contracts/deploy";
+import { chainEnvOf, deployContracts } from "../../contracts/deploy";
 import { planChainSeed, seedChain } from "../simulator/chain-seed";
 import type { SimNetwork } from "../simulator/network";
 import { startAnvil, type Anvil } from "./anvil";
@@ -47,16 +47,7 @@ export async function startLocalChain(network: Pick<SimNetwork, "wallets" | "gpu
     return {
       anvil,
       seededBlock,
-      env: {
-        CHAIN_ID: "31337",
-        CHAIN_RPC_URL: anvil.rpcUrl,
-        HEU_ADDRESS: addresses.heu,
-        ESHEU_ADDRESS: addresses.esHeu,
-        IMAGINARIES_ADDRESS: addresses.imaginaries,
-        STAKING_MARKET_ADDRESS: addresses.stakingMarket,
-        CHAIN_START_BLOCK: addresses.deployBlock.toString(),
-        CHAIN_CONFIRMATIONS: "2",
-      },
+      env: { ...chainEnvOf(anvil.rpcUrl, addresses), CHAIN_CONFIRMATIONS: "2" },
     };
   } catch (err) {
     await anvil.stop();

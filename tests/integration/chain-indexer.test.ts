@@ -9,7 +9,7 @@ import { POST } from "@/app/api/v1/jobs/route";
 import { imaginariesAbi, stakingMarketAbi } from "@/lib/chain/abi";
 import type { ChainContracts, ChainEnv } from "@/lib/env";
 import { ChainReorgError, indexToHead } from "@/lib/server/chain/indexer";
-import { deployContracts, type ContractAddresses } from "../../contracts/deploy";
+import { chainEnvOf, deployContracts, type ContractAddresses } from "../../contracts/deploy";
 import { startAnvil, type Anvil } from "../../scripts/lib/anvil";
 import { anvilAccount, chainActions, chainClients, ESHEU_TOKEN, HEU_TOKEN, heu, type ChainActions, type ChainClients } from "../../scripts/lib/chain-actions";
 import { db, imageJob, signedRequest } from "../support/fixtures";
@@ -242,14 +242,9 @@ function spawnWorker(env: Record<string, string>): ChildProcess {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
-      CHAIN_RPC_URL: anvil.rpcUrl,
-      CHAIN_START_BLOCK: c.deployBlock.toString(),
+      ...chainEnvOf(anvil.rpcUrl, c),
       CHAIN_CONFIRMATIONS: String(CONFIRMATIONS),
       CHAIN_POLL_MS: "50",
-      HEU_ADDRESS: c.heu,
-      ESHEU_ADDRESS: c.esHeu,
-      IMAGINARIES_ADDRESS: c.imaginaries,
-      STAKING_MARKET_ADDRESS: c.stakingMarket,
       EPOCH_SETTLEMENT: "off",
       ...env,
     },

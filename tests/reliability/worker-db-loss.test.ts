@@ -6,7 +6,7 @@ import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { deployContracts } from "../../contracts/deploy";
+import { chainEnvOf, deployContracts } from "../../contracts/deploy";
 import { startAnvil, type Anvil } from "../../scripts/lib/anvil";
 import { anvilAccount, chainActions, chainClients, type ChainActions } from "../../scripts/lib/chain-actions";
 import { startBackground, stopGroup } from "../../scripts/lib/processes";
@@ -36,13 +36,7 @@ beforeAll(async () => {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      CHAIN_ID: "31337",
-      CHAIN_RPC_URL: anvil.rpcUrl,
-      HEU_ADDRESS: c.heu,
-      ESHEU_ADDRESS: c.esHeu,
-      IMAGINARIES_ADDRESS: c.imaginaries,
-      STAKING_MARKET_ADDRESS: c.stakingMarket,
-      CHAIN_START_BLOCK: c.deployBlock.toString(),
+      ...chainEnvOf(anvil.rpcUrl, c),
       CHAIN_CONFIRMATIONS: "1",
       CHAIN_POLL_MS: "100",
       EPOCH_SETTLEMENT: "off",
