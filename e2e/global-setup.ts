@@ -1,7 +1,9 @@
 // Starts a throwaway PostgreSQL and a local chain (anvil, the contracts deployed, test wallets
 // funded, the worker indexing it), builds and starts the production server pointed at both, and
 // fills it through the real ingestion API: a simulated network plus wallets whose numbers we know.
+import { execFile } from "node:child_process";
 import path from "node:path";
+import { promisify } from "node:util";
 import { chainEnvOf, deployContracts } from "../contracts/deploy";
 import { applyMigrations } from "../prisma/migrate";
 import { startAnvil, type Anvil } from "../scripts/lib/anvil";
@@ -17,6 +19,7 @@ import { ALWAYS_ON, availabilityJobs, chainJobs, FUNDED_ESHEU, FUNDED_HEU, MARKE
 import { E2E_SECRET, FLEET_ONLINE, fleetJobs, knownJobs, KNOWN_WALLET } from "./known-data";
 
 const root = path.resolve(import.meta.dirname, "..");
+const execFileAsync = promisify(execFile);
 const DIST = ".next-e2e";
 
 /** Deploys the contracts (automine: fast), funds the test wallets, then mines a block a second like a live chain. */
@@ -105,6 +108,12 @@ export default async function globalSetup() {
     // Dated from now, not from before the jobs were posted: on a busy machine posting takes minutes,
     // and a heartbeat more than 24 h old is refused.
     await sendHeartbeats(baseURL, new Date(), [...ALWAYS_ON, STAKE_NODE, UNSTAKE_NODE, ...FLEET_ONLINE]);
+    // The worker rebuilds the snapshots pages read on its own schedule (GPU throughput every 5
+    // minutes); build them once now from the data just posted, as an operator would after an import.
+    await execFileAsync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", "snapshots"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: db.url },
+    });
 
     process.env.E2E_BASE_URL = baseURL;
     process.env.E2E_DATABASE_URL = db.url;

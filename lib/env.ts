@@ -17,9 +17,8 @@ const serverSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   INGEST_HMAC_SECRET: z.string().min(16, "INGEST_HMAC_SECRET must be at least 16 characters").optional(),
   INGEST_MAX_SKEW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /** How often the worker rebuilds the leaderboard snapshots (reads never do). */
   LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
-  /** Oldest a leaderboard snapshot may be served; an older one is rebuilt before the read answers (never less than the refresh interval). */
-  LEADERBOARD_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** The worker (`npm run worker`) follows the chain when contracts are configured ("off": it does not; nothing is indexed). */
   CHAIN_INDEXER: z.enum(["on", "off"], { error: "CHAIN_INDEXER must be on or off" }).default("on"),
   /** The worker settles ended epochs ("off": it does not; `npm run cli -- settle` by hand). */
@@ -30,7 +29,7 @@ const serverSchema = z.object({
   EPOCH_SETTLE_START_DELAY_S: z.coerce.number().min(0).max(86_400).default(300),
   /** Jobs one worker process runs at once (each holds a database connection while it runs). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
-  /** How old the market snapshot may get before a read starts a rebuild (it is served meanwhile). */
+  /** How often the worker rebuilds the market snapshot (reads never do; under a minute it reschedules itself). */
   MARKET_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /** Chains a Sign-In with Ethereum message may name (comma-separated ids; 31337 is the local anvil chain). */
   AUTH_CHAIN_IDS: z

@@ -10,6 +10,7 @@ import { applyRescore } from "../lib/server/rescore/apply";
 import { rescoreReport } from "../lib/server/rescore/rescore";
 import { verifyAll } from "../lib/server/verify/verify";
 import { ingestFile } from "./cli/ingest";
+import { snapshots } from "./cli/snapshots";
 import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { freePort } from "./lib/throwaway-postgres";
 
@@ -32,6 +33,10 @@ Commands
               totals) from the ledger and compare. Prints every kind of mismatch with examples;
               exits 1 if there is any. Read-only (one consistent snapshot).
 
+  snapshots   rebuild now what the worker rebuilds on a schedule: the staking market, the
+              leaderboards, GPU throughput and the 24-hour anti-cheat scan (e.g. right after a
+              bulk import, or before the worker's first pass). Safe while a worker runs.
+
   settle      settle every epoch that has ended (oldest first): pools to miners pro rata to points,
               bribes to stakers by time-weighted stake, esHEU grants. Settled epochs never change.
   settle --epoch <n>
@@ -40,7 +45,7 @@ Commands
 Options
   --help      this text
 
-Environment: DATABASE_URL for verify and settle (without it they open the portal's embedded
+Environment: DATABASE_URL for verify, settle and snapshots (without it they open the portal's embedded
 database in .data/postgres, the running portal's or, when it is stopped, started here), INGEST_HMAC_SECRET and PORT for ingest.`;
 
 async function verify(databaseUrl: string): Promise<number> {
@@ -173,7 +178,7 @@ async function main(): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   if (command === "ingest") return ingest(positionals[1], values);
-  if (command !== "verify" && command !== "settle" && command !== "rescore") {
+  if (command !== "verify" && command !== "settle" && command !== "rescore" && command !== "snapshots") {
     console.error(`Unknown command "${command}".\n\n${HELP}`);
     return 2;
   }
@@ -196,6 +201,7 @@ async function main(): Promise<number> {
   }
   try {
     if (command === "rescore") return await rescore(databaseUrl, values);
+    if (command === "snapshots") return await snapshots(databaseUrl);
     return command === "verify" ? await verify(databaseUrl) : await settle(databaseUrl, values.epoch);
   } finally {
     await embedded?.stop();

@@ -10,7 +10,9 @@ import { zeroNote } from "@/lib/dashboard/zero-note";
 import { formatDateTime, formatInt, formatPercent, formatPoints } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";
 import { getNetworkSummary } from "@/lib/server/network-summary";
-import { getLeaderboard, leaderboardAges } from "@/lib/server/queries/leaderboard";
+import { getLeaderboard, leaderboardIntervalSeconds } from "@/lib/server/queries/leaderboard";
+import { SnapshotPending } from "@/components/snapshot-pending";
+import { everyLabel } from "@/lib/snapshots/schedule";
 import { getNetworkDaily } from "@/lib/server/queries/network-daily";
 import type { LeaderboardResponse } from "@/lib/schemas/leaderboard";
 
@@ -177,8 +179,8 @@ async function TopMiners() {
     getLeaderboard({ type: "waifu", window: "24h", page: 1, pageSize: 10 }),
     getLeaderboard({ type: "llama", window: "24h", page: 1, pageSize: 10 }),
   ]);
-  // Both boards come from snapshots of the same age rules; name the older one's time.
-  const maxAge = leaderboardAges().maxAgeLabel;
+  if (!waifu || !llama) return <SnapshotPending what="The leaderboard" intervalSeconds={leaderboardIntervalSeconds()} />;
+  // Both boards come from snapshots the worker rebuilds together; name the older one's time.
   const oldest = [waifu, llama].reduce((a, b) => (Date.parse(a.computedAt) <= Date.parse(b.computedAt) ? a : b));
   return (
     <div className="space-y-2">
@@ -188,8 +190,8 @@ async function TopMiners() {
       </div>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
         Points as of {formatDateTime(oldest.computedAt)}
-        {waifu.stale || llama.stale ? ", refreshing" : ""} (a snapshot, never served older than {maxAge}); GPUs: each wallet&apos;s GPUs now, as its page
-        counts them.
+        {waifu.stale || llama.stale ? ", behind schedule" : ""} (a snapshot the worker rebuilds {everyLabel(leaderboardIntervalSeconds())}); GPUs: each
+        wallet&apos;s GPUs now, as its page counts them.
       </p>
     </div>
   );

@@ -3,7 +3,10 @@ import { LazyRankedBarChart } from "@/components/charts/lazy";
 import { Card, EmptyState, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
 import { formatCount, formatDateTime, formatInt, formatPercent, formatPoints, formatRate } from "@/lib/format";
 import type { GpuWindow } from "@/lib/schemas/gpus";
+import { SnapshotPending } from "@/components/snapshot-pending";
+import { gpuThroughputIntervalSeconds } from "@/lib/server/queries/gpu-throughput";
 import { getGpuStats } from "@/lib/server/queries/gpus";
+import { everyLabel } from "@/lib/snapshots/schedule";
 
 const WINDOW_TEXT: Record<GpuWindow, string> = { "24h": "last 24 hours", "7d": "last 7 days" };
 
@@ -15,7 +18,9 @@ function latency(ms: number | null): string {
 
 /** GPU models ranked by points per device per day, as a chart and as the table behind it. */
 export async function GpuModelsSection({ window }: { window: GpuWindow }) {
-  const { items, online } = await getGpuStats({ window });
+  const stats = await getGpuStats({ window });
+  if (!stats) return <SnapshotPending what="GPU throughput" intervalSeconds={gpuThroughputIntervalSeconds()} />;
+  const { items, online } = stats;
   if (items.length === 0) {
     return <EmptyState title={`No jobs in the ${WINDOW_TEXT[window]} yet`}>GPU models show up here once their first jobs are reported.</EmptyState>;
   }
@@ -78,7 +83,8 @@ export async function GpuModelsSection({ window }: { window: GpuWindow }) {
         <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
           Pts/day online: the points a GPU model&apos;s devices earned over every job they served ÷ the hours they were online × 24
           (online: 5-minute buckets the job router saw them polling; {online.source === "heartbeats" ? "" : "before its heartbeats began, hours with a received job; "}
-          whole hours {formatDateTime(online.from)} to {formatDateTime(online.to)}, as of {formatDateTime(online.asOf)}). The estimator uses the same
+          whole hours {formatDateTime(online.from)} to {formatDateTime(online.to)}, as of {formatDateTime(online.asOf)}, computed by the worker{" "}
+          {everyLabel(gpuThroughputIntervalSeconds())}). The estimator uses the same
           figures. Devices: GPUs of that model online in the window. In time: jobs completed within the timeout (image 18 s, LLM 180 s). Models
           without a device online are listed last, unranked.
         </p>

@@ -1,7 +1,9 @@
 import { AddressLink, EmptyState, Pagination, Table, TBody, Td, THead, Th, Tr, type SearchParamsRecord } from "@/components/ui";
 import { formatDateTime, formatInt, formatPoints } from "@/lib/format";
 import type { LeaderboardWindow, PointTypeName } from "@/lib/schemas/leaderboard";
-import { getLeaderboard, leaderboardAges } from "@/lib/server/queries/leaderboard";
+import { SnapshotPending } from "@/components/snapshot-pending";
+import { getLeaderboard, leaderboardIntervalSeconds } from "@/lib/server/queries/leaderboard";
+import { everyLabel } from "@/lib/snapshots/schedule";
 import { PAGE_SIZE } from "./params";
 
 const WINDOW_TEXT: Record<LeaderboardWindow, string> = { "24h": "last 24 hours", "7d": "last 7 days", all: "all time" };
@@ -19,7 +21,8 @@ export async function LeaderboardSection({
   searchParams: SearchParamsRecord;
 }) {
   const board = await getLeaderboard({ type, window, page, pageSize: PAGE_SIZE });
-  const maxAge = leaderboardAges().maxAgeLabel;
+  const every = everyLabel(leaderboardIntervalSeconds());
+  if (!board) return <SnapshotPending what="The leaderboard" intervalSeconds={leaderboardIntervalSeconds()} />;
   if (board.total === 0) {
     return (
       <EmptyState title={`No ${TYPE_TEXT[type]} earned in the ${WINDOW_TEXT[window]} yet`}>
@@ -64,7 +67,7 @@ export async function LeaderboardSection({
       <Pagination path="/gpus" searchParams={searchParams} page={page} pageSize={PAGE_SIZE} total={board.total} label="Leaderboard pages" scroll={false} />
       <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
         Points as of {formatDateTime(board.computedAt)}
-        {board.stale ? ", refreshing" : ""} (a snapshot, rebuilt before it is served older than {maxAge}). GPUs: each wallet&apos;s GPUs now, as its
+        {board.stale ? ", behind schedule" : ""} (a snapshot the worker rebuilds {every}). GPUs: each wallet&apos;s GPUs now, as its
         page counts them; per GPU divides the window&apos;s points by that count.
       </p>
     </div>

@@ -5,11 +5,13 @@ import { LazyMyStakes } from "@/components/staking/lazy";
 import { NodeStaking } from "@/components/staking/node-staking";
 import { portalChainConfigOf } from "@/lib/chain/config";
 import { formatDateTime, formatInt, shortId } from "@/lib/format";
+import { everyLabel } from "@/lib/snapshots/schedule";
 import { apiQuery, marketHref, parseMarketParams } from "@/lib/market/params";
 import { getBribeHistory } from "@/lib/server/queries/bribes";
 import { getChainStatus } from "@/lib/server/queries/chain-status";
 import { getTokenRate } from "@/lib/server/queries/token-rate";
-import { getMarket, getMarketRowsById } from "@/lib/server/market/query";
+import { getMarket, getMarketRowsById, marketIntervalSeconds } from "@/lib/server/market/query";
+import { SnapshotPending } from "@/components/snapshot-pending";
 import { MARKET_WINDOW_DAYS, getMarketNode } from "@/lib/server/queries/market";
 import { CompareHistory } from "@/components/market/compare-history";
 import { CompareNodes } from "./compare";
@@ -97,50 +99,59 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
         </section>
       ) : null}
 
-      <section aria-labelledby="nodes" className="space-y-4">
-        <SectionHeading
-          id="nodes"
-          title="Nodes"
-          description={
-            <>
-              Snapshot as of {formatDateTime(market.asOf)}
-              {market.stale ? " (refreshing)" : ""}. Availability is the share of 5-minute buckets the job router saw the node polling for work (before its
-              heartbeats began, hours with a received job: marked &ldquo;jobs&rdquo;); on time is jobs completed in time ÷ jobs received. Stake and bribes as indexed
-              from the chain{chain.indexedBlock !== null ? ` up to block ${chain.indexedBlock}` : ""}.
-            </>
-          }
-        />
-        <Card>
-          <MarketControls params={params} gpus={market.gpus} />
-          {params.ignored.length ? (
-            <p role="status" className="mt-3 text-sm text-amber-800 dark:text-amber-200">
-              Ignored {params.ignored.join(", ")}: not a valid value.
-            </p>
-          ) : null}
-        </Card>
-        <Card>
-          <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-            <p>
-              {formatInt(market.total)} node{market.total === 1 ? "" : "s"} · yields for {formatInt(params.stake)} HEU
-            </p>
-            <a href={csvHref} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" download>
-              Download CSV<span className="sr-only"> of these {formatInt(market.total)} nodes</span>
-            </a>
-          </div>
-          <MarketTable market={market} params={params} searchParams={sp} />
-          <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
-            * Estimated yield per year for your stake at the node&apos;s bribe from the next epoch on, before esHEU vesting (esHEU vests into HEU linearly over
-            one year). A red &ldquo;cut&rdquo; marks a node whose bribe in force or pending is lower than one it paid in the last 30 days. &ldquo;new&rdquo;: first seen under 14 days ago.
-          </p>
-        </Card>
-      </section>
+      {market ? (
+        <>
+          <section aria-labelledby="nodes" className="space-y-4">
+            <SectionHeading
+              id="nodes"
+              title="Nodes"
+              description={
+                <>
+                  Snapshot as of {formatDateTime(market.asOf)}
+                  {market.stale ? ` (behind: the worker rebuilds it ${everyLabel(marketIntervalSeconds())})` : ""}. Availability is the share of 5-minute buckets the job router saw the node polling for work (before its
+                  heartbeats began, hours with a received job: marked &ldquo;jobs&rdquo;); on time is jobs completed in time ÷ jobs received. Stake and bribes as indexed
+                  from the chain{chain.indexedBlock !== null ? ` up to block ${chain.indexedBlock}` : ""}.
+                </>
+              }
+            />
+            <Card>
+              <MarketControls params={params} gpus={market.gpus} />
+              {params.ignored.length ? (
+                <p role="status" className="mt-3 text-sm text-amber-800 dark:text-amber-200">
+                  Ignored {params.ignored.join(", ")}: not a valid value.
+                </p>
+              ) : null}
+            </Card>
+            <Card>
+              <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+                <p>
+                  {formatInt(market.total)} node{market.total === 1 ? "" : "s"} · yields for {formatInt(params.stake)} HEU
+                </p>
+                <a href={csvHref} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" download>
+                  Download CSV<span className="sr-only"> of these {formatInt(market.total)} nodes</span>
+                </a>
+              </div>
+              <MarketTable market={market} params={params} searchParams={sp} />
+              <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
+                * Estimated yield per year for your stake at the node&apos;s bribe from the next epoch on, before esHEU vesting (esHEU vests into HEU linearly over
+                one year). A red &ldquo;cut&rdquo; marks a node whose bribe in force or pending is lower than one it paid in the last 30 days. &ldquo;new&rdquo;: first seen under 14 days ago.
+              </p>
+            </Card>
+          </section>
 
-      <section aria-labelledby="how">
-        <SectionHeading id="how" title="How the yield estimate is computed" />
-        <Card>
-          <YieldExplainer example={market.items.find((r) => r.yield !== null) ?? market.items[0]} market={market} />
-        </Card>
-      </section>
+          <section aria-labelledby="how">
+            <SectionHeading id="how" title="How the yield estimate is computed" />
+            <Card>
+              <YieldExplainer example={market.items.find((r) => r.yield !== null) ?? market.items[0]} market={market} />
+            </Card>
+          </section>
+        </>
+      ) : (
+        <section aria-labelledby="nodes" className="space-y-4">
+          <SectionHeading id="nodes" title="Nodes" />
+          <SnapshotPending what="The staking market" intervalSeconds={marketIntervalSeconds()} />
+        </section>
+      )}
     </div>
   );
 }

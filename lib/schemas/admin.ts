@@ -71,7 +71,9 @@ export type AdminActionsQuery = z.output<typeof adminActionsQuerySchema>;
 export const minerSlashesQuerySchema = z.object({ ...pageQuery });
 
 export const flagsQuerySchema = z.object({
-  hours: intParam("hours", 1, 168).default(24).describe("look back this many hours (1–168)"),
+  hours: intParam("hours", 1, 168)
+    .optional()
+    .describe("look back this many hours (1–168), scanned now; omitted: the worker's latest stored scan of the last 24 hours (hourly)"),
 });
 
 const points = z.number().describe("points moved (negative for a slash)");
@@ -127,6 +129,8 @@ export const minerSlashesResponseSchema = paginatedSchema(minerSlashSchema).exte
 const share = z.number().min(0).max(1);
 
 export const flagsResponseSchema = z.object({
+  source: z.enum(["worker", "on-demand"]).describe("worker: the hourly scan the worker stored (no `hours` asked); on-demand: scanned for this request"),
+  asOf: isoDateTime.describe("when the scan ran (the end of its window)"),
   from: isoDateTime,
   to: isoDateTime,
   hours: z.number().int(),

@@ -45,7 +45,7 @@ export const gpusResponseSchema = z.object({
     .object({
       from: isoDateTime,
       to: isoDateTime.describe("the per-day-online figures cover whole hours [from, to)"),
-      asOf: isoDateTime.describe("when they were read (kept up to 5 minutes)"),
+      asOf: isoDateTime.describe("when the worker computed them (every 5 minutes; every web server serves the same snapshot)"),
       source: z.enum(["heartbeats", "jobs", "mixed", "none"]).describe("how hours online were measured"),
     })
     .describe("the window of pointsPerDayOnline and its siblings"),

@@ -1,4 +1,4 @@
-// GET /api/v1/leaderboard: wallets ranked by points, served from a periodically refreshed snapshot.
+// GET /api/v1/leaderboard: wallets ranked by points, served from the snapshot the worker rebuilds on a schedule.
 import { z } from "zod";
 import { isoDateTime, pageQuery, paginatedSchema } from "./query";
 
@@ -25,8 +25,8 @@ export const leaderboardResponseSchema = paginatedSchema(leaderboardRowSchema).e
   type: z.enum(POINT_TYPES),
   window: z.enum(LEADERBOARD_WINDOWS),
   computedAt: isoDateTime.describe(
-    "when this snapshot's points were computed; a refresh starts in the background once it is older than LEADERBOARD_REFRESH_SECONDS, and one older than LEADERBOARD_MAX_AGE_SECONDS is rebuilt before it is served",
+    "when this snapshot's points were computed; the worker rebuilds every window every LEADERBOARD_REFRESH_SECONDS (default 60), and reads never do",
   ),
-  stale: z.boolean().describe("true when the snapshot is older than the refresh interval (but within its maximum age) and a newer one is being computed"),
+  stale: z.boolean().describe("true when the snapshot is older than 10 × LEADERBOARD_REFRESH_SECONDS: the worker is behind or not running"),
 });
 export type LeaderboardResponse = z.output<typeof leaderboardResponseSchema>;

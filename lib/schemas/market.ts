@@ -134,7 +134,7 @@ export const tokenRateSchema = z.object({
 
 export const marketResponseSchema = paginatedSchema(marketRowSchema).extend({
   asOf: isoDateTime.describe("when the snapshot was built; every number in it is as of then"),
-  stale: z.boolean().describe("true when the snapshot is older than MARKET_REFRESH_SECONDS and a rebuild is running"),
+  stale: z.boolean().describe("true when the snapshot is older than 10 × MARKET_REFRESH_SECONDS: the worker, which rebuilds it, is behind or not running"),
   windowEnd: isoDateTime.describe("availability windows end here (a whole 5-minute bucket)"),
   stake: z.number().describe("the stake (HEU) yields are estimated for"),
   sort: z.enum(MARKET_SORTS),

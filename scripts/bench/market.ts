@@ -94,11 +94,11 @@ async function main() {
     await applyMigrations(pgServer.url);
     await fill(pgServer.url);
     process.env.DATABASE_URL = pgServer.url;
-    const { refreshMarketSnapshot } = await import("../../lib/server/market/snapshot");
+    const { rebuildMarketSnapshot } = await import("../../lib/server/market/snapshot");
     const rebuilds: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
-      await refreshMarketSnapshot({ wait: true });
+      await rebuildMarketSnapshot();
       rebuilds.push(performance.now() - t);
     }
     console.log(`Snapshot rebuild: ${rebuilds.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(", ")}`);

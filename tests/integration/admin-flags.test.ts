@@ -8,7 +8,8 @@ import { isFloorSized } from "@/lib/anticheat/floor-spikes";
 import { latencyFloorSeconds } from "@/lib/anticheat/latency-floor";
 import { lockstepStatsOf } from "@/lib/anticheat/lockstep";
 import type { JobInput } from "@/lib/schemas/jobs";
-import { busiestSeconds, floorCounts, latencyStats, lockstepStats } from "@/lib/server/admin/flags";
+import { busiestSeconds, computeFlags, floorCounts, latencyStats, lockstepStats } from "@/lib/server/admin/flags";
+import { rebuildFlagsScan } from "@/lib/server/admin/flags-snapshot";
 import { db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 import { admin, adminRequest, signInCookie } from "./admin-session";
 
@@ -135,5 +136,29 @@ describe("flags for review", () => {
       expect((await res.json()).error.details[0].field).toBe("hours");
     }
     expect((await flagsRoute(adminRequest("/api/v1/admin/flags"))).status).toBe(401);
+  });
+
+  test("the worker's hourly scan is stored with its time and equals an on-demand scan of the same window; the route serves it by default", async () => {
+    await db().query("DELETE FROM flags_scans");
+    const none = await flagsRoute(adminRequest("/api/v1/admin/flags", { cookie }));
+    expect(none.status).toBe(503);
+    expect((await none.json()).error.message).toMatch(/the worker \(npm run worker\) builds it every hour.*Ask for \?hours=24 to scan that window now/);
+
+    const at = new Date();
+    expect(await rebuildFlagsScan(at)).toBe(true);
+    expect(await rebuildFlagsScan(at)).toBe(false); // a second worker keeps the first one's scan
+    const stored = await flagsRoute(adminRequest("/api/v1/admin/flags", { cookie }));
+    expect(stored.status).toBe(200);
+    const body = await stored.json();
+    expect(body).toMatchObject({ source: "worker", asOf: at.toISOString(), hours: 24, to: at.toISOString() });
+    expect(body.lockstep.map((f: { wallet: string }) => f.wallet)).toContain(lockstepWallet);
+    const { source, asOf, ...scan } = await computeFlags(24, at);
+    expect([source, asOf]).toEqual(["on-demand", at.toISOString()]);
+    expect({ ...body, source: undefined, asOf: undefined }).toEqual({ ...scan, source: undefined, asOf: undefined });
+
+    // A custom window is scanned for the request, and stores nothing.
+    const custom = await (await flagsRoute(adminRequest("/api/v1/admin/flags?hours=2", { cookie }))).json();
+    expect(custom).toMatchObject({ source: "on-demand", hours: 2 });
+    expect((await db().query("SELECT hours, as_of FROM flags_scans")).rows).toEqual([{ hours: 24, as_of: at }]);
   });
 });

@@ -13,7 +13,9 @@ import { formFromParams, parseForm } from "@/lib/estimator/params";
 import { BUCKET_MS } from "@/lib/heartbeats/buckets";
 import type { JobInput } from "@/lib/schemas/jobs";
 import type { GpusResponse } from "@/lib/schemas/gpus";
-import { getGpuThroughput, throughputWindow } from "@/lib/server/queries/gpu-throughput";
+import { throughputWindow } from "@/lib/server/gpu-throughput/compute";
+import { rebuildGpuThroughput } from "@/lib/server/gpu-throughput/snapshot";
+import { getGpuThroughput as readSnapshot } from "@/lib/server/queries/gpu-throughput";
 import { db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const HOUR = 3_600_000;
@@ -80,7 +82,15 @@ beforeAll(async () => {
     const res = await postJobs(signedRequest({ jobs: jobs.slice(i, i + 1000) }));
     expect(res.status).toBe(200);
   }
+  // The worker's pass: the pages and the API read what it stored.
+  await rebuildGpuThroughput(new Date(t0));
 });
+
+async function getGpuThroughput() {
+  const t = await readSnapshot("7d");
+  if (!t) throw new Error("no GPU throughput snapshot");
+  return t;
+}
 
 /** Buckets online in the window: heartbeats under coverage, 12 per whole hour with a job before it. */
 function onlineBuckets(minerId: string): number {

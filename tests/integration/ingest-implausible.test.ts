@@ -8,7 +8,7 @@ import { GET as leaderboardRoute } from "@/app/api/v1/leaderboard/route";
 import { POST as ingest } from "@/app/api/v1/jobs/route";
 import { GET as walletRoute } from "@/app/api/v1/wallets/[address]/route";
 import { explainZero } from "@/lib/dashboard/explain";
-import { refreshLeaderboards } from "@/lib/server/leaderboard";
+import { rebuildLeaderboards } from "@/lib/server/leaderboard";
 import { recentMinerJobs } from "@/lib/server/queries/recent-jobs";
 import { verifyAll } from "@/lib/server/verify/verify";
 import { db, imageJob, randomWallet, signedRequest } from "../support/fixtures";
@@ -56,7 +56,7 @@ describe("a physically impossible job", () => {
     const wallet = await (await walletRoute(new Request(`http://localhost/api/v1/wallets/${cheater}`), { params: Promise.resolve({ address: cheater }) })).json();
     expect(wallet).toMatchObject({ totalWaifuPoints: 0, last24HrsWaifuPoints: 0 });
 
-    await refreshLeaderboards();
+    await rebuildLeaderboards();
     const board = await (await leaderboardRoute(new Request("http://localhost/api/v1/leaderboard?type=waifu&window=24h&pageSize=200"))).json();
     const rank = (address: string) => board.items.find((r: { address: string }) => r.address === address)?.rank ?? Infinity;
     expect(board.items[0].address).not.toBe(cheater);

@@ -10,7 +10,7 @@ import { TESTNET_BOOST_CURVE, scheduleAt, stakeMultiplierPpm } from "@/lib/point
 import { MARKET_SORTS, type MarketResponse, type MarketRow, type MarketSort } from "@/lib/schemas/market";
 import { TOKEN_ESHEU, TOKEN_HEU } from "@/lib/server/chain/events";
 import { stakeCurveSql } from "@/lib/server/market/ranks";
-import { refreshMarketSnapshot } from "@/lib/server/market/snapshot";
+import { rebuildMarketSnapshot } from "@/lib/server/market/snapshot";
 import { applyFakeChainEvents, db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const E18 = 10n ** 18n;
@@ -82,7 +82,7 @@ beforeAll(async () => {
        ($2, $3::date, repeat('10', 144)::bit(288))`,
     [id("a"), id("b"), today],
   );
-  await refreshMarketSnapshot({ wait: true });
+  await rebuildMarketSnapshot();
 });
 
 /** The value a sort orders by, as the row shows it; null sorts last either way. */

@@ -1,12 +1,13 @@
-// Leaderboards served from snapshots (refresh, stale-while-revalidate, first computation, locks)
-// and the GPU-model table.
+// Leaderboards served from the snapshots the worker rebuilds (reads never rebuild: see
+// snapshot-reads.test.ts), their idempotent rebuild, and the GPU-model table.
 import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { GET as getGpus } from "@/app/api/v1/gpus/route";
 import { GET as getBoard } from "@/app/api/v1/leaderboard/route";
-import { leaderboardRefreshesSettled, refreshLeaderboard, refreshLeaderboards } from "@/lib/server/leaderboard";
-import { getLeaderboard, leaderboardAges } from "@/lib/server/queries/leaderboard";
+import { rebuildGpuThroughput } from "@/lib/server/gpu-throughput/snapshot";
+import { rebuildLeaderboard, rebuildLeaderboards } from "@/lib/server/leaderboard";
+import { getLeaderboard } from "@/lib/server/queries/leaderboard";
 import { getWalletOrThrow } from "@/lib/server/queries/wallet";
 import { walletQuerySchema } from "@/lib/schemas/wallets";
 import { db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
@@ -41,7 +42,7 @@ describe("GET /api/v1/leaderboard", () => {
     expect(await ingest([huge(`${x}-1`, ago(HOUR)), huge(`${y}-1`, ago(HOUR)), huge(`${y}-2`, ago(2 * HOUR)), huge(`${y}-3`, ago(30 * 24 * HOUR))])).toEqual([
       65.536, 65.536, 65.536, 65.536,
     ]);
-    await refreshLeaderboards();
+    await rebuildLeaderboards();
     const day = await board("type=llama&window=24h&pageSize=200");
     expect(day.status).toBe(200);
     expect(day.body).toMatchObject({ type: "llama", window: "24h", page: 1, pageSize: 200, stale: false });
@@ -58,87 +59,68 @@ describe("GET /api/v1/leaderboard", () => {
     expect(rowOf(waifu.body.items, y)).toBeUndefined();
   });
 
-  test("a stale snapshot is served as is while one background refresh replaces it", async () => {
+  test("a read serves the snapshot the worker last built: points earned since count from its next rebuild", async () => {
     await ingest([huge(`${x}-1`, ago(HOUR)), huge(`${x}-2`, ago(HOUR))]);
     const query = { type: "llama", window: "24h", page: 1, pageSize: 200 } as const;
-    const fresh = await getLeaderboard(query);
-    expect(fresh.stale).toBe(false);
-    expect(rowOf(fresh.items, x)!.rank).toBeGreaterThan(rowOf(fresh.items, y)!.rank);
+    const before = (await getLeaderboard(query))!;
+    expect(before.stale).toBe(false);
+    expect(rowOf(before.items, x)).toMatchObject({ points: 65.536 });
+    expect(rowOf(before.items, x)!.rank).toBeGreaterThan(rowOf(before.items, y)!.rank);
 
-    const later = new Date(Date.now() + 61_000); // LEADERBOARD_REFRESH_SECONDS defaults to 60
-    const [stale, again] = await Promise.all([getLeaderboard(query, later), getLeaderboard(query, later)]);
-    expect([stale.stale, again.stale]).toEqual([true, true]);
-    expect(stale.computedAt).toBe(fresh.computedAt);
-    expect(rowOf(stale.items, x)!.points).toBe(65.536);
-    await leaderboardRefreshesSettled();
+    // An hour later nobody has rebuilt it: the same snapshot, labelled behind schedule, not recomputed.
+    const later = (await getLeaderboard(query, new Date(Date.now() + HOUR)))!;
+    expect(later).toMatchObject({ computedAt: before.computedAt, stale: true });
+    expect(rowOf(later.items, x)!.points).toBe(65.536);
 
-    const refreshed = await getLeaderboard(query);
-    expect(Date.parse(refreshed.computedAt)).toBeGreaterThan(Date.parse(fresh.computedAt));
-    expect(rowOf(refreshed.items, x)).toMatchObject({ points: 196.608, gpuCount: 2 });
-    expect(rowOf(refreshed.items, x)!.rank).toBeLessThan(rowOf(refreshed.items, y)!.rank);
+    await rebuildLeaderboards();
+    const rebuilt = (await getLeaderboard(query))!;
+    expect(Date.parse(rebuilt.computedAt)).toBeGreaterThan(Date.parse(before.computedAt));
+    expect(rowOf(rebuilt.items, x)).toMatchObject({ points: 196.608, gpuCount: 2 });
+    expect(rowOf(rebuilt.items, x)!.rank).toBeLessThan(rowOf(rebuilt.items, y)!.rank);
   });
 
-  test("with no snapshot at all, the first read computes one", async () => {
-    await db().query(`DELETE FROM leaderboard_rows WHERE "window" = '7d'`);
-    const { status, body } = await board("type=llama&window=7d&pageSize=200");
-    expect(status).toBe(200);
-    expect(rowOf(body.items, x)).toMatchObject({ points: 196.608 });
-    expect(body.total).toBeGreaterThanOrEqual(2);
+  test("rebuilds are idempotent: of five at the same time one rebuilds and the others keep its snapshot", async () => {
+    const at = new Date();
+    const results = await Promise.all(Array.from({ length: 5 }, () => rebuildLeaderboard("all", at)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const headers = await db().query(`SELECT point_type, computed_at FROM leaderboard_rows WHERE "window" = 'all' AND rank = 0 ORDER BY point_type`);
+    expect(headers.rows.map((r) => r.computed_at.getTime())).toEqual([at.getTime(), at.getTime()]);
   });
 
-  test("refreshes never run twice at once: concurrent ones succeed, a locked window is skipped", async () => {
-    await Promise.all(Array.from({ length: 5 }, () => refreshLeaderboard("all", { wait: true })));
-    const headers = await db().query(`SELECT count(*)::int AS n FROM leaderboard_rows WHERE "window" = 'all' AND rank = 0`);
-    expect(headers.rows[0].n).toBe(2);
-
-    const other = await db().connect(); // another process refreshing the same window
-    try {
-      await other.query("SELECT pg_advisory_lock($1, $2)", [0x4845, 2]);
-      expect(await refreshLeaderboard("all")).toBe(false);
-      expect(await refreshLeaderboard("24h")).toBe(true);
-    } finally {
-      await other.query("SELECT pg_advisory_unlock($1, $2)", [0x4845, 2]);
-      other.release();
-    }
-  });
-
-  test("a snapshot past its maximum age is rebuilt before it is served, and then equals the wallet's own totals", async () => {
-    const { refreshMs, maxAgeMs } = leaderboardAges();
-    expect(maxAgeMs).toBeGreaterThan(refreshMs);
+  test("after a rebuild every window equals the wallet's own totals", async () => {
     const w = randomWallet();
     await ingest([huge(`${w}-1`, ago(HOUR)), huge(`${w}-2`, ago(HOUR))]);
-    await refreshLeaderboards();
-    // The wallet earns more after the snapshot: the snapshot now lags the wallet by a third.
+    await rebuildLeaderboards();
+    // The wallet earns more after the snapshot: until the next rebuild the board lags it by a third.
     await ingest([huge(`${w}-3`, ago(HOUR / 2))]);
-    const past = new Date(Date.now() + maxAgeMs + 1000);
-    try {
-      const wallet = await getWalletOrThrow(w, walletQuerySchema.parse({}), past);
-      expect(wallet.totalLlamaPoints).toBe(196.608);
-      for (const window of ["24h", "7d", "all"] as const) {
-        const served = await getLeaderboard({ type: "llama", window, page: 1, pageSize: 200 }, past);
-        expect(served.computedAt, window).toBe(past.toISOString());
-        expect(served.stale, window).toBe(false);
-        // Every job of w is in the last hour, so its 24 h, 7 d and all-time totals are one number.
-        expect(rowOf(served.items, w), window).toMatchObject({ points: wallet.totalLlamaPoints, gpuCount: wallet.gpuCount });
-      }
-      expect(rowOf((await getLeaderboard({ type: "llama", window: "24h", page: 1, pageSize: 200 }, past)).items, w)!.points).toBe(wallet.last24HrsLlamaPoints);
-    } finally {
-      await refreshLeaderboards(); // back to snapshots computed now, for the files that run next
+    const lagging = (await getLeaderboard({ type: "llama", window: "24h", page: 1, pageSize: 200 }))!;
+    expect(rowOf(lagging.items, w)!.points).toBe(131.072);
+    const now = new Date();
+    await rebuildLeaderboards(now);
+    const wallet = await getWalletOrThrow(w, walletQuerySchema.parse({}), now);
+    expect(wallet.totalLlamaPoints).toBe(196.608);
+    for (const window of ["24h", "7d", "all"] as const) {
+      const served = (await getLeaderboard({ type: "llama", window, page: 1, pageSize: 200 }, now))!;
+      expect(served.computedAt, window).toBe(now.toISOString());
+      expect(served.stale, window).toBe(false);
+      // Every job of w is in the last hour, so its 24 h, 7 d and all-time totals are one number.
+      expect(rowOf(served.items, w), window).toMatchObject({ points: wallet.totalLlamaPoints, gpuCount: wallet.gpuCount });
     }
+    expect(rowOf((await getLeaderboard({ type: "llama", window: "24h", page: 1, pageSize: 200 }, now))!.items, w)!.points).toBe(wallet.last24HrsLlamaPoints);
   });
 
   test("the GPU count is the wallet's own, live: a GPU added after the snapshot counts on both at once", async () => {
     const w = randomWallet();
     await ingest([huge(`${w}-a`, ago(HOUR)), huge(`${w}-b`, ago(26 * HOUR))]);
-    await refreshLeaderboards();
+    await rebuildLeaderboards();
     const query = { type: "llama", window: "24h", page: 1, pageSize: 200 } as const;
-    const before = await getLeaderboard(query);
+    const before = (await getLeaderboard(query))!;
     const wallet = await getWalletOrThrow(w, walletQuerySchema.parse({}));
     expect(rowOf(before.items, w)!.gpuCount).toBe(2);
     expect(wallet.gpuCount).toBe(2);
 
     await ingest([huge(`${w}-c`, ago(HOUR))]);
-    const after = await getLeaderboard(query);
+    const after = (await getLeaderboard(query))!;
     expect(after.computedAt).toBe(before.computedAt); // the same snapshot of points...
     expect(rowOf(after.items, w)!.gpuCount).toBe((await getWalletOrThrow(w, walletQuerySchema.parse({}))).gpuCount); // ...with the live count
     expect(rowOf(after.items, w)!.gpuCount).toBe(3);
@@ -168,6 +150,7 @@ describe("GET /api/v1/gpus", () => {
       imageJob({ miner_id: `${w}-2`, hardware, completed_at: ago(2 * HOUR), status: "failed" }),
       imageJob({ miner_id: `${w}-3`, hardware, completed_at: ago(3 * 24 * HOUR), inference_latency: 5 }),
     ]);
+    await rebuildGpuThroughput(); // the worker's pass: the ranking reads its figures
     const day = await (await getGpus(new Request("http://localhost/api/v1/gpus"))).json();
     expect(day.window).toBe("24h");
     expect(day.items.find((g: { hardware: string }) => g.hardware === hardware)).toMatchObject({

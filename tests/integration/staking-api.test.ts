@@ -9,7 +9,7 @@ import { epochAt, epochStartSec } from "@/lib/market/epoch";
 import { TOKEN_ESHEU, TOKEN_HEU } from "@/lib/server/chain/events";
 import { GET as getMarket } from "@/app/api/v1/market/route";
 import type { MarketRow } from "@/lib/schemas/market";
-import { refreshMarketSnapshot } from "@/lib/server/market/snapshot";
+import { rebuildMarketSnapshot } from "@/lib/server/market/snapshot";
 import { getMarketNode } from "@/lib/server/queries/market";
 import { applyFakeChainEvents, db, imageJob, randomWallet, signedRequest } from "../support/fixtures";
 
@@ -174,7 +174,7 @@ describe("bribes: GET /api/v1/miners/{minerId}/bribes and the market rows", () =
       recentCut: { from: 0.3, to: 0.05, pending: true, effectiveAt: new Date(E(cur + 1)).toISOString() },
     });
     expect(await getMarketNode(quiet, new Date(now))).toMatchObject({ stakeHeu: 0, bribe: null, pendingBribe: null, recentCut: null });
-    await refreshMarketSnapshot({ wait: true });
+    await rebuildMarketSnapshot();
     const page = await (await getMarket(new Request(`http://localhost/api/v1/market?q=${op}`))).json();
     const byId = new Map<string, MarketRow>(page.items.map((n: MarketRow) => [n.minerId, n]));
     expect(byId.get(node)).toMatchObject({

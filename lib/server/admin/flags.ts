@@ -8,7 +8,8 @@ import { MIN_PIXELS, MIN_STEPS } from "@/lib/points";
 import type { FlagsResponse } from "@/lib/schemas/admin";
 import { pool } from "../db";
 
-// Flags for review, computed on demand over completed jobs in [now − hours, now). Never a slash:
+// Flags for review over completed jobs in [now − hours, now): scanned hourly by the worker for the
+// last 24 hours (flags-snapshot.ts), or on demand for another window. Never a slash:
 // an admin reads the evidence and decides. The SQL counts; lib/anticheat decides (and is where
 // the thresholds and their reasons live). Each query reads only the window's jobs (a BRIN index
 // on jobs.completed_at), lockstep at most its last LOCKSTEP.maxHours, and implausible jobs come
@@ -165,18 +166,22 @@ export async function implausibleStats(db: pg.Pool | pg.PoolClient, w: Window): 
   }));
 }
 
+/** JIT compiling these one-off aggregations costs more than it saves; their sorts should stay in memory. */
+export async function tuneScan(client: pg.PoolClient): Promise<void> {
+  await client.query("SET LOCAL jit = off");
+  await client.query("SET LOCAL work_mem = '64MB'");
+}
+
 /**
  * All scans in one read-only transaction on one connection, one after another: the request never
  * holds more than one of the pool's connections, and every flag sees the same snapshot. Each
  * statement stays under the pool's statement timeout (a 503 if the database is slower than that).
- * JIT compiling these one-off aggregations costs more than it saves; their sorts should stay in memory.
  */
 async function readOnly<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool().connect();
   try {
     await client.query("BEGIN READ ONLY");
-    await client.query("SET LOCAL jit = off");
-    await client.query("SET LOCAL work_mem = '64MB'");
+    await tuneScan(client);
     const result = await fn(client);
     await client.query("COMMIT");
     return result;
@@ -188,12 +193,15 @@ async function readOnly<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T
   }
 }
 
-export function computeFlags(hours: number, now = new Date()): Promise<FlagsResponse> {
-  return readOnly((c) => scanFlags(c, hours, now));
+/** A scan of the last `hours` for this request (an admin's custom window): a read, never stored. */
+export async function computeFlags(hours: number, now = new Date()): Promise<FlagsResponse> {
+  return { source: "on-demand", asOf: now.toISOString(), ...(await readOnly((c) => scanFlags(c, hours, now))) };
 }
 
+export type FlagsScan = Omit<FlagsResponse, "source" | "asOf">;
+
 /** Every flag over [now − hours, now), one scan after another on `db`. */
-export async function scanFlags(db: pg.Pool | pg.PoolClient, hours: number, now: Date): Promise<FlagsResponse> {
+export async function scanFlags(db: pg.Pool | pg.PoolClient, hours: number, now: Date): Promise<FlagsScan> {
   const w = { from: new Date(now.getTime() - hours * 3_600_000), to: now };
   const lockstepWindow = { from: new Date(now.getTime() - Math.min(hours, LOCKSTEP.maxHours) * 3_600_000), to: now };
   const flagged = lockstepFlags(await lockstepStats(db, lockstepWindow));

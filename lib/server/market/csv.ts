@@ -2,7 +2,8 @@ import "server-only";
 import { formatUnits } from "viem";
 import { csvLine, csvNumber, pullStream, type CsvCell } from "@/lib/dashboard/csv";
 import type { MarketQuery, MarketRow } from "@/lib/schemas/market";
-import { getMarketRows } from "./query";
+import { snapshotPending } from "../snapshot-pending";
+import { getMarketRows, marketIntervalSeconds } from "./query";
 
 // The market as filtered and sorted, every matching row (page and pageSize do not apply), read from
 // one snapshot and streamed a thousand lines at a time. Amounts are exact decimals of the stored
@@ -83,7 +84,9 @@ function cells(r: MarketRow, stake: number, asOf: string): CsvCell[] {
 }
 
 export async function marketCsvStream(q: MarketQuery): Promise<ReadableStream<Uint8Array>> {
-  const { rows, asOf } = await getMarketRows(q);
+  const snapshot = await getMarketRows(q);
+  if (!snapshot) throw snapshotPending("The staking market", marketIntervalSeconds());
+  const { rows, asOf } = snapshot;
   let next = -1;
   return pullStream(async () => {
     if (next === -1) {

@@ -1,14 +1,13 @@
 import "server-only";
 import { parseUnits } from "viem";
-import { AppError } from "@/lib/errors";
 import { toMarketRow, type SnapshotContext, type SnapshotRowInput } from "@/lib/market/row";
 import { getScheduleOrThrow, type StakeCurve } from "@/lib/points";
 import { DEFAULT_ORDER, NEW_NODE_DAYS, type MarketQuery, type MarketResponse, type MarketRow } from "@/lib/schemas/market";
 import { serverEnv } from "@/lib/env";
+import { isStale } from "@/lib/snapshots/schedule";
 import type pg from "pg";
 import { pool } from "../db";
 import { isRanked, orderSql, rankColumn, sortKeySql } from "./ranks";
-import { refreshMarketInBackground, refreshMarketSnapshot } from "./snapshot";
 
 // One page of the market from the snapshot: filters, the sort and the page in one statement over
 // market_snapshot joined to its meta row, so rows, total and rate come from the same rebuild.
@@ -165,34 +164,28 @@ export function marketSql(q: MarketQuery, curve: StakeCurve, page: { limit: numb
   };
 }
 
+/** How often the worker rebuilds the market snapshot. */
+export const marketIntervalSeconds = (): number => serverEnv().MARKET_REFRESH_SECONDS;
+
 /**
  * Runs `fn` on one snapshot: a read-only repeatable-read transaction, so the meta row and the rows
- * come from the same rebuild even while another commits. Builds the first snapshot on a fresh
- * database; a stale one is served while a rebuild runs in the background.
+ * come from the same rebuild even while the worker commits another. Null before the worker's first
+ * pass (a fresh install). Only reads: a replica can serve it.
  */
-export async function withMarketSnapshot<T>(fn: (db: pg.PoolClient, meta: Meta, stale: boolean) => Promise<T>, now = new Date()): Promise<T> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const client = await pool().connect();
-    try {
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const meta = (await client.query<Meta>(META)).rows[0];
-      if (meta) {
-        const stale = now.getTime() - meta.built_at.getTime() > serverEnv().MARKET_REFRESH_SECONDS * 1000;
-        if (stale) void refreshMarketInBackground();
-        const result = await fn(client, meta, stale);
-        await client.query("COMMIT");
-        return result;
-      }
-      await client.query("ROLLBACK");
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
-    await refreshMarketSnapshot({ now, wait: true });
+export async function withMarketSnapshot<T>(fn: (db: pg.PoolClient, meta: Meta, stale: boolean) => Promise<T>, now = new Date()): Promise<T | null> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const meta = (await client.query<Meta>(META)).rows[0];
+    const result = meta ? await fn(client, meta, isStale(meta.built_at, now, marketIntervalSeconds())) : null;
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
   }
-  throw new AppError("unavailable", "The market is being computed; try again in a few seconds.");
 }
 
 function rateOf(m: Meta): MarketResponse["rate"] {
@@ -202,7 +195,7 @@ function rateOf(m: Meta): MarketResponse["rate"] {
 }
 
 /** Every row the query matches, in its order, from one snapshot (the CSV export). */
-export function getMarketRows(q: MarketQuery, now = new Date()): Promise<{ rows: MarketRow[]; asOf: string }> {
+export function getMarketRows(q: MarketQuery, now = new Date()): Promise<{ rows: MarketRow[]; asOf: string } | null> {
   return withMarketSnapshot(async (db, m) => {
     const { sql, args } = marketSql(q, getScheduleOrThrow(m.schedule_id).stakeCurve, null);
     const ctx = contextOf(m, q.stake);
@@ -211,7 +204,7 @@ export function getMarketRows(q: MarketQuery, now = new Date()): Promise<{ rows:
 }
 
 /** Some nodes' rows (the compare view), in the order asked, from the current snapshot. */
-export function getMarketRowsById(ids: readonly string[], stakeHeu: number, now = new Date()): Promise<{ rows: MarketRow[]; asOf: string }> {
+export function getMarketRowsById(ids: readonly string[], stakeHeu: number, now = new Date()): Promise<{ rows: MarketRow[]; asOf: string } | null> {
   return withMarketSnapshot(async (db, m) => {
     const { rows } = await db.query<Row>(`SELECT ${ROW_COLUMNS} FROM market_snapshot s WHERE s.miner_id = ANY($1::text[])`, [ids]);
     const ctx = contextOf(m, stakeHeu);
@@ -221,7 +214,7 @@ export function getMarketRowsById(ids: readonly string[], stakeHeu: number, now 
 }
 
 /** GET /api/v1/market and the market page: one page of nodes, sorted and filtered. */
-export function getMarket(q: MarketQuery, now = new Date()): Promise<MarketResponse> {
+export function getMarket(q: MarketQuery, now = new Date()): Promise<MarketResponse | null> {
   return withMarketSnapshot(async (db, m, stale) => {
     const curve = getScheduleOrThrow(m.schedule_id).stakeCurve;
     const { sql, args, count, countArgs } = marketSql(q, curve, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });

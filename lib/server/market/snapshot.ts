@@ -1,6 +1,5 @@
 import "server-only";
 import type pg from "pg";
-import { log } from "@/lib/log";
 import { bribeState, type BribeChangeInput } from "@/lib/market/bribes";
 import { BUCKET_MS } from "@/lib/heartbeats/buckets";
 import { availabilityPlan } from "@/lib/heartbeats/coverage";
@@ -17,6 +16,7 @@ import { windowStart } from "../queries/windows";
 // its bribe state, stake by token, availability and on-time rate over 24 h / 7 d / 30 d, 7-day
 // points and latency, plus the HEU-per-point rate it is priced at. Rebuilt in one transaction, so
 // every server reads the same rows and a reader sees the old snapshot or the new one, never a mix.
+// Only the worker writes it (rebuildMarketSnapshot); lib/server/market/query.ts reads it.
 
 /** pg advisory-lock namespace ("HE") and key: one rebuild at a time, cluster-wide. */
 const LOCK_CLASS = 0x4845;
@@ -176,38 +176,19 @@ async function rebuild(client: pg.PoolClient, now: Date): Promise<{ nodes: numbe
 }
 
 /**
- * Rebuilds the snapshot as of `now`. When another process holds the lock it returns false at once,
- * or with `wait` waits for that rebuild and rebuilds only if it did not produce one at least as recent.
+ * Rebuilds the snapshot as of `now` in one transaction (readers see the old one or the new one):
+ * the worker's market task, every MARKET_REFRESH_SECONDS. Under a cluster-wide advisory lock, a
+ * second worker waits for the first and keeps its snapshot when it is at least as recent (returns
+ * false). Idempotent. Reads never call it.
  */
-export async function refreshMarketSnapshot(opts: { now?: Date; wait?: boolean } = {}): Promise<boolean> {
-  const now = opts.now ?? new Date();
+export async function rebuildMarketSnapshot(now = new Date()): Promise<boolean> {
   return withTransaction(async (client) => {
     // A rebuild at 40,000 nodes reads 30 days of rollups: more than a page's statement timeout.
     await client.query("SET LOCAL statement_timeout = 120000");
-    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock($1, $2) AS locked`, [LOCK_CLASS, LOCK_KEY]);
-    if (!rows[0]!.locked) {
-      if (!opts.wait) return false;
-      await client.query(`SELECT pg_advisory_xact_lock($1, $2)`, [LOCK_CLASS, LOCK_KEY]);
-      const done = await client.query(`SELECT 1 FROM market_snapshot_meta WHERE built_at >= $1`, [now]);
-      if (done.rows.length > 0) return false;
-    }
+    await client.query(`SELECT pg_advisory_xact_lock($1, $2)`, [LOCK_CLASS, LOCK_KEY]);
+    const done = await client.query(`SELECT 1 FROM market_snapshot_meta WHERE built_at >= $1`, [now]);
+    if (done.rows.length > 0) return false;
     await rebuild(client, now);
     return true;
   });
-}
-
-const inFlight = globalThis as unknown as { heuristMarketRefresh?: Promise<void> };
-
-/** One background rebuild per process at a time; readers keep the snapshot they have meanwhile. */
-export function refreshMarketInBackground(): Promise<void> {
-  inFlight.heuristMarketRefresh ??= refreshMarketSnapshot()
-    .then(() => undefined)
-    .catch((err: unknown) => log().error({ component: "market", err }, "market snapshot rebuild failed"))
-    .finally(() => (inFlight.heuristMarketRefresh = undefined));
-  return inFlight.heuristMarketRefresh;
-}
-
-/** For tests and shutdown: resolves when no background rebuild is running in this process. */
-export async function marketRefreshSettled(): Promise<void> {
-  await inFlight.heuristMarketRefresh;
 }

@@ -80,7 +80,8 @@ export function adminPaths() {
         summary:
           "Suspicious patterns for review (never slashed automatically): lockstep wallets, impossible latencies, floor-sized job spikes, jobs outside the plausibility bounds",
         description:
-          `${adminNote} Computed on demand over the completed jobs of the last \`hours\` (at most 168; lockstep over the last 24 of them at most, from \`lockstepFrom\`). ` +
+          `${adminNote} Without \`hours\`: the worker's latest scan of the last 24 hours (it scans every hour; \`source\` is worker and \`asOf\` says when; a 503 before its first scan). ` +
+          "With `hours`: scanned for this request over the completed jobs of the last `hours` (at most 168; lockstep over the last 24 of them at most, from `lockstepFrom`), and not stored. " +
           "Each flag carries its evidence; `thresholds` lists the rules applied. `implausible` lists miner IDs whose jobs broke a plausibility bound (largest image, most steps or tokens, " +
           "a latency floor for the work done): each such job was recorded and paid 0 with zero reason `implausible`. The scans run one after another on one database connection; " +
           "if one outlasts the statement timeout the answer is a 503 (ask for fewer hours).",
@@ -88,6 +89,7 @@ export function adminPaths() {
         responses: {
           "200": ok("Flags with evidence", flagsResponseSchema),
           "400": errorResponse("Invalid hours (a whole number from 1 to 168); details name the parameter"),
+          "503": errorResponse("No `hours` and the worker has not stored a scan yet (ask with hours=24 to scan now), or a scan outlasted the statement timeout"),
           ...denied,
         },
       },

@@ -13,6 +13,8 @@ const ok = (description: string, component: string) => ({ description, content: 
 const badRequest = errorResponse("Invalid parameter: details lists { field, reason } for each problem");
 const notFound = (what: string) => errorResponse(`No ${what} with this id has reported a job`);
 
+const PENDING = errorResponse("Not computed yet: the worker (npm run worker) builds this snapshot on a schedule, the first time right after it starts");
+
 export function readPaths() {
   return {
     "/api/v1/estimate": {
@@ -23,7 +25,11 @@ export function readPaths() {
         description:
           "Prices a job with the points library that prices ingested jobs. The GPU is assumed to hold a boost slot when nfts > 0. Image models take width, height and steps; LLMs take input_tokens and output_tokens. With `gpu` (a GPU catalog key), also per hour and per day online as the estimator page shows them: points per job × the successful jobs of the model's kind that GPU model's devices completed per hour online over the last 7 days (availability from the router's heartbeats; before those, hours with a received job), per day = per hour × 24 hours online, with the p25–p75 across device-days, the sample, what its devices really earned per day online (GET /api/v1/gpus?window=7d's figure) and a day in HEU at the portal's own HEU per point.",
         parameters: queryParameters(estimateQuerySchema, { model: MODELS.map((m) => m.id), schedule: SCHEDULES.map((s) => s.id), gpu: GPU_CATALOG.map((g) => g.key) }),
-        responses: { "200": ok("The price and every factor of it", "Estimate"), "400": badRequest },
+        responses: {
+          "200": ok("The price and every factor of it", "Estimate"),
+          "400": badRequest,
+          "503": errorResponse("With `gpu`, before the worker's first GPU throughput pass (it computes it every 5 minutes, as of `network.asOf`); without `gpu` the estimate needs none"),
+        },
       },
     },
     "/api/v1/models": {
@@ -72,9 +78,9 @@ export function readPaths() {
         tags: ["leaderboards"],
         summary: "Wallets ranked by Waifu or Llama points",
         description:
-          "Points are served from a snapshot (computedAt). A snapshot older than LEADERBOARD_REFRESH_SECONDS (default 60) is still served, flagged stale, while a new one is computed in the background; one older than LEADERBOARD_MAX_AGE_SECONDS (default 300) is rebuilt before the answer. gpuCount is read live and equals the wallet's gpuCount.",
+          "Points are served from the snapshot the worker rebuilds every LEADERBOARD_REFRESH_SECONDS (default 60); computedAt says when, and stale is true once it is 10 intervals old (the worker is behind). A read never rebuilds it. Before the worker's first pass the answer is a 503 that says so. gpuCount is read live and equals the wallet's gpuCount.",
         parameters: queryParameters(leaderboardQuerySchema),
-        responses: { "200": ok("One page of the ranking", "Leaderboard"), "400": badRequest },
+        responses: { "200": ok("One page of the ranking", "Leaderboard"), "400": badRequest, "503": PENDING },
       },
     },
     "/api/v1/gpus": {
@@ -82,8 +88,10 @@ export function readPaths() {
         operationId: "listGpus",
         tags: ["leaderboards"],
         summary: "GPU models: active devices, jobs, points per device per day, latency",
+        description:
+          "Jobs, devices and latency are read live from the hourly rollups; points per day online and its siblings come from the GPU throughput snapshot the worker computes every 5 minutes (`online.asOf`), the figures the estimator shows, so every web server answers the same.",
         parameters: queryParameters(gpusQuerySchema),
-        responses: { "200": ok("GPU models, best points per device per day first", "Gpus"), "400": badRequest },
+        responses: { "200": ok("GPU models, best points per device per day first", "Gpus"), "400": badRequest, "503": PENDING },
       },
     },
   };

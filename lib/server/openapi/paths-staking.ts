@@ -6,9 +6,10 @@ import { errorResponse, jsonContent, pathParameters, queryParameters, ref } from
 
 const ok = (description: string, component: string) => ({ description, content: jsonContent(ref(component)) });
 const badRequest = errorResponse("Invalid parameter: details lists { field, reason } for each problem");
+const pending = errorResponse("Not computed yet: the worker (npm run worker) builds the market snapshot every MARKET_REFRESH_SECONDS, the first time right after it starts");
 
 const marketDescription =
-  "One row per node from the market snapshot (rebuilt in the background every MARKET_REFRESH_SECONDS; `asOf` says when): bribe in force, pending (with its epoch) and any cut within 30 days; stake by token and the stake multiplier now and with your stake; availability (5-minute buckets the job router saw the node polling, or before its heartbeats began, hours with a received job: `source` says which) and the on-time rate (jobs completed in time ÷ jobs received) over 24 h, 7 d and 30 d; the median hourly latency and points of the last 7 days; and for the stake you plan (`stake`, default 10,000 HEU) the estimated yield: bribe × R(S+P) × P/(S+P), R the node's 7-day points annualized and re-priced at the multiplier with your stake, in HEU at the portal's own epochs' HEU per point (`rate`). Ties are broken by miner ID, so pages are stable. Unknown parameters are a 400.";
+  "One row per node from the market snapshot (rebuilt by the worker every MARKET_REFRESH_SECONDS, never by a read; `asOf` says when, `stale` that it is 10 intervals old; a 503 before the worker's first pass): bribe in force, pending (with its epoch) and any cut within 30 days; stake by token and the stake multiplier now and with your stake; availability (5-minute buckets the job router saw the node polling, or before its heartbeats began, hours with a received job: `source` says which) and the on-time rate (jobs completed in time ÷ jobs received) over 24 h, 7 d and 30 d; the median hourly latency and points of the last 7 days; and for the stake you plan (`stake`, default 10,000 HEU) the estimated yield: bribe × R(S+P) × P/(S+P), R the node's 7-day points annualized and re-priced at the multiplier with your stake, in HEU at the portal's own epochs' HEU per point (`rate`). Ties are broken by miner ID, so pages are stable. Unknown parameters are a 400.";
 
 export function stakingPaths() {
   return {
@@ -19,7 +20,7 @@ export function stakingPaths() {
         summary: "The staking market: every node with its bribe, stake, availability and the yield for your stake; sorted, filtered, paginated",
         description: marketDescription,
         parameters: queryParameters(marketQuerySchema, { sort: MARKET_SORTS }),
-        responses: { "200": ok("One page of nodes", "Market"), "400": badRequest },
+        responses: { "200": ok("One page of nodes", "Market"), "400": badRequest, "503": pending },
       },
     },
     "/api/v1/market.csv": {
@@ -32,6 +33,7 @@ export function stakingPaths() {
         responses: {
           "200": { description: "CSV, one row per node", content: { "text/csv": { schema: { type: "string" } } } },
           "400": badRequest,
+          "503": pending,
         },
       },
     },

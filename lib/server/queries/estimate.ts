@@ -14,7 +14,8 @@ import {
 } from "@/lib/points";
 import { computeEstimate } from "@/lib/estimator/estimate";
 import type { EstimateQuery, EstimateRates, EstimateResponse } from "@/lib/schemas/estimate";
-import { getGpuThroughput } from "./gpu-throughput";
+import { snapshotPending } from "../snapshot-pending";
+import { getGpuThroughput, gpuThroughputIntervalSeconds } from "./gpu-throughput";
 import { getTokenRate } from "./token-rate";
 
 function price(query: EstimateQuery, now: Date): PricedJob {
@@ -69,12 +70,14 @@ export function estimateJob(query: EstimateQuery, now = new Date()): EstimateRes
 
 /**
  * With a GPU: per job as estimateJob, plus per hour and per day online from the estimator's own
- * computeEstimate over getGpuThroughput (the figures the page and Top GPUs show).
+ * computeEstimate over getGpuThroughput (the figures the page and Top GPUs show). Without a GPU it
+ * needs no snapshot; with one, before the worker's first throughput pass it is a 503 that says so.
  */
 export async function estimateWithRates(query: EstimateQuery, now = new Date()): Promise<EstimateResponse & Partial<EstimateRates>> {
   const job = estimateJob(query, now);
   if (!query.gpu) return job;
-  const [network, rate] = await Promise.all([getGpuThroughput(now), getTokenRate(now)]);
+  const [network, rate] = await Promise.all([getGpuThroughput("7d"), getTokenRate(now)]);
+  if (!network) throw snapshotPending("GPU throughput (per-hour and per-day figures)", gpuThroughputIntervalSeconds());
   const e = computeEstimate(
     {
       gpu: query.gpu,

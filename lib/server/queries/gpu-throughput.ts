@@ -1,111 +1,66 @@
 import "server-only";
-import { availabilityPlan, coverageStart } from "@/lib/heartbeats/coverage";
-import { summarizeThroughput, type KindRow, type ModelRow } from "@/lib/estimator/summarize-throughput";
-import type { NetworkThroughput } from "@/lib/estimator/types";
-import type pg from "pg";
+import type { GpuModelThroughput, KindThroughput, ModelServed, NetworkThroughput } from "@/lib/estimator/types";
+import type { GpuWindow } from "@/lib/schemas/gpus";
+import { GPU_THROUGHPUT_INTERVAL_SECONDS } from "@/lib/snapshots/schedule";
 import { pool } from "../db";
-import { heartbeatsSince } from "../heartbeats/availability";
-import { hourFloor } from "./windows";
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-// What each GPU model's devices did per hour they were online (docs/decisions/0015): per device and
-// day of the window, its successful jobs and points (miner_hourly) and the 5-minute buckets it was
-// online (node_heartbeats; before the router's heartbeats began, hours with a received job, as
-// availabilityOf counts them), folded per GPU model and kind of work with the spread across
-// device-days. A device's kind is the kind of most of its jobs in the window (a node runs an image
-// or an LLM worker). A device-day with jobs but no time online (a node the router did not report)
-// is left out whole: its points would otherwise count against no hours. Reads rollups only.
-const KIND_SQL = `
-  WITH hb AS (
-    SELECT r.w, h.miner_id, sum(bit_count(substring(h.buckets FROM r.start FOR r.length)))::int AS online
-      FROM unnest($1::int[], $2::date[], $3::int[], $4::int[]) AS r(w, day, start, length)
-      JOIN node_heartbeats h ON h.day = r.day
-     GROUP BY 1, 2),
-  act AS (
-    SELECT floor(extract(epoch FROM m.hour - $5::timestamptz) / 86400)::int AS w, m.miner_id,
-           sum(m.success_count) AS successes, sum(m.image_count) AS images, sum(m.text_count) AS texts,
-           sum(m.waifu_micro + m.llama_micro) AS micro,
-           (count(*) FILTER (WHERE m.job_count > 0 AND m.hour < $7::timestamptz) * 12)::int AS job_online
-      FROM miner_hourly m WHERE m.hour >= $5 AND m.hour < $6
-     GROUP BY 1, 2),
-  dd AS (
-    SELECT coalesce(hb.w, act.w) AS w, coalesce(hb.miner_id, act.miner_id) AS miner_id,
-           coalesce(hb.online, 0) + coalesce(act.job_online, 0) AS online,
-           coalesce(act.successes, 0) AS successes, coalesce(act.images, 0) AS images,
-           coalesce(act.texts, 0) AS texts, coalesce(act.micro, 0) AS micro
-      FROM hb FULL JOIN act ON act.w = hb.w AND act.miner_id = hb.miner_id),
-  dev AS (
-    SELECT dd.*, n.hardware,
-           CASE WHEN sum(dd.images) OVER d > 0 AND sum(dd.images) OVER d >= sum(dd.texts) OVER d THEN 'image'
-                WHEN sum(dd.texts) OVER d > 0 THEN 'llm' ELSE 'none' END AS kind
-      FROM dd JOIN nodes n USING (miner_id)
-     WHERE n.hardware IS NOT NULL
-    WINDOW d AS (PARTITION BY dd.miner_id))
-  SELECT hardware, CASE WHEN grouping(kind) = 1 THEN NULL ELSE kind END AS kind,
-         (count(DISTINCT miner_id) FILTER (WHERE online > 0))::int AS devices,
-         (count(DISTINCT w) FILTER (WHERE online > 0))::int AS days,
-         (count(*) FILTER (WHERE online > 0))::int AS device_days,
-         sum(online)::int AS online,
-         coalesce(sum(successes) FILTER (WHERE online > 0), 0)::text AS successes,
-         coalesce(sum(micro) FILTER (WHERE online > 0), 0)::text AS micro,
-         percentile_cont(ARRAY[0.25, 0.75]) WITHIN GROUP (ORDER BY successes * 12.0 / online) FILTER (WHERE online >= 12) AS jobs_q,
-         percentile_cont(ARRAY[0.25, 0.75]) WITHIN GROUP (ORDER BY micro * 288.0 / online) FILTER (WHERE online >= 12) AS micro_day_q
-    FROM dev
-   GROUP BY GROUPING SETS ((hardware, kind), (hardware))`;
-
-const MODEL_SQL = `
-  SELECT hardware, model_id, sum(success_count)::text AS successes, sum(waifu_micro + llama_micro)::text AS micro
-    FROM hardware_hourly WHERE hour >= $1 AND hour < $2 AND hardware <> 'unknown'
-   GROUP BY 1, 2`;
-
-/** The window: the last `days` × 24 whole hours before the current (partial) hour. */
-export function throughputWindow(now: Date, days: number): { from: Date; to: Date } {
-  const to = hourFloor(now);
-  return { from: new Date(to.getTime() - days * DAY_MS), to };
+interface Row {
+  window_from: Date;
+  window_to: Date;
+  availability_source: NetworkThroughput["availabilitySource"];
+  as_of: Date;
+  hardware: string | null;
+  devices: number;
+  days: number;
+  device_days: number;
+  online_hours: number;
+  points: number;
+  points_per_online_day: number;
+  points_per_online_day_p25: number | null;
+  points_per_online_day_p75: number | null;
+  online_share: number;
+  kinds: KindThroughput[];
+  models: ModelServed[];
 }
 
-/** The uncached read (a client may be passed, e.g. one inside a transaction). */
-export async function readGpuThroughput(now: Date, days: number, db: Pick<pg.Pool, "query"> = pool()): Promise<NetworkThroughput> {
-  const { from, to } = throughputWindow(now, days);
-  const since = await heartbeatsSince(db);
-  // One availability plan per day of the window, exactly as availabilityOf() measures a node.
-  const plans = Array.from({ length: days }, (_, w) => availabilityPlan(new Date(from.getTime() + w * DAY_MS), new Date(from.getTime() + (w + 1) * DAY_MS), since));
-  const runs = plans.flatMap((p, w) => p.heartbeatRuns.map((r) => ({ w, ...r })));
-  const cover = coverageStart(since);
-  const jobHoursEnd = cover && cover < to ? cover : to;
-  const whole = availabilityPlan(from, to, since);
-  const [kinds, models] = await Promise.all([
-    db.query<KindRow>(KIND_SQL, [runs.map((r) => r.w), runs.map((r) => r.day), runs.map((r) => r.start), runs.map((r) => r.length), from, to, jobHoursEnd]),
-    db.query<ModelRow>(MODEL_SQL, [from, to]),
-  ]);
-  return {
-    from: from.toISOString(),
-    to: to.toISOString(),
-    asOf: now.toISOString(),
-    availabilitySource: whole.source,
-    items: summarizeThroughput(kinds.rows, models.rows, days * 24),
-  };
-}
+/** How often the worker rebuilds GPU throughput (lib/server/gpu-throughput/snapshot.ts). */
+export const gpuThroughputIntervalSeconds = (): number => GPU_THROUGHPUT_INTERVAL_SECONDS;
 
-const TTL_MS = 5 * 60_000;
-const cache = new Map<string, { at: number; value: Promise<NetworkThroughput> }>();
+const itemOf = (r: Row): GpuModelThroughput => ({
+  hardware: r.hardware!,
+  devices: r.devices,
+  days: r.days,
+  deviceDays: r.device_days,
+  onlineHours: r.online_hours,
+  points: r.points,
+  pointsPerOnlineDay: { value: r.points_per_online_day, p25: r.points_per_online_day_p25, p75: r.points_per_online_day_p75 },
+  onlineShare: r.online_share,
+  kinds: r.kinds,
+  models: r.models,
+});
 
 /**
- * GPU models' throughput per hour online over the last `days` days: the one source of the
- * estimator's per-hour and per-day figures, Top GPUs' points per device per day online and the
- * estimate API's. Kept a few minutes per process (the window ends at the last whole hour, so it
- * barely moves); the answer carries `asOf`, which the pages show.
+ * GPU models' throughput per hour online over the window, as the worker last computed it: the one
+ * source of the estimator's per-hour and per-day figures, Top GPUs' points per device per day online
+ * and the estimate API's, so every web server answers the same. `asOf` is when it was computed; null
+ * before the worker's first pass. One statement: the window's header and rows from one snapshot.
  */
-export function getGpuThroughput(now = new Date(), days = 7): Promise<NetworkThroughput> {
-  // Keyed by the window too: a new hour is a new window.
-  const key = `${days}:${hourFloor(now).getTime()}`;
-  const hit = cache.get(key);
-  if (hit && now.getTime() - hit.at < TTL_MS && now.getTime() >= hit.at) return hit.value;
-  for (const k of cache.keys()) if (k.startsWith(`${days}:`)) cache.delete(k);
-  const value = readGpuThroughput(now, days);
-  cache.set(key, { at: now.getTime(), value });
-  value.catch(() => cache.delete(key));
-  return value;
+export async function getGpuThroughput(window: GpuWindow = "7d"): Promise<NetworkThroughput | null> {
+  const { rows } = await pool().query<Row>(
+    `SELECT w.window_from, w.window_to, w.availability_source, w.as_of, r.hardware, r.devices, r.days, r.device_days, r.online_hours, r.points,
+            r.points_per_online_day, r.points_per_online_day_p25, r.points_per_online_day_p75, r.online_share, r.kinds, r.models
+       FROM gpu_throughput_windows w LEFT JOIN gpu_throughput_rows r USING ("window")
+      WHERE w."window" = $1
+      ORDER BY r.rank`,
+    [window],
+  );
+  const head = rows[0];
+  if (!head) return null;
+  return {
+    from: head.window_from.toISOString(),
+    to: head.window_to.toISOString(),
+    asOf: head.as_of.toISOString(),
+    availabilitySource: head.availability_source,
+    items: rows.filter((r) => r.hardware !== null).map(itemOf),
+  };
 }

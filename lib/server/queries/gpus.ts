@@ -69,13 +69,14 @@ function toStats(row: Row, days: number, online: GpuModelThroughput | undefined)
 }
 
 /**
- * GPU models by points per day online, best first (the estimator's figure, from the same
- * getGpuThroughput call); models without a device online last.
+ * GPU models by points per day online, best first (the estimator's figure, from the worker's
+ * throughput snapshot); models without a device online last. Null before the worker's first pass.
  */
-export async function getGpuStats(query: GpusQuery, now = new Date()): Promise<GpusResponse> {
+export async function getGpuStats(query: GpusQuery, now = new Date()): Promise<GpusResponse | null> {
   const hours = WINDOW_HOURS[query.window];
   const from = windowStart(now, hours);
-  const [{ rows }, online] = await Promise.all([pool().query<Row>(SQL, [from]), getGpuThroughput(now, hours / 24)]);
+  const [{ rows }, online] = await Promise.all([pool().query<Row>(SQL, [from]), getGpuThroughput(query.window)]);
+  if (!online) return null;
   const byHardware = new Map(online.items.map((t) => [t.hardware, t]));
   const items = rows.map((r) => toStats(r, hours / 24, byHardware.get(r.hardware)));
   items.sort((a, b) => (b.pointsPerDayOnline ?? -1) - (a.pointsPerDayOnline ?? -1) || a.hardware.localeCompare(b.hardware));

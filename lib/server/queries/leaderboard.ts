@@ -1,9 +1,8 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
 import { serverEnv } from "@/lib/env";
 import type { LeaderboardQuery, LeaderboardResponse } from "@/lib/schemas/leaderboard";
+import { isStale } from "@/lib/snapshots/schedule";
 import { pool } from "../db";
-import { computeNow, rebuildBeforeServing, refreshInBackground } from "../leaderboard";
 import { isoOf, pointsOf } from "./convert";
 import { WALLET_GPUS_SQL } from "./wallet-gpus";
 
@@ -18,7 +17,7 @@ interface Row {
 
 /**
  * The snapshot header (rank 0) and one page, in one statement so both come from the same
- * committed snapshot even while a refresh replaces it. Primary-key range reads only; the GPU
+ * committed snapshot even while the worker replaces it. Primary-key range reads only; the GPU
  * count is read live (one index range per wallet on the page), as the wallet page reads it.
  */
 async function readPage(query: LeaderboardQuery): Promise<Row[]> {
@@ -34,45 +33,22 @@ async function readPage(query: LeaderboardQuery): Promise<Row[]> {
   return rows;
 }
 
-/** How long a snapshot is fresh, and the oldest it may be served (labelled stale) while it is refreshed. */
-export function leaderboardAges(): { refreshMs: number; maxAgeMs: number; maxAgeLabel: string } {
-  const env = serverEnv();
-  const refreshMs = env.LEADERBOARD_REFRESH_SECONDS * 1000;
-  const maxAgeMs = Math.max(refreshMs, env.LEADERBOARD_MAX_AGE_SECONDS * 1000);
-  const maxAgeLabel = maxAgeMs >= 120_000 ? `${Math.round(maxAgeMs / 60_000)} min` : `${Math.round(maxAgeMs / 1000)} s`;
-  return { refreshMs, maxAgeMs, maxAgeLabel };
-}
-
-const ageOf = (rows: Row[], now: Date) => now.getTime() - rows[0]!.computed_at.getTime();
+/** How often the worker rebuilds the leaderboards. */
+export const leaderboardIntervalSeconds = (): number => serverEnv().LEADERBOARD_REFRESH_SECONDS;
 
 /**
- * Serves the snapshot. Younger than the refresh interval: as is. Up to its maximum age: as is,
- * labelled stale, while one background refresh replaces it. Older: rebuilt first, so a page never
- * shows totals older than the maximum age beside live ones.
+ * One page of the snapshot as the worker last built it, labelled with its time; null before the
+ * worker's first pass (a fresh install). A read only: it never computes or refreshes anything.
  */
-export async function getLeaderboard(query: LeaderboardQuery, now = new Date()): Promise<LeaderboardResponse> {
-  const { refreshMs, maxAgeMs } = leaderboardAges();
-  let rows = await readPage(query);
-  if (rows[0]?.rank !== 0) {
-    // Never computed (fresh database): the first reader waits for it once.
-    await computeNow(query.window);
-    rows = await readPage(query);
-  } else if (ageOf(rows, now) > maxAgeMs) {
-    await rebuildBeforeServing(query.window, now, new Date(now.getTime() - refreshMs));
-    rows = await readPage(query);
-  }
+export async function getLeaderboard(query: LeaderboardQuery, now = new Date()): Promise<LeaderboardResponse | null> {
+  const rows = await readPage(query);
   const header = rows[0];
-  if (header?.rank !== 0) throw new AppError("unavailable", "The leaderboard is being computed; try again in a few seconds.");
-  if (ageOf(rows, now) > maxAgeMs) throw new AppError("unavailable", "The leaderboard could not be brought up to date; try again in a few seconds.");
-
-  const stale = ageOf(rows, now) > refreshMs;
-  if (stale) void refreshInBackground(query.window);
-
+  if (header?.rank !== 0) return null;
   return {
     type: query.type,
     window: query.window,
     computedAt: isoOf(header.computed_at),
-    stale,
+    stale: isStale(header.computed_at, now, leaderboardIntervalSeconds()),
     items: rows.slice(1).map((r) => ({ rank: r.rank, address: r.wallet, points: pointsOf(r.points_micro), gpuCount: r.gpu_count })),
     page: query.page,
     pageSize: query.pageSize,

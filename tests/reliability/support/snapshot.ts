@@ -1,6 +1,6 @@
 // "Nothing was written": every table a request could write, as a row count and a digest of its
-// rows, so an update in place shows as well as an insert. leaderboard_rows is left out: it is a
-// cache that reads rebuild.
+// rows, so an update in place shows as well as an insert. The snapshots the worker rebuilds
+// (leaderboard_rows, market_snapshot, …) are left out: no request writes them.
 import type pg from "pg";
 
 export const WATCHED_TABLES = [

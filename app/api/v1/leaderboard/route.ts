@@ -1,5 +1,10 @@
 import { leaderboardQuerySchema } from "@/lib/schemas/leaderboard";
 import { parseSearchParams, route } from "@/lib/server/http";
-import { getLeaderboard } from "@/lib/server/queries/leaderboard";
+import { getLeaderboard, leaderboardIntervalSeconds } from "@/lib/server/queries/leaderboard";
+import { snapshotPending } from "@/lib/server/snapshot-pending";
 
-export const GET = route(async (req) => Response.json(await getLeaderboard(parseSearchParams(leaderboardQuerySchema, req.url))));
+export const GET = route(async (req) => {
+  const board = await getLeaderboard(parseSearchParams(leaderboardQuerySchema, req.url));
+  if (!board) throw snapshotPending("The leaderboard", leaderboardIntervalSeconds());
+  return Response.json(board);
+});
