@@ -1,5 +1,5 @@
 // Issue 11: the estimator and Top GPUs give one figure for what an RTX 4090 earns per day online
-// (one getGpuThroughput behind both and behind GET /api/v1/estimate?gpu=), and neither page
+// (the worker's GPU throughput snapshot behind both and behind GET /api/v1/estimate?gpu=), and neither page
 // scrolls sideways on a phone or a wide screen.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
@@ -25,7 +25,7 @@ test("the estimator's per-day figure for an RTX 4090 is Top GPUs' and the estima
   await page.setViewportSize({ width: 1440, height: 900 });
   let top = await topGpus4090(page);
   let est = await estimator4090(page);
-  // Both read the same figures, kept 5 minutes; if a refresh fell between the two reads, read again.
+  // Both read the worker's snapshot (rebuilt every 5 minutes); if a rebuild fell between the two reads, read again.
   if (top.asOf !== est.asOf) {
     top = await topGpus4090(page);
     est = await estimator4090(page);
