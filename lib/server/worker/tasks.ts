@@ -3,6 +3,7 @@ import type { WorkerTask } from "./task";
 import { chainIndexTask } from "./tasks/chain-index";
 import { purgeAuthTask } from "./tasks/purge-auth";
 import { settleEpochsTask } from "./tasks/settle-epochs";
+import { snapshotTasks } from "./tasks/snapshots";
 
 /**
  * Every background task, registered here and nowhere else: name, schedule and handler (see
@@ -10,5 +11,5 @@ import { settleEpochsTask } from "./tasks/settle-epochs";
  * write lib/server/worker/tasks/<name>.ts returning a WorkerTask and list it below.
  */
 export function workerTasks(): WorkerTask[] {
-  return [chainIndexTask(), settleEpochsTask(), purgeAuthTask()];
+  return [chainIndexTask(), settleEpochsTask(), purgeAuthTask(), ...snapshotTasks()];
 }
