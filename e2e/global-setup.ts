@@ -79,7 +79,8 @@ export default async function globalSetup() {
     worker = startBackground(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
       cwd: root,
       stdio: ["ignore", log, "inherit"],
-      env: { ...process.env, ...chain.env, DATABASE_URL: db.url },
+      // Specs check the market right after a transaction: the worker rebuilds its snapshot every second.
+      env: { ...process.env, ...chain.env, DATABASE_URL: db.url, MARKET_REFRESH_SECONDS: "1" },
     });
     const port = await freePort();
     const [node, args] = webServerArgs(root, port);
@@ -91,7 +92,7 @@ export default async function globalSetup() {
         AUTH_DOMAIN: `127.0.0.1:${port}`,
         // Two browsers loading every page (and Next's prefetches) from one address: page budgets are the reliability tests' subject.
         RATE_LIMIT_PAGES_PER_MINUTE: "0",
-        // Specs check the market right after a transaction: a snapshot older than a second is rebuilt on the next read.
+        // The same schedule as the worker's, so pages judge the snapshot's age by it.
         MARKET_REFRESH_SECONDS: "1",
       },
     });
