@@ -1,6 +1,7 @@
 import "server-only";
 import { chainEnv, serverEnv } from "@/lib/env";
 import { followChain } from "../../chain/indexer";
+import { forAtMost } from "../chunk";
 import type { WorkerTask } from "../task";
 
 /**
@@ -17,7 +18,7 @@ export function chainIndexTask(): WorkerTask {
     schedule: { every: { everyMs: 0 } },
     async run({ pool, signal }) {
       if (!contracts) return;
-      await followChain({ chain: { ...chain, contracts }, pool, signal: AbortSignal.any([signal, AbortSignal.timeout(chain.chunkMs)]) });
+      await forAtMost(signal, chain.chunkMs, (chunk) => followChain({ chain: { ...chain, contracts }, pool, signal: chunk }));
     },
   };
 }
