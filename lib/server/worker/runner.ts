@@ -19,10 +19,10 @@ export interface RunningWorker {
 function graphileLogger(): GraphileLogger {
   const logger = log().child({ component: "worker" });
   return new GraphileLogger((scope) => (level, message, meta) => {
-    // Its metadata (whole job rows) only where something went wrong.
+    // Its metadata (whole job rows) only where something went wrong. Its info lines ("Completed
+    // task 7 (flags-scan, 164ms) with success") repeat our own "task finished": debug.
     if (level === "error") logger.error({ ...scope, meta }, message);
     else if (level === "warning") logger.warn({ ...scope, meta }, message);
-    else if (level === "info") logger.info(scope, message);
     else logger.debug(scope, message);
   });
 }
