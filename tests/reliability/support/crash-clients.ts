@@ -1,6 +1,8 @@
-// The job router's side of the crash test: concurrent clients that post signed batches and, when a
-// request is cut or the server is down or answers 5xx, resend the very same batch (re-signed: the
-// timestamp must be fresh) until it is acknowledged, or give it up to leave it unacknowledged.
+// The job router's side of the crash and scale-out tests: concurrent clients that post signed batches
+// and, when a request is cut or the server is down or answers 5xx, resend the very same batch
+// (re-signed: the timestamp must be fresh) until it is acknowledged, or give it up to leave it
+// unacknowledged. Each client asks `url` where to send, so a test can spread clients over servers and
+// move a client whose server it could not reach.
 import type { JobInput } from "@/lib/schemas/jobs";
 import { signedHeaders } from "@/lib/signing";
 
@@ -14,6 +16,8 @@ export interface BatchRecord {
   batch: Batch;
   outcome: "acknowledged" | "abandoned" | "refused";
   attempts: number;
+  /** The server (base URL) that answered the last attempt, or that the last attempt was sent to. */
+  via: string;
   /** From the 200 answer: jobs created by this attempt, and jobs an earlier (cut) attempt had already written. */
   accepted: number;
   duplicates: number;
@@ -52,7 +56,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const backoff = (attempt: number) => Math.min(1000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2);
 
 export interface ClientOptions {
-  url: () => string;
+  /** The server client number `client` sends its next request to. */
+  url: (client: number) => string;
+  /** Client `client` could not reach `url` (refused, or cut mid-request): e.g. send elsewhere from now on. */
+  onUnreachable?: (client: number, url: string) => void;
   secret: string;
   batches: readonly Batch[];
   clients: number;
@@ -62,16 +69,17 @@ export interface ClientOptions {
   signal: AbortSignal;
 }
 
-async function postUntilDone(batch: Batch, o: ClientOptions): Promise<BatchRecord> {
+async function postUntilDone(batch: Batch, client: number, o: ClientOptions): Promise<BatchRecord> {
   const { stats } = o;
   for (let attempt = 1; ; attempt++) {
     o.signal.throwIfAborted();
+    const via = o.url(client);
     stats.requests++;
     stats.inFlight++;
     let status: number;
     let text: string;
     try {
-      const res = await fetch(`${o.url()}/api/v1/jobs`, {
+      const res = await fetch(`${via}/api/v1/jobs`, {
         method: "POST",
         headers: signedHeaders(o.secret, batch.body),
         body: batch.body,
@@ -84,7 +92,8 @@ async function postUntilDone(batch: Batch, o: ClientOptions): Promise<BatchRecor
       const refused = rootCode(err) === "ECONNREFUSED";
       if (refused) stats.refused++;
       else stats.cut++;
-      if (!refused && o.abandonAfterCut(batch)) return { batch, outcome: "abandoned", attempts: attempt, accepted: 0, duplicates: 0 };
+      o.onUnreachable?.(client, via);
+      if (!refused && o.abandonAfterCut(batch)) return { batch, outcome: "abandoned", attempts: attempt, via, accepted: 0, duplicates: 0 };
       await sleep(backoff(attempt));
       continue;
     } finally {
@@ -93,9 +102,9 @@ async function postUntilDone(batch: Batch, o: ClientOptions): Promise<BatchRecor
     if (status === 200) {
       const result = JSON.parse(text) as { accepted: number; duplicates: number };
       stats.acknowledged++;
-      return { batch, outcome: "acknowledged", attempts: attempt, accepted: result.accepted, duplicates: result.duplicates };
+      return { batch, outcome: "acknowledged", attempts: attempt, via, accepted: result.accepted, duplicates: result.duplicates };
     }
-    if (status < 500) return { batch, outcome: "refused", attempts: attempt, accepted: 0, duplicates: 0, refusal: `${status} ${text.slice(0, 300)}` };
+    if (status < 500) return { batch, outcome: "refused", attempts: attempt, via, accepted: 0, duplicates: 0, refusal: `${status} ${text.slice(0, 300)}` };
     stats.serverErrors++;
     await sleep(backoff(attempt));
   }
@@ -105,11 +114,11 @@ async function postUntilDone(batch: Batch, o: ClientOptions): Promise<BatchRecor
 export async function runClients(o: ClientOptions): Promise<BatchRecord[]> {
   const records: BatchRecord[] = [];
   let next = 0;
-  const worker = async () => {
-    while (next < o.batches.length) records.push(await postUntilDone(o.batches[next++]!, o));
+  const worker = async (client: number) => {
+    while (next < o.batches.length) records.push(await postUntilDone(o.batches[next++]!, client, o));
   };
   try {
-    await Promise.all(Array.from({ length: o.clients }, worker));
+    await Promise.all(Array.from({ length: o.clients }, (_, client) => worker(client)));
   } finally {
     o.stats.finished = true;
   }

@@ -1,0 +1,305 @@
+// Scale-out (issue 12): two production web servers and the worker role on one PostgreSQL and one
+// anvil chain. 16 clients ingest signed batches through both servers (jobs of the last two weeks,
+// which have ended, and of this one) while stakes, bribes and NFT mints happen on chain; during the
+// run the worker settles the two ended epochs, a second worker starts beside the first, the worker
+// holding the chain indexer is SIGKILLed and restarted, and one web server is SIGKILLed. Afterwards:
+// every acknowledged job is in the ledger once, verify is clean, each ended epoch is settled once
+// from its bucket, the indexed stakes, bribes, NFTs and events equal the chain's, and a client
+// alternating between the servers has one rate-limit budget, not two.
+import { request } from "node:http";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { epochOf, epochStart } from "@/lib/rewards/epoch";
+import { verifyAll } from "@/lib/server/verify/verify";
+import { chainEnvOf, deployContracts, type ContractAddresses } from "../../contracts/deploy";
+import { startAnvil, type Anvil } from "../../scripts/lib/anvil";
+import { anvilAccount, chainActions, chainClients, type ChainActions, type ChainClients } from "../../scripts/lib/chain-actions";
+import { ensureBuild } from "../../scripts/lib/next-build";
+import { createNetwork } from "../../scripts/simulator/network";
+import { Rng } from "../../scripts/simulator/random";
+import { fundStakers, runChainActivity, TOUCHED } from "./support/chain-activity";
+import { chainStateDiff } from "./support/chain-state";
+import { batchStates, tableTotals } from "./support/crash-checks";
+import { ClientStats, runClients, toBatches, type Batch } from "./support/crash-clients";
+import { PortalServer, RELIABILITY_DIST } from "./support/portal-server";
+import { WorkerProcess } from "./support/worker-process";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const SECRET = "reliability-scale-out-secret-0123456";
+const CLIENTS = 16;
+const BATCHES = 480;
+const BATCH_SIZE = 100;
+/** Share of the batches acknowledged before one web server is killed. */
+const MARK_SERVER_KILL = 0.6;
+/** API requests a minute per client, small enough to spend in a test. */
+const API_BUDGET = 30;
+const CONFIRMATIONS = 1;
+
+const databaseUrl = process.env.DATABASE_URL!;
+let pool: pg.Pool;
+let anvil: Anvil;
+let clients: ChainClients;
+let contracts: ContractAddresses;
+let act: ChainActions;
+let servers: [PortalServer, PortalServer];
+const workers: WorkerProcess[] = [];
+/** The lock sampler runs while this is true (a failed test leaves it to afterAll). */
+let watching = false;
+
+beforeAll(async () => {
+  pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  anvil = await startAnvil();
+  clients = chainClients(anvil.rpcUrl);
+  contracts = await deployContracts({ walletClient: clients.walletFor(anvilAccount(0)), publicClient: clients.publicClient });
+  act = chainActions(clients, contracts);
+  await fundStakers(act);
+  await ensureBuild(root, RELIABILITY_DIST);
+  const env = { DATABASE_URL: databaseUrl, INGEST_HMAC_SECRET: SECRET, DATABASE_POOL_MAX: "20", RATE_LIMIT_PER_MINUTE: String(API_BUDGET), ...chainEnvOf(anvil.rpcUrl, contracts) };
+  servers = [new PortalServer(root, env), new PortalServer(root, env)];
+  await Promise.all(servers.map((s) => s.start()));
+});
+
+afterAll(async () => {
+  watching = false;
+  await Promise.all(workers.map((w) => w.kill()));
+  await Promise.all((servers ?? []).map((s) => s.stop()));
+  await anvil?.stop();
+  await pool?.end();
+});
+
+/** A worker as an operator would run it: every task on, settlement due at once (ended epochs, no grace), short indexer chunks so the job changes hands often. */
+function startWorker(name: string, env: Record<string, string> = {}): WorkerProcess {
+  const w = new WorkerProcess(root, {
+    DATABASE_URL: databaseUrl, ...chainEnvOf(anvil.rpcUrl, contracts), CHAIN_CONFIRMATIONS: String(CONFIRMATIONS), CHAIN_POLL_MS: "100",
+    INDEXER_CHUNK_SECONDS: "3", EPOCH_SETTLE_GRACE_HOURS: "0", EPOCH_SETTLE_START_DELAY_S: "0", ...env,
+  }, name);
+  workers.push(w);
+  return w;
+}
+
+const diagnostics = () => [...servers.map((s, i) => `--- web server ${i + 1} ---\n${s.logTail()}`), ...workers.map((w) => w.output())].join("\n");
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s\n${diagnostics()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const lockedJobs = async () => (await pool.query<{ task: string; locked_by: string }>("SELECT task_identifier AS task, locked_by FROM graphile_worker.jobs WHERE locked_at IS NOT NULL")).rows;
+
+/** Samples graphile-worker's locks every 50 ms until `stop()`: the most jobs of each task ever seen locked at once. */
+async function watchLocks(stop: () => boolean): Promise<Record<string, number>> {
+  const most: Record<string, number> = {};
+  while (!stop()) {
+    const { rows } = await pool.query<{ task: string; n: number }>(
+      "SELECT task_identifier AS task, count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at IS NOT NULL GROUP BY 1",
+    ).catch(() => ({ rows: [] })); // before the first worker has created its schema
+    for (const r of rows) most[r.task] = Math.max(most[r.task] ?? 0, r.n);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return most;
+}
+
+const settledEpochs = async () => Number((await pool.query<{ n: string }>("SELECT count(*)::text AS n FROM epochs")).rows[0]!.n);
+
+interface ScenarioResult {
+  killedWorkerIds: string[];
+  /** Batches acknowledged when the ended epochs were seen settled, and when the web server was killed. */
+  settledAtAck: number;
+  serverKilledAtAck: number;
+}
+
+/**
+ * The run's events in order, each once its condition holds; ingestion ending first fails the test (the
+ * scenario did not happen). The first worker starts once both ended weeks have points, so its first
+ * settlement pass has both to settle; the holder of the indexer's job is killed once they are settled.
+ */
+async function scenario(stats: ClientStats, total: number, due: number[]): Promise<ScenarioResult> {
+  const step = (what: string, holds: () => Promise<boolean> | boolean) =>
+    until(what, async () => {
+      if (await holds()) return true;
+      if (stats.finished) throw new Error(`ingestion ended before ${what}\n${diagnostics()}`);
+      return false;
+    }, 120_000);
+  await step("points in both ended weeks", async () => (await pool.query("SELECT 1 FROM epoch_miner_points WHERE epoch = ANY($1::int[]) GROUP BY epoch", [due])).rowCount === due.length);
+  const first = startWorker("A");
+  await step("the first worker running", () => first.workerIds.length > 0);
+  const second = startWorker("B");
+  await step("the ended epochs settled and the second worker running", async () => second.workerIds.length > 0 && (await settledEpochs()) === due.length);
+  const settledAtAck = stats.acknowledged;
+  // Kill whichever worker holds the chain indexer's job: its lock outlives it until a reaper sees its heartbeat stop.
+  let holder: WorkerProcess | undefined;
+  await step("a worker holding chain-index", async () => {
+    const lock = (await lockedJobs()).find((j) => j.task === "chain-index");
+    holder = lock && workers.find((w) => w.running && w.workerIds.includes(lock.locked_by));
+    return !!holder;
+  });
+  await holder!.kill();
+  startWorker(`${holder!.name}2`);
+  await step(`${MARK_SERVER_KILL * 100} % acknowledged and requests in flight`, () => stats.acknowledged >= MARK_SERVER_KILL * total && stats.inFlight >= CLIENTS / 2);
+  const serverKilledAtAck = stats.acknowledged;
+  await servers[1].kill();
+  return { killedWorkerIds: holder!.workerIds, settledAtAck, serverKilledAtAck };
+}
+
+/** The batches in a shuffled order, so jobs of the ended epochs keep arriving after those epochs are settled. */
+function shuffled(batches: Batch[], seed: number): Batch[] {
+  const rng = new Rng(seed);
+  const out = [...batches];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** A GET from loopback address `from` (a client of its own, as a distinct host would be). */
+function getFrom(from: string, url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { localAddress: from, agent: false }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode!));
+    });
+    req.setTimeout(15_000, () => req.destroy(new Error(`no answer from ${url} within 15 s`)));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("two web servers and the worker role on one database", () => {
+  test(`${CLIENTS} clients through both servers; a second worker, a worker SIGKILL and a web server SIGKILL; two ended epochs settled mid-run`, { timeout: 300_000 }, async () => {
+    const now = Date.now();
+    const current = epochOf(new Date(now));
+    const due = [current - 2, current - 1];
+    const jobs = [...createNetwork({ scale: 0.02 }).generateJobs({ count: BATCHES * BATCH_SIZE, from: new Date(epochStart(current - 2).getTime() + 3_600_000), to: new Date(now - 60_000), seed: now % 1_000_000 })];
+    const batches = shuffled(toBatches(jobs, BATCH_SIZE), now % 1_000_003);
+    const stats = new ClientStats();
+    const stop = new AbortController();
+    // Clients 0, 2, 4, … start on server 1, the others on server 2; one that cannot reach its server moves to the other.
+    const home = Array.from({ length: CLIENTS }, (_, c) => servers[c % 2]!);
+    const unreachable = new Map<string, number>();
+    let chainDone = false;
+    watching = true;
+    const locks = watchLocks(() => !watching);
+    const started = performance.now();
+
+    const [records, { killedWorkerIds, settledAtAck, serverKilledAtAck }, transactions] = await Promise.all([
+      runClients({
+        url: (c) => home[c]!.url,
+        onUnreachable: (c, url) => {
+          unreachable.set(url, (unreachable.get(url) ?? 0) + 1);
+          home[c] = servers.find((s) => s.url !== url)!;
+        },
+        secret: SECRET, batches, clients: CLIENTS, abandonAfterCut: (b) => b.index % 2 === 1, stats, signal: stop.signal,
+      }).finally(() => (chainDone = true)),
+      scenario(stats, batches.length, due).catch((err) => {
+        stop.abort(err);
+        throw err;
+      }),
+      runChainActivity(act, () => chainDone),
+    ]);
+    const ingestSeconds = (performance.now() - started) / 1000;
+    await act.mine(CONFIRMATIONS);
+
+    // Ingestion through both servers; the clients of the killed one were refused or cut, and moved.
+    const acked = records.filter((r) => r.outcome === "acknowledged");
+    const abandoned = records.filter((r) => r.outcome === "abandoned");
+    expect(records.filter((r) => r.outcome === "refused").map((r) => r.refusal)).toEqual([]);
+    const ackedVia = servers.map((s) => acked.filter((r) => r.via === s.url).length);
+    expect(ackedVia.every((n) => n > 0), `acknowledged per server ${ackedVia}`).toBe(true);
+    expect(unreachable.get(servers[1].url) ?? 0).toBeGreaterThan(0);
+    expect(unreachable.get(servers[0].url) ?? 0).toBe(0);
+
+    // The chain indexer: after the SIGKILL a surviving worker's reaper handed the job over, and the
+    // tables caught up with every confirmed block.
+    const head = await clients.publicClient.getBlockNumber();
+    await until("the indexer reaches the confirmed head", async () => BigInt((await pool.query("SELECT block_number::text AS b FROM chain_cursor")).rows[0]?.b ?? -1) >= head - BigInt(CONFIRMATIONS), 90_000);
+    // No task ever ran on two workers at once, whichever worker ran it: never two of its jobs locked, no two runs overlapping.
+    watching = false;
+    const mostLocked = await locks;
+    expect(mostLocked["chain-index"]).toBe(1);
+    expect(Object.entries(mostLocked).filter(([, n]) => n > 1)).toEqual([]);
+    for (const task of ["chain-index", "settle-epochs", "purge-auth"]) {
+      const runs = workers.flatMap((w) => w.said("task finished").filter((l) => l.task === task)).map((l) => ({ start: l.startedAt as number, end: l.finishedAt as number }));
+      runs.sort((a, b) => a.start - b.start);
+      for (let i = 1; i < runs.length; i++) expect(runs[i]!.start, `${task} run ${i} began before run ${i - 1} ended`).toBeGreaterThanOrEqual(runs[i - 1]!.end);
+    }
+    const reaped = workers.flatMap((w) => w.said("unlocked the jobs of workers that stopped beating").flatMap((l) => l.workerIds as string[]));
+    expect(killedWorkerIds.some((id) => reaped.includes(id)), diagnostics()).toBe(true);
+    expect(await chainStateDiff(pool, clients.publicClient, contracts, TOUCHED)).toEqual([]);
+
+    // Settlement: each ended epoch once, from its bucket, while jobs of those weeks kept arriving (late, into this week's bucket).
+    const settled = await pool.query<{ number: number; bucket_ok: boolean; cutoff: string }>(
+      `SELECT e.number, e.ledger_cutoff::text AS cutoff,
+              e.waifu_points_micro = (SELECT coalesce(sum(greatest(waifu_micro, 0)), 0) FROM epoch_miner_points p WHERE p.epoch = e.number)
+          AND e.llama_points_micro = (SELECT coalesce(sum(greatest(llama_micro, 0)), 0) FROM epoch_miner_points p WHERE p.epoch = e.number) AS bucket_ok
+         FROM epochs e ORDER BY e.number`,
+    );
+    expect(settled.rows.map((r) => [r.number, r.bucket_ok])).toEqual(due.map((n) => [n, true]));
+    const settledLines = workers.flatMap((w) => w.said("epoch settled").map((l) => l.epoch as number));
+    expect([...settledLines].sort((a, b) => a - b)).toEqual(due);
+    const late = await pool.query<{ late: string; after: string }>(
+      "SELECT (SELECT coalesce(sum(late_micro), 0)::text FROM epoch_miner_points WHERE epoch = $1) AS late, (SELECT count(*)::text FROM ledger_entries WHERE id > $2 AND occurred_at < $3) AS after",
+      [current, settled.rows.at(-1)!.cutoff, epochStart(current)],
+    );
+    expect(BigInt(late.rows[0]!.late)).toBeGreaterThan(0n);
+    expect(Number(late.rows[0]!.after)).toBeGreaterThan(0);
+
+    // SIGTERM: each running worker exits 0 and leaves no job locked; one queued job per task whatever three starts did.
+    const running = workers.filter((w) => w.running);
+    expect(running).toHaveLength(2);
+    expect(await Promise.all(running.map((w) => w.terminate()))).toEqual(running.map(() => ({ code: 0, signal: null })));
+    expect(await lockedJobs()).toEqual([]);
+    const queued = await pool.query<{ task: string; n: number }>("SELECT task_identifier AS task, count(*)::int AS n FROM graphile_worker.jobs GROUP BY 1 ORDER BY 1");
+    expect(queued.rows).toEqual([{ task: "chain-index", n: 1 }, { task: "purge-auth", n: 1 }, { task: "settle-epochs", n: 1 }]);
+
+    // Every acknowledged job once; every abandoned batch whole or absent; the ledger and rollups recompute.
+    const states = await batchStates(pool, batches);
+    const totals = await tableTotals(pool);
+    expect(acked.map((r) => states.get(r.batch.index)!).filter((s) => s.jobs !== s.size || s.entries !== s.size)).toEqual([]);
+    expect(abandoned.map((r) => states.get(r.batch.index)!).filter((s) => !((s.jobs === 0 || s.jobs === s.size) && s.entries === s.jobs))).toEqual([]);
+    const abandonedWritten = abandoned.filter((r) => states.get(r.batch.index)!.jobs > 0).length;
+    expect(totals.idsInLedgerTwice).toBe(0);
+    expect(totals.jobs).toBe((acked.length + abandonedWritten) * BATCH_SIZE);
+    expect(totals.entries).toBe(totals.jobs);
+    const checks = await verifyAll(pool);
+    expect(checks.map((c) => [c.name, c.mismatches, c.examples])).toEqual(checks.map((c) => [c.name, 0, []]));
+
+    // One budget per client across both servers: the killed server back, a client alternating between them.
+    await servers[1].start();
+    const statuses: number[] = [];
+    for (let i = 0; i < 2 * API_BUDGET; i++) statuses.push(await getFrom("127.0.0.31", `${servers[i % 2]!.url}/api/v1/models`));
+    expect(statuses.filter((s) => s === 200)).toHaveLength(API_BUDGET);
+    expect(statuses.slice(API_BUDGET).every((s) => s === 429)).toBe(true);
+
+    const recovered = acked.filter((r) => r.duplicates > 0);
+    console.log(
+      [
+        `\nScale-out: ${CLIENTS} clients, 2 web servers, ${workers.length} worker processes, ${batches.length} batches × ${BATCH_SIZE} jobs, ${transactions} chain transactions, ingest ${ingestSeconds.toFixed(1)} s`,
+        `  requests ${stats.requests}: acknowledged ${acked.length} (server 1 ${ackedVia[0]}, server 2 ${ackedVia[1]}), cut ${stats.cut}, refused ${stats.refused}, 5xx ${stats.serverErrors}; ${recovered.length} acknowledged as duplicates of a cut attempt`,
+        `  abandoned after a cut ${abandoned.length}: ${abandonedWritten} fully written, ${abandoned.length - abandonedWritten} not written`,
+        `  timeline (batches acknowledged): ended epochs settled by ${settledAtAck}, worker holding the indexer SIGKILLed after that, web server 2 SIGKILLed at ${serverKilledAtAck}`,
+        `  epochs settled ${settled.rows.map((r) => r.number).join(", ")} (cutoff ${settled.rows.at(-1)!.cutoff}); late points into epoch ${current}: ${late.rows[0]!.late} µ, ${late.rows[0]!.after} entries of ended weeks after the cutoff`,
+        `  indexer: killed worker ${killedWorkerIds.join(",")} reaped; chain equal; verify ${checks.length} checks, 0 mismatches; rate limit ${statuses.filter((s) => s === 200).length}/${statuses.length} admitted across 2 servers`,
+      ].join("\n"),
+    );
+  });
+
+  // The graceful stop of an orchestrator: a worker in the middle of a 10-minute indexer chunk stops at
+  // its next safe point rather than finishing the chunk, and hands its job back at once.
+  test("SIGTERM to a worker in the middle of a 10-minute indexer chunk: exit 0 long before the chunk would end, no job locked, heartbeat removed", async () => {
+    const w = startWorker("T", { INDEXER_CHUNK_SECONDS: "600" });
+    await until("the worker started", () => w.workerIds.length > 0, 60_000);
+    await until("the worker holds chain-index", async () => (await lockedJobs()).some((j) => j.task === "chain-index" && w.workerIds.includes(j.locked_by)), 60_000);
+    const deadline = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no exit within 60 s of SIGTERM\n${w.output()}`)), 60_000).unref());
+    expect(await Promise.race([w.terminate(), deadline])).toEqual({ code: 0, signal: null });
+    expect(await lockedJobs()).toEqual([]);
+    expect((await pool.query("SELECT count(*)::int AS n FROM worker_heartbeat WHERE worker_id = ANY($1::text[])", [w.workerIds])).rows[0].n).toBe(0);
+    expect((await pool.query("SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'chain-index'")).rows[0].n).toBe(1);
+  });
+});
