@@ -224,8 +224,9 @@ describe("two web servers and the worker role on one database", () => {
     const mostLocked = await locks;
     expect(mostLocked["chain-index"]).toBe(1);
     expect(Object.entries(mostLocked).filter(([, n]) => n > 1)).toEqual([]);
-    for (const task of ["chain-index", "settle-epochs", "purge-auth"]) {
-      const runs = workers.flatMap((w) => w.said("task finished").filter((l) => l.task === task)).map((l) => ({ start: l.startedAt as number, end: l.finishedAt as number }));
+    const finished = workers.flatMap((w) => w.said("task finished"));
+    for (const task of new Set(finished.map((l) => l.task as string))) {
+      const runs = finished.filter((l) => l.task === task).map((l) => ({ start: l.startedAt as number, end: l.finishedAt as number }));
       runs.sort((a, b) => a.start - b.start);
       for (let i = 1; i < runs.length; i++) expect(runs[i]!.start, `${task} run ${i} began before run ${i - 1} ended`).toBeGreaterThanOrEqual(runs[i - 1]!.end);
     }
@@ -256,7 +257,8 @@ describe("two web servers and the worker role on one database", () => {
     expect(await Promise.all(running.map((w) => w.terminate()))).toEqual(running.map(() => ({ code: 0, signal: null })));
     expect(await lockedJobs()).toEqual([]);
     const queued = await pool.query<{ task: string; n: number }>("SELECT task_identifier AS task, count(*)::int AS n FROM graphile_worker.jobs GROUP BY 1 ORDER BY 1");
-    expect(queued.rows).toEqual([{ task: "chain-index", n: 1 }, { task: "purge-auth", n: 1 }, { task: "settle-epochs", n: 1 }]);
+    expect(queued.rows.map((r) => r.task)).toEqual(expect.arrayContaining(["chain-index", "purge-auth", "settle-epochs"]));
+    expect(queued.rows.filter((r) => r.n !== 1)).toEqual([]);
 
     // Every acknowledged job once; every abandoned batch whole or absent; the ledger and rollups recompute.
     const states = await batchStates(pool, batches);
