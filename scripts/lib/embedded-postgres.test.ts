@@ -1,5 +1,6 @@
 // The embedded default is a real PostgreSQL that only the portal can open: no password or a wrong
 // one is refused (issue 9: any local process could rewrite the ledger as superuser).
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -55,3 +56,22 @@ test("as root, the cluster's user could reach its data directory inside a privat
 test("tools find the running cluster and its address from the data directory", async () => {
   expect(runningEmbeddedUrl(dataDir, passwordFile)).toBe(db.url);
 });
+
+test("a Ctrl+C in the terminal reaches the portal, not the database: a query in flight finishes before the portal stops it", async () => {
+  const own = mkdtempSync(path.join(os.tmpdir(), "heurist-embedded-ctrl-c-"));
+  try {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "embedded-postgres.ctrl-c.fixture.ts"), path.join(own, "postgres"), path.join(own, "password"), String(await freePort())], {
+      detached: true,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    await expect.poll(() => out, { timeout: 90_000 }).toContain("in flight");
+    process.kill(-child.pid!, "SIGINT"); // what a terminal does on Ctrl+C: the whole foreground group
+    expect(await exited).toBe(0);
+    expect(out).toContain("query finished");
+  } finally {
+    rmSync(own, { recursive: true, force: true });
+  }
+}, 120_000);

