@@ -1,7 +1,10 @@
 // `npm run bench:ingest`: signed batches of 1,000 jobs over HTTP into a real PostgreSQL through the
-// production server (or `--servers N` of them, batches dealt round-robin, as a load balancer would),
-// against the ceiling measured in the same run: raw COPY of the same rows into a bare table. Prints
-// jobs/s, the ratio to COPY and the servers' peak RSS.
+// production server (or `--servers N` of them, batches dealt round-robin, as a load balancer would)
+// with the worker role running beside them as in production (`--no-worker`: without it), against the
+// ceiling measured in the same run: raw COPY of the same rows into a bare table. Prints jobs/s, the
+// ratio to COPY, the servers' peak RSS, the load average before each run, the worker's task runs
+// that overlapped the measured windows, the CPU seconds each process group spent per 1,000 jobs and
+// what PostgreSQL's active backends waited on.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +18,10 @@ import { startBackground, stopGroup, waitForHttp } from "../lib/processes";
 import { letPostgresUserReach } from "../lib/postgres-user";
 import { freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
 import { generateJobs } from "../simulator/network";
-import { groupRssMb, median, Progress } from "./measure";
+import { describeTaskRuns, startBenchWorker, type BenchWorker } from "./bench-worker";
+import { groupRssMb, Progress } from "./measure";
+import { report, type ConfigResult } from "./ingest-report";
+import { CpuMeter, describeWaits, loadAverages, mergeWaits, postmasterPid, sampleWaits, type Waits } from "./observe";
 
 const root = path.resolve(import.meta.dirname, "../..");
 // Benchmarks build into their own folder so a running `next dev` (which uses .next) is left alone.
@@ -27,8 +33,10 @@ const { values } = parseArgs({
     jobs: { type: "string", default: "200000" },
     concurrency: { type: "string", default: "8" },
     runs: { type: "string", default: "3" },
-    servers: { type: "string", default: "1" }, // e.g. 1,2: each configuration in turn, in this run
+    servers: { type: "string", default: "1" }, // e.g. 1,2 or 1,2,2,1: each configuration in turn, in this run
+    worker: { type: "boolean", default: true }, // --no-worker: web servers alone
   },
+  allowNegative: true,
 });
 const total = Number(values.jobs);
 const concurrency = Number(values.concurrency);
@@ -84,6 +92,9 @@ async function copySeconds(url: string, jobs: JobInput[], dir: string): Promise<
   }
 }
 
+/** What the web servers and the worker share, as in a deployment. */
+const roleEnv = (appUrl: string): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_URL: appUrl, INGEST_HMAC_SECRET: SECRET, NODE_ENV: "production", AUTH_DOMAIN: "127.0.0.1" });
+
 /** Starts `n` production web servers on the database and waits until each answers. */
 async function startServers(n: number, appUrl: string): Promise<{ procs: ReturnType<typeof startBackground>[]; urls: string[] }> {
   const procs: ReturnType<typeof startBackground>[] = [];
@@ -95,7 +106,7 @@ async function startServers(n: number, appUrl: string): Promise<{ procs: ReturnT
       startBackground(node, args, {
         cwd: root,
         stdio: "ignore",
-        env: { ...process.env, DATABASE_URL: appUrl, INGEST_HMAC_SECRET: SECRET, DATABASE_POOL_MAX: String(concurrency + 2), NODE_ENV: "production", AUTH_DOMAIN: `127.0.0.1:${port}` },
+        env: { ...roleEnv(appUrl), DATABASE_POOL_MAX: String(concurrency + 2), AUTH_DOMAIN: `127.0.0.1:${port}` },
       }),
     );
     urls.push(`http://127.0.0.1:${port}`);
@@ -104,18 +115,73 @@ async function startServers(n: number, appUrl: string): Promise<{ procs: ReturnT
   return { procs, urls };
 }
 
-interface ConfigResult {
-  servers: number;
-  http: number[];
-  copy: number[];
-  peakRssMb: number;
+async function stopAll(procs: ReturnType<typeof startBackground>[]): Promise<void> {
+  const exits = procs.filter((p) => p.exitCode === null && p.signalCode === null).map((p) => new Promise((r) => p.once("exit", r)));
+  for (const p of procs) stopGroup(p);
+  await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 30_000).unref())]);
+}
+
+/**
+ * The worker of one configuration starts like a freshly deployed one: the queue left by the
+ * previous configuration's worker is emptied (graphile-worker's own remove_job), so every
+ * configuration measures after the same first pass, with the same schedule ahead.
+ */
+async function startWorkerFresh(appUrl: string): Promise<BenchWorker> {
+  const client = new pg.Client(appUrl);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ ok: boolean }>("SELECT to_regclass('graphile_worker.jobs') IS NOT NULL AS ok");
+    if (rows[0]!.ok) await client.query("SELECT graphile_worker.remove_job(key) FROM graphile_worker.jobs WHERE key IS NOT NULL");
+  } finally {
+    await client.end();
+  }
+  // Settlement's start delay (300 s by default, room for a backfill) would put it after the run.
+  const worker = startBenchWorker(root, { ...roleEnv(appUrl), EPOCH_SETTLE_START_DELAY_S: "0" });
+  await worker.idle(appUrl);
+  return worker;
+}
+
+async function measureConfiguration(n: number, appUrl: string, pgPid: number, sets: JobInput[][], dir: string): Promise<ConfigResult> {
+  const worker = values.worker ? await startWorkerFresh(appUrl) : undefined;
+  const { procs, urls } = await startServers(n, appUrl).catch(async (err) => {
+    await worker?.stop();
+    throw err;
+  });
+  let peakRssMb = 0;
+  const rssTimer = setInterval(() => (peakRssMb = Math.max(peakRssMb, procs.reduce((sum, p) => sum + groupRssMb(p.pid!), 0))), 250);
+  const result: ConfigResult = { servers: n, http: [], copy: [], loads: [], peakRssMb: 0, cpu: new CpuMeter(), waits: "", tasks: "" };
+  const windows: [number, number][] = [];
+  const allWaits: Waits = { samples: 0, waits: new Map(), lockedIn: new Map() };
+  try {
+    for (let r = 0; r < runs; r++) {
+      result.loads.push(loadAverages());
+      const progress = new Progress(`${n} server${n === 1 ? "" : "s"}${worker ? " + worker" : ""}, HTTP run ${r + 1}/${runs} (load ${result.loads[r]})`, total);
+      const sampler = sampleWaits(appUrl);
+      const endCpu = result.cpu.begin({ servers: procs.map((p) => p.pid!), PostgreSQL: [pgPid], worker: worker ? [worker.proc.pid!] : [] });
+      const from = Date.now();
+      const seconds = await postAll(urls, batchesOf(sets[r]!), progress);
+      windows.push([from, Date.now()]);
+      endCpu();
+      mergeWaits(allWaits, await sampler.stop());
+      progress.done();
+      result.http.push(total / seconds);
+      result.copy.push(total / (await copySeconds(appUrl, sets[r]!, dir)));
+    }
+  } finally {
+    clearInterval(rssTimer);
+    await stopAll(procs);
+    await worker?.stop();
+  }
+  result.peakRssMb = peakRssMb;
+  result.waits = describeWaits(allWaits);
+  result.tasks = worker ? describeTaskRuns(worker.runs, windows) : "no worker";
+  return result;
 }
 
 async function main() {
   await ensureBuild(root);
   const db = await startThrowawayPostgres({ settings: { max_wal_size: "4GB", checkpoint_timeout: "30min" } });
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-ingest-"));
-  let running: ReturnType<typeof startBackground>[] = [];
   try {
     const appUrl = db.url.replace(/\/postgres$/, "/heurist");
     const admin = new pg.Client(db.url);
@@ -123,6 +189,7 @@ async function main() {
     await admin.query("CREATE DATABASE heurist");
     await admin.end();
     await applyMigrations(appUrl);
+    const pgPid = await postmasterPid(appUrl);
 
     const to = new Date();
     const from = new Date(to.getTime() - 7 * 86_400_000);
@@ -130,44 +197,14 @@ async function main() {
     for (const [c, n] of serverCounts.entries()) {
       console.log(`Generating ${runs} × ${total} jobs from the simulated full-scale network…`);
       const sets = Array.from({ length: runs }, (_, r) => [...generateJobs({ count: total, from, to, seed: 9000 + 100 * c + r, scale: 1 })]);
-      const { procs, urls } = await startServers(n, appUrl);
-      running = procs;
-      let peakRssMb = 0;
-      const rssTimer = setInterval(() => (peakRssMb = Math.max(peakRssMb, procs.reduce((sum, p) => sum + groupRssMb(p.pid!), 0))), 250);
-      const result: ConfigResult = { servers: n, http: [], copy: [], peakRssMb: 0 };
-      for (let r = 0; r < runs; r++) {
-        const progress = new Progress(`${n} server${n === 1 ? "" : "s"}, HTTP run ${r + 1}/${runs}`, total);
-        const seconds = await postAll(urls, batchesOf(sets[r]!), progress);
-        progress.done();
-        result.http.push(total / seconds);
-        result.copy.push(total / (await copySeconds(appUrl, sets[r]!, dir)));
-      }
-      clearInterval(rssTimer);
-      result.peakRssMb = peakRssMb;
-      results.push(result);
-      for (const p of procs) stopGroup(p);
-      running = [];
+      results.push(await measureConfiguration(n, appUrl, pgPid, sets, dir));
     }
     const check = new pg.Client(appUrl);
     await check.connect();
     const counts = (await check.query("SELECT (SELECT count(*) FROM jobs)::int AS jobs, (SELECT count(*) FROM ledger_entries)::int AS ledger")).rows[0];
     await check.end();
-
-    console.log(`\n${runs} run(s) of ${total.toLocaleString()} jobs per configuration, batches of 1,000, ${concurrency} in flight in all (dealt round-robin over the servers)\n`);
-    console.log("| web servers | HTTP ingest (median) | runs (jobs/s) | COPY ceiling (median) | HTTP ÷ COPY | servers' peak RSS (sum) | a 2024 day (6.7 M jobs) |");
-    console.log("|---|---|---|---|---|---|---|");
-    for (const r of results) {
-      const http = median(r.http);
-      const copy = median(r.copy);
-      console.log(`| ${r.servers} | ${Math.round(http).toLocaleString()} jobs/s | ${r.http.map((x) => Math.round(x)).join(", ")} | ${Math.round(copy).toLocaleString()} rows/s | ${((100 * http) / copy).toFixed(1)} % | ${Math.round(r.peakRssMb)} MB | ${(6_700_000 / http / 60).toFixed(1)} min |`);
-    }
-    if (results.length > 1) {
-      const base = median(results[0]!.http);
-      for (const r of results.slice(1)) console.log(`\n${r.servers} servers ÷ ${results[0]!.servers}: ${((100 * median(r.http)) / base).toFixed(0)} %`);
-    }
-    console.log(`\nrows written: jobs ${counts.jobs} / ledger ${counts.ledger} (expected ${serverCounts.length * runs * total} each)`);
+    report(results, counts, { runs, total, concurrency, worker: values.worker! });
   } finally {
-    for (const p of running) stopGroup(p);
     db.stop();
   }
 }

@@ -12,6 +12,7 @@ import { startBackground, stopGroup, waitForHttp } from "../lib/processes";
 import { freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
 import { createNetwork } from "../simulator/network";
 import { postJobs } from "../simulator/post-batches";
+import { buildSnapshots } from "./build-snapshots";
 
 const root = path.resolve(import.meta.dirname, "../..");
 // Benchmarks build into their own folder so a running `next dev` (which uses .next) is left alone.
@@ -19,7 +20,7 @@ process.env.NEXT_DIST_DIR ??= ".next-bench";
 const SECRET = "bench-pages-secret-0123456789";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-const { values } = parseArgs({ options: { lighthouse: { type: "boolean", default: true }, runs: { type: "string", default: "3" } } });
+const { values } = parseArgs({ options: { lighthouse: { type: "boolean", default: true }, runs: { type: "string", default: "3" } }, allowNegative: true });
 
 async function jsBytes(url: string): Promise<{ raw: number; gzip: number; files: number }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS.slice(1) });
@@ -62,6 +63,8 @@ async function main() {
     const now = new Date();
     const jobs = createNetwork({ scale: 0.05 }).generateJobs({ count: 30_000, from: new Date(now.getTime() - 7 * 86_400_000), to: now, seed: 7 });
     await postJobs({ url: base, secret: SECRET, jobs, concurrency: 4 });
+    // What the worker would have built by now: the market, leaderboards, GPU throughput (pages only read them).
+    await buildSnapshots(root, db.url);
     const client = new pg.Client(db.url);
     await client.connect();
     const whale = (await client.query("SELECT wallet, count(*)::int AS n FROM nodes GROUP BY wallet ORDER BY 2 DESC LIMIT 1")).rows[0];
