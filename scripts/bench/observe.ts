@@ -117,7 +117,7 @@ export function sampleWaits(url: string, everyMs = 200): { stop(): Promise<Waits
     while (!stopped) {
       const { rows } = await client.query<{ w: string; target: string | null; n: number }>(
         `SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU') AS w,
-                CASE WHEN wait_event_type = 'Lock' THEN coalesce(substring(query FROM '(?i)(?:insert\s+into|update|delete\s+from)\s+"?(\w+)'), 'another statement') END AS target,
+                CASE WHEN wait_event_type = 'Lock' THEN coalesce(substring(query FROM ${pg.escapeLiteral(String.raw`(?i)(?:insert\s+into|update|delete\s+from)\s+"?(\w+)`)}), 'another statement') END AS target,
                 count(*)::int AS n
            FROM pg_stat_activity
           WHERE state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid() GROUP BY 1, 2`,
