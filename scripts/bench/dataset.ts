@@ -90,6 +90,20 @@ export async function generateDataset(url: string, rows: number, log: (line: str
     await client.query(`INSERT INTO wallet_model_daily (wallet, day, model_id, point_type, points_micro, job_count, success_count)
       SELECT wallet, occurred_at::date, model_id, min(point_type::text)::"PointType", sum(points_micro), count(*), count(*)
         FROM ledger_entries GROUP BY 1, 2, 3`);
+    // The settlement buckets every ledger writer adds to (decision 0020): the open epoch reads them.
+    // Nothing is settled here, so each entry is in its own epoch's bucket (lib/rewards epochOf).
+    await client.query(`INSERT INTO epoch_miner_points (epoch, miner_id, wallet, waifu_micro, llama_micro)
+      SELECT floor((extract(epoch FROM hour) - 86400) / 604800)::int, miner_id, split_part(miner_id, '-', 1), sum(waifu_micro), sum(llama_micro)
+        FROM miner_hourly GROUP BY 1, 2`);
+    // The router's heartbeats, as a live network sends them (every 5-minute bucket of an hour in which
+    // the GPU had a job), from the dataset's first day: availability reads these, not the job-hours
+    // fallback that covers only the history before heartbeats began.
+    await client.query(`INSERT INTO node_heartbeats (miner_id, day, buckets)
+      SELECT miner_id, day, (SELECT string_agg(CASE WHEN h = ANY(hours) THEN '111111111111' ELSE '000000000000' END, '' ORDER BY h)
+                               FROM generate_series(0, 23) h)::bit(288)
+        FROM (SELECT miner_id, (hour AT TIME ZONE 'UTC')::date AS day, array_agg(extract(hour FROM hour AT TIME ZONE 'UTC')::int) AS hours
+                FROM miner_hourly GROUP BY 1, 2) d`);
+    await client.query(`INSERT INTO heartbeat_coverage (id, since) SELECT 1, (min(day)::timestamp AT TIME ZONE 'UTC') FROM node_heartbeats`);
     await client.query(`UPDATE nodes n SET total_waifu_micro = s.w, total_llama_micro = s.l, image_count = s.i, text_count = s.t, latency_ewma_ms = 4000
       FROM (SELECT miner_id, sum(waifu_micro) w, sum(llama_micro) l, sum(image_count) i, sum(text_count) t FROM miner_hourly GROUP BY 1) s
      WHERE s.miner_id = n.miner_id`);

@@ -6,8 +6,10 @@ import { bribesAt, configFor, epochPools, stakeWeights } from "../epochs/settle"
 import { heuOf, isoOf, pointsOf } from "./convert";
 
 // The open epoch as settlement would pay it if it ended now (lib/rewards/projection.ts): points
-// from the hourly rollups (written with the ledger, in the same transaction), bribes and stake
-// weights from settlement's own readers. Reads a wallet's hours, not the network's miners.
+// from the settlement buckets (epoch_miner_points, decision 0020), the very rows settlement pays
+// from, so a late entry of the last epoch counts where it will be paid; bribes and stake weights
+// from settlement's own readers. The network's sum reads one bucket row per miner ID of the epoch
+// (the hourly rollups held ~1.8 M wallet-hours by an epoch's end: 218 ms at 10 M ledger rows).
 
 const amount = (wei: bigint) => ({ amount: heuOf(wei.toString()), amountWei: wei.toString() });
 const ratio = (part: bigint, whole: bigint) => (whole > 0n ? Math.min(1, Math.max(0, Number(part > 0n ? part : 0n) / Number(whole))) : null);
@@ -17,28 +19,28 @@ interface Sums {
   llama: bigint;
 }
 
-/** Points earned in [start, end) by the whole network. */
-async function networkSums(start: Date, end: Date): Promise<Sums> {
+/** Points of the whole network in epoch `epoch`'s bucket. */
+async function networkSums(epoch: number): Promise<Sums> {
   const { rows } = await pool().query<{ waifu: string | null; llama: string | null }>(
-    "SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama FROM wallet_hourly WHERE hour >= $1 AND hour < $2",
-    [start, end],
+    "SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama FROM epoch_miner_points WHERE epoch = $1",
+    [epoch],
   );
   return { waifu: BigInt(rows[0]?.waifu ?? 0), llama: BigInt(rows[0]?.llama ?? 0) };
 }
 
-async function nodeSums(minerIds: readonly string[], start: Date, end: Date): Promise<Map<string, Sums>> {
+async function nodeSums(minerIds: readonly string[], epoch: number): Promise<Map<string, Sums>> {
   if (minerIds.length === 0) return new Map();
   const { rows } = await pool().query<{ miner_id: string; waifu: string; llama: string }>(
-    `SELECT miner_id, sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama FROM miner_hourly
-      WHERE miner_id = ANY($1::text[]) AND hour >= $2 AND hour < $3 GROUP BY miner_id`,
-    [minerIds, start, end],
+    `SELECT miner_id, waifu_micro::text AS waifu, llama_micro::text AS llama FROM epoch_miner_points
+      WHERE epoch = $1 AND miner_id = ANY($2::text[])`,
+    [epoch, minerIds],
   );
   return new Map(rows.map((r) => [r.miner_id, { waifu: BigInt(r.waifu), llama: BigInt(r.llama) }]));
 }
 
 /** The network's points so far and the provisional pools they size; null without a reward configuration. */
-async function networkSoFar(epoch: number, start: Date, end: Date): Promise<NetworkSoFar | null> {
-  const [sums, config] = await Promise.all([networkSums(start, end), configFor(pool(), epoch).catch(() => null)]);
+async function networkSoFar(epoch: number): Promise<NetworkSoFar | null> {
+  const [sums, config] = await Promise.all([networkSums(epoch), configFor(pool(), epoch).catch(() => null)]);
   if (!config) return null;
   return { ...epochPools(config, sums.waifu, sums.llama), waifuPointsMicro: sums.waifu, llamaPointsMicro: sums.llama };
 }
@@ -75,8 +77,8 @@ export async function minerOpenEpoch(minerId: string, now = new Date()): Promise
   const epoch = epochOf(now);
   const [start, end] = [epochStart(epoch), epochEnd(epoch)];
   const [net, sums, bribes, weights] = await Promise.all([
-    networkSoFar(epoch, start, end),
-    nodeSums([minerId], start, end),
+    networkSoFar(epoch),
+    nodeSums([minerId], epoch),
     bribesAt(pool(), start, [minerId]),
     stakeWeights(pool(), [minerId], start, end),
   ]);
@@ -96,7 +98,7 @@ export async function minerOpenEpoch(minerId: string, now = new Date()): Promise
 }
 
 /**
- * A wallet's open epoch: its GPUs' pool shares (from the wallet's hours), less the bribes its nodes
+ * A wallet's open epoch: its GPUs' pool shares (from their buckets), less the bribes its nodes
  * pay their stakers, plus its own share of the bribes of the nodes it stakes on.
  */
 export async function walletOpenEpoch(address: string, now = new Date()): Promise<OpenEpoch | null> {
@@ -106,12 +108,13 @@ export async function walletOpenEpoch(address: string, now = new Date()): Promis
   const [config, read] = await Promise.all([
     configFor(pool(), epoch).catch(() => null),
     pool().query<{ nw: string | null; nl: string | null; ww: string | null; wl: string | null; own: string[]; staked: string[] }>(
-      `SELECT n.w::text AS nw, n.l::text AS nl, m.w::text AS ww, m.l::text AS wl,
+      `SELECT n.w::text AS nw, n.l::text AS nl, n.mw::text AS ww, n.ml::text AS wl,
               ARRAY(SELECT DISTINCT b.miner_id FROM bribe_changes b JOIN nodes x ON x.miner_id = b.miner_id WHERE x.wallet = $3 AND b.effective_at <= $1) AS own,
               ARRAY(SELECT DISTINCT miner_id FROM stake_changes WHERE staker = $3 AND at < $2) AS staked
-         FROM (SELECT sum(waifu_micro) AS w, sum(llama_micro) AS l FROM wallet_hourly WHERE hour >= $1 AND hour < $2) n,
-              (SELECT sum(waifu_micro) AS w, sum(llama_micro) AS l FROM wallet_hourly WHERE hour >= $1 AND hour < $2 AND wallet = $3) m`,
-      [start, end, address],
+         FROM (SELECT sum(waifu_micro) AS w, sum(llama_micro) AS l,
+                      sum(waifu_micro) FILTER (WHERE wallet = $3) AS mw, sum(llama_micro) FILTER (WHERE wallet = $3) AS ml
+                 FROM epoch_miner_points WHERE epoch = $4) n`,
+      [start, end, address, epoch],
     ),
   ]);
   if (!config) return null;
@@ -128,7 +131,7 @@ export async function walletOpenEpoch(address: string, now = new Date()): Promis
   }
   const bribes = await bribesAt(pool(), start, [...new Set([...ownIds, ...stakedIds])]);
   const nodes = [...bribes.keys()];
-  const [sums, weights] = await Promise.all([nodeSums(nodes, start, end), stakeWeights(pool(), nodes, start, end)]);
+  const [sums, weights] = await Promise.all([nodeSums(nodes, epoch), stakeWeights(pool(), nodes, start, end)]);
   const project = (minerId: string) => {
     const s = sums.get(minerId) ?? { waifu: 0n, llama: 0n };
     return projectNode(net, { waifuPointsMicro: s.waifu, llamaPointsMicro: s.llama, bribeBps: bribes.get(minerId)!, stakeWeights: weights.get(minerId) ?? new Map<string, bigint>() });
