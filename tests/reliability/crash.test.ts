@@ -4,10 +4,9 @@
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { verifyAll } from "@/lib/server/verify/verify";
 import { ensureBuild } from "../../scripts/lib/next-build";
 import { createNetwork } from "../../scripts/simulator/network";
-import { batchStates, tableTotals } from "./support/crash-checks";
+import { expectAcknowledgedOnce } from "./support/crash-checks";
 import { ClientStats, runClients, toBatches, type BatchRecord } from "./support/crash-clients";
 import { httpCases } from "./support/http-hostile";
 import { PortalServer, RELIABILITY_DIST } from "./support/portal-server";
@@ -97,21 +96,8 @@ describe("production server", () => {
     expect(server.kills).toBeGreaterThanOrEqual(3);
     expect(stats.cut, "no request was in flight at any kill").toBeGreaterThan(0);
 
-    const states = await batchStates(pool, batches);
-    const totals = await tableTotals(pool);
-    // Acknowledged: every job stored, each with exactly one ledger entry.
-    const ackedWrong = acked.map((r) => states.get(r.batch.index)!).filter((s) => s.jobs !== s.size || s.entries !== s.size);
-    expect(ackedWrong).toEqual([]);
-    // Not acknowledged: all of the batch or none of it, and its ledger entries with it.
-    const half = abandoned.map((r) => states.get(r.batch.index)!).filter((s) => !((s.jobs === 0 || s.jobs === s.size) && s.entries === s.jobs));
-    expect(half).toEqual([]);
-    const abandonedWritten = abandoned.filter((r) => states.get(r.batch.index)!.jobs > 0).length;
-    expect(totals.idsInLedgerTwice).toBe(0);
-    expect(totals.jobs).toBe((acked.length + abandonedWritten) * BATCH_SIZE);
-    expect(totals.entries).toBe(totals.jobs);
-
-    const checks = await verifyAll(pool);
-    expect(checks.map((c) => [c.name, c.mismatches, c.examples])).toEqual(checks.map((c) => [c.name, 0, []]));
+    // Acknowledged: every job stored once with its ledger entry; not acknowledged: all of the batch or none of it.
+    const { totals, abandonedWritten, checks } = await expectAcknowledgedOnce(pool, batches, acked, abandoned, BATCH_SIZE);
 
     // Backends report their statistics when they exit: stop the server (the next test restarts it).
     await server.stop();

@@ -1,7 +1,9 @@
 // What the database holds after the crash run, per batch: how many of its jobs are in `jobs` and
 // how many ledger entries they have. All-or-nothing means 0 or the batch size, never in between.
 import type pg from "pg";
-import type { Batch } from "./crash-clients";
+import { expect } from "vitest";
+import { verifyAll } from "@/lib/server/verify/verify";
+import type { Batch, BatchRecord } from "./crash-clients";
 
 export interface BatchState {
   index: number;
@@ -32,4 +34,23 @@ export async function tableTotals(pool: pg.Pool): Promise<{ jobs: number; entrie
   );
   const r = rows[0]!;
   return { jobs: Number(r.jobs), entries: Number(r.entries), idsInLedgerTwice: Number(r.twice) };
+}
+
+/**
+ * The crash guarantees, asserted: every acknowledged batch whole (each job once, one ledger entry
+ * each), every abandoned one whole or absent, no job id twice, and `verify` clean (the rollups
+ * recompute from the ledger). Returns the figures the tests print.
+ */
+export async function expectAcknowledgedOnce(pool: pg.Pool, batches: readonly Batch[], acked: readonly BatchRecord[], abandoned: readonly BatchRecord[], batchSize: number) {
+  const states = await batchStates(pool, batches);
+  const totals = await tableTotals(pool);
+  expect(acked.map((r) => states.get(r.batch.index)!).filter((s) => s.jobs !== s.size || s.entries !== s.size)).toEqual([]);
+  expect(abandoned.map((r) => states.get(r.batch.index)!).filter((s) => !((s.jobs === 0 || s.jobs === s.size) && s.entries === s.jobs))).toEqual([]);
+  const abandonedWritten = abandoned.filter((r) => states.get(r.batch.index)!.jobs > 0).length;
+  expect(totals.idsInLedgerTwice).toBe(0);
+  expect(totals.jobs).toBe((acked.length + abandonedWritten) * batchSize);
+  expect(totals.entries).toBe(totals.jobs);
+  const checks = await verifyAll(pool);
+  expect(checks.map((c) => [c.name, c.mismatches, c.examples])).toEqual(checks.map((c) => [c.name, 0, []]));
+  return { totals, abandonedWritten, checks };
 }
