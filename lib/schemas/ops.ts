@@ -38,6 +38,17 @@ export const opsChecksSchema = z.object({
     liveWorkers: z.number().int().describe("worker processes that beat within maxSilenceSeconds"),
     maxSilenceSeconds: z.number().int().describe("READY_MAX_WORKER_SILENCE_SECONDS (0: reported, does not decide readiness)"),
   }),
+  replica: z.union([
+    z.object({ ok: z.literal(true), configured: z.literal(false).describe("no DATABASE_READ_URL: pages and read APIs read the primary") }),
+    z.object({
+      ok: z.boolean().describe("the replica answered and is a standby (informational: readiness does not depend on it)"),
+      configured: z.literal(true),
+      standby: z.boolean().nullable().describe("pg_is_in_recovery() on DATABASE_READ_URL; false: it points at a primary"),
+      asOf: z.iso.datetime().nullable().describe("the time the replica's data is as of (its last replayed commit while it has WAL left to replay, else now)"),
+      lagSeconds: z.number().int().nullable().describe("how far the replica's data trails now; 0 when caught up; null when unknown or unreachable"),
+      error: z.string().optional(),
+    }),
+  ]),
   settlement: z.object({
     ok: z.boolean().describe("not overdue (informational)"),
     lastSettledEpoch: z.number().int().nullable(),
@@ -49,6 +60,6 @@ export const opsChecksSchema = z.object({
 export type OpsChecks = z.infer<typeof opsChecksSchema>;
 
 export const readyResponseSchema = z.object({
-  ready: z.boolean().describe("database, migrations, indexer and worker ok: 200, else 503"),
+  ready: z.boolean().describe("database, migrations, indexer and worker ok: 200, else 503 (snapshots, settlement and the read replica are reported only)"),
   checks: opsChecksSchema,
 });

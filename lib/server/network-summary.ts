@@ -1,6 +1,7 @@
 import "server-only";
 import { findModel, microToPoints } from "@/lib/points";
-import { pool } from "./db";
+import { readPool } from "./db";
+import { readAsOf } from "./read-as-of";
 import { windowStart } from "./queries/windows";
 
 export interface ModelSummary {
@@ -35,21 +36,22 @@ export interface NetworkSummary {
  * over nodes (tens of thousands of rows, a few ms).
  */
 export async function getNetworkSummary(now = new Date()): Promise<NetworkSummary> {
-  const [nodes, models] = await Promise.all([
-    pool().query<{ active: string; gpus: string; wallets: string }>(
+  const [nodes, models, read] = await Promise.all([
+    readPool().query<{ active: string; gpus: string; wallets: string }>(
       `SELECT count(*) FILTER (WHERE last_seen_at > $1)::text AS active,
               count(*)::text AS gpus,
               count(DISTINCT wallet)::text AS wallets
          FROM nodes WHERE last_seen_at >= $2`,
       [new Date(now.getTime() - 3_600_000), windowStart(now, 24)],
     ),
-    pool().query<{ model_id: string; jobs: string; successes: string; waifu: string; llama: string }>(
+    readPool().query<{ model_id: string; jobs: string; successes: string; waifu: string; llama: string }>(
       `SELECT model_id, sum(job_count)::text AS jobs, sum(success_count)::text AS successes,
               sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama
          FROM hardware_hourly WHERE hour >= $1
         GROUP BY model_id ORDER BY sum(job_count) DESC, model_id`,
       [windowStart(now, 24)],
     ),
+    readAsOf(),
   ]);
   const byModel = models.rows.map((r): ModelSummary => {
     const info = findModel(r.model_id);
@@ -73,6 +75,6 @@ export async function getNetworkSummary(now = new Date()): Promise<NetworkSummar
     waifuPoints24h: byModel.reduce((s, m) => s + m.waifuPoints, 0),
     llamaPoints24h: byModel.reduce((s, m) => s + m.llamaPoints, 0),
     byModel,
-    asOf: now.toISOString(),
+    asOf: read.replica ? read.asOf : now.toISOString(),
   };
 }

@@ -55,12 +55,18 @@ export function runAsOwner(cmd: string, args: string[]): void {
   if (res.status !== 0) throw new Error(`${cmd} failed: ${res.stderr || res.stdout}`);
 }
 
+/** Gives `file` to the `postgres` system user when running as root (files written by this process for a cluster). */
+export function giveToPostgresUser(file: string): void {
+  if (!isRoot()) return;
+  chownSync(file, Number(execFileSync("id", ["-u", "postgres"]).toString()), Number(execFileSync("id", ["-g", "postgres"]).toString()));
+}
+
 export async function startThrowawayPostgres(opts: { settings?: Record<string, string> } = {}): Promise<ThrowawayPostgres> {
   const bin = findPostgresBin();
   ensurePostgresUser();
   const dir = mkdtempSync(path.join(os.tmpdir(), "heurist-pg-"));
   letPostgresUserReach(path.join(bin, "initdb"));
-  if (isRoot()) chownSync(dir, Number(execFileSync("id", ["-u", "postgres"]).toString()), Number(execFileSync("id", ["-g", "postgres"]).toString()));
+  giveToPostgresUser(dir);
   const data = path.join(dir, "data");
   const port = await freePort();
   runAsOwner(path.join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);

@@ -3,6 +3,8 @@
 import type pg from "pg";
 import { afterAll, expect, test, vi } from "vitest";
 import { pool, readPool } from "@/lib/server/db";
+import { isReady, probeOps } from "@/lib/server/ops/probe";
+import { readAsOf } from "@/lib/server/read-as-of";
 
 vi.hoisted(() => {
   // The same test database, told apart by the connection's application_name.
@@ -30,4 +32,11 @@ test("the read pool has the primary's statement timeout", async () => {
   const timeout = (await readPool().query<{ t: string }>("SELECT current_setting('statement_timeout') AS t")).rows[0]!.t;
   expect(timeout).toBe((await pool().query<{ t: string }>("SELECT current_setting('statement_timeout') AS t")).rows[0]!.t);
   expect(timeout).not.toBe("0");
+});
+
+test("a DATABASE_READ_URL that is no standby reads as current, and /ready reports it (standby false) without deciding readiness on it", async () => {
+  expect(await readAsOf()).toMatchObject({ replica: false, lagSeconds: 0 });
+  const state = await probeOps();
+  expect(state.replica).toMatchObject({ configured: true, ok: false, standby: false, lagSeconds: 0 });
+  expect(isReady(state)).toBe(isReady({ ...state, replica: { ok: true, configured: false } }));
 });

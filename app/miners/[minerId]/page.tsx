@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DailySection, chartSpan } from "@/components/dashboard/daily-section";
 import { ExportPanel } from "@/components/dashboard/export-panel";
+import { ReplicaLagNote } from "@/components/dashboard/replica-lag-note";
 import { FleetStandingSection } from "@/components/dashboard/fleet-standing";
 import { HeadlineStats } from "@/components/dashboard/headline-stats";
 import { ModelSplit } from "@/components/dashboard/model-split";
@@ -22,6 +23,7 @@ import { minerIdSchema } from "@/lib/schemas/jobs";
 import { getMinerOrThrow } from "@/lib/server/queries/miner";
 import { minerModelSplit } from "@/lib/server/queries/model-split";
 import { recentMinerJobs } from "@/lib/server/queries/recent-jobs";
+import { readAsOf } from "@/lib/server/read-as-of";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -55,7 +57,7 @@ export default async function MinerPage({ params, searchParams }: Props) {
   const span = spanOf(sp);
   const now = new Date();
 
-  const [miner, recent, split] = await Promise.all([
+  const [miner, recent, split, read] = await Promise.all([
     getMinerOrThrow(minerId, { days: span }, now).catch((err: unknown) => {
       if (err instanceof AppError && err.code === "not_found") notFound();
       throw err;
@@ -65,6 +67,7 @@ export default async function MinerPage({ params, searchParams }: Props) {
       log().error({ component: "miner page", minerId, err }, "model split unavailable");
       return null;
     }),
+    readAsOf(),
   ]);
   const schedule = scheduleAt(now);
   const path = `/miners/${minerId}`;
@@ -90,6 +93,7 @@ export default async function MinerPage({ params, searchParams }: Props) {
           {formatInt(miner.totalTextCount)} LLM jobs done, {formatInt(miner.totalFailedCount)} failed or late
           {miner.latencyMs !== null ? ` · ~${formatInt(miner.latencyMs)} ms per job` : ""}
         </p>
+        <ReplicaLagNote read={read} now={now} />
       </header>
 
       <section aria-labelledby="page-title">
@@ -147,7 +151,7 @@ export default async function MinerPage({ params, searchParams }: Props) {
       </section>
 
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        As of {formatDateTime(now.toISOString())}.{" "}
+        As of {formatDateTime(read.replica ? read.asOf : now.toISOString())}.{" "}
         <Link href={`/wallets/${miner.wallet}`} className="underline">
           All GPUs of this wallet
         </Link>

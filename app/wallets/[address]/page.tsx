@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { DailySection, chartSpan } from "@/components/dashboard/daily-section";
 import { ExportPanel } from "@/components/dashboard/export-panel";
+import { ReplicaLagNote } from "@/components/dashboard/replica-lag-note";
 import { GpuTable } from "@/components/dashboard/gpu-table";
 import { HeadlineStats } from "@/components/dashboard/headline-stats";
 import { ModelSplit } from "@/components/dashboard/model-split";
@@ -15,7 +16,7 @@ import { StakerView } from "@/components/staking/staker-view";
 import { BoostSlotEditor } from "@/components/wallet/boost-slot-editor";
 import { Card, SectionHeading, hrefWith, type SearchParamsRecord } from "@/components/ui";
 import { AppError } from "@/lib/errors";
-import { formatInt, shortId } from "@/lib/format";
+import { formatDateTime, formatInt, shortId } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";
 import { walletAddressSchema } from "@/lib/schemas/jobs";
 import { walletQuerySchema, type WalletQuery } from "@/lib/schemas/wallets";
@@ -23,6 +24,7 @@ import { getBoostAssignment } from "@/lib/server/boost-slots";
 import { walletModelSplit } from "@/lib/server/queries/model-split";
 import { recentWalletJobs } from "@/lib/server/queries/recent-jobs";
 import { getWalletOrThrow } from "@/lib/server/queries/wallet";
+import { readAsOf } from "@/lib/server/read-as-of";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -65,7 +67,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
   const span = chartSpan(query.days);
   const now = new Date();
 
-  const [wallet, recent, split, assignment] = await Promise.all([
+  const [wallet, recent, split, assignment, read] = await Promise.all([
     // No GPU: the layout let it through as a staker, so it gets the staker view.
     getWalletOrThrow(address, { ...query, days: span }, now).catch((err: unknown) => {
       if (err instanceof AppError && err.code === "not_found") return null;
@@ -77,6 +79,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
       return null;
     }),
     getBoostAssignment(address, now).catch(() => null),
+    readAsOf(),
   ]);
   if (!wallet) return <StakerView address={address} />;
   const schedule = scheduleAt(now);
@@ -97,6 +100,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
           {formatInt(wallet.gpuCount)} GPU{wallet.gpuCount === 1 ? "" : "s"} · mining since {wallet.firstSeenAt.slice(0, 10)} ·{" "}
           {formatInt(wallet.totalImageCount)} image and {formatInt(wallet.totalTextCount)} LLM jobs done, {formatInt(wallet.totalFailedCount)} failed or late
         </p>
+        <ReplicaLagNote read={read} now={now} />
       </header>
 
       <section aria-labelledby="page-title">
@@ -181,7 +185,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
       </section>
 
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        As of {now.toISOString().replace("T", " ").slice(0, 16)} UTC. <Link href={hrefWith(path, sp, {})} className="underline">Refresh</Link>
+        As of {formatDateTime(read.replica ? read.asOf : now.toISOString())}. <Link href={hrefWith(path, sp, {})} className="underline">Refresh</Link>
       </p>
     </div>
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { availabilityPlan, BUCKETS_PER_HOUR } from "@/lib/heartbeats/coverage";
 import type pg from "pg";
-import { pool } from "../db";
+import { readPool } from "../db";
 import type { Availability } from "./availability";
 
 type Db = Pick<pg.Pool, "query">;
@@ -22,7 +22,7 @@ export async function availabilityByWindow(
   minerIds: readonly string[],
   windows: readonly Window[],
   since: Date | null,
-  db: Db = pool(),
+  db: Db = readPool(),
 ): Promise<Map<string, Availability[]>> {
   const plans = windows.map((w) => availabilityPlan(w.from, w.to, since));
   const blank = (online: number, w: number): Availability => ({

@@ -1,7 +1,7 @@
 import "server-only";
 import { availabilityPlan, BUCKETS_PER_HOUR, type AvailabilitySource } from "@/lib/heartbeats/coverage";
 import type pg from "pg";
-import { pool } from "../db";
+import { readPool } from "../db";
 
 type Db = Pick<pg.Pool, "query">;
 
@@ -16,7 +16,7 @@ export interface Availability {
 }
 
 /** When the router's heartbeats began; null before the first one. */
-export async function heartbeatsSince(db: Db = pool()): Promise<Date | null> {
+export async function heartbeatsSince(db: Db = readPool()): Promise<Date | null> {
   const { rows } = await db.query<{ since: Date }>("SELECT since FROM heartbeat_coverage WHERE id = 1");
   return rows[0]?.since ?? null;
 }
@@ -33,7 +33,7 @@ export async function availabilityOf(
   from: Date,
   to: Date,
   since: Date | null,
-  db: Db = pool(),
+  db: Db = readPool(),
 ): Promise<Map<string, Availability>> {
   const plan = availabilityPlan(from, to, since);
   const blank = (online: number): Availability => ({ buckets: plan.buckets, online, heartbeatBuckets: plan.heartbeatBuckets, source: plan.source });

@@ -6,7 +6,7 @@ import { DEFAULT_ORDER, NEW_NODE_DAYS, type MarketQuery, type MarketResponse, ty
 import { serverEnv } from "@/lib/env";
 import { isStale } from "@/lib/snapshots/schedule";
 import type pg from "pg";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { isRanked, orderSql, rankColumn, sortKeySql } from "./ranks";
 
 // One page of the market from the snapshot: filters, the sort and the page in one statement over
@@ -173,7 +173,7 @@ export const marketIntervalSeconds = (): number => serverEnv().MARKET_REFRESH_SE
  * pass (a fresh install). Only reads: a replica can serve it.
  */
 export async function withMarketSnapshot<T>(fn: (db: pg.PoolClient, meta: Meta, stale: boolean) => Promise<T>, now = new Date()): Promise<T | null> {
-  const client = await pool().connect();
+  const client = await readPool().connect();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const meta = (await client.query<Meta>(META)).rows[0];

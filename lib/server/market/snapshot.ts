@@ -4,7 +4,7 @@ import { bribeState, type BribeChangeInput } from "@/lib/market/bribes";
 import { BUCKET_MS } from "@/lib/heartbeats/buckets";
 import { availabilityPlan } from "@/lib/heartbeats/coverage";
 import { scheduleAt } from "@/lib/points";
-import { withTransaction } from "../db";
+import { pool, withTransaction } from "../db";
 import { TOKEN_ESHEU, TOKEN_HEU } from "../chain/events";
 import { availabilityOf, heartbeatsSince } from "../heartbeats/availability";
 import { rankSelectSql } from "./ranks";
@@ -33,7 +33,8 @@ export const MARKET_WINDOWS = { "24h": 24, "7d": 7 * 24, "30d": 30 * 24 } as con
 const HOUR_MS = 3_600_000;
 
 async function bribeColumns(client: pg.PoolClient, now: Date) {
-  const head = await indexedHead();
+  // The rebuild writes what it reads: the primary, never the read replica.
+  const head = await indexedHead(client);
   const { rows } = await client.query<{ miner_id: string; bps: number; effective_epoch: number; effective_at: Date; set_at: Date; block_number: string; log_index: number }>(
       `SELECT miner_id, bps, effective_epoch, effective_at, set_at, block_number::text, log_index FROM bribe_changes`,
     );
@@ -77,7 +78,7 @@ async function rebuild(client: pg.PoolClient, now: Date): Promise<{ nodes: numbe
   const avail: Awaited<ReturnType<typeof availabilityOf>>[] = [];
   for (const w of windows) avail.push(await availabilityOf(null, w.from, to, since, client));
   const bribes = await bribeColumns(client, now);
-  const rate = await getTokenRate(now);
+  const rate = await getTokenRate(now, pool());
   const ids = [...new Set(avail.flatMap((m) => [...m.keys()]))];
   const onlineOf = (i: number) => ids.map((id) => avail[i]!.get(id)?.online ?? 0);
 

@@ -8,7 +8,8 @@ import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { LEADERBOARD_WINDOWS } from "@/lib/schemas/leaderboard";
 import type { OpsChecks } from "@/lib/schemas/ops";
-import { pool } from "../db";
+import { hasReadReplica, pool, readPool } from "../db";
+import { readAsOf } from "../read-as-of";
 
 // What GET /api/v1/ready reports and what the scrape-time gauges of /api/v1/metrics show: a few
 // indexed lookups on one connection under a short statement timeout, and one eth_blockNumber.
@@ -44,6 +45,31 @@ async function chainHead(rpcUrl: string): Promise<bigint> {
   const body = (await res.json()) as { result?: string };
   if (!res.ok || typeof body.result !== "string") throw new Error(`eth_blockNumber answered HTTP ${res.status} without a block number`);
   return BigInt(body.result);
+}
+
+/**
+ * The read replica's lag, on its own connection under the probe's timeout. Informational: a
+ * lagging or unreachable replica does not make a web server unready (ingestion and sign-in use
+ * the primary; taking servers out of the balancer would stop them too).
+ */
+async function probeReplica(): Promise<OpsState["replica"]> {
+  if (!hasReadReplica()) return { ok: true, configured: false };
+  let client: pg.PoolClient | undefined;
+  try {
+    client = await readPool().connect();
+    await client.query("BEGIN READ ONLY");
+    await client.query(`SET LOCAL statement_timeout = ${PROBE_TIMEOUT_MS}`);
+    const r = await readAsOf(client);
+    await client.query("COMMIT");
+    return { ok: r.replica, configured: true, standby: r.replica, asOf: r.asOf, lagSeconds: r.lagSeconds };
+  } catch (err) {
+    await client?.query("ROLLBACK").catch(() => undefined);
+    metrics().opsProbeFailures.inc({ probe: "replica" });
+    log().warn({ component: "ops", err }, "read replica probe failed");
+    return { ok: false, configured: true, standby: null, asOf: null, lagSeconds: null, error: message(err) };
+  } finally {
+    client?.release();
+  }
 }
 
 interface StateRow {
@@ -90,6 +116,7 @@ export async function probeOps(opts: ProbeOptions = {}): Promise<OpsState> {
   const env = serverEnv();
   const { READY_MAX_INDEXER_LAG_BLOCKS: maxLagBlocks, READY_MAX_WORKER_SILENCE_SECONDS: maxSilence } = opsEnv();
   const head = chain.contracts ? chainHead(chain.rpcUrl).then((h) => ({ h }), (err: unknown) => ({ err: message(err) })) : null;
+  const replica = probeReplica();
 
   const state: OpsState = {
     database: { ok: false, latencyMs: null },
@@ -99,6 +126,7 @@ export async function probeOps(opts: ProbeOptions = {}): Promise<OpsState> {
     leaderboard: { ok: false, builtAt: null, ageSeconds: null, staleAfterSeconds: env.LEADERBOARD_REFRESH_SECONDS * 10 },
     worker: { ok: false, lastBeatAt: null, silenceSeconds: null, liveWorkers: 0, maxSilenceSeconds: maxSilence },
     settlement: { ok: false, lastSettledEpoch: null, settledAt: null, dueEpoch: null, overdue: false },
+    replica: { ok: true, configured: false },
   };
   try {
     state.migrations.expected = migrationsInBuild().length;
@@ -181,10 +209,14 @@ export async function probeOps(opts: ProbeOptions = {}): Promise<OpsState> {
     }
     state.indexer.indexedBlock = indexed === null ? null : Number(indexed);
   }
+  state.replica = await replica;
   return state;
 }
 
-/** Able to serve: the database answers, its schema is this build's, the indexer is not far behind and a worker is alive. */
+/**
+ * Able to serve: the database answers, its schema is this build's, the indexer is not far behind
+ * and a worker is alive. The read replica is reported, never decisive (see probeReplica).
+ */
 export function isReady(state: OpsState): boolean {
   return state.database.ok && state.migrations.ok && state.indexer.ok && state.worker.ok;
 }

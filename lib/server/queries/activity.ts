@@ -1,6 +1,6 @@
 import "server-only";
 import type { DailyPoint } from "@/lib/schemas/activity";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { countOf, onTimeOf, pointsOf } from "./convert";
 import { WINDOW_HOURS, dayRange, windowStart } from "./windows";
 
@@ -28,7 +28,7 @@ const SUMS = `sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama, 
 /** Points and jobs over the last 24 hourly buckets, and the on-time rate (not availability: see availability-24h.ts). */
 export async function last24Hrs(scope: RollupScope, key: string, now: Date) {
   const { table, key: column } = ROLLUPS[scope];
-  const { rows } = await pool().query<SumRow>(`SELECT ${SUMS} FROM ${table} WHERE ${column} = $1 AND hour >= $2`, [
+  const { rows } = await readPool().query<SumRow>(`SELECT ${SUMS} FROM ${table} WHERE ${column} = $1 AND hour >= $2`, [
     key,
     windowStart(now, WINDOW_HOURS["24h"]),
   ]);
@@ -47,7 +47,7 @@ export async function last24Hrs(scope: RollupScope, key: string, now: Date) {
 export async function dailySeries(scope: RollupScope, key: string, now: Date, days: number): Promise<DailyPoint[]> {
   const { table, key: column } = ROLLUPS[scope];
   const { from, dates } = dayRange(now, days);
-  const { rows } = await pool().query<SumRow & { day: string }>(
+  const { rows } = await readPool().query<SumRow & { day: string }>(
     `SELECT to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, ${SUMS}
        FROM ${table} WHERE ${column} = $1 AND hour >= $2 GROUP BY 1`,
     [key, from],

@@ -4,7 +4,7 @@ import { availabilityPlan } from "@/lib/heartbeats/coverage";
 import type { Availability24h } from "@/lib/schemas/activity";
 import { ACTIVE_GPU_DAYS } from "@/lib/schemas/wallets";
 import { availabilityOf, heartbeatsSince, type Availability } from "../heartbeats/availability";
-import { pool } from "../db";
+import { readPool } from "../db";
 
 // "Availability, 24 h" on the miner and wallet answers and pages: the router's heartbeats over the
 // last 24 hours (lib/heartbeats/coverage.ts for history before they began). The window ends at the
@@ -52,7 +52,7 @@ export interface WalletAvailability {
 export async function walletAvailability24h(address: string, now: Date): Promise<WalletAvailability> {
   const w = availabilityWindow(now);
   const [{ rows }, since] = await Promise.all([
-    pool().query<{ miner_id: string; recent: boolean }>("SELECT miner_id, last_seen_at >= $2 AS recent FROM nodes WHERE wallet = $1", [
+    readPool().query<{ miner_id: string; recent: boolean }>("SELECT miner_id, last_seen_at >= $2 AS recent FROM nodes WHERE wallet = $1", [
       address,
       new Date(w.to.getTime() - ACTIVE_GPU_DAYS * DAY_MS),
     ]),

@@ -1,7 +1,7 @@
 import "server-only";
 import { bribeState, type BribeChangeInput, type BribeState } from "@/lib/market/bribes";
 import type { BribeHistoryResponse } from "@/lib/schemas/staking";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { chainTime, indexedHead } from "./chain-status";
 import { isoOf } from "./convert";
 
@@ -19,7 +19,7 @@ async function changesOf(minerIds: readonly string[]): Promise<Map<string, Bribe
   const out = new Map<string, BribeChangeInput[]>();
   if (minerIds.length === 0) return out;
   // Operators set a bribe at most a few times per epoch: a node's whole history is small.
-  const { rows } = await pool().query<Row>(
+  const { rows } = await readPool().query<Row>(
     `SELECT miner_id, bps, effective_epoch, effective_at, set_at, block_number::text, log_index
        FROM bribe_changes WHERE miner_id = ANY($1::text[]) ORDER BY miner_id, block_number, log_index`,
     [minerIds],

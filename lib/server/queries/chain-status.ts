@@ -1,7 +1,8 @@
 import "server-only";
 import { chainEnv } from "@/lib/env";
 import type { ChainConfigResponse } from "@/lib/schemas/staking";
-import { pool } from "../db";
+import type pg from "pg";
+import { readPool } from "../db";
 
 export interface IndexedHead {
   block: number | null;
@@ -9,9 +10,9 @@ export interface IndexedHead {
   updatedAt: Date | null;
 }
 
-/** Where the chain indexer stands (its cursor), or nulls before its first batch. */
-export async function indexedHead(): Promise<IndexedHead> {
-  const { rows } = await pool().query<{ block_number: string; block_time: Date; updated_at: Date }>(
+/** Where the chain indexer stands (its cursor), or nulls before its first batch; a snapshot rebuild passes the primary. */
+export async function indexedHead(db: Pick<pg.Pool, "query"> = readPool()): Promise<IndexedHead> {
+  const { rows } = await db.query<{ block_number: string; block_time: Date; updated_at: Date }>(
     "SELECT block_number::text, block_time, updated_at FROM chain_cursor WHERE id = 'main'",
   );
   const r = rows[0];

@@ -1,7 +1,7 @@
 import "server-only";
 import { csvLine, csvNumber, pullStream, scaledCell } from "@/lib/dashboard/csv";
 import { datesOf, type ExportRange } from "@/lib/dashboard/export-range";
-import { pool } from "../db";
+import { readPool } from "../db";
 
 export const DAILY_CSV_COLUMNS = [
   "date",
@@ -40,7 +40,7 @@ export function dailyCsvStream(scope: DailyScope, key: string, range: Pick<Expor
   return pullStream(async () => {
     if (sent) return null;
     sent = true;
-    const { rows } = await pool().query<DayRow>(
+    const { rows } = await readPool().query<DayRow>(
       `SELECT to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama,
               sum(image_count)::text AS images, sum(text_count)::text AS texts, sum(job_count)::text AS jobs, sum(success_count)::text AS successes
          FROM ${table} WHERE ${column} = $1 AND hour >= $2 AND hour < $3 GROUP BY 1`,

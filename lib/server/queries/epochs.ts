@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { epochEnd, epochOf, epochStart } from "@/lib/rewards";
 import type { EpochDetail, EpochRewards, EpochSummary } from "@/lib/schemas/epochs";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { configFor, poolSize } from "../epochs/settle";
 
 const WEI = 10n ** 18n;
@@ -49,13 +49,13 @@ function settled(r: EpochRow): EpochSummary {
 /** The open epoch so far, from the hourly rollup (pools provisional: they grow with the points). */
 async function openEpoch(epoch: number): Promise<EpochSummary> {
   const from = epochStart(epoch);
-  const { rows } = await pool().query<{ waifu: string | null; llama: string | null; miners: string }>(
+  const { rows } = await readPool().query<{ waifu: string | null; llama: string | null; miners: string }>(
     `SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama,
             (SELECT count(DISTINCT miner_id) FROM miner_hourly WHERE hour >= $1 AND hour < $2)::text AS miners
        FROM wallet_hourly WHERE hour >= $1 AND hour < $2`,
     [from, epochEnd(epoch)],
   );
-  const config = await configFor(pool(), epoch);
+  const config = await configFor(readPool(), epoch);
   const waifu = BigInt(rows[0]?.waifu ?? 0);
   const llama = BigInt(rows[0]?.llama ?? 0);
   return {
@@ -69,20 +69,20 @@ async function openEpoch(epoch: number): Promise<EpochSummary> {
 
 /** The open epoch first, then settled epochs, newest first. */
 export async function listEpochs(now = new Date(), limit = 104): Promise<EpochSummary[]> {
-  const { rows } = await pool().query<EpochRow>(`SELECT ${EPOCH_COLUMNS} FROM epochs ORDER BY number DESC LIMIT $1`, [limit]);
+  const { rows } = await readPool().query<EpochRow>(`SELECT ${EPOCH_COLUMNS} FROM epochs ORDER BY number DESC LIMIT $1`, [limit]);
   return [await openEpoch(epochOf(now)), ...rows.map(settled)];
 }
 
 export async function getEpochOrThrow(epoch: number, now = new Date()): Promise<EpochDetail> {
-  const { rows } = await pool().query<EpochRow>(`SELECT ${EPOCH_COLUMNS} FROM epochs WHERE number = $1`, [epoch]);
+  const { rows } = await readPool().query<EpochRow>(`SELECT ${EPOCH_COLUMNS} FROM epochs WHERE number = $1`, [epoch]);
   const current = epochOf(now);
   if (!rows[0] && epoch > current) throw new AppError("not_found", `Epoch ${epoch} starts ${epochStart(epoch).toISOString()}; it has not begun.`);
   const summary = rows[0] ? settled(rows[0]) : epoch === current ? await openEpoch(epoch) : null;
   if (!summary) throw new AppError("not_found", `Epoch ${epoch} has ended but is not settled yet.`);
-  const config = await configFor(pool(), epoch);
-  const cfg = await pool().query<{ effective_epoch: number }>("SELECT effective_epoch FROM reward_configs WHERE id = $1", [config.id]);
+  const config = await configFor(readPool(), epoch);
+  const cfg = await readPool().query<{ effective_epoch: number }>("SELECT effective_epoch FROM reward_configs WHERE id = $1", [config.id]);
   const top = rows[0]
-    ? await pool().query<{ miner_id: string; wallet: string; waifu_points_micro: string; llama_points_micro: string; tokens: string }>(
+    ? await readPool().query<{ miner_id: string; wallet: string; waifu_points_micro: string; llama_points_micro: string; tokens: string }>(
         `SELECT miner_id, wallet, waifu_points_micro::text, llama_points_micro::text, (waifu_tokens_wei + llama_tokens_wei)::text AS tokens
            FROM epoch_miner_rewards WHERE epoch = $1 ORDER BY waifu_tokens_wei + llama_tokens_wei DESC, miner_id LIMIT 20`,
         [epoch],
@@ -101,22 +101,22 @@ export async function getEpochOrThrow(epoch: number, now = new Date()): Promise<
 
 /** What `wallet` earned in a settled epoch, per miner ID and as a staker. */
 export async function epochRewardsOrThrow(epoch: number, wallet: string, now = new Date()): Promise<EpochRewards> {
-  const exists = await pool().query("SELECT 1 FROM epochs WHERE number = $1", [epoch]);
+  const exists = await readPool().query("SELECT 1 FROM epochs WHERE number = $1", [epoch]);
   if (!exists.rowCount) {
     if (epoch === epochOf(now)) return { epoch, wallet, status: "open", asMiner: [], asStaker: [], total: "0" };
     throw new AppError("not_found", `Epoch ${epoch} is not settled${epoch > epochOf(now) ? " (it has not begun)" : " yet"}.`);
   }
   const [miners, stakes, grants] = await Promise.all([
-    pool().query<{ miner_id: string; waifu_points_micro: string; llama_points_micro: string; waifu_tokens_wei: string; llama_tokens_wei: string; bribe_bps: number; operator_wei: string; stakers_wei: string }>(
+    readPool().query<{ miner_id: string; waifu_points_micro: string; llama_points_micro: string; waifu_tokens_wei: string; llama_tokens_wei: string; bribe_bps: number; operator_wei: string; stakers_wei: string }>(
       `SELECT miner_id, waifu_points_micro::text, llama_points_micro::text, waifu_tokens_wei::text, llama_tokens_wei::text, bribe_bps, operator_wei::text, stakers_wei::text
          FROM epoch_miner_rewards WHERE epoch = $1 AND wallet = $2 ORDER BY miner_id`,
       [epoch, wallet],
     ),
-    pool().query<{ miner_id: string; tokens_wei: string; weight: string }>(
+    readPool().query<{ miner_id: string; tokens_wei: string; weight: string }>(
       "SELECT miner_id, tokens_wei::text, weight::text FROM epoch_staker_rewards WHERE epoch = $1 AND staker = $2 ORDER BY miner_id",
       [epoch, wallet],
     ),
-    pool().query<{ total: string | null }>("SELECT sum(amount_wei)::text AS total FROM esheu_grants WHERE epoch = $1 AND recipient = $2", [epoch, wallet]),
+    readPool().query<{ total: string | null }>("SELECT sum(amount_wei)::text AS total FROM esheu_grants WHERE epoch = $1 AND recipient = $2", [epoch, wallet]),
   ]);
   return {
     epoch, wallet, status: "settled",
@@ -140,12 +140,12 @@ export interface WalletRewardHistory {
 /** A wallet's esHEU per settled epoch (as operator of its miner IDs, as a staker) and its vesting. */
 export async function walletRewardHistory(wallet: string, now = new Date()): Promise<WalletRewardHistory> {
   const [perEpoch, vesting] = await Promise.all([
-    pool().query<{ epoch: number; miner: string; staker: string }>(
+    readPool().query<{ epoch: number; miner: string; staker: string }>(
       `SELECT epoch, coalesce(sum(amount_wei) FILTER (WHERE role = 'miner'), 0)::text AS miner, coalesce(sum(amount_wei) FILTER (WHERE role = 'staker'), 0)::text AS staker
          FROM esheu_grants WHERE recipient = $1 GROUP BY epoch ORDER BY epoch DESC`,
       [wallet],
     ),
-    pool().query<{ granted: string | null; vested: string | null }>(
+    readPool().query<{ granted: string | null; vested: string | null }>(
       `SELECT sum(amount_wei)::text AS granted,
               sum(floor(amount_wei * least(1, greatest(0, extract(epoch FROM ($2::timestamptz - vest_start)) / extract(epoch FROM (vest_end - vest_start))))))::text AS vested
          FROM esheu_grants WHERE recipient = $1`,

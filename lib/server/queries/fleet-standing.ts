@@ -2,7 +2,7 @@ import "server-only";
 import { explainStanding, type StandingMix } from "@/lib/dashboard/fleet-standing";
 import { nftMultiplierPpm, ppmToNumber, scheduleAt } from "@/lib/points";
 import type { WalletMiner } from "@/lib/schemas/wallets";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { walletFleetMiners } from "./wallet-miners";
 import { WINDOW_HOURS, windowStart } from "./windows";
 
@@ -23,7 +23,7 @@ export async function minerStanding(minerId: string, wallet: string, nftCount: n
   const from = windowStart(now, WINDOW_HOURS["24h"]);
   const [fleet, { rows }] = await Promise.all([
     walletFleetMiners(wallet, now),
-    pool().query<{ model_id: string; schedule_id: string; model_multiplier_ppm: number; zero_reason: string | null; jobs: string }>(
+    readPool().query<{ model_id: string; schedule_id: string; model_multiplier_ppm: number; zero_reason: string | null; jobs: string }>(
       `SELECT model_id, schedule_id, model_multiplier_ppm, zero_reason, count(*)::text AS jobs
          FROM ledger_entries WHERE miner_id = $1 AND kind = 'job' AND occurred_at >= $2
         GROUP BY model_id, schedule_id, model_multiplier_ppm, zero_reason`,

@@ -2,7 +2,7 @@ import "server-only";
 import type { GpuModelThroughput, KindThroughput, ModelServed, NetworkThroughput } from "@/lib/estimator/types";
 import type { GpuWindow } from "@/lib/schemas/gpus";
 import { GPU_THROUGHPUT_INTERVAL_SECONDS } from "@/lib/snapshots/schedule";
-import { pool } from "../db";
+import { readPool } from "../db";
 
 interface Row {
   window_from: Date;
@@ -46,7 +46,7 @@ const itemOf = (r: Row): GpuModelThroughput => ({
  * before the worker's first pass. One statement: the window's header and rows from one snapshot.
  */
 export async function getGpuThroughput(window: GpuWindow = "7d"): Promise<NetworkThroughput | null> {
-  const { rows } = await pool().query<Row>(
+  const { rows } = await readPool().query<Row>(
     `SELECT w.window_from, w.window_to, w.availability_source, w.as_of, r.hardware, r.devices, r.days, r.device_days, r.online_hours, r.points,
             r.points_per_online_day, r.points_per_online_day_p25, r.points_per_online_day_p75, r.online_share, r.kinds, r.models
        FROM gpu_throughput_windows w LEFT JOIN gpu_throughput_rows r USING ("window")

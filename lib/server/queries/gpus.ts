@@ -1,7 +1,7 @@
 import "server-only";
 import type { GpuStats, GpusQuery, GpusResponse } from "@/lib/schemas/gpus";
 import type { GpuModelThroughput } from "@/lib/estimator/types";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { getGpuThroughput } from "./gpu-throughput";
 import { countOf, isoOf, pointsOf, ratioOf } from "./convert";
 import { WINDOW_HOURS, windowStart } from "./windows";
@@ -75,7 +75,7 @@ function toStats(row: Row, days: number, online: GpuModelThroughput | undefined)
 export async function getGpuStats(query: GpusQuery, now = new Date()): Promise<GpusResponse | null> {
   const hours = WINDOW_HOURS[query.window];
   const from = windowStart(now, hours);
-  const [{ rows }, online] = await Promise.all([pool().query<Row>(SQL, [from]), getGpuThroughput(query.window)]);
+  const [{ rows }, online] = await Promise.all([readPool().query<Row>(SQL, [from]), getGpuThroughput(query.window)]);
   if (!online) return null;
   const byHardware = new Map(online.items.map((t) => [t.hardware, t]));
   const items = rows.map((r) => toStats(r, hours / 24, byHardware.get(r.hardware)));

@@ -2,7 +2,7 @@ import "server-only";
 import { serverEnv } from "@/lib/env";
 import type { LeaderboardQuery, LeaderboardResponse } from "@/lib/schemas/leaderboard";
 import { isStale } from "@/lib/snapshots/schedule";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { isoOf, pointsOf } from "./convert";
 import { WALLET_GPUS_SQL } from "./wallet-gpus";
 
@@ -22,7 +22,7 @@ interface Row {
  */
 async function readPage(query: LeaderboardQuery): Promise<Row[]> {
   const first = (query.page - 1) * query.pageSize + 1;
-  const { rows } = await pool().query<Row>(
+  const { rows } = await readPool().query<Row>(
     `SELECT rank, wallet, points_micro::text, CASE WHEN rank = 0 THEN 0 ELSE ${WALLET_GPUS_SQL("leaderboard_rows.wallet")} END AS gpu_count, computed_at,
             (SELECT coalesce(max(rank), 0) FROM leaderboard_rows WHERE "window" = $1 AND point_type = $2::"PointType") AS total
        FROM leaderboard_rows

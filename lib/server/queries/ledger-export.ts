@@ -1,7 +1,7 @@
 import "server-only";
 import { csvLine, csvNumber, pullStream, scaledCell } from "@/lib/dashboard/csv";
 import type { ExportRange } from "@/lib/dashboard/export-range";
-import { pool } from "../db";
+import { readPool } from "../db";
 
 export const LEDGER_CSV_COLUMNS = [
   "occurred_at",
@@ -102,7 +102,7 @@ function toLine(r: Row): string {
 type Cursor = { at: Date; id: string };
 
 async function pageOf(minerId: string, cursor: Cursor, end: Date, pageSize: number): Promise<Row[]> {
-  const { rows } = await pool().query<Row>(PAGE_SQL, [minerId, cursor.at, end, cursor.id, pageSize]);
+  const { rows } = await readPool().query<Row>(PAGE_SQL, [minerId, cursor.at, end, cursor.id, pageSize]);
   return rows;
 }
 
@@ -139,7 +139,7 @@ export function walletLedgerCsvStream(address: string, range: Pick<ExportRange, 
   let cursor: Cursor = { at: range.start, id: "0" };
   return pullStream(async () => {
     if (miners === null) {
-      const { rows } = await pool().query<{ miner_id: string }>("SELECT miner_id FROM nodes WHERE wallet = $1 ORDER BY miner_id", [address]);
+      const { rows } = await readPool().query<{ miner_id: string }>("SELECT miner_id FROM nodes WHERE wallet = $1 ORDER BY miner_id", [address]);
       miners = rows.map((r) => r.miner_id);
       return csvLine(LEDGER_CSV_COLUMNS);
     }

@@ -1,7 +1,7 @@
 import "server-only";
 import { bpsToRatio, type BribeState } from "@/lib/market/bribes";
 import type { Availability24h } from "@/lib/schemas/activity";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { bribeStates } from "./bribes";
 import { countOf, heuOf, isoOf, pointsOf, ratioOf } from "./convert";
 import { minerAvailability24h } from "./availability-24h";
@@ -72,7 +72,7 @@ function toNode(r: Row, b: BribeState | undefined): Omit<MarketNode, "availabili
 export async function getMarketNode(minerId: string, now = new Date()): Promise<MarketNode | null> {
   const from = windowStart(now, MARKET_WINDOW_DAYS * 24);
   const [{ rows }, bribes, availability] = await Promise.all([
-    pool().query<Row>(
+    readPool().query<Row>(
       `SELECT n.miner_id, n.wallet, n.hardware, coalesce(s.stake_wei, 0)::text AS stake_wei, n.latency_ewma_ms, n.last_seen_at,
               w.waifu::text, w.llama::text, w.jobs::text, w.ok::text
          FROM nodes n LEFT JOIN node_stakes s USING (miner_id)

@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { MinerQuery, MinerResponse } from "@/lib/schemas/miners";
-import { pool } from "../db";
+import { readPool } from "../db";
+import { readAsOf, withReadAsOf } from "../read-as-of";
 import { dailySeries, last24Hrs } from "./activity";
 import { minerAvailability24h } from "./availability-24h";
 import { countOf, heuOf, isoOf, pointsOf } from "./convert";
@@ -27,7 +28,7 @@ interface NodeRow {
 }
 
 async function nodeRow(minerId: string): Promise<NodeRow | undefined> {
-  const { rows } = await pool().query<NodeRow>(
+  const { rows } = await readPool().query<NodeRow>(
     `SELECT n.miner_id, n.wallet, n.device_tag, n.hardware, n.first_seen_at, n.last_seen_at, coalesce(s.stake_wei, 0)::text AS stake_wei,
             n.total_waifu_micro::text, n.total_llama_micro::text, n.image_count::text, n.text_count::text,
             n.failed_count::text, n.latency_ewma_ms, coalesce(wn.nft_count, 0) AS nft_count
@@ -41,12 +42,13 @@ async function nodeRow(minerId: string): Promise<NodeRow | undefined> {
 /** One GPU: per-node totals, its last 24 hours and a daily series, all from rollups (never the ledger). */
 export async function getMinerOrThrow(minerId: string, query: MinerQuery, now = new Date()): Promise<MinerResponse> {
   // Indexed reads in parallel; the rollup reads are cheap enough to waste on an unknown ID.
-  const [node, recent, availability24h, dailyPoints, openEpoch] = await Promise.all([
+  const [node, recent, availability24h, dailyPoints, openEpoch, asOf] = await Promise.all([
     nodeRow(minerId),
     last24Hrs("miner", minerId, now),
     minerAvailability24h(minerId, now),
     dailySeries("miner", minerId, now, query.days),
     minerOpenEpoch(minerId, now),
+    readAsOf(),
   ]);
   if (!node) throw new AppError("not_found", `No miner ${minerId} has reported a job yet.`);
   const stake = heuOf(node.stake_wei);
@@ -72,6 +74,6 @@ export async function getMinerOrThrow(minerId: string, query: MinerQuery, now = 
     nftCount: node.nft_count,
     multipliers: multipliersInForce(now, node.nft_count, hasBoostSlot, stake),
     dailyPoints,
-    openEpoch,
+    openEpoch: withReadAsOf(openEpoch, asOf),
   };
 }

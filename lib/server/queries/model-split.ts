@@ -1,6 +1,6 @@
 import "server-only";
 import { microToPoints } from "@/lib/points";
-import { pool } from "../db";
+import { readPool } from "../db";
 
 export interface ModelSplitRow {
   modelId: string;
@@ -22,7 +22,7 @@ function toRows(rows: { model_id: string; point_type: "waifu" | "llama"; jobs: s
 
 /** A wallet's jobs and points per model over the last `days` days, from the daily per-model rollup. */
 export async function walletModelSplit(address: string, days: number, now = new Date()): Promise<ModelSplitRow[]> {
-  const { rows } = await pool().query(
+  const { rows } = await readPool().query(
     `SELECT model_id, point_type, sum(job_count)::text AS jobs, sum(points_micro)::text AS points
        FROM wallet_model_daily WHERE wallet = $1 AND day >= $2::date
       GROUP BY model_id, point_type ORDER BY sum(points_micro) DESC, model_id`,
@@ -36,7 +36,7 @@ export async function walletModelSplit(address: string, days: number, now = new 
  * at most a few thousand jobs a month, so this stays a bounded index range scan.
  */
 export async function minerModelSplit(minerId: string, days: number, now = new Date()): Promise<ModelSplitRow[]> {
-  const { rows } = await pool().query(
+  const { rows } = await readPool().query(
     `SELECT model_id, point_type, count(*)::text AS jobs, sum(points_micro)::text AS points
        FROM ledger_entries WHERE miner_id = $1 AND occurred_at >= $2::date AND kind = 'job'
       GROUP BY model_id, point_type ORDER BY sum(points_micro) DESC, model_id`,

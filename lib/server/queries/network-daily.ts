@@ -1,5 +1,5 @@
 import "server-only";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { countOf, pointsOf } from "./convert";
 import { dayRange } from "./windows";
 
@@ -43,7 +43,7 @@ const SQL = `
 /** One row per UTC day of the last `days` days (today included), zero-filled. */
 export async function getNetworkDaily(days = 30, now = new Date()): Promise<NetworkDaily> {
   const range = dayRange(now, days);
-  const { rows } = await pool().query<Row>(SQL, [range.from]);
+  const { rows } = await readPool().query<Row>(SQL, [range.from]);
   const byDay = new Map(rows.map((r) => [r.day, r]));
   return {
     from: range.from.toISOString(),

@@ -1,7 +1,7 @@
 import "server-only";
 import { BUCKET_MS } from "@/lib/heartbeats/buckets";
 import { NODE_HISTORY_DAYS, type NodeHistory, type NodeHistoryDay, type StakePoint } from "@/lib/schemas/node-history";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { availabilityByWindow, type Window } from "../heartbeats/availability-by-window";
 import { heartbeatsSince } from "../heartbeats/availability";
 import { toAvailability24h } from "./availability-24h";
@@ -26,13 +26,13 @@ export function historyDays(now: Date): (Window & { date: string })[] {
 }
 
 async function knownNodes(minerIds: readonly string[]): Promise<string[]> {
-  const { rows } = await pool().query<{ miner_id: string }>("SELECT miner_id FROM nodes WHERE miner_id = ANY($1::text[])", [minerIds]);
+  const { rows } = await readPool().query<{ miner_id: string }>("SELECT miner_id FROM nodes WHERE miner_id = ANY($1::text[])", [minerIds]);
   return rows.map((r) => r.miner_id);
 }
 
 /** Jobs received and completed in time per node and UTC day, from the hourly rollups. */
 async function onTimeByDay(minerIds: readonly string[], from: Date, to: Date) {
-  const { rows } = await pool().query<{ miner_id: string; date: string; jobs: string; completed: string }>(
+  const { rows } = await readPool().query<{ miner_id: string; date: string; jobs: string; completed: string }>(
     `SELECT miner_id, to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, sum(job_count)::text AS jobs, sum(success_count)::text AS completed
        FROM miner_hourly WHERE miner_id = ANY($1::text[]) AND hour >= $2 AND hour < $3
       GROUP BY 1, 2`,
@@ -47,7 +47,7 @@ async function onTimeByDay(minerIds: readonly string[], from: Date, to: Date) {
  * at one instant), and the value now. Nodes never staked on get no points.
  */
 async function stakeSeries(minerIds: readonly string[], from: Date, now: Date): Promise<Map<string, StakePoint[]>> {
-  const { rows } = await pool().query<{ miner_id: string; at: Date; stake_wei: string; is_before: boolean }>(
+  const { rows } = await readPool().query<{ miner_id: string; at: Date; stake_wei: string; is_before: boolean }>(
     `(SELECT DISTINCT ON (miner_id) miner_id, at, stake_wei::text, true AS is_before
         FROM node_stake_history WHERE miner_id = ANY($1::text[]) AND at <= $2
        ORDER BY miner_id, at DESC, block_number DESC, log_index DESC)

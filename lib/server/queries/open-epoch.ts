@@ -1,7 +1,7 @@
 import "server-only";
 import { epochEnd, epochOf, epochStart, poolShare, projectNode, type NetworkSoFar } from "@/lib/rewards";
 import type { OpenEpoch } from "@/lib/schemas/open-epoch";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { bribesAt, configFor, epochPools, stakeWeights } from "../epochs/settle";
 import { heuOf, isoOf, pointsOf } from "./convert";
 
@@ -21,7 +21,7 @@ interface Sums {
 
 /** Points of the whole network in epoch `epoch`'s bucket. */
 async function networkSums(epoch: number): Promise<Sums> {
-  const { rows } = await pool().query<{ waifu: string | null; llama: string | null }>(
+  const { rows } = await readPool().query<{ waifu: string | null; llama: string | null }>(
     "SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama FROM epoch_miner_points WHERE epoch = $1",
     [epoch],
   );
@@ -30,7 +30,7 @@ async function networkSums(epoch: number): Promise<Sums> {
 
 async function nodeSums(minerIds: readonly string[], epoch: number): Promise<Map<string, Sums>> {
   if (minerIds.length === 0) return new Map();
-  const { rows } = await pool().query<{ miner_id: string; waifu: string; llama: string }>(
+  const { rows } = await readPool().query<{ miner_id: string; waifu: string; llama: string }>(
     `SELECT miner_id, waifu_micro::text AS waifu, llama_micro::text AS llama FROM epoch_miner_points
       WHERE epoch = $1 AND miner_id = ANY($2::text[])`,
     [epoch, minerIds],
@@ -40,7 +40,7 @@ async function nodeSums(minerIds: readonly string[], epoch: number): Promise<Map
 
 /** The network's points so far and the provisional pools they size; null without a reward configuration. */
 async function networkSoFar(epoch: number): Promise<NetworkSoFar | null> {
-  const [sums, config] = await Promise.all([networkSums(epoch), configFor(pool(), epoch).catch(() => null)]);
+  const [sums, config] = await Promise.all([networkSums(epoch), configFor(readPool(), epoch).catch(() => null)]);
   if (!config) return null;
   return { ...epochPools(config, sums.waifu, sums.llama), waifuPointsMicro: sums.waifu, llamaPointsMicro: sums.llama };
 }
@@ -79,8 +79,8 @@ export async function minerOpenEpoch(minerId: string, now = new Date()): Promise
   const [net, sums, bribes, weights] = await Promise.all([
     networkSoFar(epoch),
     nodeSums([minerId], epoch),
-    bribesAt(pool(), start, [minerId]),
-    stakeWeights(pool(), [minerId], start, end),
+    bribesAt(readPool(), start, [minerId]),
+    stakeWeights(readPool(), [minerId], start, end),
   ]);
   if (!net) return null;
   const mine = sums.get(minerId) ?? { waifu: 0n, llama: 0n };
@@ -106,8 +106,8 @@ export async function walletOpenEpoch(address: string, now = new Date()): Promis
   const [start, end] = [epochStart(epoch), epochEnd(epoch)];
   // One statement for the common case (a wallet whose nodes set no bribe and that stakes nowhere).
   const [config, read] = await Promise.all([
-    configFor(pool(), epoch).catch(() => null),
-    pool().query<{ nw: string | null; nl: string | null; ww: string | null; wl: string | null; own: string[]; staked: string[] }>(
+    configFor(readPool(), epoch).catch(() => null),
+    readPool().query<{ nw: string | null; nl: string | null; ww: string | null; wl: string | null; own: string[]; staked: string[] }>(
       `SELECT n.w::text AS nw, n.l::text AS nl, n.mw::text AS ww, n.ml::text AS wl,
               ARRAY(SELECT DISTINCT b.miner_id FROM bribe_changes b JOIN nodes x ON x.miner_id = b.miner_id WHERE x.wallet = $3 AND b.effective_at <= $1) AS own,
               ARRAY(SELECT DISTINCT miner_id FROM stake_changes WHERE staker = $3 AND at < $2) AS staked
@@ -129,9 +129,9 @@ export async function walletOpenEpoch(address: string, now = new Date()): Promis
     const zero = amount(0n);
     return { ...head, toStakers: zero, asMiner: head.tokens, asStaker: zero, projected: head.tokens, bribedNodes: [], stakedNodes: [] };
   }
-  const bribes = await bribesAt(pool(), start, [...new Set([...ownIds, ...stakedIds])]);
+  const bribes = await bribesAt(readPool(), start, [...new Set([...ownIds, ...stakedIds])]);
   const nodes = [...bribes.keys()];
-  const [sums, weights] = await Promise.all([nodeSums(nodes, epoch), stakeWeights(pool(), nodes, start, end)]);
+  const [sums, weights] = await Promise.all([nodeSums(nodes, epoch), stakeWeights(readPool(), nodes, start, end)]);
   const project = (minerId: string) => {
     const s = sums.get(minerId) ?? { waifu: 0n, llama: 0n };
     return projectNode(net, { waifuPointsMicro: s.waifu, llamaPointsMicro: s.llama, bribeBps: bribes.get(minerId)!, stakeWeights: weights.get(minerId) ?? new Map<string, bigint>() });

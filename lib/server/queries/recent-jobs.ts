@@ -1,6 +1,6 @@
 import "server-only";
 import { findSchedule, microToPoints, ppmToNumber } from "@/lib/points";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { isoOf } from "./convert";
 
 /** One ledger entry with every factor that priced it and the job it priced, as plain data. */
@@ -115,11 +115,11 @@ function toRecentJob(r: Row): RecentJob {
 export const RECENT_JOBS_LIMIT = 20;
 
 export async function recentMinerJobs(minerId: string, limit = RECENT_JOBS_LIMIT): Promise<RecentJob[]> {
-  const { rows } = await pool().query<Row>(ONE_MINER_SQL, [minerId, limit]);
+  const { rows } = await readPool().query<Row>(ONE_MINER_SQL, [minerId, limit]);
   return rows.map(toRecentJob);
 }
 
 export async function recentWalletJobs(address: string, limit = RECENT_JOBS_LIMIT): Promise<RecentJob[]> {
-  const { rows } = await pool().query<Row>(WALLET_SQL, [address, limit]);
+  const { rows } = await readPool().query<Row>(WALLET_SQL, [address, limit]);
   return rows.map(toRecentJob);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { StakerResponse } from "@/lib/schemas/staking";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { chainTime, indexedHead } from "./chain-status";
 import { heuOf, isoOf } from "./convert";
 
@@ -28,14 +28,14 @@ const total = (wei: bigint) => ({ amount: heuOf(wei.toString()), amountWei: wei.
 export async function getStaker(address: string, now = new Date()): Promise<StakerResponse> {
   const [head, positions, locks] = await Promise.all([
     indexedHead(),
-    pool().query<PositionRow>(
+    readPool().query<PositionRow>(
       `SELECT p.miner_id, p.token, p.amount_wei::text, s.stake_wei::text AS node_wei
          FROM stake_positions p LEFT JOIN node_stakes s USING (miner_id)
         WHERE p.staker = $1 AND p.amount_wei > 0
         ORDER BY p.amount_wei DESC, p.miner_id, p.token`,
       [address],
     ),
-    pool().query<LockRow>(
+    readPool().query<LockRow>(
       `SELECT lock_id::text, miner_id, amount_wei::text, created_at, unlock_at, withdrawn_at
          FROM stake_locks WHERE staker = $1 ORDER BY lock_id DESC`,
       [address],

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Availability24h } from "@/lib/schemas/activity";
 import type { WalletMiner } from "@/lib/schemas/wallets";
 import { getBoostAssignment } from "../boost-slots";
-import { pool } from "../db";
+import { readPool } from "../db";
 import { walletAvailability24h, type WalletAvailability } from "./availability-24h";
 import { countOf, heuOf, isoOf, onTimeOf, pointsOf } from "./convert";
 import { WINDOW_HOURS, windowStart } from "./windows";
@@ -32,7 +32,7 @@ interface MinerRow {
 }
 
 async function walletMinerRows(address: string, now: Date): Promise<MinerRow[]> {
-  const { rows } = await pool().query<MinerRow>(
+  const { rows } = await readPool().query<MinerRow>(
     `SELECT n.miner_id, n.hardware, n.first_seen_at, n.last_seen_at, coalesce(s.stake_wei, 0)::text AS stake_wei, n.total_waifu_micro::text,
             n.total_llama_micro::text, n.image_count::text, n.text_count::text, n.latency_ewma_ms,
             h.waifu::text AS waifu_24h, h.llama::text AS llama_24h, h.jobs::text AS jobs_24h, h.successes::text AS successes_24h

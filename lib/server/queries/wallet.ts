@@ -3,7 +3,8 @@ import { selectFleet } from "@/lib/dashboard/fleet";
 import { AppError } from "@/lib/errors";
 import { SLOTS_PER_NFT } from "@/lib/points";
 import type { WalletQuery, WalletResponse } from "@/lib/schemas/wallets";
-import { pool } from "../db";
+import { readPool } from "../db";
+import { readAsOf, withReadAsOf } from "../read-as-of";
 import { dailySeries, last24Hrs } from "./activity";
 import { walletAvailability24h } from "./availability-24h";
 import { countOf, heuOf, isoOf, pointsOf } from "./convert";
@@ -29,7 +30,7 @@ interface SummaryRow {
  * thousand rows, and the same numbers the per-GPU table shows, so the two always add up.
  */
 async function summary(address: string): Promise<SummaryRow | undefined> {
-  const { rows } = await pool().query<SummaryRow>(
+  const { rows } = await readPool().query<SummaryRow>(
     `SELECT w.address, coalesce(wn.nft_count, 0) AS nft_count, s.*, st.stake_wei
        FROM wallets w
        LEFT JOIN wallet_nfts wn ON wn.wallet = w.address
@@ -50,13 +51,14 @@ async function summary(address: string): Promise<SummaryRow | undefined> {
 export async function getWalletOrThrow(address: string, query: WalletQuery, now = new Date()): Promise<WalletResponse> {
   // Every GPU's availability in one pass, shared by the wallet's figure and the fleet table.
   const availability = walletAvailability24h(address, now);
-  const [head, recent, dailyPoints, fleet, avail, openEpoch] = await Promise.all([
+  const [head, recent, dailyPoints, fleet, avail, openEpoch, asOf] = await Promise.all([
     summary(address),
     last24Hrs("wallet", address, now),
     dailySeries("wallet", address, now, query.days),
     walletFleetMiners(address, now, availability),
     availability,
     walletOpenEpoch(address, now),
+    readAsOf(),
   ]);
   if (!head || head.first_seen_at === null || head.last_seen_at === null) {
     throw new AppError("not_found", `No GPU of wallet ${address} has reported a job yet.`);
@@ -81,7 +83,7 @@ export async function getWalletOrThrow(address: string, query: WalletQuery, now 
     last24HrsAvailability: avail.total.ratio,
     availability24h: avail.total,
     dailyPoints,
-    openEpoch,
+    openEpoch: withReadAsOf(openEpoch, asOf),
     idleGpus: fleet.filter((m) => m.idle).length,
     miners: {
       items: rows.slice(start, start + query.pageSize),
