@@ -20,9 +20,18 @@ function newPool(connectionString: string, name: "primary" | "replica"): pg.Pool
     statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS || undefined,
     idle_in_transaction_session_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS ? env.DATABASE_STATEMENT_TIMEOUT_MS * 2 : undefined,
   });
-  // An idle client losing its server (a restart) must not crash the process.
-  p.on("error", (err) => log().error({ component: "db", database: name, err }, "idle database connection lost"));
+  // A client losing its server (a restart) must not crash the process: an idle one reports on the
+  // pool, a checked-out one (between two statements of a transaction) on itself, where no listener
+  // meant an unhandled 'error' event. Its query, if any, fails on its own.
+  p.on("error", (err) => log().error({ component: "db", database: name, err: connectionError(err) }, "idle database connection lost"));
+  p.on("connect", (client) => client.on("error", (err) => log().warn({ component: "db", database: name, err: connectionError(err) }, "database connection lost")));
   return p;
+}
+
+/** What to log of a lost connection: pg attaches the whole client to the error (kilobytes per line). */
+export function connectionError(err: Error): { type: string; message: string; code?: string } {
+  const code = (err as { code?: unknown }).code;
+  return { type: err.name, message: err.message, ...(typeof code === "string" ? { code } : {}) };
 }
 
 /** The primary: writes, sign-in and sessions, ingestion, and reads that must see their own write. */

@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import type { ServerEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { connectionError } from "../db";
 
 /**
  * The worker's own pool: graphile-worker's LISTEN connection and job fetches, each running task, the
@@ -15,7 +16,7 @@ export function createWorkerPool(env: ServerEnv): pg.Pool {
     max: env.WORKER_CONCURRENCY + 3,
     connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
   });
-  pool.on("error", (err) => logger.error({ err }, "idle database connection lost"));
-  pool.on("connect", (client) => client.on("error", (err) => logger.warn({ err }, "database connection error")));
+  pool.on("error", (err) => logger.error({ err: connectionError(err) }, "idle database connection lost"));
+  pool.on("connect", (client) => client.on("error", (err) => logger.warn({ err: connectionError(err) }, "database connection error")));
   return pool;
 }
