@@ -70,6 +70,25 @@ export function isPoolTimeout(err: unknown): boolean {
 }
 
 /** Runs `fn` in one transaction on one client; retries deadlocks and serialization failures. */
+/**
+ * Runs `fn` in one read-only transaction on one connection of `db` (a replica can serve it);
+ * `snapshot`: repeatable read, so every statement sees the same data while writers commit.
+ */
+export async function readOnlyTransaction<T>(db: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, opts: { snapshot?: boolean } = {}): Promise<T> {
+  const client = await db.connect();
+  try {
+    await client.query(opts.snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN READ ONLY");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
 export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, attempts = 4): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool().connect();

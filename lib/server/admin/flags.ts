@@ -6,7 +6,7 @@ import { LATENCY_FLOOR_RATIO, MIN_IMPOSSIBLE_JOBS, latencyFlags, latencyFloorTab
 import { LOCKSTEP, lockstepFlags, type LockstepStats } from "@/lib/anticheat/lockstep";
 import { MIN_PIXELS, MIN_STEPS } from "@/lib/points";
 import type { FlagsResponse } from "@/lib/schemas/admin";
-import { pool } from "../db";
+import { pool, readOnlyTransaction } from "../db";
 
 // Flags for review over completed jobs in [now − hours, now): scanned hourly by the worker for the
 // last 24 hours (flags-snapshot.ts), or on demand for another window. Never a slash:
@@ -178,19 +178,10 @@ export async function tuneScan(client: pg.PoolClient): Promise<void> {
  * statement stays under the pool's statement timeout (a 503 if the database is slower than that).
  */
 async function readOnly<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN READ ONLY");
+  return readOnlyTransaction(pool(), async (client) => {
     await tuneScan(client);
-    const result = await fn(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+    return fn(client);
+  });
 }
 
 /** A scan of the last `hours` for this request (an admin's custom window): a read, never stored. */

@@ -6,7 +6,7 @@ import { DEFAULT_ORDER, NEW_NODE_DAYS, type MarketQuery, type MarketResponse, ty
 import { serverEnv } from "@/lib/env";
 import { isStale } from "@/lib/snapshots/schedule";
 import type pg from "pg";
-import { readPool } from "../db";
+import { readOnlyTransaction, readPool } from "../db";
 import { isRanked, orderSql, rankColumn, sortKeySql } from "./ranks";
 
 // One page of the market from the snapshot: filters, the sort and the page in one statement over
@@ -173,19 +173,14 @@ export const marketIntervalSeconds = (): number => serverEnv().MARKET_REFRESH_SE
  * pass (a fresh install). Only reads: a replica can serve it.
  */
 export async function withMarketSnapshot<T>(fn: (db: pg.PoolClient, meta: Meta, stale: boolean) => Promise<T>, now = new Date()): Promise<T | null> {
-  const client = await readPool().connect();
-  try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const meta = (await client.query<Meta>(META)).rows[0];
-    const result = meta ? await fn(client, meta, isStale(meta.built_at, now, marketIntervalSeconds())) : null;
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  return readOnlyTransaction(
+    readPool(),
+    async (client) => {
+      const meta = (await client.query<Meta>(META)).rows[0];
+      return meta ? await fn(client, meta, isStale(meta.built_at, now, marketIntervalSeconds())) : null;
+    },
+    { snapshot: true },
+  );
 }
 
 function rateOf(m: Meta): MarketResponse["rate"] {
