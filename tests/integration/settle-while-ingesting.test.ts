@@ -5,7 +5,6 @@
 // runs on a database of its own (the shared one's epochs belong to epochs-settle.test.ts).
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { inject } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { epochOf, epochStart } from "@/lib/rewards";
 import { createSlash } from "@/lib/server/admin/slash";
@@ -14,7 +13,7 @@ import { settleEpoch } from "@/lib/server/epochs/settle";
 import { applyRescore } from "@/lib/server/rescore/apply";
 import { rescoreReport } from "@/lib/server/rescore/rescore";
 import { verifyAll } from "@/lib/server/verify/verify";
-import { applyMigrations } from "../../prisma/migrate";
+import { createOwnDatabase } from "../support/own-database";
 import { imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const S = epochOf(new Date("2025-02-12T00:00:00Z")); // 2025-02-07 → 2025-02-14
@@ -71,17 +70,10 @@ async function expectLedgerAccounted(): Promise<void> {
 }
 
 beforeAll(async () => {
-  const admin = new pg.Client(inject("databaseUrl"));
-  await admin.connect();
-  const name = `heurist_settle_${Date.now()}_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(inject("databaseUrl"));
-  url.pathname = `/${name}`;
-  await applyMigrations(url.toString());
+  const url = await createOwnDatabase("heurist_settle");
   // Server code reads the environment on first use, which is after this.
-  process.env.DATABASE_URL = url.toString();
-  db = new pg.Pool({ connectionString: url.toString(), max: 4 });
+  process.env.DATABASE_URL = url;
+  db = new pg.Pool({ connectionString: url, max: 4 });
   expect(await ingest([imageJob({ miner_id: `${randomWallet()}-first`, completed_at: at(S, 1).toISOString() })])).toBe(200);
   expect((await db.query("SELECT count(*)::int AS n FROM ledger_entries")).rows[0].n).toBe(1); // the route writes here too
 });

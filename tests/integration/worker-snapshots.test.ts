@@ -5,10 +5,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LEADERBOARD_WINDOWS } from "@/lib/schemas/leaderboard";
 import { GPU_WINDOWS } from "@/lib/schemas/gpus";
-import { applyMigrations } from "../../prisma/migrate";
+import { createOwnDatabase } from "../support/own-database";
 
 let db: pg.Pool;
 let url: string;
@@ -27,15 +27,7 @@ async function until<T>(what: string, probe: () => Promise<T | null>, deadlineMs
 const one = async <T,>(sql: string): Promise<T | null> => ((await db.query(sql)).rows[0] as T | undefined) ?? null;
 
 beforeAll(async () => {
-  const admin = new pg.Client(inject("databaseUrl"));
-  await admin.connect();
-  const name = `heurist_worker_snapshots_${Date.now()}_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(inject("databaseUrl"));
-  u.pathname = `/${name}`;
-  url = u.toString();
-  await applyMigrations(url);
+  url = await createOwnDatabase("heurist_worker_snapshots");
   db = new pg.Pool({ connectionString: url, max: 2 });
 });
 
