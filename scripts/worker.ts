@@ -1,11 +1,13 @@
 // `npm run worker`: the one background role (issue 12): the chain indexer, epoch settlement, the
 // purge of expired sign-ins and the tasks of lib/server/worker/tasks.ts, on graphile-worker. Run one
-// (or more: every task is a singleton). SIGTERM/SIGINT: running tasks finish or stop at their next
-// safe point, the heartbeat is removed, exit 0.
+// (or more: every task is a singleton). A lost database connection restarts the job runner inside
+// the process (lib/server/worker/supervise.ts). SIGTERM/SIGINT: running tasks finish or stop at
+// their next safe point, the heartbeat is removed, exit 0.
 import { serverEnv } from "../lib/env";
 import { log } from "../lib/log";
 import { createWorkerPool } from "../lib/server/worker/pool";
 import { startWorker } from "../lib/server/worker/runner";
+import { superviseRunner } from "../lib/server/worker/supervise";
 import { workerTasks } from "../lib/server/worker/tasks";
 
 const logger = log().child({ component: "worker" });
@@ -17,7 +19,8 @@ try {
   process.exit(2);
 }
 const pool = createWorkerPool(env);
-const worker = await startWorker({ pool, tasks: workerTasks(), concurrency: env.WORKER_CONCURRENCY });
+const concurrency = env.WORKER_CONCURRENCY;
+const worker = superviseRunner(() => startWorker({ pool, tasks: workerTasks(), concurrency }), logger);
 let signalled = false;
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
   process.on(sig, () => {

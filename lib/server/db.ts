@@ -28,10 +28,21 @@ function newPool(connectionString: string, name: "primary" | "replica"): pg.Pool
   return p;
 }
 
+/** A lost connection as logged: pino's serializer names it by its class, and it carries no client or stack. */
+class DatabaseConnectionLost extends Error {
+  readonly code?: string;
+  constructor(err: Error) {
+    super(err.message);
+    this.name = "DatabaseConnectionLost";
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === "string") this.code = code;
+    this.stack = undefined;
+  }
+}
+
 /** What to log of a lost connection: pg attaches the whole client to the error (kilobytes per line). */
-export function connectionError(err: Error): { type: string; message: string; code?: string } {
-  const code = (err as { code?: unknown }).code;
-  return { type: err.name, message: err.message, ...(typeof code === "string" ? { code } : {}) };
+export function connectionError(err: Error): Error {
+  return new DatabaseConnectionLost(err);
 }
 
 /** The primary: writes, sign-in and sessions, ingestion, and reads that must see their own write. */

@@ -1,7 +1,9 @@
 // The worker process (`npm run worker`, started as e2e/global-setup.ts starts it) survives losing
 // every database connection, as a PostgreSQL restart does: the process stays up and an event made
-// after the loss is indexed too (the defence: lib/server/worker/pool.ts's pool and client "error"
-// handlers; without them an unhandled 'error' event kills the process).
+// after the loss is indexed too. The defences: lib/server/worker/pool.ts's pool and client "error"
+// handlers (without them an unhandled 'error' event kills the process), and
+// lib/server/worker/supervise.ts, which restarts the job runner when graphile-worker loses the
+// connection while recording a job's outcome (without it, an unhandled rejection kills the process).
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
@@ -40,6 +42,8 @@ beforeAll(async () => {
       CHAIN_CONFIRMATIONS: "1",
       CHAIN_POLL_MS: "100",
       EPOCH_SETTLEMENT: "off",
+      // The market snapshot completes every second: job outcomes are recorded while connections die.
+      MARKET_REFRESH_SECONDS: "1",
     },
   });
   for (const stream of [worker.stdout!, worker.stderr!]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -55,6 +59,26 @@ afterAll(async () => {
   await anvil?.stop();
   await pool?.end();
 });
+
+/** Terminates every other connection to this database; returns how many there were. */
+async function terminateAll(): Promise<number> {
+  const { rows } = await pool.query<{ terminated: boolean }>(
+    "SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+  );
+  return rows.filter((r) => r.terminated).length;
+}
+
+/** Polls until the worker holds a connection again (it reconnected); gives up at once if it exited. */
+async function workerConnected(timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const others = async () =>
+    Number((await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows[0]!.n);
+  while ((await others()) === 0) {
+    if (exit !== undefined) throw new Error(`the worker ${exit} while reconnecting:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the worker did not reconnect within ${timeoutMs / 1000} s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 const nftCount = async () =>
   Number((await pool.query<{ n: number }>("SELECT nft_count AS n FROM wallet_nfts WHERE wallet = $1", [holder.toLowerCase()])).rows[0]?.n ?? 0);
@@ -80,14 +104,24 @@ describe("worker process", () => {
     await mintNft();
     await indexedNfts(1);
 
-    const { rows } = await pool.query<{ terminated: boolean }>(
-      "SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
-    );
     // The worker held connections, so there was something to lose.
-    expect(rows.filter((r) => r.terminated).length).toBeGreaterThan(0);
+    expect(await terminateAll()).toBeGreaterThan(0);
 
     await mintNft();
     await indexedNfts(2);
     expect(exit, output).toBeUndefined();
   });
+
+  test("connections terminated over and over while tasks complete: the worker comes back each time and indexes the next event", async () => {
+    // A hundred rounds (three of three runs failed without the supervisor); each waits for the worker to reconnect, then takes everything away again: some rounds
+    // land while graphile-worker records a job's outcome, the moment that used to kill the process.
+    for (let round = 0; round < 100; round++) {
+      await workerConnected();
+      await terminateAll();
+    }
+    await mintNft();
+    // Back within a runner restart (≤ 10 s backoff) and a reap of the old runner's lock (15 s).
+    await indexedNfts(3, 60_000);
+    expect(exit, output).toBeUndefined();
+  }, 120_000);
 });

@@ -45,8 +45,17 @@ export async function reap(pool: pg.Pool, utils: WorkerUtils): Promise<string[]>
   return dead;
 }
 
-/** Beats and reaps every HEARTBEAT_MS until stopped; a failing database is logged and retried on the next tick. */
-export function startHeartbeat(opts: { pool: pg.Pool; utils: WorkerUtils; workerIds: () => string[]; logger: Logger }): { stop(): Promise<void> } {
+/**
+ * Beats, reaps and runs `everyBeat` every HEARTBEAT_MS until stopped; a failing database is logged
+ * and retried on the next tick.
+ */
+export function startHeartbeat(opts: {
+  pool: pg.Pool;
+  utils: WorkerUtils;
+  workerIds: () => string[];
+  logger: Logger;
+  everyBeat?: () => Promise<void>;
+}): { stop(): Promise<void> } {
   const startedAt = new Date();
   let running: Promise<void> = Promise.resolve();
   const tick = async () => {
@@ -54,6 +63,7 @@ export function startHeartbeat(opts: { pool: pg.Pool; utils: WorkerUtils; worker
       await beat(opts.pool, opts.workerIds(), startedAt);
       const dead = await reap(opts.pool, opts.utils);
       if (dead.length) opts.logger.warn({ workerIds: dead }, "unlocked the jobs of workers that stopped beating");
+      await opts.everyBeat?.();
     } catch (err) {
       opts.logger.error({ err }, "heartbeat failed (will retry)");
     }

@@ -61,8 +61,13 @@ export async function startWorker(opts: { pool: pg.Pool; tasks: WorkerTask[]; co
         await recordRun(opts.pool, task.name, new Date(startedAt), finishedAt - startedAt, ok);
       } catch (err) {
         taskLogger.warn({ err }, "could not record the run");
-      } finally {
-        if ("every" in task.schedule) await queueNext(helpers.addJob, task.name, new Date(Date.now() + task.schedule.every.everyMs));
+      }
+      if ("every" in task.schedule) {
+        // Not thrown either: graphile-worker would retry this job with a growing delay (e^attempts
+        // seconds). The heartbeat queues a missing run within HEARTBEAT_MS.
+        await queueNext(helpers.addJob, task.name, new Date(Date.now() + task.schedule.every.everyMs)).catch((err: unknown) =>
+          taskLogger.warn({ err }, "could not queue the next run (the heartbeat will)"),
+        );
       }
     };
   }
@@ -80,14 +85,31 @@ export async function startWorker(opts: { pool: pg.Pool; tasks: WorkerTask[]; co
     // A task's abort signal fires 2 s into a graceful stop; ours fires at once (see stop()).
     gracefulShutdownAbortTimeout: 2_000,
   });
-  const utils = await makeWorkerUtils({ pgPool: opts.pool, schema: "graphile_worker", logger: graphileLogger() });
-  // A job that failed all its attempts keeps its key, and would stop ensureQueued from ever queueing that task again.
-  await utils.cleanup({ tasks: ["DELETE_PERMAFAILED_JOBS"] });
-  const heartbeat = startHeartbeat({ pool: opts.pool, utils, workerIds: () => workerIds, logger });
-  const now = Date.now();
-  for (const task of tasks) {
-    if ("every" in task.schedule) await ensureQueued(utils.addJob, task.name, new Date(now + (task.schedule.every.firstAfterMs ?? 0)));
-    else if (task.schedule.cron.onStart) await ensureQueued(utils.addJob, task.name, new Date(now));
+  let utils: Awaited<ReturnType<typeof makeWorkerUtils>> | undefined;
+  let heartbeat: ReturnType<typeof startHeartbeat> | undefined;
+  try {
+    utils = await makeWorkerUtils({ pgPool: opts.pool, schema: "graphile_worker", logger: graphileLogger() });
+    // A job that failed all its attempts keeps its key, and would stop ensureQueued from ever queueing that task again.
+    await utils.cleanup({ tasks: ["DELETE_PERMAFAILED_JOBS"] });
+    const addJob = utils.addJob;
+    // A run whose successor could not be queued (the database went away) is queued again here.
+    const keepQueued = async () => {
+      const now = Date.now();
+      for (const task of tasks) if ("every" in task.schedule) await ensureQueued(addJob, task.name, new Date(now + task.schedule.every.everyMs));
+    };
+    heartbeat = startHeartbeat({ pool: opts.pool, utils, workerIds: () => workerIds, logger, everyBeat: keepQueued });
+    const now = Date.now();
+    for (const task of tasks) {
+      if ("every" in task.schedule) await ensureQueued(utils.addJob, task.name, new Date(now + (task.schedule.every.firstAfterMs ?? 0)));
+      else if (task.schedule.cron.onStart) await ensureQueued(utils.addJob, task.name, new Date(now));
+    }
+  } catch (err) {
+    // Half started (the database went away): leave nothing running behind the caller's back.
+    stopping.abort();
+    await runner.stop().catch(() => undefined);
+    await heartbeat?.stop();
+    await Promise.resolve(utils?.release()).catch(() => undefined);
+    throw err;
   }
   logger.info({ tasks: tasks.map((t) => t.name), concurrency: opts.concurrency, workerIds }, "worker started");
 
@@ -95,9 +117,12 @@ export async function startWorker(opts: { pool: pg.Pool; tasks: WorkerTask[]; co
   const stop = () =>
     (stopped ??= (async () => {
       stopping.abort();
-      await runner.stop();
-      await heartbeat.stop();
-      await utils.release();
+      // Each step whatever the one before did: a heartbeat left beating would keep this worker's
+      // locks from ever being reaped.
+      const failed = await runner.stop().then(() => undefined, (err: unknown) => err);
+      await heartbeat!.stop();
+      await Promise.resolve(utils!.release()).catch((err: unknown) => logger.warn({ err }, "could not release the worker utilities"));
+      if (failed) throw failed;
     })());
   const done = runner.promise.finally(() => stop());
   return { stop, done };
