@@ -84,47 +84,81 @@ function baseMicro(model: ModelInfo, input: PriceJobInput): number {
   return llamaBaseMicro(input.llm.inputTokens, input.llm.outputTokens);
 }
 
+/** What the node adds to a job's price (all default to none). */
+export type NodeFactors = Pick<PriceJobInput, "nftCount" | "hasBoostSlot" | "stakeHeu">;
+
 /**
- * Prices one job under the given schedule: the single entry point for ingestion, ledger
- * explanations and the estimator. Zero-earning jobs still get every factor filled in, so the
- * dashboard can show what the job would have earned and why it did not.
+ * The part of a job's price the job alone decides (its model, shape, latency and status), before
+ * the node's factors: ingestion computes it once while validating a batch (any PointsError is a
+ * refusal) and finishes it with `withNodeFactors` inside the write transaction.
  */
-export function priceJob(input: PriceJobInput): PricedJob {
+export interface BasePrice {
+  schedule: RewardSchedule;
+  model: ModelInfo;
+  baseMicro: number;
+  modelMultiplierPpm: number;
+  /** A reason that voids the job whatever the node's factors ("status", "timeout", "implausible"). */
+  voided: Extract<ZeroReason, "status" | "timeout" | "implausible"> | null;
+  breach: PlausibilityBreach | null;
+}
+
+/** Prices what the job alone decides; throws PointsError for an unknown status, model or shape. */
+export function priceBase(input: Omit<PriceJobInput, keyof NodeFactors>): BasePrice {
   const { schedule, status, latencySec } = input;
   if (!STATUSES.has(status)) throw new PointsError(`Unknown job status "${String(status)}".`);
   if (!Number.isFinite(latencySec) || latencySec < 0) {
     throw new PointsError(`latencySec must be a finite number ≥ 0, got ${String(latencySec)}.`);
   }
   const model = getModelOrThrow(input.modelId);
-  const factors: Factors = {
-    baseMicro: baseMicro(model, input),
-    modelMultiplierPpm: modelMultiplierPpm(schedule, model),
-    nftMultiplierPpm: nftMultiplierPpm(schedule, input.nftCount ?? 0, input.hasBoostSlot ?? false),
-    stakeMultiplierPpm: stakeMultiplierPpm(schedule.stakeCurve, input.stakeHeu ?? 0),
-  };
-  const product = productOf(factors);
+  const base = baseMicro(model, input);
+  const modelPpm = modelMultiplierPpm(schedule, model);
   const breach = checkPlausibility(plausibilityBoundsFor(schedule), model, input);
-
   // Timeout before implausible: a job over the timeout was not on time, whatever its shape, and
   // on-time counts rely on it (rollups count every other completed job as a success).
-  let zeroReason: ZeroReason | null = null;
-  if (status !== "completed") zeroReason = "status";
-  else if (latencySec > jobTimeoutSec(schedule, model.kind)) zeroReason = "timeout";
-  else if (breach) zeroReason = "implausible";
-  else if (factors.baseMicro === 0) zeroReason = "floor";
+  let voided: BasePrice["voided"] = null;
+  if (status !== "completed") voided = "status";
+  else if (latencySec > jobTimeoutSec(schedule, model.kind)) voided = "timeout";
+  else if (breach) voided = "implausible";
+  return { schedule, model, baseMicro: base, modelMultiplierPpm: modelPpm, voided, breach };
+}
+
+/** Finishes a base price with the node's NFT boost and stake multiplier. */
+export function withNodeFactors(base: BasePrice, node: NodeFactors): PricedJob {
+  const { schedule } = base;
+  const factors: Factors = {
+    baseMicro: base.baseMicro,
+    modelMultiplierPpm: base.modelMultiplierPpm,
+    nftMultiplierPpm: nftMultiplierPpm(schedule, node.nftCount ?? 0, node.hasBoostSlot ?? false),
+    stakeMultiplierPpm: stakeMultiplierPpm(schedule.stakeCurve, node.stakeHeu ?? 0),
+  };
+  const product = productOf(factors);
+  let zeroReason: ZeroReason | null = base.voided;
+  if (zeroReason !== null) {
+    // Voided by the job itself; the factors are still filled in.
+  } else if (factors.baseMicro === 0) zeroReason = "floor";
   else if (factors.modelMultiplierPpm === 0) zeroReason = "disabled";
   else if (factors.stakeMultiplierPpm === 0) zeroReason = "inactive";
   // A positive base can still round to 0 µ under tiny multipliers; it is too small to count.
   else if (product === 0) zeroReason = "floor";
 
   return {
-    pointType: model.kind === "image" ? "waifu" : "llama",
+    pointType: base.model.kind === "image" ? "waifu" : "llama",
     scheduleId: schedule.id,
     ...factors,
     pointsMicro: zeroReason === null ? product : 0,
     zeroReason,
-    implausible: zeroReason === "implausible" ? breach : null,
+    implausible: zeroReason === "implausible" ? base.breach : null,
   };
+}
+
+/**
+ * Prices one job under the given schedule: the single entry point for ledger explanations, the
+ * estimator and audits (ingestion calls its two halves, priceBase and withNodeFactors). Zero-earning
+ * jobs still get every factor filled in, so the dashboard can show what the job would have earned
+ * and why it did not.
+ */
+export function priceJob(input: PriceJobInput): PricedJob {
+  return withNodeFactors(priceBase(input), input);
 }
 
 /** Latency above which a completed job earns nothing; the estimators assume a job this slow. */

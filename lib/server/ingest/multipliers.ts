@@ -1,14 +1,8 @@
 import "server-only";
 import type pg from "pg";
-import { SLOTS_PER_NFT, assignBoostSlots } from "@/lib/points";
+import { SLOTS_PER_NFT, assignBoostSlots, type NodeFactors } from "@/lib/points";
 import { nftTimeline, stakeTimeline, type Timeline } from "../chain/history";
 import type { PreparedJob } from "./prepare-jobs";
-
-export interface NodeFactors {
-  nftCount: number;
-  hasBoostSlot: boolean;
-  stakeHeu: number;
-}
 
 const WEI_PER_HEU = 10n ** 18n;
 
@@ -28,7 +22,7 @@ interface AssignmentSet {
  * in force when the job completed), the rest to the wallet's earliest-registered ones; nodes first
  * seen in this batch queue behind the known ones in the order their first job completed.
  */
-export async function loadNodeFactors(client: pg.PoolClient, jobs: readonly PreparedJob[]): Promise<(job: PreparedJob) => NodeFactors> {
+export async function loadNodeFactors(client: pg.PoolClient, jobs: readonly PreparedJob[]): Promise<(job: PreparedJob) => Required<NodeFactors>> {
   const minerIds = [...new Set(jobs.map((j) => j.job.miner_id))];
   const wallets = [...new Set(jobs.map((j) => j.wallet))];
   const times = jobs.map((j) => j.completedAt.getTime());

@@ -1,15 +1,15 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { getModelOrThrow, PointsError, priceJob, scheduleAt, type ModelInfo, type RewardSchedule } from "@/lib/points";
+import { PointsError, priceBase, scheduleAt, type BasePrice, type PriceJobInput } from "@/lib/points";
 import { jobSchema, type Job } from "@/lib/schemas/jobs";
 
 export interface PreparedJob {
   job: Job;
   wallet: string;
   completedAt: Date;
-  schedule: RewardSchedule;
-  model: ModelInfo;
+  /** Its price before the node's factors, computed once here (writeBatch finishes it). */
+  base: BasePrice;
   contentHash: string;
 }
 
@@ -33,15 +33,16 @@ function hashJob(job: Job, completedAt: Date): string {
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
-function priceCheck(job: Job, schedule: RewardSchedule): void {
-  priceJob({
-    schedule,
+/** The one mapping from an ingested job to what prices it (the node's factors come at write time). */
+export function jobPriceInput(job: Job, completedAt: Date): Omit<PriceJobInput, "nftCount" | "hasBoostSlot" | "stakeHeu"> {
+  return {
+    schedule: scheduleAt(completedAt),
     modelId: job.model_id,
     status: job.status,
     latencySec: job.inference_latency,
     image: job.width !== undefined ? { width: job.width, height: job.height!, steps: job.num_iterations! } : undefined,
     llm: job.input_tokens !== undefined ? { inputTokens: job.input_tokens, outputTokens: job.output_tokens! } : undefined,
-  });
+  };
 }
 
 /**
@@ -67,8 +68,7 @@ export function prepareJobs(rawJobs: readonly unknown[], now: Date): PreparedJob
       return;
     }
     try {
-      const schedule = scheduleAt(completedAt);
-      priceCheck(job, schedule);
+      const base = priceBase(jobPriceInput(job, completedAt));
       const contentHash = hashJob(job, completedAt);
       const seen = firstById.get(job.job_id);
       if (seen && seen.contentHash !== contentHash) {
@@ -77,7 +77,7 @@ export function prepareJobs(rawJobs: readonly unknown[], now: Date): PreparedJob
       }
       if (!seen) firstById.set(job.job_id, { index, contentHash });
       const wallet = job.miner_id.split("-")[0]!;
-      prepared.push({ job, wallet, completedAt, schedule, model: getModelOrThrow(job.model_id), contentHash });
+      prepared.push({ job, wallet, completedAt, base, contentHash });
     } catch (err) {
       if (!(err instanceof PointsError)) throw err;
       const field = err.code === "NO_SCHEDULE" ? "completed_at" : err.code === "INVALID_INPUT" ? "(job)" : "model_id";

@@ -2,8 +2,8 @@
 // again, so a hardware string "X\tSDXL\t<hour>" became a row at an hour the sender chose. The
 // schema now refuses control characters, but the rollups must not depend on it.
 import { describe, expect, test } from "vitest";
-import { getModelOrThrow, priceJob, scheduleAt } from "@/lib/points";
-import type { PreparedJob } from "./prepare-jobs";
+import { priceBase, withNodeFactors } from "@/lib/points";
+import { jobPriceInput, type PreparedJob } from "./prepare-jobs";
 import { rollupDeltas, rollupKey, type PricedRow } from "./rollup-deltas";
 
 const WALLET = `0x${"ab".repeat(20)}`;
@@ -11,16 +11,14 @@ const WALLET = `0x${"ab".repeat(20)}`;
 function row(over: { hardware?: string; modelId?: string; minerId?: string; at?: string } = {}): PricedRow {
   const modelId = over.modelId ?? "SDXL";
   const completedAt = new Date(over.at ?? "2024-09-02T10:15:00Z");
-  const schedule = scheduleAt(completedAt);
   const job = {
     job_id: `j-${Math.random()}`, miner_id: over.minerId ?? `${WALLET}-rig`, model_id: modelId, status: "completed" as const,
     completed_at: completedAt.toISOString(), hardware: over.hardware, inference_latency: 4, width: 1024, height: 1024, num_iterations: 20,
   };
-  const prepared: PreparedJob = { job, wallet: WALLET, completedAt, schedule, model: getModelOrThrow("SDXL"), contentHash: "h" };
-  const priced = priceJob({
-    schedule, modelId: "SDXL", status: "completed", latencySec: 4, image: { width: 1024, height: 1024, steps: 20 },
-    nftCount: 0, hasBoostSlot: false, stakeHeu: 0,
-  });
+  // Priced as SDXL whatever the model id: some tests plant ids no schedule knows.
+  const base = priceBase(jobPriceInput({ ...job, model_id: "SDXL" }, completedAt));
+  const prepared: PreparedJob = { job, wallet: WALLET, completedAt, base, contentHash: "h" };
+  const priced = withNodeFactors(base, { nftCount: 0, hasBoostSlot: false, stakeHeu: 0 });
   return { prepared, priced, nftCount: 0, stakeHeu: 0 };
 }
 

@@ -71,7 +71,7 @@ function addTo(map: Map<string, RollupRow>, parts: readonly string[], row: Price
   else d.llama += priced.pointsMicro;
   if (success) {
     d.successes += 1;
-    if (prepared.model.kind === "image") d.images += 1;
+    if (prepared.base.model.kind === "image") d.images += 1;
     else d.texts += 1;
     d.latencyMs += Math.round(prepared.job.inference_latency * 1000);
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
-import { microToPoints, priceJob } from "@/lib/points";
+import { microToPoints, withNodeFactors } from "@/lib/points";
 import type { IngestResult } from "@/lib/schemas/jobs";
 import { withTransaction } from "../db";
 import { addEpochPoints, joinSettlementBarrier, type OpenEpochs } from "../epochs/epoch-points";
@@ -177,18 +177,7 @@ export async function writeBatch(prepared: readonly PreparedJob[]): Promise<Inge
     const factorsOf = fresh.length ? await loadNodeFactors(client, fresh) : null;
     const priced: PricedRow[] = fresh.map((p) => {
       const f = factorsOf!(p);
-      const { job } = p;
-      return {
-        prepared: p,
-        nftCount: f.nftCount,
-        stakeHeu: f.stakeHeu,
-        priced: priceJob({
-          schedule: p.schedule, modelId: job.model_id, status: job.status, latencySec: job.inference_latency,
-          image: p.model.kind === "image" ? { width: job.width!, height: job.height!, steps: job.num_iterations! } : undefined,
-          llm: p.model.kind === "llm" ? { inputTokens: job.input_tokens!, outputTokens: job.output_tokens! } : undefined,
-          nftCount: f.nftCount, hasBoostSlot: f.hasBoostSlot, stakeHeu: f.stakeHeu,
-        }),
-      };
+      return { prepared: p, nftCount: f.nftCount, stakeHeu: f.stakeHeu, priced: withNodeFactors(p.base, f) };
     });
     if (priced.length > 0) {
       await insertLedger(client, priced);
@@ -207,7 +196,7 @@ export async function writeBatch(prepared: readonly PreparedJob[]): Promise<Inge
       return {
         job_id: p.job.job_id,
         status: isCreated ? ("created" as const) : ("duplicate" as const),
-        pointType: p.model.kind === "image" ? ("waifu" as const) : ("llama" as const),
+        pointType: p.base.model.kind === "image" ? ("waifu" as const) : ("llama" as const),
         points: microToPoints(mine?.pointsMicro ?? storedPoints.get(p.job.job_id) ?? 0),
       };
     });
