@@ -91,18 +91,19 @@ export async function startWorker(opts: { pool: pg.Pool; tasks: WorkerTask[]; co
     utils = await makeWorkerUtils({ pgPool: opts.pool, schema: "graphile_worker", logger: graphileLogger() });
     // A job that failed all its attempts keeps its key, and would stop ensureQueued from ever queueing that task again.
     await utils.cleanup({ tasks: ["DELETE_PERMAFAILED_JOBS"] });
-    const addJob = utils.addJob;
-    // A run whose successor could not be queued (the database went away) is queued again here.
-    const keepQueued = async () => {
-      const now = Date.now();
-      for (const task of tasks) if ("every" in task.schedule) await ensureQueued(addJob, task.name, new Date(now + task.schedule.every.everyMs));
-    };
-    heartbeat = startHeartbeat({ pool: opts.pool, utils, workerIds: () => workerIds, logger, everyBeat: keepQueued });
     const now = Date.now();
     for (const task of tasks) {
       if ("every" in task.schedule) await ensureQueued(utils.addJob, task.name, new Date(now + (task.schedule.every.firstAfterMs ?? 0)));
       else if (task.schedule.cron.onStart) await ensureQueued(utils.addJob, task.name, new Date(now));
     }
+    const addJob = utils.addJob;
+    // A run whose successor could not be queued (the database went away) is queued again here.
+    // Started only once the tasks are queued above: its first beat would queue them an interval late.
+    const keepQueued = async () => {
+      const at = Date.now();
+      for (const task of tasks) if ("every" in task.schedule) await ensureQueued(addJob, task.name, new Date(at + task.schedule.every.everyMs));
+    };
+    heartbeat = startHeartbeat({ pool: opts.pool, utils, workerIds: () => workerIds, logger, everyBeat: keepQueued });
   } catch (err) {
     // Half started (the database went away): leave nothing running behind the caller's back.
     stopping.abort();
