@@ -29,6 +29,8 @@ const serverSchema = z.object({
   EPOCH_SETTLE_START_DELAY_S: z.coerce.number().min(0).max(86_400).default(300),
   /** Jobs one worker process runs at once (each holds a database connection while it runs). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /** How long the worker's folder waits before looking again when no rollup delta was pending (decision 0024). */
+  FOLD_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   /** How often the worker rebuilds the market snapshot (reads never do; under a minute it reschedules itself). */
   MARKET_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /** Chains a Sign-In with Ethereum message may name (comma-separated ids; 31337 is the local anvil chain). */

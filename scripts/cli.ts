@@ -10,6 +10,7 @@ import { applyRescore } from "../lib/server/rescore/apply";
 import { rescoreReport } from "../lib/server/rescore/rescore";
 import { verifyAll } from "../lib/server/verify/verify";
 import { ingestFile } from "./cli/ingest";
+import { fold } from "./cli/fold";
 import { snapshots } from "./cli/snapshots";
 import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { freePort } from "./lib/throwaway-postgres";
@@ -33,8 +34,12 @@ Commands
               totals) from the ledger and compare. Prints every kind of mismatch with examples;
               exits 1 if there is any. Read-only (one consistent snapshot).
 
-  snapshots   rebuild now what the worker rebuilds on a schedule: the staking market, the
-              leaderboards, GPU throughput and the 24-hour anti-cheat scan (e.g. right after a
+  fold        add every pending rollup delta (what batches and corrections wrote, waiting for the
+              worker's folder) to the node totals, the hourly and daily rollups and the settlement
+              buckets now. Safe while a worker runs.
+
+  snapshots   fold, then rebuild now what the worker rebuilds on a schedule: the staking market,
+              the leaderboards, GPU throughput and the 24-hour anti-cheat scan (e.g. right after a
               bulk import, or before the worker's first pass). Safe while a worker runs.
 
   settle      settle every epoch that has ended (oldest first): pools to miners pro rata to points,
@@ -45,7 +50,7 @@ Commands
 Options
   --help      this text
 
-Environment: DATABASE_URL for verify, settle and snapshots (without it they open the portal's embedded
+Environment: DATABASE_URL for verify, settle, fold and snapshots (without it they open the portal's embedded
 database in .data/postgres, the running portal's or, when it is stopped, started here), INGEST_HMAC_SECRET and PORT for ingest.`;
 
 async function verify(databaseUrl: string): Promise<number> {
@@ -178,7 +183,7 @@ async function main(): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   if (command === "ingest") return ingest(positionals[1], values);
-  if (command !== "verify" && command !== "settle" && command !== "rescore" && command !== "snapshots") {
+  if (command !== "verify" && command !== "settle" && command !== "rescore" && command !== "snapshots" && command !== "fold") {
     console.error(`Unknown command "${command}".\n\n${HELP}`);
     return 2;
   }
@@ -201,7 +206,8 @@ async function main(): Promise<number> {
   }
   try {
     if (command === "rescore") return await rescore(databaseUrl, values);
-    if (command === "snapshots") return await snapshots(databaseUrl);
+    if (command === "fold") return await fold(databaseUrl);
+    if (command === "snapshots") return (await fold(databaseUrl)) || (await snapshots(databaseUrl));
     return command === "verify" ? await verify(databaseUrl) : await settle(databaseUrl, values.epoch);
   } finally {
     await embedded?.stop();

@@ -9,6 +9,11 @@ export interface ReadAsOf {
   lagSeconds: number | null;
   /** The data came from a read replica (DATABASE_READ_URL). */
   replica: boolean;
+  /**
+   * When the oldest batch not yet folded into the rollups was written (decision 0024): totals,
+   * hourly and daily figures lack the jobs since then. Null when nothing waits.
+   */
+  pendingSince?: string | null;
 }
 
 /** What a standby reports about itself: `SELECT now(), pg_last_xact_replay_timestamp(), receive LSN = replay LSN`. */
@@ -48,8 +53,18 @@ function clock(iso: string, now: Date): string {
   return t.slice(0, 10) === now.toISOString().slice(0, 10) ? time : `${t.slice(0, 10)} ${time}`;
 }
 
-/** "Data as of 17:42:10 UTC (replica 12 s behind)", or null when the data is (nearly) current. */
+/**
+ * "Data as of 17:42:10 UTC (replica 12 s behind)", "Totals as of 17:42:10 UTC (jobs of the last
+ * 40 s are still being added)", or null when the data is (nearly) current.
+ */
 export function lagNote(r: ReadAsOf, now: Date, minSeconds = LAG_NOTE_SECONDS): string | null {
+  const replicaNote = replicaLagNote(r, now, minSeconds);
+  if (replicaNote || !r.pendingSince) return replicaNote;
+  const behind = Math.round((now.getTime() - new Date(r.pendingSince).getTime()) / 1000);
+  return behind < minSeconds ? null : `Totals as of ${clock(r.pendingSince, now)} (jobs of the last ${duration(behind)} are still being added)`;
+}
+
+function replicaLagNote(r: ReadAsOf, now: Date, minSeconds: number): string | null {
   if (!r.replica) return null;
   if (r.lagSeconds === null) return "Data from a read replica that is catching up; how far behind it is is not known yet";
   if (r.lagSeconds < minSeconds) return null;

@@ -39,6 +39,7 @@ export {
   ZERO_REASONS,
   jobTimeoutSec,
   pointsMicroFromFactors,
+  isSuccess,
   priceBase,
   priceJob,
   withNodeFactors,

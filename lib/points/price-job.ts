@@ -172,6 +172,11 @@ function productOf(f: Factors): number {
   return multiplyMicro(f.baseMicro, f.modelMultiplierPpm, f.nftMultiplierPpm, f.stakeMultiplierPpm);
 }
 
+/** A job that served its user: completed within the timeout, even at 0 points (below the floor). */
+export function isSuccess(priced: Pick<PricedJob, "zeroReason">): boolean {
+  return priced.zeroReason !== "status" && priced.zeroReason !== "timeout";
+}
+
 const VOIDED: ReadonlySet<ZeroReason | null> = new Set<ZeroReason>(["status", "timeout", "implausible"]);
 
 /**

@@ -49,6 +49,12 @@ export const opsChecksSchema = z.object({
       error: z.string().optional(),
     }),
   ]),
+  fold: z.object({
+    ok: z.boolean().describe("informational: pending deltas are folded within a few seconds while a worker runs"),
+    pending: z.number().int().nullable().describe("rollup delta rows (one per ingested batch or correction) waiting for the worker's folder"),
+    oldestAt: z.iso.datetime().nullable().describe("when the oldest waiting one was written; the rollups are complete up to about then"),
+    lagSeconds: z.number().int().nullable().describe("age of oldestAt; 0 when nothing waits"),
+  }),
   settlement: z.object({
     ok: z.boolean().describe("not overdue (informational)"),
     lastSettledEpoch: z.number().int().nullable(),

@@ -104,8 +104,10 @@ export async function generateDataset(url: string, rows: number, log: (line: str
         FROM (SELECT miner_id, (hour AT TIME ZONE 'UTC')::date AS day, array_agg(extract(hour FROM hour AT TIME ZONE 'UTC')::int) AS hours
                 FROM miner_hourly GROUP BY 1, 2) d`);
     await client.query(`INSERT INTO heartbeat_coverage (id, since) SELECT 1, (min(day)::timestamp AT TIME ZONE 'UTC') FROM node_heartbeats`);
-    await client.query(`UPDATE nodes n SET total_waifu_micro = s.w, total_llama_micro = s.l, image_count = s.i, text_count = s.t, latency_ewma_ms = 4000
-      FROM (SELECT miner_id, sum(waifu_micro) w, sum(llama_micro) l, sum(image_count) i, sum(text_count) t FROM miner_hourly GROUP BY 1) s
+    await client.query(`UPDATE nodes n SET total_waifu_micro = s.w, total_llama_micro = s.l, image_count = s.i, text_count = s.t,
+                              latency_ms_sum = s.lat, latency_count = s.ok
+      FROM (SELECT miner_id, sum(waifu_micro) w, sum(llama_micro) l, sum(image_count) i, sum(text_count) t, sum(latency_ms_sum) lat, sum(success_count) ok
+              FROM miner_hourly GROUP BY 1) s
      WHERE s.miner_id = n.miner_id`);
     await client.query("VACUUM ANALYZE");
     log(`  dataset ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

@@ -13,11 +13,11 @@ export async function fillNetwork(url: string, NODES: number, DAYS: number): Pro
   // 40,000 miner IDs over 11,000 wallets, as the read benchmark's network; GPUs from a short list.
   await db.query(`INSERT INTO wallets (address, first_seen_at) SELECT '0x' || lpad(to_hex(w), 40, '0'), now() - interval '60 days' FROM generate_series(1, 11000) w`);
   await db.query(
-    `INSERT INTO nodes (miner_id, wallet, hardware, first_seen_at, last_seen_at, latency_ewma_ms)
+    `INSERT INTO nodes (miner_id, wallet, hardware, first_seen_at, last_seen_at, latency_ms_sum, latency_count)
      SELECT '0x' || lpad(to_hex(1 + i % 11000), 40, '0') || '-rig' || i,
             '0x' || lpad(to_hex(1 + i % 11000), 40, '0'),
             (ARRAY['NVIDIA GeForce RTX 4090', 'NVIDIA GeForce RTX 3090', 'NVIDIA A100 80GB PCIe', 'NVIDIA H100 80GB HBM3'])[1 + i % 4],
-            now() - (i % 60) * interval '1 day', now(), 3000 + i % 5000
+            now() - (i % 60) * interval '1 day', now(), 3000 + i % 5000, 1
        FROM generate_series(1, $1::int) i`,
     [NODES],
   );

@@ -13,7 +13,7 @@ import { withTransaction } from "@/lib/server/db";
 import { writeAdminEntries } from "@/lib/server/admin/write-entries";
 import { verifyAll } from "@/lib/server/verify/verify";
 import { joinSettlementBarrier } from "@/lib/server/epochs/epoch-points";
-import { count, db, imageJob, llmJob, randomWallet, signedRequest, tableCounts } from "../support/fixtures";
+import { count, db, foldNow, imageJob, llmJob, randomWallet, signedRequest, tableCounts } from "../support/fixtures";
 import { admin, adminRequest, signInCookie, stranger } from "./admin-session";
 
 vi.hoisted(() => {
@@ -31,15 +31,22 @@ const REASON = "Duplicate outputs across GPUs, see ticket 42";
 
 let cookie = "";
 
-const slash = (body: unknown, c = cookie) => slashRoute(adminRequest("/api/v1/admin/slashes", { cookie: c, body }));
+/** A route, then the fold of what it wrote (what the worker's folder does within a second, decision 0024). */
+const folded = async (res: Promise<Response>) => {
+  const r = await res;
+  await foldNow();
+  return r;
+};
+const slash = (body: unknown, c = cookie) => folded(slashRoute(adminRequest("/api/v1/admin/slashes", { cookie: c, body })));
 const reverse = (id: number | string, body: unknown, c = cookie) =>
-  reverseRoute(adminRequest(`/api/v1/admin/slashes/${id}/reverse`, { cookie: c, body }), { params: Promise.resolve({ id: String(id) }) });
+  folded(reverseRoute(adminRequest(`/api/v1/admin/slashes/${id}/reverse`, { cookie: c, body }), { params: Promise.resolve({ id: String(id) }) }));
 const slashesOf = (minerId: string, query = "") =>
   minerSlashes(new Request(`http://portal.test/api/v1/miners/${minerId}/slashes${query}`), { params: Promise.resolve({ minerId }) });
 
 async function ingestJobs(jobs: unknown[]) {
   const res = await ingest(signedRequest({ jobs }));
   expect(res.status).toBe(200);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
 }
 
 /** Micro-points of a miner's job entries in [FROM, TO), per point type. */

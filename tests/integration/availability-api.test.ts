@@ -11,7 +11,7 @@ import { availabilityPlan } from "@/lib/heartbeats/coverage";
 import type { MinerResponse } from "@/lib/schemas/miners";
 import type { WalletMiner, WalletResponse } from "@/lib/schemas/wallets";
 import { heartbeatsSince } from "@/lib/server/heartbeats/availability";
-import { imageJob, randomWallet, signedRequest } from "../support/fixtures";
+import { foldNow, imageJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -67,6 +67,7 @@ beforeAll(async () => {
     }),
   );
   expect(res.status).toBe(200);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
   // The router's last day, one report per 5-minute bucket. The first, 24 h ago, also moves the
   // start of coverage (one global row, only ever moved earlier) to before the window.
   const first = t0 - DAY + 5_000;

@@ -56,8 +56,9 @@ async function untilWaitingOnLocks(n: number, exceptPid: number): Promise<string
 }
 
 test("two batches held at the same point of their transactions (a barrier): the second ranks after the first's new GPU is in", async () => {
-  // The barrier: a row both batches update after ranking (the wallet's hourly rollup) is locked by
-  // the test, so on the old code both read the ranking, then both wait here, then both commit a boost.
+  // The barrier: the table both batches append their rollup deltas to after ranking is locked by
+  // the test, so on code that ranked without the wallet's lock both would read the ranking, then
+  // both wait here, then both commit a boost.
   const w = randomWallet();
   await giveNfts(w, 1, new Date("2024-09-01T00:00:00Z"));
   await ingest([imageJob({ miner_id: `${w}-a`, completed_at: "2024-09-20T10:05:00Z" }), imageJob({ miner_id: `${w}-b`, completed_at: "2024-09-20T10:06:00Z" })]);
@@ -68,10 +69,9 @@ test("two batches held at the same point of their transactions (a barrier): the 
   try {
     await holder.query("BEGIN");
     const pid = (await holder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
-    const locked = await holder.query("SELECT 1 FROM wallet_hourly WHERE wallet = $1 AND hour = '2024-09-20T10:00:00Z' FOR UPDATE", [w]);
-    expect(locked.rowCount).toBe(1);
+    await holder.query("LOCK TABLE ingest_deltas IN SHARE MODE");
     batches = Promise.allSettled(["c", "d"].map((tag) => ingest([imageJob({ miner_id: `${w}-${tag}`, completed_at: "2024-09-20T10:30:00Z" })])));
-    // Fixed code: one batch waits for the row, the other for the wallet's lock ("advisory").
+    // Fixed code: one batch waits for the table, the other for the wallet's lock ("advisory").
     await untilWaitingOnLocks(2, pid);
   } finally {
     await holder.query("COMMIT");

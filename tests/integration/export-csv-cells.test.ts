@@ -8,7 +8,7 @@ import { POST as slashRoute } from "@/app/api/v1/admin/slashes/route";
 import { GET as minerDaily } from "@/app/api/v1/miners/[minerId]/daily.csv/route";
 import { GET as minerLedger } from "@/app/api/v1/miners/[minerId]/ledger.csv/route";
 import { GET as walletLedger } from "@/app/api/v1/wallets/[address]/ledger.csv/route";
-import { db, imageJob, randomWallet, signedRequest } from "../support/fixtures";
+import { db, foldNow, imageJob, randomWallet, signedRequest } from "../support/fixtures";
 import { admin, adminRequest, signInCookie } from "./admin-session";
 
 vi.hoisted(() => {
@@ -59,9 +59,11 @@ beforeAll(async () => {
   const jobs = IDS.map((job_id, i) => imageJob({ miner_id: M, job_id, completed_at: `2024-09-05T0${i}:00:00Z` }));
   const res = await ingestRoute(signedRequest({ jobs }));
   expect(res.status).toBe(200);
+  await foldNow();
   const cookie = await signInCookie(admin);
   const slash = await slashRoute(adminRequest("/api/v1/admin/slashes", { cookie, body: { minerId: M, from: FROM, to: TO, reason: "Copied outputs, see ticket 7" } }));
   expect(slash.status).toBe(200);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
   const { rows } = await db().query<{ day: string }>(
     "SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM ledger_entries WHERE miner_id = $1 AND kind = 'slash'",
     [M],

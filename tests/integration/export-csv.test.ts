@@ -6,11 +6,12 @@ import { GET as minerLedger } from "@/app/api/v1/miners/[minerId]/ledger.csv/rou
 import { GET as walletDaily } from "@/app/api/v1/wallets/[address]/daily.csv/route";
 import { GET as walletLedger } from "@/app/api/v1/wallets/[address]/ledger.csv/route";
 import { ledgerCsvStream, walletLedgerCsvStream } from "@/lib/server/queries/ledger-export";
-import { imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
+import { foldNow, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
 async function ingest(jobs: unknown[]) {
   const res = await POST(signedRequest({ jobs }));
   if (res.status !== 200) throw new Error(`${res.status}: ${await res.text()}`);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
 }
 
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;

@@ -9,7 +9,7 @@ import { GET as getMinersCsv } from "@/app/api/v1/wallets/[address]/miners.csv/r
 import { GET as getWallet } from "@/app/api/v1/wallets/[address]/route";
 import { minerStanding } from "@/lib/server/queries/fleet-standing";
 import { WALLET_MINER_SORTS, type WalletMiner, type WalletMinerSort } from "@/lib/schemas/wallets";
-import { db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
+import { db, foldNow, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const HOUR = 3_600_000;
 const now = Date.now();
@@ -49,6 +49,7 @@ beforeAll(async () => {
   ];
   const res = await POST(signedRequest({ jobs }));
   if (res.status !== 200) throw new Error(await res.text());
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
   // The router sees every GPU but the idle one (whether or not another file's heartbeats began earlier).
   const hb = await postHeartbeat(
     signedRequest({ at: new Date(now - 10 * 60_000).toISOString(), minerIds: ALL.filter((m) => m !== IDLE) }, { url: "http://localhost/api/v1/heartbeats" }),

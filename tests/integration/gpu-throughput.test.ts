@@ -16,7 +16,7 @@ import type { GpusResponse } from "@/lib/schemas/gpus";
 import { throughputWindow } from "@/lib/server/gpu-throughput/compute";
 import { rebuildGpuThroughput } from "@/lib/server/gpu-throughput/snapshot";
 import { getGpuThroughput as readSnapshot } from "@/lib/server/queries/gpu-throughput";
-import { db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
+import { db, foldNow, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const HOUR = 3_600_000;
 const HARDWARE = "NVIDIA L40S";
@@ -82,6 +82,7 @@ beforeAll(async () => {
     const res = await postJobs(signedRequest({ jobs: jobs.slice(i, i + 1000) }));
     expect(res.status).toBe(200);
   }
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
   // The worker's pass: the pages and the API read what it stored.
   await rebuildGpuThroughput(new Date(t0));
 });

@@ -6,7 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { verifyAll } from "@/lib/server/verify/verify";
-import { count, db, imageJob, llmJob, signedRequest, tableCounts } from "../support/fixtures";
+import { count, db, foldNow, imageJob, llmJob, signedRequest, tableCounts } from "../support/fixtures";
 
 async function refusedFor(job: Record<string, unknown>) {
   const before = await tableCounts();
@@ -73,6 +73,7 @@ describe("control characters are refused in every text field of a job", () => {
     const hardware = "NVIDIA GeForce RTX 4090 - OC:2";
     const res = await POST(signedRequest({ jobs: [imageJob({ hardware })] }));
     expect(res.status).toBe(200);
+    await foldNow(); // what the worker's folder does within a second (decision 0024)
     const { rows } = await db().query<{ hardware: string }>("SELECT hardware FROM hardware_hourly WHERE hardware = $1", [hardware]);
     expect(rows).toHaveLength(1);
     const checks = await verifyAll(db());

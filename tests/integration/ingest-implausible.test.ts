@@ -11,7 +11,7 @@ import { explainZero } from "@/lib/dashboard/explain";
 import { rebuildLeaderboards } from "@/lib/server/leaderboard";
 import { recentMinerJobs } from "@/lib/server/queries/recent-jobs";
 import { verifyAll } from "@/lib/server/verify/verify";
-import { db, imageJob, randomWallet, signedRequest } from "../support/fixtures";
+import { db, foldNow, imageJob, randomWallet, signedRequest } from "../support/fixtures";
 import { admin, adminRequest, signInCookie } from "./admin-session";
 
 vi.hoisted(() => {
@@ -31,6 +31,7 @@ beforeAll(async () => {
   const res = await ingest(signedRequest({ jobs: [impossible, ...honestJobs] }));
   expect(res.status).toBe(200);
   body = await res.json();
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
 });
 
 describe("a physically impossible job", () => {

@@ -11,7 +11,7 @@ import { MARKET_SORTS, type MarketResponse, type MarketRow, type MarketSort } fr
 import { TOKEN_ESHEU, TOKEN_HEU } from "@/lib/server/chain/events";
 import { stakeCurveSql } from "@/lib/server/market/ranks";
 import { rebuildMarketSnapshot } from "@/lib/server/market/snapshot";
-import { applyFakeChainEvents, db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
+import { applyFakeChainEvents, db, foldNow, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const E18 = 10n ** 18n;
 const DAY = 86_400_000;
@@ -60,6 +60,7 @@ beforeAll(async () => {
   ];
   const res = await POST(signedRequest({ jobs }));
   expect(res.status).toBe(200);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
   await applyFakeChainEvents([
     stake("a", 55_000n),
     stake("a", 5_000n, TOKEN_ESHEU),

@@ -3,7 +3,7 @@
 import { expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { minerModelSplit, walletModelSplit } from "@/lib/server/queries/model-split";
-import { db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
+import { db, foldNow, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
 test("wallet and miner model splits add up to the ledger, per model and point type", async () => {
   const wallet = randomWallet();
@@ -18,6 +18,7 @@ test("wallet and miner model splits add up to the ledger, per model and point ty
   ];
   const res = await POST(signedRequest({ jobs }));
   expect(res.status).toBe(200);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
 
   // SDXL 1024² @20 = 6 (twice in 7 days, one failed = 0); Aurora 512² @20 × 0.3 = 0.3; hermes 2,000 tokens × 0.5 = 1.
   expect(await walletModelSplit(wallet, 7, now)).toEqual([

@@ -15,7 +15,7 @@ import { availabilityOf, heartbeatsSince } from "@/lib/server/heartbeats/availab
 import { toAvailability24h } from "@/lib/server/queries/availability-24h";
 import { getBribeHistory } from "@/lib/server/queries/bribes";
 import { getNodeHistories, getNodeHistory } from "@/lib/server/queries/node-history";
-import { applyFakeChainEvents, db, imageJob, randomWallet, signedRequest } from "../support/fixtures";
+import { applyFakeChainEvents, db, foldNow, imageJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const E18 = 10n ** 18n;
 const HOUR = 3_600_000;
@@ -76,6 +76,7 @@ beforeAll(async () => {
     }),
   );
   expect(jobs.status).toBe(200);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
   // Heartbeats: one through the route (it also makes sure coverage has begun), and whole days of
   // bits for yesterday and today written directly, as the router would have sent them.
   const beat = await postHeartbeat(signedRequest({ at: iso(beatAt), minerIds: [node, always] }, { url: "http://localhost/api/v1/heartbeats" }));

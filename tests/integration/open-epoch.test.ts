@@ -11,7 +11,7 @@ import { settleDueEpochs } from "@/lib/server/epochs/settle";
 import { getMinerOrThrow } from "@/lib/server/queries/miner";
 import { minerOpenEpoch, walletOpenEpoch } from "@/lib/server/queries/open-epoch";
 import { getWalletOrThrow } from "@/lib/server/queries/wallet";
-import { applyFakeChainEvents, db, imageJob, llmJob, randomWallet, signedRequest, stakeOn } from "../support/fixtures";
+import { applyFakeChainEvents, db, foldNow, imageJob, llmJob, randomWallet, signedRequest, stakeOn } from "../support/fixtures";
 
 const X = epochOf(new Date("2025-10-15T00:00:00Z")); // 2025-10-10 → 2025-10-17, used by no other test
 const start = epochStart(X);
@@ -23,6 +23,7 @@ const wei = (v: { amountWei: string } | undefined) => BigInt(v?.amountWei ?? "0"
 async function ingest(jobs: unknown[]) {
   const res = await POST(signedRequest({ jobs }));
   expect(res.status).toBe(200);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
 }
 
 /**

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { GET as getMiner } from "@/app/api/v1/miners/[minerId]/route";
 import { GET as getWallet } from "@/app/api/v1/wallets/[address]/route";
-import { giveNfts, imageJob, llmJob, randomWallet, signedRequest, stakeOn } from "../support/fixtures";
+import { foldNow, giveNfts, imageJob, llmJob, randomWallet, signedRequest, stakeOn } from "../support/fixtures";
 
 const HOUR = 3_600_000;
 const now = Date.now();
@@ -13,6 +13,7 @@ const day = (iso: string) => iso.slice(0, 10);
 async function ingest(jobs: unknown[]) {
   const res = await POST(signedRequest({ jobs }));
   if (res.status !== 200) throw new Error(`${res.status}: ${await res.text()}`);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
 }
 
 async function miner(id: string, query = "") {

@@ -10,7 +10,7 @@ import { rebuildLeaderboard, rebuildLeaderboards } from "@/lib/server/leaderboar
 import { getLeaderboard } from "@/lib/server/queries/leaderboard";
 import { getWalletOrThrow } from "@/lib/server/queries/wallet";
 import { walletQuerySchema } from "@/lib/schemas/wallets";
-import { db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
+import { db, foldNow, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const HOUR = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
@@ -18,6 +18,7 @@ const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 async function ingest(jobs: unknown[]) {
   const res = await POST(signedRequest({ jobs }));
   if (res.status !== 200) throw new Error(`${res.status}: ${await res.text()}`);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
   return (await res.json()).results.map((r: { points: number }) => r.points) as number[];
 }
 

@@ -6,13 +6,14 @@ import { POST as postHeartbeat } from "@/app/api/v1/heartbeats/route";
 import { POST } from "@/app/api/v1/jobs/route";
 import { GET as getWallet } from "@/app/api/v1/wallets/[address]/route";
 import { pool } from "@/lib/server/db";
-import { imageJob, randomWallet, signedRequest } from "../support/fixtures";
+import { foldNow, imageJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
 async function ingest(jobs: unknown[]) {
   const res = await POST(signedRequest({ jobs }));
   if (res.status !== 200) throw new Error(`${res.status}: ${await res.text()}`);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
 }
 
 async function wallet(address: string, query = "") {

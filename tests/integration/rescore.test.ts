@@ -4,7 +4,7 @@ import { POST } from "@/app/api/v1/jobs/route";
 import { applyRescore } from "@/lib/server/rescore/apply";
 import { rescoreReport } from "@/lib/server/rescore/rescore";
 import { verifyAll } from "@/lib/server/verify/verify";
-import { db, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
+import { db, foldNow, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const wallet = randomWallet();
 const from = new Date("2024-11-05T00:00:00Z");
@@ -18,6 +18,7 @@ beforeAll(async () => {
     llmJob({ miner_id: `${wallet}-llm`, completed_at: "2024-11-06T10:00:00Z" }), // outside the window
   ];
   expect((await POST(signedRequest({ jobs }))).status).toBe(200);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
 });
 
 test("the same schedule changes nothing", async () => {
@@ -46,6 +47,7 @@ test("--apply writes the changes once, as adjustments in the open epoch under on
   const totalBefore = (await db().query("SELECT total_llama_micro::text AS t FROM nodes WHERE miner_id = $1", [miner])).rows[0].t;
   await expect(applyRescore(db(), r, { actor: "cli:test", reason: "short" })).rejects.toThrow(/reason/);
   const applied = await applyRescore(db(), r, { actor: "cli:test", reason: "Hermes was not in the April schedule" });
+  await foldNow();
   const entries = (await db().query("SELECT kind, points_micro::text, occurred_at FROM ledger_entries WHERE admin_action_id = $1 AND miner_id = $2", [applied.actionId, miner])).rows;
   expect(entries).toHaveLength(1);
   expect(entries[0]).toMatchObject({ kind: "adjustment", points_micro: "-2000000" });

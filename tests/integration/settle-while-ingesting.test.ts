@@ -12,6 +12,7 @@ import { reverseSlash } from "@/lib/server/admin/reverse";
 import { settleEpoch } from "@/lib/server/epochs/settle";
 import { applyRescore } from "@/lib/server/rescore/apply";
 import { rescoreReport } from "@/lib/server/rescore/rescore";
+import { foldAll } from "@/lib/server/rollups/fold";
 import { verifyAll } from "@/lib/server/verify/verify";
 import { createOwnDatabase } from "../support/own-database";
 import { imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
@@ -55,14 +56,16 @@ async function holdLock(sql: string, params: unknown[] = []): Promise<pg.Client>
 const micro = async (sql: string, params: unknown[] = []) => BigInt((await db.query<{ v: string | null }>(sql, params)).rows[0]?.v ?? "0");
 const settledPoints = (epoch: number, minerId: string) =>
   micro("SELECT (waifu_points_micro + llama_points_micro)::text AS v FROM epoch_miner_rewards WHERE epoch = $1 AND miner_id = $2", [epoch, minerId]);
-const bucket = (epoch: number, minerId: string) =>
-  db.query<{ points: string; late: string }>(
+/** A bucket as settlement reads it: after folding what was pending (decision 0024). */
+const bucket = async (epoch: number, minerId: string) =>
+  (await foldAll(db), db).query<{ points: string; late: string }>(
     "SELECT (waifu_micro + llama_micro)::text AS points, late_micro::text AS late FROM epoch_miner_points WHERE epoch = $1 AND miner_id = $2",
     [epoch, minerId],
   ).then((r) => r.rows[0] ?? null);
 
 /** Every point of the ledger is in exactly one place: a settled epoch's rewards or a bucket still open. */
 async function expectLedgerAccounted(): Promise<void> {
+  await foldAll(db);
   const ledger = await micro("SELECT sum(points_micro)::text AS v FROM ledger_entries");
   const settled = await micro("SELECT sum(waifu_points_micro + llama_points_micro)::text AS v FROM epoch_miner_rewards");
   const open = await micro("SELECT sum(waifu_micro + llama_micro)::text AS v FROM epoch_miner_points WHERE epoch NOT IN (SELECT number FROM epochs)");
@@ -116,14 +119,14 @@ describe("settling while ingesting", () => {
     const held = `${randomWallet()}-held`;
     const after = `${randomWallet()}-after`;
     expect(await ingest([imageJob({ miner_id: held, completed_at: at(S + 1, 1).toISOString() })])).toBe(200);
-    // The held miner's node row locked: its next batch stops at its node upsert, inside its transaction.
-    const nodeLock = await holdLock("SELECT 1 FROM nodes WHERE miner_id = $1 FOR UPDATE", [held]);
+    // The rollup deltas' table locked: the next batch stops at its last insert, inside its transaction.
+    const nodeLock = await holdLock("LOCK TABLE ingest_deltas IN SHARE MODE");
     let settling: Promise<unknown> | undefined;
     let first: Promise<number> | undefined;
     let second: Promise<number> | undefined;
     try {
       first = ingest([imageJob({ miner_id: held, completed_at: at(S + 1, 2).toISOString() })]);
-      await until("the first batch to be in flight", () => waitingOnLock("INSERT INTO nodes%"));
+      await until("the first batch to be in flight", () => waitingOnLock("INSERT INTO ingest_deltas%"));
       settling = settleEpoch(db, S + 1, afterEnd(S + 1));
       await until("the close to wait for the batch in flight", () => waitingOnLock("SELECT pg_advisory_xact_lock(%"));
       second = ingest([imageJob({ miner_id: after, completed_at: at(S + 1, 3).toISOString() })]);

@@ -22,7 +22,7 @@ import { rebuildLeaderboards } from "@/lib/server/leaderboard";
 import { getMarket } from "@/lib/server/market/query";
 import { rebuildMarketSnapshot } from "@/lib/server/market/snapshot";
 import { getGpuThroughput } from "@/lib/server/queries/gpu-throughput";
-import { db, imageJob, randomWallet, signedRequest } from "../support/fixtures";
+import { db, foldNow, imageJob, randomWallet, signedRequest } from "../support/fixtures";
 
 const HOUR = 3_600_000;
 const SNAPSHOT_TABLES = ["leaderboard_rows", "market_snapshot", "market_snapshot_meta", "gpu_throughput_rows", "gpu_throughput_windows"];
@@ -64,6 +64,7 @@ const HARDWARE = `Snapshot GPU ${wallet.slice(2, 8)}`;
 beforeAll(async () => {
   const jobs = [1, 2, 3].map((i) => imageJob({ miner_id: `${wallet}-${i}`, hardware: "NVIDIA L40S", completed_at: new Date(Date.now() - i * HOUR).toISOString() }));
   expect((await postJobs(signedRequest({ jobs }))).status).toBe(200);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
 });
 
 afterAll(async () => {
@@ -151,6 +152,7 @@ describe("two web servers", () => {
     const at = new Date(Math.floor(Date.now() / HOUR) * HOUR - HOUR / 2).toISOString();
     const node = `${randomWallet()}-new`;
     expect((await postJobs(signedRequest({ jobs: [imageJob({ miner_id: node, hardware: HARDWARE, completed_at: at })] }))).status).toBe(200);
+    await foldNow();
     const beat = await postHeartbeat(signedRequest({ at, minerIds: [node] }, { url: "http://localhost/api/v1/heartbeats" }));
     expect(beat.status).toBe(200);
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { verifyAll } from "@/lib/server/verify/verify";
-import { db, giveNfts, imageJob, llmJob, randomWallet, signedRequest, stakeOn } from "../support/fixtures";
+import { db, foldNow, giveNfts, imageJob, llmJob, randomWallet, signedRequest, stakeOn } from "../support/fixtures";
 
 const wallet = randomWallet();
 const miners = ["a", "b"].map((t) => `${wallet}-${t}`);
@@ -22,6 +22,7 @@ beforeAll(async () => {
   ];
   const res = await POST(signedRequest({ jobs }));
   expect(res.status).toBe(200);
+  await foldNow(); // what the worker's folder does within a second (decision 0024)
 });
 
 const byName = (results: Awaited<ReturnType<typeof verifyAll>>) => Object.fromEntries(results.map((r) => [r.name, r]));

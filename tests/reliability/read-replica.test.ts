@@ -8,6 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { foldAll } from "@/lib/server/rollups/fold";
 import { signedHeaders } from "@/lib/signing";
 import { ensureBuild } from "../../scripts/lib/next-build";
 import { onDatabase, startThrowawayReplicaPair, type ThrowawayReplicaPair } from "../../scripts/lib/throwaway-replica";
@@ -21,7 +22,7 @@ const SECRET = process.env.INGEST_HMAC_SECRET!;
 const METRICS_TOKEN = "read-replica-metrics-token";
 
 let pair: ThrowawayReplicaPair | undefined;
-let primary: pg.Client;
+let primary: pg.Pool;
 let replica: pg.Client;
 let server: PortalServer;
 
@@ -32,16 +33,15 @@ beforeAll(async () => {
     primaryDb = await createMigratedDatabase(url, "heurist_replica");
   });
   const replicaDb = onDatabase(pair.replicaUrl, new URL(primaryDb).pathname.slice(1));
-  primary = new pg.Client(primaryDb);
+  primary = new pg.Pool({ connectionString: primaryDb, max: 1 });
   replica = new pg.Client(replicaDb);
-  await primary.connect();
   await replica.connect();
   server = new PortalServer(root, {
     DATABASE_URL: primaryDb,
     DATABASE_READ_URL: replicaDb,
     INGEST_HMAC_SECRET: SECRET,
     METRICS_TOKEN,
-    // No worker in this test: its heartbeat is reported, not required.
+    // No worker in this test: its heartbeat is reported, not required, and the test folds itself.
     READY_MAX_WORKER_SILENCE_SECONDS: "0",
   });
   await server.start();
@@ -70,6 +70,7 @@ async function ingest(minerId: string): Promise<void> {
   const body = JSON.stringify({ jobs: [imageJob({ miner_id: minerId, completed_at: new Date().toISOString() })] });
   const res = await fetch(`${server.url}/api/v1/jobs`, { method: "POST", headers: signedHeaders(SECRET, body), body });
   expect(res.status, await res.clone().text()).toBe(200);
+  await foldAll(primary); // what the worker's folder does within a second (decision 0024)
 }
 
 /** The miner API's image-job count, or null while the miner is unknown where the server reads. */

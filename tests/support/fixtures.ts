@@ -3,6 +3,7 @@ import pg from "pg";
 import type { JobInput } from "@/lib/schemas/jobs";
 import { applyChainLogs } from "@/lib/server/chain/apply";
 import { TOKEN_HEU, ZERO_ADDRESS, type ChainEventData } from "@/lib/server/chain/events";
+import { foldAll } from "@/lib/server/rollups/fold";
 import { signedHeaders } from "@/lib/signing";
 
 export const SECRET = "test-secret-for-integration-tests";
@@ -67,9 +68,17 @@ export async function count(table: string, where = "true", params: unknown[] = [
   return Number(res.rows[0]!.n);
 }
 
+/**
+ * Folds every pending rollup delta now, as the worker's folder does continuously (decision 0024):
+ * call it between writing and reading rollups (nodes' totals, hourly and daily rollups, buckets).
+ */
+export async function foldNow(): Promise<void> {
+  await foldAll(db());
+}
+
 /** Everything a batch can write, for "nothing was written" assertions. */
 export async function tableCounts(): Promise<Record<string, number>> {
-  const tables = ["jobs", "ledger_entries", "nodes", "wallets", "miner_hourly", "wallet_hourly", "hardware_hourly"];
+  const tables = ["jobs", "ledger_entries", "nodes", "wallets", "ingest_deltas", "miner_hourly", "wallet_hourly", "hardware_hourly"];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = await count(t);
   return out;

@@ -1,8 +1,8 @@
 import "server-only";
 import type pg from "pg";
 import { scheduleAt } from "@/lib/points";
-import { addEpochPoints, type OpenEpochs } from "../epochs/epoch-points";
-import { hourStart } from "../ingest/rollup-deltas";
+import type { OpenEpochs } from "../epochs/epoch-points";
+import { insertDelta } from "../rollups/deltas";
 
 export interface AdminEntry {
   minerId: string;
@@ -13,9 +13,9 @@ export interface AdminEntry {
 }
 
 /**
- * Locks the nodes rows of `minerIds` in id order (the order ingestion's upserts take them), so
- * two admin actions on the same miners, or an action and a batch, serialize instead of both
- * reading the same "points left".
+ * Locks the nodes rows of `minerIds` in id order, so two admin actions on the same miners
+ * serialize instead of both reading the same "points left" (read from the ledger, which every
+ * committed batch is in; the folder waits for these locks too).
  */
 export async function lockNodes(client: pg.PoolClient, where: "miner_id" | "wallet", value: string | string[]): Promise<{ miner_id: string; wallet: string }[]> {
   const cond = Array.isArray(value) ? `${where} = ANY($1::text[])` : `${where} = $1`;
@@ -25,9 +25,8 @@ export async function lockNodes(client: pg.PoolClient, where: "miner_id" | "wall
 
 /**
  * Writes an admin action's ledger entries (one per miner ID and point type) at `now`, so they
- * fall in the open epoch, and moves the rollups a miner's points appear in: the node's totals and
- * miner_hourly / wallet_hourly at the hour of `now` (points only: job and success counts are
- * about jobs). hardware_hourly and wallet_model_daily describe GPU models and models: jobs only.
+ * fall in the open epoch, and their rollup deltas: the folder moves the node's totals, the
+ * settlement bucket and miner_hourly / wallet_hourly at the hour of `now` (points only).
  * `open` is what `joinSettlementBarrier`, called first in the transaction, returned.
  */
 export async function writeAdminEntries(
@@ -45,38 +44,11 @@ export async function writeAdminEntries(
     [opts.kind, col((e) => e.minerId), col((e) => e.wallet), col((e) => e.pointType), opts.now, scheduleAt(opts.now).id, opts.note, opts.actionId, col((e) => e.micro)],
   );
 
-  const sums = (key: (e: AdminEntry) => string) => {
-    const out = new Map<string, { waifu: number; llama: number }>();
-    for (const e of entries) {
-      const s = out.get(key(e)) ?? out.set(key(e), { waifu: 0, llama: 0 }).get(key(e))!;
-      s[e.pointType] += e.micro;
-    }
-    const keys = [...out.keys()].sort();
-    return { keys, waifu: keys.map((k) => out.get(k)!.waifu), llama: keys.map((k) => out.get(k)!.llama) };
-  };
-  const miners = sums((e) => e.minerId);
-  const wallets = sums((e) => e.wallet);
-  const hour = hourStart(opts.now);
-  await client.query(
-    `UPDATE nodes n SET total_waifu_micro = n.total_waifu_micro + d.wa, total_llama_micro = n.total_llama_micro + d.ll
-       FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS d(id, wa, ll) WHERE n.miner_id = d.id`,
-    [miners.keys, miners.waifu, miners.llama],
-  );
-  await addEpochPoints(
+  // Points only: job and success counts are about jobs, and the model and GPU-model rollups hold jobs only.
+  await insertDelta(
     client,
     opts.open,
-    entries.map((e) => ({ minerId: e.minerId, wallet: e.wallet, pointType: e.pointType, occurredAt: opts.now, adjustment: true, micro: e.micro })),
-  );
-  await client.query(
-    `INSERT INTO miner_hourly AS t (miner_id, hour, waifu_micro, llama_micro)
-     SELECT id, $4, wa, ll FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS d(id, wa, ll)
-     ON CONFLICT (miner_id, hour) DO UPDATE SET waifu_micro = t.waifu_micro + excluded.waifu_micro, llama_micro = t.llama_micro + excluded.llama_micro`,
-    [miners.keys, miners.waifu, miners.llama, hour],
-  );
-  await client.query(
-    `INSERT INTO wallet_hourly AS t (wallet, hour, waifu_micro, llama_micro)
-     SELECT w, $4, wa, ll FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS d(w, wa, ll)
-     ON CONFLICT (wallet, hour) DO UPDATE SET waifu_micro = t.waifu_micro + excluded.waifu_micro, llama_micro = t.llama_micro + excluded.llama_micro`,
-    [wallets.keys, wallets.waifu, wallets.llama, hour],
+    false,
+    entries.map((e) => ({ minerId: e.minerId, wallet: e.wallet, pointType: e.pointType, occurredAt: opts.now, micro: e.micro })),
   );
 }

@@ -12,7 +12,7 @@ import { epochOf } from "@/lib/rewards";
 export const BARRIER_CLASS = 0x5354;
 export const BARRIER_KEY = 1;
 
-/** The first epoch still open for new entries, read under the barrier; pass it to `addEpochPoints`. */
+/** The first epoch still open for new entries, read under the barrier; pass it to `insertDelta` (lib/server/rollups/deltas.ts). */
 export interface OpenEpochs {
   readonly firstOpen: number | null;
 }
@@ -31,51 +31,11 @@ export async function joinSettlementBarrier(client: pg.PoolClient): Promise<Open
   return { firstOpen: last === null ? null : last + 1 };
 }
 
-export interface EpochPointsEntry {
-  minerId: string;
-  wallet: string;
-  pointType: "waifu" | "llama";
-  occurredAt: Date;
-  /** A slash, reversal or adjustment rather than a job. */
-  adjustment: boolean;
-  micro: number;
-}
-
 /** The bucket an entry settles in: its own epoch if still open, else the first open one. */
 export function bucketOf(occurredAt: Date, open: OpenEpochs): { bucket: number; late: boolean } {
   const own = epochOf(occurredAt);
   const bucket = open.firstOpen !== null && open.firstOpen > own ? open.firstOpen : own;
   return { bucket, late: bucket > own };
-}
-
-/**
- * Adds entries' points to their settlement buckets (epoch_miner_points), one upsert sorted by key so
- * concurrent writers lock rows in one order. Every writer of ledger entries calls it in the same
- * transaction as its ledger insert, with the `open` its `joinSettlementBarrier` returned.
- */
-export async function addEpochPoints(client: pg.PoolClient, open: OpenEpochs, entries: readonly EpochPointsEntry[]): Promise<void> {
-  const rows = new Map<string, { epoch: number; minerId: string; wallet: string; waifu: number; llama: number; late: number; adjust: number }>();
-  for (const e of entries) {
-    const { bucket, late } = bucketOf(e.occurredAt, open);
-    const key = `${bucket}\t${e.minerId}`;
-    let r = rows.get(key);
-    if (!r) rows.set(key, (r = { epoch: bucket, minerId: e.minerId, wallet: e.wallet, waifu: 0, llama: 0, late: 0, adjust: 0 }));
-    if (e.wallet < r.wallet) r.wallet = e.wallet;
-    r[e.pointType] += e.micro;
-    if (late) r.late += e.micro;
-    if (e.adjustment) r.adjust += e.micro;
-  }
-  if (rows.size === 0) return;
-  const sorted = [...rows.values()].sort((a, b) => a.epoch - b.epoch || (a.minerId < b.minerId ? -1 : a.minerId > b.minerId ? 1 : 0));
-  const col = <T>(pick: (r: (typeof sorted)[number]) => T) => sorted.map(pick);
-  await client.query(
-    `INSERT INTO epoch_miner_points AS t (epoch, miner_id, wallet, waifu_micro, llama_micro, late_micro, adjust_micro)
-     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])
-     ON CONFLICT (epoch, miner_id) DO UPDATE SET wallet = LEAST(t.wallet, excluded.wallet),
-       waifu_micro = t.waifu_micro + excluded.waifu_micro, llama_micro = t.llama_micro + excluded.llama_micro,
-       late_micro = t.late_micro + excluded.late_micro, adjust_micro = t.adjust_micro + excluded.adjust_micro`,
-    [col((r) => r.epoch), col((r) => r.minerId), col((r) => r.wallet), col((r) => r.waifu), col((r) => r.llama), col((r) => r.late), col((r) => r.adjust)],
-  );
 }
 
 /**

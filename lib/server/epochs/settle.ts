@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
 import { epochEnd, epochStart, splitNodeReward, splitPool, timeWeightedStake, type StakeChangeAt } from "@/lib/rewards";
+import { foldAll } from "../rollups/fold";
 import { assertNextToSettle, closeEpoch } from "./close-epoch";
 
 const MICRO = 1_000_000n;
@@ -69,6 +70,9 @@ export async function settleEpoch(pool: pg.Pool, epoch: number, now = new Date()
   const end = epochEnd(epoch);
   if (end > now) throw new AppError("conflict", `Epoch ${epoch} ends at ${end.toISOString()}; it can be settled after that.`);
   const cutoff = await closeEpoch(pool, epoch, now);
+  // The close let no writer through, so every delta of this bucket is committed: fold them all
+  // before reading it (decision 0024).
+  await foldAll(pool);
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
@@ -204,6 +208,8 @@ export async function stakeWeights(client: pg.PoolClient | pg.Pool, minerIds: st
 
 /** Every epoch that ended at least `graceMs` ago and is not settled yet, oldest first, each in turn. */
 export async function settleDueEpochs(pool: pg.Pool, now = new Date(), onSettled?: (r: SettleResult) => void, graceMs = 0): Promise<SettleResult[]> {
+  // The first bucket may still be pending.
+  await foldAll(pool);
   const { rows } = await pool.query<{ last: number | null; closed: number | null; first: number | null }>(
     `SELECT (SELECT max(number) FROM epochs) AS last, (SELECT max(number) FROM epoch_closes) AS closed,
             (SELECT min(epoch) FROM epoch_miner_points) AS first`,

@@ -1,13 +1,21 @@
 import "server-only";
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
-import { microToPoints, withNodeFactors } from "@/lib/points";
+import { isSuccess, microToPoints, withNodeFactors, type PricedJob } from "@/lib/points";
 import type { IngestResult } from "@/lib/schemas/jobs";
 import { withTransaction } from "../db";
-import { addEpochPoints, joinSettlementBarrier, type OpenEpochs } from "../epochs/epoch-points";
+import { joinSettlementBarrier, type OpenEpochs } from "../epochs/epoch-points";
+import { insertDelta } from "../rollups/deltas";
 import { loadNodeFactors } from "./multipliers";
 import type { PreparedJob } from "./prepare-jobs";
-import { rollupDeltas, type Delta, type PricedRow, type RollupRow } from "./rollup-deltas";
+
+/** A fresh job with its price and the node factors it was priced with. */
+interface PricedRow {
+  prepared: PreparedJob;
+  priced: PricedJob;
+  nftCount: number;
+  stakeHeu: number;
+}
 
 const col = <T, V>(rows: readonly T[], pick: (row: T) => V): V[] => rows.map(pick);
 
@@ -67,12 +75,12 @@ async function insertLedger(client: pg.PoolClient, rows: readonly PricedRow[]): 
   );
 }
 
-type Entries = readonly RollupRow[];
-/** Key column `i` of the rows, read from their parts (never from a key string). */
-const column = (entries: Entries, i: number) => entries.map((e) => e.parts[i]!);
-const d = <K extends keyof Delta>(entries: Entries, k: K) => entries.map((e) => e.delta[k]);
-
-async function upsertNodes(client: pg.PoolClient, rows: readonly PricedRow[], nodes: Entries): Promise<void> {
+/**
+ * Registers the batch's new wallets and nodes (ON CONFLICT DO NOTHING: nothing shared is updated on
+ * the request path; the folder adds totals and moves first/last seen, decision 0024). A new node
+ * starts at its first job here, the order boost slots rank new nodes by.
+ */
+async function registerNodes(client: pg.PoolClient, rows: readonly PricedRow[]): Promise<void> {
   const first = new Map<string, PricedRow>();
   const last = new Map<string, PricedRow>();
   for (const r of rows) {
@@ -80,86 +88,38 @@ async function upsertNodes(client: pg.PoolClient, rows: readonly PricedRow[], no
     if (!first.has(id) || r.prepared.completedAt < first.get(id)!.prepared.completedAt) first.set(id, r);
     if (!last.has(id) || r.prepared.completedAt >= last.get(id)!.prepared.completedAt) last.set(id, r);
   }
-  const ids = column(nodes, 0);
+  const ids = [...first.keys()].sort();
   const wallets = [...new Set(ids.map((id) => first.get(id)!.prepared.wallet))].sort();
   await client.query(
     `INSERT INTO wallets (address, first_seen_at) SELECT a, now() FROM unnest($1::text[]) a ON CONFLICT (address) DO NOTHING`,
     [wallets],
   );
   await client.query(
-    `INSERT INTO nodes AS n (miner_id, wallet, device_tag, hardware, first_seen_at, last_seen_at, total_waifu_micro, total_llama_micro,
-                             image_count, text_count, failed_count, latency_ewma_ms)
-     SELECT id, w, tag, hw, fs, ls, wa, ll, ic, tc, fc, CASE WHEN sc > 0 THEN lat / sc END
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::bigint[], $8::bigint[],
-                   $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[]) AS t(id, w, tag, hw, fs, ls, wa, ll, ic, tc, fc, lat, sc)
-     ON CONFLICT (miner_id) DO UPDATE SET
-       hardware = CASE WHEN excluded.last_seen_at >= n.last_seen_at THEN COALESCE(excluded.hardware, n.hardware) ELSE COALESCE(n.hardware, excluded.hardware) END,
-       first_seen_at = LEAST(n.first_seen_at, excluded.first_seen_at),
-       last_seen_at = GREATEST(n.last_seen_at, excluded.last_seen_at),
-       total_waifu_micro = n.total_waifu_micro + excluded.total_waifu_micro,
-       total_llama_micro = n.total_llama_micro + excluded.total_llama_micro,
-       image_count = n.image_count + excluded.image_count,
-       text_count = n.text_count + excluded.text_count,
-       failed_count = n.failed_count + excluded.failed_count,
-       latency_ewma_ms = COALESCE((n.latency_ewma_ms * 4 + excluded.latency_ewma_ms) / 5, n.latency_ewma_ms, excluded.latency_ewma_ms)`,
+    `INSERT INTO nodes (miner_id, wallet, device_tag, hardware, first_seen_at, last_seen_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[])
+     ON CONFLICT (miner_id) DO NOTHING`,
     [
       ids, ids.map((id) => first.get(id)!.prepared.wallet), ids.map((id) => id.split("-").slice(1).join("-") || null),
       ids.map((id) => last.get(id)!.prepared.job.hardware ?? null), ids.map((id) => first.get(id)!.prepared.completedAt.toISOString()),
-      ids.map((id) => last.get(id)!.prepared.completedAt.toISOString()), d(nodes, "waifu"), d(nodes, "llama"), d(nodes, "images"),
-      d(nodes, "texts"), nodes.map((e) => e.delta.jobs - e.delta.successes), d(nodes, "latencyMs"), d(nodes, "successes"),
+      ids.map((id) => last.get(id)!.prepared.completedAt.toISOString()),
     ],
   );
 }
 
-const ADD_COUNTS = (t: string) =>
-  `waifu_micro = ${t}.waifu_micro + excluded.waifu_micro, llama_micro = ${t}.llama_micro + excluded.llama_micro,
-   job_count = ${t}.job_count + excluded.job_count, success_count = ${t}.success_count + excluded.success_count`;
-
-async function upsertRollups(client: pg.PoolClient, r: ReturnType<typeof rollupDeltas>): Promise<void> {
-  await client.query(
-    `INSERT INTO miner_hourly AS t (miner_id, hour, waifu_micro, llama_micro, image_count, text_count, job_count, success_count, latency_ms_sum)
-     SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::int[], $9::bigint[])
-     ON CONFLICT (miner_id, hour) DO UPDATE SET ${ADD_COUNTS("t")}, image_count = t.image_count + excluded.image_count,
-       text_count = t.text_count + excluded.text_count, latency_ms_sum = t.latency_ms_sum + excluded.latency_ms_sum`,
-    [column(r.miner, 0), column(r.miner, 1), d(r.miner, "waifu"), d(r.miner, "llama"), d(r.miner, "images"), d(r.miner, "texts"),
-      d(r.miner, "jobs"), d(r.miner, "successes"), d(r.miner, "latencyMs")],
-  );
-  await client.query(
-    `INSERT INTO wallet_hourly AS t (wallet, hour, waifu_micro, llama_micro, image_count, text_count, job_count, success_count)
-     SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::int[])
-     ON CONFLICT (wallet, hour) DO UPDATE SET ${ADD_COUNTS("t")}, image_count = t.image_count + excluded.image_count,
-       text_count = t.text_count + excluded.text_count`,
-    [column(r.wallet, 0), column(r.wallet, 1), d(r.wallet, "waifu"), d(r.wallet, "llama"), d(r.wallet, "images"), d(r.wallet, "texts"),
-      d(r.wallet, "jobs"), d(r.wallet, "successes")],
-  );
-  await client.query(
-    `INSERT INTO wallet_model_daily AS t (wallet, day, model_id, point_type, points_micro, job_count, success_count)
-     SELECT w, d, m, pt, CASE WHEN pt = 'waifu' THEN wa ELSE ll END, jc, sc
-       FROM unnest($1::text[], $2::date[], $3::text[], $4::"PointType"[], $5::bigint[], $6::bigint[], $7::int[], $8::int[])
-            AS r(w, d, m, pt, wa, ll, jc, sc)
-     ON CONFLICT (wallet, day, model_id) DO UPDATE SET points_micro = t.points_micro + excluded.points_micro,
-       job_count = t.job_count + excluded.job_count, success_count = t.success_count + excluded.success_count`,
-    [column(r.walletModel, 0), column(r.walletModel, 1), column(r.walletModel, 2), column(r.walletModel, 3), d(r.walletModel, "waifu"),
-      d(r.walletModel, "llama"), d(r.walletModel, "jobs"), d(r.walletModel, "successes")],
-  );
-  // Last: the few GPU-model rows are shared by every batch, so hold their locks for the shortest time.
-  await client.query(
-    `INSERT INTO hardware_hourly AS t (hardware, model_id, hour, waifu_micro, llama_micro, job_count, success_count, latency_ms_sum)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bigint[], $5::bigint[], $6::int[], $7::int[], $8::bigint[])
-     ON CONFLICT (hardware, model_id, hour) DO UPDATE SET ${ADD_COUNTS("t")}, latency_ms_sum = t.latency_ms_sum + excluded.latency_ms_sum`,
-    [column(r.hardware, 0), column(r.hardware, 1), column(r.hardware, 2), d(r.hardware, "waifu"), d(r.hardware, "llama"),
-      d(r.hardware, "jobs"), d(r.hardware, "successes"), d(r.hardware, "latencyMs")],
-  );
-}
-
-function addJobPoints(client: pg.PoolClient, open: OpenEpochs, rows: readonly PricedRow[]): Promise<void> {
-  return addEpochPoints(
+/** The batch's rollup deltas, one row (lib/server/rollups/deltas.ts). */
+function recordDeltas(client: pg.PoolClient, open: OpenEpochs, rows: readonly PricedRow[]): Promise<void> {
+  return insertDelta(
     client,
     open,
-    rows.map((r) => ({
-      minerId: r.prepared.job.miner_id, wallet: r.prepared.wallet, pointType: r.priced.pointType,
-      occurredAt: r.prepared.completedAt, adjustment: false, micro: r.priced.pointsMicro,
-    })),
+    true,
+    rows.map((r) => {
+      const { job, wallet, completedAt, base } = r.prepared;
+      return {
+        minerId: job.miner_id, wallet, pointType: r.priced.pointType, occurredAt: completedAt, micro: r.priced.pointsMicro,
+        modelId: job.model_id, hardware: job.hardware ?? null, success: isSuccess(r.priced), image: base.model.kind === "image",
+        latencyMs: Math.round(job.inference_latency * 1000),
+      };
+    }),
   );
 }
 
@@ -181,10 +141,8 @@ export async function writeBatch(prepared: readonly PreparedJob[]): Promise<Inge
     });
     if (priced.length > 0) {
       await insertLedger(client, priced);
-      const deltas = rollupDeltas(priced);
-      await upsertNodes(client, priced, deltas.node);
-      await addJobPoints(client, open, priced);
-      await upsertRollups(client, deltas);
+      await registerNodes(client, priced);
+      await recordDeltas(client, open, priced);
     }
 
     const pointsById = new Map(priced.map((r) => [r.prepared.job.job_id, r.priced]));

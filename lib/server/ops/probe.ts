@@ -17,6 +17,8 @@ import { readAsOf } from "../read-as-of";
 const PROBE_TIMEOUT_MS = 2_000;
 /** Settlement is overdue this long after an epoch's grace period ended (a pass runs every 10 min). */
 const SETTLEMENT_SLACK_MS = 3_600_000;
+/** Rollup deltas older than this mean the folder is behind (reported, not decisive). */
+const FOLD_SLACK_S = 60;
 
 export type OpsState = OpsChecks;
 
@@ -81,6 +83,8 @@ interface StateRow {
   first_hour: Date | null;
   worker_beat_at: Date | null;
   live_workers: number;
+  fold_pending: number;
+  fold_oldest_at: Date | null;
 }
 
 async function readState(client: pg.ClientBase, liveSince: Date): Promise<StateRow> {
@@ -96,7 +100,9 @@ async function readState(client: pg.ClientBase, liveSince: Date): Promise<StateR
        (SELECT settled_at FROM epochs ORDER BY number DESC LIMIT 1) AS settled_at,
        (SELECT min(hour) FROM hardware_hourly) AS first_hour,
        (SELECT max(beat_at) FROM worker_heartbeat) AS worker_beat_at,
-       (SELECT count(DISTINCT (hostname, pid, started_at))::int FROM worker_heartbeat WHERE beat_at >= $2) AS live_workers`,
+       (SELECT count(DISTINCT (hostname, pid, started_at))::int FROM worker_heartbeat WHERE beat_at >= $2) AS live_workers,
+       (SELECT count(*)::int FROM ingest_deltas) AS fold_pending,
+       (SELECT created_at FROM ingest_deltas ORDER BY id LIMIT 1) AS fold_oldest_at`,
     [LEADERBOARD_WINDOWS, liveSince],
   );
   return rows[0]!;
@@ -127,6 +133,7 @@ export async function probeOps(opts: ProbeOptions = {}): Promise<OpsState> {
     worker: { ok: false, lastBeatAt: null, silenceSeconds: null, liveWorkers: 0, maxSilenceSeconds: maxSilence },
     settlement: { ok: false, lastSettledEpoch: null, settledAt: null, dueEpoch: null, overdue: false },
     replica: { ok: true, configured: false },
+    fold: { ok: false, pending: null, oldestAt: null, lagSeconds: null },
   };
   try {
     state.migrations.expected = migrationsInBuild().length;
@@ -188,6 +195,9 @@ export async function probeOps(opts: ProbeOptions = {}): Promise<OpsState> {
       silenceSeconds: silence,
       liveWorkers: row.live_workers,
     };
+    // Deltas wait a fold interval at most while a worker runs; a minute means the folder is behind.
+    const foldLag = row.fold_oldest_at ? ageOf(row.fold_oldest_at, now) : 0;
+    state.fold = { ok: foldLag !== null && foldLag <= FOLD_SLACK_S, pending: row.fold_pending, oldestAt: row.fold_oldest_at?.toISOString() ?? null, lagSeconds: foldLag };
     const due = row.last_epoch !== null ? row.last_epoch + 1 : row.first_hour ? epochOf(row.first_hour) : null;
     const overdue = due !== null && epochEnd(due).getTime() + env.EPOCH_SETTLE_GRACE_HOURS * 3_600_000 + SETTLEMENT_SLACK_MS < now.getTime();
     state.settlement = { ok: !overdue, lastSettledEpoch: row.last_epoch, settledAt: row.settled_at?.toISOString() ?? null, dueEpoch: due, overdue };

@@ -40,6 +40,8 @@ function stateRegistry(s: OpsState, tasks: TaskQueueStat[], now: number): Regist
   gauge("heurist_migrations_pending", "Migrations in this build not applied to the database", s.migrations.applied === null ? null : s.migrations.missing.length);
   gauge("heurist_database_up", "1 when the database answered this scrape's probe", Number(s.database.ok));
   gauge("heurist_worker_heartbeat_age_seconds", "Time since any worker's last heartbeat (a worker beats every 5 s)", s.worker.silenceSeconds);
+  gauge("heurist_fold_pending_deltas", "Rollup delta rows (one per batch or correction) waiting for the worker's folder", s.fold.pending);
+  gauge("heurist_fold_lag_seconds", "Age of the oldest rollup delta waiting to be folded; 0 when none waits", s.fold.lagSeconds);
   gauge("heurist_read_replica_lag_seconds", "How far the read replica's data (DATABASE_READ_URL) trails now; 0 when caught up", s.replica.configured ? s.replica.lagSeconds : null);
   gauge("heurist_read_replica_up", "1 when the read replica answered this scrape's probe as a standby", s.replica.configured ? Number(s.replica.ok) : null);
   gauge("heurist_workers_live", "Worker processes that beat within READY_MAX_WORKER_SILENCE_SECONDS", s.database.ok ? s.worker.liveWorkers : null);

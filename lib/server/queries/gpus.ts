@@ -3,7 +3,7 @@ import type { GpuStats, GpusQuery, GpusResponse } from "@/lib/schemas/gpus";
 import type { GpuModelThroughput } from "@/lib/estimator/types";
 import { readPool } from "../db";
 import { getGpuThroughput } from "./gpu-throughput";
-import { countOf, isoOf, pointsOf, ratioOf } from "./convert";
+import { countOf, isoOf, nodeLatencyMsSql, pointsOf, ratioOf } from "./convert";
 import { WINDOW_HOURS, windowStart } from "./windows";
 
 interface Row {
@@ -23,8 +23,8 @@ interface Row {
 // ingest batch a non-HOT update). Jobs without a reported hardware roll up as "unknown", and so do
 // nodes without one.
 //
-// Median latency is the median over active devices of each device's moving-average latency
-// (nodes.latency_ewma_ms): robust to a few slow or misreporting rigs, unlike the mean of all jobs,
+// Median latency is the median over active devices of each device's mean latency (nodes'
+// latency_ms_sum ÷ latency_count, all time): robust to a few slow or misreporting rigs, unlike the mean of all jobs,
 // which is also returned (meanLatencyMs = latency_ms_sum ÷ success_count in the window).
 const SQL = `
   WITH agg AS (
@@ -33,7 +33,7 @@ const SQL = `
       FROM hardware_hourly WHERE hour >= $1 GROUP BY hardware),
   active AS (
     SELECT coalesce(hardware, 'unknown') AS hardware, count(*) AS devices,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ewma_ms) AS median
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY ${nodeLatencyMsSql("nodes")}) AS median
       FROM nodes WHERE last_seen_at >= $1 GROUP BY 1)
   SELECT a.hardware, a.jobs::text, a.successes::text, a.waifu::text, a.llama::text, a.latency_ms::text,
          coalesce(d.devices, 0)::text AS devices, d.median AS median_latency_ms

@@ -3,7 +3,7 @@ import { bpsToRatio, type BribeState } from "@/lib/market/bribes";
 import type { Availability24h } from "@/lib/schemas/activity";
 import { readPool } from "../db";
 import { bribeStates } from "./bribes";
-import { countOf, heuOf, isoOf, pointsOf, ratioOf } from "./convert";
+import { countOf, heuOf, isoOf, nodeLatencyMsSql, pointsOf, ratioOf } from "./convert";
 import { minerAvailability24h } from "./availability-24h";
 import { windowStart } from "./windows";
 
@@ -39,7 +39,7 @@ interface Row {
   wallet: string;
   hardware: string | null;
   stake_wei: string;
-  latency_ewma_ms: number | null;
+  latency_ms: number | null;
   last_seen_at: Date;
   waifu: string | null;
   llama: string | null;
@@ -63,7 +63,7 @@ function toNode(r: Row, b: BribeState | undefined): Omit<MarketNode, "availabili
     onTime7d: ratioOf(r.ok, r.jobs),
     waifuPoints7d: pointsOf(r.waifu),
     llamaPoints7d: pointsOf(r.llama),
-    latencyMs: r.latency_ewma_ms,
+    latencyMs: r.latency_ms,
     lastSeenAt: isoOf(r.last_seen_at),
   };
 }
@@ -73,7 +73,7 @@ export async function getMarketNode(minerId: string, now = new Date()): Promise<
   const from = windowStart(now, MARKET_WINDOW_DAYS * 24);
   const [{ rows }, bribes, availability] = await Promise.all([
     readPool().query<Row>(
-      `SELECT n.miner_id, n.wallet, n.hardware, coalesce(s.stake_wei, 0)::text AS stake_wei, n.latency_ewma_ms, n.last_seen_at,
+      `SELECT n.miner_id, n.wallet, n.hardware, coalesce(s.stake_wei, 0)::text AS stake_wei, ${nodeLatencyMsSql("n")} AS latency_ms, n.last_seen_at,
               w.waifu::text, w.llama::text, w.jobs::text, w.ok::text
          FROM nodes n LEFT JOIN node_stakes s USING (miner_id)
          LEFT JOIN LATERAL (

@@ -5,7 +5,7 @@ import { readPool } from "../db";
 import { readAsOf, withReadAsOf } from "../read-as-of";
 import { dailySeries, last24Hrs } from "./activity";
 import { minerAvailability24h } from "./availability-24h";
-import { countOf, heuOf, isoOf, pointsOf } from "./convert";
+import { countOf, heuOf, isoOf, nodeLatencyMsSql, pointsOf } from "./convert";
 import { multipliersInForce } from "./multipliers";
 import { minerOpenEpoch } from "./open-epoch";
 import { boostedMinerIds } from "./wallet-miners";
@@ -23,7 +23,7 @@ interface NodeRow {
   image_count: string;
   text_count: string;
   failed_count: string;
-  latency_ewma_ms: number | null;
+  latency_ms: number | null;
   nft_count: number;
 }
 
@@ -31,7 +31,7 @@ async function nodeRow(minerId: string): Promise<NodeRow | undefined> {
   const { rows } = await readPool().query<NodeRow>(
     `SELECT n.miner_id, n.wallet, n.device_tag, n.hardware, n.first_seen_at, n.last_seen_at, coalesce(s.stake_wei, 0)::text AS stake_wei,
             n.total_waifu_micro::text, n.total_llama_micro::text, n.image_count::text, n.text_count::text,
-            n.failed_count::text, n.latency_ewma_ms, coalesce(wn.nft_count, 0) AS nft_count
+            n.failed_count::text, ${nodeLatencyMsSql("n")} AS latency_ms, coalesce(wn.nft_count, 0) AS nft_count
        FROM nodes n LEFT JOIN node_stakes s ON s.miner_id = n.miner_id LEFT JOIN wallet_nfts wn ON wn.wallet = n.wallet
       WHERE n.miner_id = $1`,
     [minerId],
@@ -69,7 +69,7 @@ export async function getMinerOrThrow(minerId: string, query: MinerQuery, now = 
     ...recent,
     last24HrsAvailability: availability24h.ratio,
     availability24h,
-    latencyMs: node.latency_ewma_ms,
+    latencyMs: node.latency_ms,
     stake,
     nftCount: node.nft_count,
     multipliers: multipliersInForce(now, node.nft_count, hasBoostSlot, stake),

@@ -6,7 +6,7 @@ import type { WalletMiner } from "@/lib/schemas/wallets";
 import { getBoostAssignment } from "../boost-slots";
 import { readPool } from "../db";
 import { walletAvailability24h, type WalletAvailability } from "./availability-24h";
-import { countOf, heuOf, isoOf, onTimeOf, pointsOf } from "./convert";
+import { countOf, heuOf, isoOf, nodeLatencyMsSql, onTimeOf, pointsOf } from "./convert";
 import { WINDOW_HOURS, windowStart } from "./windows";
 
 // The fleet table reads every GPU of the wallet at once (2,500+ in the largest wallets): the
@@ -24,7 +24,7 @@ interface MinerRow {
   total_llama_micro: string;
   image_count: string;
   text_count: string;
-  latency_ewma_ms: number | null;
+  latency_ms: number | null;
   waifu_24h: string | null;
   llama_24h: string | null;
   jobs_24h: string | null;
@@ -34,7 +34,7 @@ interface MinerRow {
 async function walletMinerRows(address: string, now: Date): Promise<MinerRow[]> {
   const { rows } = await readPool().query<MinerRow>(
     `SELECT n.miner_id, n.hardware, n.first_seen_at, n.last_seen_at, coalesce(s.stake_wei, 0)::text AS stake_wei, n.total_waifu_micro::text,
-            n.total_llama_micro::text, n.image_count::text, n.text_count::text, n.latency_ewma_ms,
+            n.total_llama_micro::text, n.image_count::text, n.text_count::text, ${nodeLatencyMsSql("n")} AS latency_ms,
             h.waifu::text AS waifu_24h, h.llama::text AS llama_24h, h.jobs::text AS jobs_24h, h.successes::text AS successes_24h
        FROM nodes n
        LEFT JOIN node_stakes s ON s.miner_id = n.miner_id
@@ -66,7 +66,7 @@ function toFleetRow(row: MinerRow, boosted: ReadonlySet<string>, availability: A
     last24HrsAvailability: availability.ratio,
     availability24h: availability,
     onTime24h,
-    latencyMs: row.latency_ewma_ms,
+    latencyMs: row.latency_ms,
     stake: heuOf(row.stake_wei),
     hasBoostSlot: boosted.has(row.miner_id),
     pointType: countOf(row.text_count) > countOf(row.image_count) ? "llama" : "waifu",

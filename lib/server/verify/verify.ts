@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { SLOTS_PER_NFT, getScheduleOrThrow, priceJob, scheduleAt } from "@/lib/points";
 import { ENTRY_BUCKET_SQL, ENTRY_OWN_EPOCH_SQL } from "../epochs/epoch-points";
+import { PENDING_ENTRIES, ROLLUP_DELTAS } from "../rollups/fold";
 import { STORED_JOB_COLUMNS, storedJobPriceInput, type StoredJobRow } from "../queries/stored-job";
 
 export interface CheckResult {
@@ -37,9 +38,14 @@ const HOUR = "date_trunc('hour', coalesce(j.completed_at, l.occurred_at), 'UTC')
 /** Each entry with its own epoch and its settlement bucket, derived from the closes' cutoffs (decision 0020). */
 const BUCKETED = `SELECT l.miner_id, l.point_type, l.points_micro, l.kind, ${ENTRY_OWN_EPOCH_SQL} AS own, ${ENTRY_BUCKET_SQL} AS bucket FROM ledger_entries l`;
 
-const ROLLUPS: { name: string; key: string[]; recomputed: string; stored: string; values: string[] }[] = [
+/** What the pending deltas add to a rollup (the folder's own SELECT over them), in `stored`'s columns. */
+const pending = (rollup: keyof typeof ROLLUP_DELTAS, stored: string) =>
+  `(WITH e AS (${PENDING_ENTRIES}) SELECT ${stored.replace(/^SELECT (.*) FROM \w+$/s, "$1")} FROM (${ROLLUP_DELTAS[rollup]}) p)`;
+
+const ROLLUPS: { name: string; key: string[]; recomputed: string; stored: string; values: string[]; pending?: keyof typeof ROLLUP_DELTAS }[] = [
   {
     name: "miner_hourly",
+    pending: "miner_hourly",
     key: ["miner_id", "hour"],
     recomputed: `SELECT l.miner_id, ${HOUR} AS hour, ${ALL_KINDS_SUMS},
                         coalesce(sum(round(j.inference_latency * 1000)) FILTER (WHERE ${JOB} AND ${SUCCESS}), 0) AS latency_ms_sum
@@ -49,6 +55,7 @@ const ROLLUPS: { name: string; key: string[]; recomputed: string; stored: string
   },
   {
     name: "wallet_hourly",
+    pending: "wallet_hourly",
     key: ["wallet", "hour"],
     recomputed: `SELECT l.wallet, ${HOUR} AS hour, ${ALL_KINDS_SUMS} FROM ${ALL_ENTRIES} GROUP BY 1, 2`,
     stored: "SELECT wallet, hour, waifu_micro, llama_micro, job_count, success_count, image_count, text_count FROM wallet_hourly",
@@ -56,6 +63,7 @@ const ROLLUPS: { name: string; key: string[]; recomputed: string; stored: string
   },
   {
     name: "hardware_hourly",
+    pending: "hardware_hourly",
     key: ["hardware", "model_id", "hour"],
     recomputed: `SELECT coalesce(j.hardware, 'unknown') AS hardware, j.model_id, date_trunc('hour', j.completed_at, 'UTC') AS hour, ${SUMS},
                         coalesce(sum(round(j.inference_latency * 1000)) FILTER (WHERE ${SUCCESS}), 0) AS latency_ms_sum
@@ -65,6 +73,7 @@ const ROLLUPS: { name: string; key: string[]; recomputed: string; stored: string
   },
   {
     name: "wallet_model_daily",
+    pending: "wallet_model_daily",
     key: ["wallet", "day", "model_id"],
     recomputed: `SELECT l.wallet, (j.completed_at AT TIME ZONE 'UTC')::date AS day, j.model_id, sum(l.points_micro) AS points_micro,
                         count(*) AS job_count, count(*) FILTER (WHERE ${SUCCESS}) AS success_count
@@ -75,6 +84,7 @@ const ROLLUPS: { name: string; key: string[]; recomputed: string; stored: string
   {
     // Settlement reads these buckets instead of the ledger: every entry in exactly one, the one its close put it in.
     name: "epoch_miner_points (settlement buckets)",
+    pending: "epoch_miner_points",
     key: ["epoch", "miner_id"],
     recomputed: `SELECT bucket AS epoch, miner_id, coalesce(sum(points_micro) FILTER (WHERE point_type = 'waifu'), 0) AS waifu_micro,
                         coalesce(sum(points_micro) FILTER (WHERE point_type = 'llama'), 0) AS llama_micro,
@@ -93,6 +103,7 @@ const ROLLUPS: { name: string; key: string[]; recomputed: string; stored: string
   },
   {
     name: "nodes (totals)",
+    pending: "nodes",
     key: ["miner_id"],
     recomputed: `SELECT l.miner_id, sum(CASE WHEN l.point_type = 'waifu' THEN l.points_micro ELSE 0 END) AS total_waifu_micro,
                         sum(CASE WHEN l.point_type = 'llama' THEN l.points_micro ELSE 0 END) AS total_llama_micro,
@@ -104,12 +115,20 @@ const ROLLUPS: { name: string; key: string[]; recomputed: string; stored: string
   },
 ];
 
+/**
+ * One rollup against the ledger, in one statement (one snapshot): the stored rows plus what the
+ * pending deltas will add to them (decision 0024) must equal the rows recomputed from the ledger.
+ */
 async function checkRollup(client: pg.PoolClient, r: (typeof ROLLUPS)[number]): Promise<CheckResult> {
   const on = r.key.map((k) => `a.${k} = b.${k}`).join(" AND ");
+  const stored = r.pending
+    ? `SELECT ${r.key.join(", ")}, ${r.values.map((v) => `sum(${v}) AS ${v}`).join(", ")}
+         FROM (${r.stored} UNION ALL ${pending(r.pending, r.stored)}) s GROUP BY ${r.key.join(", ")}`
+    : r.stored;
   const differs = r.values.map((v) => `a.${v}::numeric IS DISTINCT FROM b.${v}::numeric`).join(" OR ");
   const keyText = r.key.map((k) => `coalesce(a.${k}, b.${k})::text`).join(" || ' ' || ");
   const { rows } = await client.query<{ checked: string; mismatches: string; examples: string[] | null }>(
-    `WITH a AS (${r.recomputed}), b AS (${r.stored}),
+    `WITH a AS (${r.recomputed}), b AS (${stored}),
           d AS (SELECT ${keyText} AS k, row_to_json(a)::text AS want, row_to_json(b)::text AS got
                   FROM a FULL JOIN b ON ${on} WHERE a.${r.key[0]} IS NULL OR b.${r.key[0]} IS NULL OR ${differs})
      SELECT (SELECT count(*) FROM b)::text AS checked, (SELECT count(*) FROM d)::text AS mismatches,
