@@ -13,6 +13,10 @@ export interface ConfigResult {
   cpu: CpuMeter;
   waits: string;
   tasks: string;
+  /** Fold lag samples (s) during the HTTP runs; empty without a worker. */
+  foldLag: number[];
+  /** Seconds after each run until nothing waited to be folded (null: not within 2 min). */
+  foldDrain: (number | null)[];
 }
 
 export function report(results: ConfigResult[], counts: { jobs: number; ledger: number }, o: { runs: number; total: number; concurrency: number; worker: boolean }): void {
@@ -35,6 +39,14 @@ export function report(results: ConfigResult[], counts: { jobs: number; ledger: 
     const ours = names.reduce((s, g) => s + (r.cpu.seconds[g] ?? 0), 0);
     const pct = (s: number) => `${Math.round((100 * s) / r.cpu.machineTotal)} %`;
     console.log(`| ${r.servers} server${r.servers === 1 ? "" : "s"}${w} | ${names.map((g) => per(r.cpu.seconds[g] ?? 0)).join(" | ")} | ${pct(r.cpu.machineBusy)} (${pct(ours)} / ${pct(r.cpu.machineBusy - ours)}) |`);
+  }
+  if (o.worker) {
+    console.log("\nFold lag (age of the oldest rollup delta waiting for the worker, sampled every 500 ms during the HTTP runs), and the time to fold everything after each run:\n");
+    for (const r of results) {
+      const s = [...r.foldLag].sort((a, b) => a - b);
+      const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!.toFixed(1) : "–");
+      console.log(`- ${r.servers} server${r.servers === 1 ? "" : "s"}${w}: p50 ${q(50)} s, p95 ${q(95)} s, max ${q(100)} s; folded ${r.foldDrain.map((d) => (d === null ? "not within 2 min" : `${d.toFixed(1)} s`)).join(", ")} after the runs`);
+    }
   }
   console.log("\nPostgreSQL's active client backends during the HTTP runs (sampled every 200 ms):");
   for (const r of results) console.log(`- ${r.servers} server${r.servers === 1 ? "" : "s"}${w}: ${r.waits}`);

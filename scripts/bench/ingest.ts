@@ -21,7 +21,7 @@ import { generateJobs } from "../simulator/network";
 import { describeTaskRuns, startBenchWorker, type BenchWorker } from "./bench-worker";
 import { groupRssMb, Progress } from "./measure";
 import { report, type ConfigResult } from "./ingest-report";
-import { CpuMeter, describeWaits, loadAverages, mergeWaits, postmasterPid, sampleWaits, type Waits } from "./observe";
+import { CpuMeter, describeWaits, loadAverages, mergeWaits, postmasterPid, sampleFoldLag, sampleWaits, secondsToFold, type Waits } from "./observe";
 
 const root = path.resolve(import.meta.dirname, "../..");
 // Benchmarks build into their own folder so a running `next dev` (which uses .next) is left alone.
@@ -149,7 +149,7 @@ async function measureConfiguration(n: number, appUrl: string, pgPid: number, se
   });
   let peakRssMb = 0;
   const rssTimer = setInterval(() => (peakRssMb = Math.max(peakRssMb, procs.reduce((sum, p) => sum + groupRssMb(p.pid!), 0))), 250);
-  const result: ConfigResult = { servers: n, http: [], copy: [], loads: [], peakRssMb: 0, cpu: new CpuMeter(), waits: "", tasks: "" };
+  const result: ConfigResult = { servers: n, http: [], copy: [], loads: [], peakRssMb: 0, cpu: new CpuMeter(), waits: "", tasks: "", foldLag: [], foldDrain: [] };
   const windows: [number, number][] = [];
   const allWaits: Waits = { samples: 0, waits: new Map(), lockedIn: new Map() };
   try {
@@ -157,12 +157,17 @@ async function measureConfiguration(n: number, appUrl: string, pgPid: number, se
       result.loads.push(loadAverages());
       const progress = new Progress(`${n} server${n === 1 ? "" : "s"}${worker ? " + worker" : ""}, HTTP run ${r + 1}/${runs} (load ${result.loads[r]})`, total);
       const sampler = sampleWaits(appUrl);
+      const lag = worker ? sampleFoldLag(appUrl) : undefined;
       const endCpu = result.cpu.begin({ servers: procs.map((p) => p.pid!), PostgreSQL: [pgPid], worker: worker ? [worker.proc.pid!] : [] });
       const from = Date.now();
       const seconds = await postAll(urls, batchesOf(sets[r]!), progress);
       windows.push([from, Date.now()]);
       endCpu();
       mergeWaits(allWaits, await sampler.stop());
+      if (lag) {
+        result.foldLag.push(...(await lag.stop()));
+        result.foldDrain.push(await secondsToFold(appUrl));
+      }
       progress.done();
       result.http.push(total / seconds);
       result.copy.push(total / (await copySeconds(appUrl, sets[r]!, dir)));

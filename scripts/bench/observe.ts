@@ -151,3 +151,51 @@ export function describeWaits({ samples, waits, lockedIn }: Waits, top = 5): str
   if (all === 0) return "no active backend sampled";
   return `${(all / samples).toFixed(1)} active on average: ${shares(waits, top)}${lockedIn.size ? `; the lock waits were in statements writing ${shares(lockedIn, top)}` : ""}`;
 }
+
+/**
+ * The fold lag (decision 0024) every `everyMs`: seconds since the oldest rollup delta still
+ * waiting was written (0 when none waits). `stop()` returns the samples.
+ */
+export function sampleFoldLag(url: string, everyMs = 500): { stop(): Promise<number[]> } {
+  const samples: number[] = [];
+  let stopped = false;
+  const client = new pg.Client(url);
+  const loop = (async () => {
+    await client.connect();
+    while (!stopped) {
+      samples.push(await foldLagSeconds(client));
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+    await client.end();
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return samples;
+    },
+  };
+}
+
+async function foldLagSeconds(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ lag: number }>(
+    "SELECT coalesce(extract(epoch FROM clock_timestamp() - (SELECT created_at FROM ingest_deltas ORDER BY id LIMIT 1)), 0)::float8 AS lag",
+  );
+  return rows[0]!.lag;
+}
+
+/** Seconds until nothing waits to be folded (the worker catching up after a run); null past `timeoutMs`. */
+export async function secondsToFold(url: string, timeoutMs = 120_000): Promise<number | null> {
+  const client = new pg.Client(url);
+  await client.connect();
+  const t0 = performance.now();
+  try {
+    while ((await foldLagSeconds(client)) > 0) {
+      if (performance.now() - t0 > timeoutMs) return null;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return (performance.now() - t0) / 1000;
+  } finally {
+    await client.end();
+  }
+}

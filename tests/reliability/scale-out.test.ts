@@ -125,7 +125,10 @@ async function scenario(stats: ClientStats, total: number, due: number[]): Promi
       if (stats.finished) throw new Error(`ingestion ended before ${what}\n${diagnostics()}`);
       return false;
     }, 120_000);
-  await step("points in both ended weeks", async () => (await pool.query("SELECT 1 FROM epoch_miner_points WHERE epoch = ANY($1::int[]) GROUP BY epoch", [due])).rowCount === due.length);
+  // Written, folded or not yet (no worker runs before this step to fold them).
+  const bucketsWithPoints = `SELECT epoch FROM epoch_miner_points WHERE epoch = ANY($1::int[])
+                             UNION SELECT b FROM ingest_deltas, unnest(buckets) AS b WHERE b = ANY($1::int[])`;
+  await step("points in both ended weeks", async () => (await pool.query(bucketsWithPoints, [due])).rowCount === due.length);
   const first = startWorker("A");
   await step("the first worker running", () => first.workerIds.length > 0);
   const second = startWorker("B");
@@ -232,6 +235,9 @@ describe("two web servers and the worker role on one database", () => {
     const reaped = workers.flatMap((w) => w.said("unlocked the jobs of workers that stopped beating").flatMap((l) => l.workerIds as string[]));
     expect(killedWorkerIds.some((id) => reaped.includes(id)), diagnostics()).toBe(true);
     expect(await chainStateDiff(pool, clients.publicClient, contracts, TOUCHED)).toEqual([]);
+
+    // The workers' folder has added every acknowledged batch to the rollups (decision 0024).
+    await until("the folder catches up", async () => (await pool.query("SELECT 1 FROM ingest_deltas LIMIT 1")).rowCount === 0, 60_000);
 
     // Settlement: each ended epoch once, from its bucket, while jobs of those weeks kept arriving (late, into this week's bucket).
     const settled = await pool.query<{ number: number; bucket_ok: boolean; cutoff: string }>(
