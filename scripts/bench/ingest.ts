@@ -207,6 +207,12 @@ async function main() {
     const check = new pg.Client(appUrl);
     await check.connect();
     const counts = (await check.query("SELECT (SELECT count(*) FROM jobs)::int AS jobs, (SELECT count(*) FROM ledger_entries)::int AS ledger")).rows[0];
+    // What a job costs on disk (issue 13 item 5): heap, TOAST and indexes of the two per-job tables.
+    await check.query("VACUUM ANALYZE jobs, ledger_entries");
+    const sizes = (await check.query<{ t: string; heap: string; idx: string }>(
+      `SELECT t, pg_table_size(t::regclass)::text AS heap, pg_indexes_size(t::regclass)::text AS idx FROM unnest(ARRAY['jobs', 'ledger_entries']) t`,
+    )).rows;
+    for (const r of sizes) console.log(`${r.t}: ${(Number(r.heap) / counts.jobs).toFixed(0)} bytes of table and ${(Number(r.idx) / counts.jobs).toFixed(0)} of indexes per job`);
     await check.end();
     report(results, counts, { runs, total, concurrency, worker: values.worker! });
   } finally {

@@ -46,6 +46,28 @@ export async function reap(pool: pg.Pool, utils: WorkerUtils): Promise<string[]>
 }
 
 /**
+ * A job locked in this process's name that it is not running: graphile-worker locked it (fetched
+ * it) but the answer was lost with the connection, so nothing will run it, and the heartbeat keeps
+ * the reaper above away for 4 hours. Unlocked (and its queue) once locked DEAD_AFTER_S; `mine` are
+ * the jobs this process is running or finished within the last minute (their completion may be in
+ * flight). Returns the job ids unlocked.
+ */
+export async function reapOwn(pool: pg.Pool, workerIds: readonly string[], mine: readonly string[]): Promise<string[]> {
+  if (workerIds.length === 0) return [];
+  const { rows } = await pool.query<{ id: string }>(
+    `WITH stale AS (
+       SELECT id, job_queue_id FROM graphile_worker._private_jobs
+        WHERE locked_by = ANY($1::text[]) AND locked_at < now() - make_interval(secs => $3) AND NOT (id = ANY($2::bigint[]))),
+     queues AS (
+       UPDATE graphile_worker._private_job_queues q SET locked_at = NULL, locked_by = NULL
+         FROM stale WHERE q.id = stale.job_queue_id AND q.locked_by = ANY($1::text[]) RETURNING q.id)
+     UPDATE graphile_worker._private_jobs j SET locked_at = NULL, locked_by = NULL FROM stale WHERE j.id = stale.id RETURNING j.id::text`,
+    [workerIds, mine, DEAD_AFTER_S],
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
  * Beats, reaps and runs `everyBeat` every HEARTBEAT_MS until stopped; a failing database is logged
  * and retried on the next tick.
  */

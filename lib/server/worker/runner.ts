@@ -3,7 +3,7 @@ import { EventEmitter } from "node:events";
 import { Logger as GraphileLogger, makeWorkerUtils, run, type Task, type WorkerEvents } from "graphile-worker";
 import type pg from "pg";
 import { log } from "@/lib/log";
-import { startHeartbeat } from "./heartbeat";
+import { reapOwn, startHeartbeat } from "./heartbeat";
 import { recordRun } from "./queue-stats";
 import { crontabFor, ensureQueued, queueNext } from "./singleton";
 import type { WorkerTask } from "./task";
@@ -42,11 +42,14 @@ export async function startWorker(opts: { pool: pg.Pool; tasks: WorkerTask[]; co
   const events: WorkerEvents = new EventEmitter();
   events.on("pool:create", ({ workerPool }) => workerIds.push(workerPool.id));
 
+  // Jobs this process runs, and when each finished (null: running), for reapOwn.
+  const ownJobs = new Map<string, number | null>();
   const taskList: Record<string, Task> = {};
   for (const task of tasks) {
     taskList[task.name] = async (_payload, helpers) => {
       const taskLogger = logger.child({ task: task.name, jobId: helpers.job.id });
       const startedAt = Date.now();
+      ownJobs.set(helpers.job.id, null);
       let ok = true;
       try {
         await task.run({ pool: opts.pool, signal: AbortSignal.any([stopping.signal, helpers.abortSignal]), logger: taskLogger });
@@ -56,6 +59,7 @@ export async function startWorker(opts: { pool: pg.Pool; tasks: WorkerTask[]; co
         taskLogger.error({ err }, "task failed (runs again on schedule)");
       }
       const finishedAt = Date.now();
+      ownJobs.set(helpers.job.id, finishedAt);
       taskLogger.info({ ok, startedAt, finishedAt, ms: finishedAt - startedAt, workerId: helpers.job.locked_by }, "task finished");
       try {
         await recordRun(opts.pool, task.name, new Date(startedAt), finishedAt - startedAt, ok);
@@ -97,10 +101,16 @@ export async function startWorker(opts: { pool: pg.Pool; tasks: WorkerTask[]; co
       else if (task.schedule.cron.onStart) await ensureQueued(utils.addJob, task.name, new Date(now));
     }
     const addJob = utils.addJob;
-    // A run whose successor could not be queued (the database went away) is queued again here.
-    // Started only once the tasks are queued above: its first beat would queue them an interval late.
+    // A run whose successor could not be queued (the database went away) is queued again here, and
+    // a job fetched in this worker's name but never received is unlocked. Started only once the
+    // tasks are queued above: its first beat would queue them an interval late.
     const keepQueued = async () => {
       const at = Date.now();
+      for (const [id, finished] of ownJobs) if (finished !== null && at - finished > 60_000) ownJobs.delete(id);
+      const unlocked = await reapOwn(opts.pool, workerIds, [...ownJobs.keys()]);
+      // A job that used up its attempts keeps its key and stops ensureQueued for good: gone, it is queued again below.
+      await utils!.cleanup({ tasks: ["DELETE_PERMAFAILED_JOBS"] });
+      if (unlocked.length) logger.warn({ jobIds: unlocked }, "unlocked jobs locked in this worker's name that it was not running (a fetch lost with its connection)");
       for (const task of tasks) if ("every" in task.schedule) await ensureQueued(addJob, task.name, new Date(at + task.schedule.every.everyMs));
     };
     heartbeat = startHeartbeat({ pool: opts.pool, utils, workerIds: () => workerIds, logger, everyBeat: keepQueued });

@@ -4,7 +4,10 @@ import type { WorkerTask } from "./task";
 
 // A jobKey alone does not stop two copies of a job from running (decision 0017): the queue does,
 // since graphile-worker runs a queue's jobs one at a time across every worker.
-const spec = (name: string, runAt: Date, jobKeyMode: TaskSpec["jobKeyMode"]): TaskSpec => ({ jobKey: name, jobKeyMode, queueName: name, runAt, maxAttempts: 10 });
+// Attempts count fetches here, not failures (a run never fails in graphile-worker's eyes, see
+// runner.ts): a fetch whose answer a lost connection swallowed still counts, and a job at its
+// maximum is never fetched again, so the maximum is far above what outages can use up.
+const spec = (name: string, runAt: Date, jobKeyMode: TaskSpec["jobKeyMode"]): TaskSpec => ({ jobKey: name, jobKeyMode, queueName: name, runAt, maxAttempts: 1000 });
 
 /** At start: queue the task unless a job for it exists already (queued, or running on another worker). */
 export function ensureQueued(addJob: AddJobFunction, name: string, runAt: Date): Promise<unknown> {

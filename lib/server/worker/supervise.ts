@@ -11,8 +11,10 @@ export function isConnectionLoss(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: unknown }).code;
   if (typeof code === "string" && (LOST.has(code) || code.startsWith("08"))) return true;
-  // pg's own errors for a dead socket carry no code.
-  return /Connection terminated|not queryable|timeout exceeded when trying to connect/i.test(err.message);
+  // pg's own errors for a dead socket carry no code. The last: graphile-worker 0.17 releases its
+  // LISTEN client again after the connection error already returned it to the pool (an async
+  // release in a sync try/catch in its listener's error handler), so only a lost connection raises it.
+  return /Connection terminated|not queryable|timeout exceeded when trying to connect|Release called on client which has already been released/i.test(err.message);
 }
 
 export const RESTART_MIN_MS = 1_000;
