@@ -104,29 +104,14 @@ export function mergeWaits(into: Waits, from: Waits): void {
   for (const [k, n] of from.lockedIn) add(into.lockedIn, k, n);
 }
 
-/**
- * Samples every active client backend every `everyMs`: its wait event (none: on CPU or waiting for
- * one) and, when it waits on a lock, the table its statement writes. `stop()` returns the tallies.
- */
-export function sampleWaits(url: string, everyMs = 200): { stop(): Promise<Waits> } {
-  const result: Waits = { samples: 0, waits: new Map(), lockedIn: new Map() };
+/** Runs `sample` on its own connection every `everyMs` until `stop()`, which returns `result`. */
+function sampleEvery<T>(url: string, everyMs: number, result: T, sample: (client: pg.Client) => Promise<void>): { stop(): Promise<T> } {
   let stopped = false;
   const client = new pg.Client(url);
   const loop = (async () => {
     await client.connect();
     while (!stopped) {
-      const { rows } = await client.query<{ w: string; target: string | null; n: number }>(
-        `SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU') AS w,
-                CASE WHEN wait_event_type = 'Lock' THEN coalesce(substring(query FROM ${pg.escapeLiteral(String.raw`(?i)(?:insert\s+into|update|delete\s+from)\s+"?(\w+)`)}), 'another statement') END AS target,
-                count(*)::int AS n
-           FROM pg_stat_activity
-          WHERE state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid() GROUP BY 1, 2`,
-      );
-      result.samples++;
-      for (const r of rows) {
-        add(result.waits, r.w, r.n);
-        if (r.target) add(result.lockedIn, r.target, r.n);
-      }
+      await sample(client);
       await new Promise((r) => setTimeout(r, everyMs));
     }
     await client.end();
@@ -138,6 +123,28 @@ export function sampleWaits(url: string, everyMs = 200): { stop(): Promise<Waits
       return result;
     },
   };
+}
+
+/**
+ * Samples every active client backend every `everyMs`: its wait event (none: on CPU or waiting for
+ * one) and, when it waits on a lock, the table its statement writes. `stop()` returns the tallies.
+ */
+export function sampleWaits(url: string, everyMs = 200): { stop(): Promise<Waits> } {
+  const result: Waits = { samples: 0, waits: new Map(), lockedIn: new Map() };
+  return sampleEvery(url, everyMs, result, async (client) => {
+    const { rows } = await client.query<{ w: string; target: string | null; n: number }>(
+      `SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU') AS w,
+              CASE WHEN wait_event_type = 'Lock' THEN coalesce(substring(query FROM ${pg.escapeLiteral(String.raw`(?i)(?:insert\s+into|update|delete\s+from)\s+"?(\w+)`)}), 'another statement') END AS target,
+              count(*)::int AS n
+         FROM pg_stat_activity
+        WHERE state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid() GROUP BY 1, 2`,
+    );
+    result.samples++;
+    for (const r of rows) {
+      add(result.waits, r.w, r.n);
+      if (r.target) add(result.lockedIn, r.target, r.n);
+    }
+  });
 }
 
 const shares = (m: Map<string, number>, top: number) => {
@@ -158,23 +165,9 @@ export function describeWaits({ samples, waits, lockedIn }: Waits, top = 5): str
  */
 export function sampleFoldLag(url: string, everyMs = 500): { stop(): Promise<number[]> } {
   const samples: number[] = [];
-  let stopped = false;
-  const client = new pg.Client(url);
-  const loop = (async () => {
-    await client.connect();
-    while (!stopped) {
-      samples.push(await foldLagSeconds(client));
-      await new Promise((r) => setTimeout(r, everyMs));
-    }
-    await client.end();
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      await loop;
-      return samples;
-    },
-  };
+  return sampleEvery(url, everyMs, samples, async (client) => {
+    samples.push(await foldLagSeconds(client));
+  });
 }
 
 async function foldLagSeconds(client: pg.Client): Promise<number> {
