@@ -126,9 +126,8 @@ async function scenario(stats: ClientStats, total: number, due: number[]): Promi
       return false;
     }, 120_000);
   // Written, folded or not yet (no worker runs before this step to fold them).
-  const bucketsWithPoints = `SELECT epoch FROM epoch_miner_points WHERE epoch = ANY($1::int[])
-                             UNION SELECT b FROM ingest_deltas, unnest(buckets) AS b WHERE b = ANY($1::int[])`;
-  await step("points in both ended weeks", async () => (await pool.query(bucketsWithPoints, [due])).rowCount === due.length);
+  const withPoints = "SELECT epoch FROM epoch_miner_points WHERE epoch = ANY($1::int[]) UNION SELECT b FROM ingest_deltas, unnest(buckets) b WHERE b = ANY($1::int[])";
+  await step("points in both ended weeks", async () => (await pool.query(withPoints, [due])).rowCount === due.length);
   const first = startWorker("A");
   await step("the first worker running", () => first.workerIds.length > 0);
   const second = startWorker("B");
@@ -236,9 +235,7 @@ describe("two web servers and the worker role on one database", () => {
     expect(killedWorkerIds.some((id) => reaped.includes(id)), diagnostics()).toBe(true);
     expect(await chainStateDiff(pool, clients.publicClient, contracts, TOUCHED)).toEqual([]);
 
-    // The workers' folder has added every acknowledged batch to the rollups (decision 0024).
-    await until("the folder catches up", async () => (await pool.query("SELECT 1 FROM ingest_deltas LIMIT 1")).rowCount === 0, 60_000);
-
+    await until("the folder catches up (decision 0024)", async () => (await pool.query("SELECT 1 FROM ingest_deltas LIMIT 1")).rowCount === 0, 60_000);
     // Settlement: each ended epoch once, from its bucket, while jobs of those weeks kept arriving (late, into this week's bucket).
     const settled = await pool.query<{ number: number; bucket_ok: boolean; cutoff: string }>(
       `SELECT e.number, e.ledger_cutoff::text AS cutoff,
