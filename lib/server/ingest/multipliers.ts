@@ -25,9 +25,16 @@ interface AssignmentSet {
 export async function loadNodeFactors(client: pg.PoolClient, jobs: readonly PreparedJob[]): Promise<(job: PreparedJob) => Required<NodeFactors>> {
   const minerIds = [...new Set(jobs.map((j) => j.job.miner_id))];
   const wallets = [...new Set(jobs.map((j) => j.wallet))];
-  const times = jobs.map((j) => j.completedAt.getTime());
-  const from = new Date(Math.min(...times));
-  const to = new Date(Math.max(...times));
+  // A loop, not Math.min(...times): a bulk import's chunk (tens of thousands of jobs) would overflow the stack.
+  let min = Infinity;
+  let max = -Infinity;
+  for (const j of jobs) {
+    const t = j.completedAt.getTime();
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  const from = new Date(min);
+  const to = new Date(max);
   const [nfts, stakes] = await Promise.all([nftTimeline(client, wallets, from, to), stakeTimeline(client, minerIds, from, to)]);
   const nftWallets = new Map(wallets.map((w) => [w, nfts.max(w, from, to, 0, (n) => n)] as const).filter(([, n]) => n > 0));
   if (nftWallets.size > 0) await lockNftWallets(client, jobs, nftWallets);
@@ -87,9 +94,16 @@ async function slotHolders(client: pg.PoolClient, jobs: readonly PreparedJob[], 
   const order = new Map<string, string[]>(nftWallets.map((w) => [w, []]));
   for (const row of ranked.rows) order.set(row.wallet, [...(order.get(row.wallet) ?? []), row.miner_id]);
   const byFirstJob = [...jobs].sort((a, b) => a.completedAt.getTime() - b.completedAt.getTime() || (a.job.miner_id < b.job.miner_id ? -1 : 1));
+  const listed = new Map<string, Set<string>>(); // list membership in O(1): a 2,500-GPU wallet's list is long
   for (const { wallet, job } of byFirstJob) {
     const list = order.get(wallet);
-    if (list && !list.includes(job.miner_id)) list.push(job.miner_id);
+    if (!list) continue;
+    let members = listed.get(wallet);
+    if (!members) listed.set(wallet, (members = new Set(list)));
+    if (!members.has(job.miner_id)) {
+      list.push(job.miner_id);
+      members.add(job.miner_id);
+    }
   }
   const setsByWallet = new Map<string, AssignmentSet[]>();
   for (const s of sets.rows) {

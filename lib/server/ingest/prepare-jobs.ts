@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { PointsError, priceBase, scheduleAt, type BasePrice, type PriceJobInput } from "@/lib/points";
 import { jobSchema, type Job } from "@/lib/schemas/jobs";
@@ -30,7 +30,7 @@ function hashJob(job: Job, completedAt: Date): string {
     job.inference_latency, job.width ?? null, job.height ?? null, job.num_iterations ?? null,
     job.input_tokens ?? null, job.output_tokens ?? null, job.input_ref ?? null, job.output_ref ?? null,
   ];
-  return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
+  return hash("sha256", JSON.stringify(canonical), "hex"); // one-shot: the same digest as createHash, in half the time
 }
 
 /** The one mapping from an ingested job to what prices it (the node's factors come at write time). */
@@ -45,13 +45,24 @@ export function jobPriceInput(job: Job, completedAt: Date): Omit<PriceJobInput, 
   };
 }
 
+/** What `checkJobs` found: the valid jobs (with their index in the input) and every problem of the others. */
+export interface CheckedJobs {
+  prepared: PreparedJob[];
+  /** `indexes[i]` is the input position of `prepared[i]`. */
+  indexes: number[];
+  issues: JobIssue[];
+}
+
 /**
- * Validates every job of a batch and reports every problem at once (index, field, reason), so the
- * router can fix a batch in one round trip. Throws 422 if anything is wrong; nothing is written.
+ * Validates and base-prices each job on its own, keeping the valid ones and every problem of the
+ * others (index, field, reason). A job id repeated within `rawJobs` with different content is a
+ * problem of the repeat. `prepareJobs` (a live batch: all or nothing) and `cli import` (a file:
+ * each line on its own) both validate through here.
  */
-export function prepareJobs(rawJobs: readonly unknown[], now: Date): PreparedJob[] {
+export function checkJobs(rawJobs: readonly unknown[], now: Date): CheckedJobs {
   const issues: JobIssue[] = [];
   const prepared: PreparedJob[] = [];
+  const indexes: number[] = [];
   const firstById = new Map<string, { index: number; contentHash: string }>();
 
   rawJobs.forEach((raw, index) => {
@@ -78,13 +89,22 @@ export function prepareJobs(rawJobs: readonly unknown[], now: Date): PreparedJob
       if (!seen) firstById.set(job.job_id, { index, contentHash });
       const wallet = job.miner_id.split("-")[0]!;
       prepared.push({ job, wallet, completedAt, base, contentHash });
+      indexes.push(index);
     } catch (err) {
       if (!(err instanceof PointsError)) throw err;
       const field = err.code === "NO_SCHEDULE" ? "completed_at" : err.code === "INVALID_INPUT" ? "(job)" : "model_id";
       issues.push({ index, job_id: job.job_id, field, reason: err.message });
     }
   });
+  return { prepared, indexes, issues };
+}
 
+/**
+ * Validates every job of a batch and reports every problem at once (index, field, reason), so the
+ * router can fix a batch in one round trip. Throws 422 if anything is wrong; nothing is written.
+ */
+export function prepareJobs(rawJobs: readonly unknown[], now: Date): PreparedJob[] {
+  const { prepared, issues } = checkJobs(rawJobs, now);
   if (issues.length > 0) {
     const bad = new Set(issues.map((i) => i.index)).size;
     throw new AppError("validation_failed", `${bad} of ${rawJobs.length} jobs are invalid; nothing was written.`, issues);
