@@ -10,6 +10,7 @@ import { applyRescore } from "../lib/server/rescore/apply";
 import { rescoreReport } from "../lib/server/rescore/rescore";
 import { verifyAll } from "../lib/server/verify/verify";
 import { ingestFile } from "./cli/ingest";
+import { importFile } from "./cli/import";
 import { fold } from "./cli/fold";
 import { snapshots } from "./cli/snapshots";
 import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
@@ -24,6 +25,18 @@ Commands
               interruption (progress in <file>.progress.json); rejected lines go to
               <file>.rejected.jsonl with their reasons. Needs INGEST_HMAC_SECRET (or the
               launcher's .data/ingest-secret) and a running portal (default http://127.0.0.1:3000).
+  import <file.jsonl|file.csv> [--report <file>] [--restart] [--chunk <lines>] [--format jsonl|csv]
+              bulk backfill of historical jobs (a season, a migration from another system) straight
+              into the database: each job validated and priced exactly as the ingestion API does it
+              (the NFTs, boost slots and stake in force when it completed), jobs and ledger entries
+              written with COPY in chunks of 20,000 lines, one transaction each. JSONL: one job per
+              line, the fields of POST /api/v1/jobs; CSV: a header row naming those fields. A job id
+              already stored with the same content is a duplicate, with other content a rejection.
+              Resumes after Ctrl-C or a crash exactly after the last committed chunk (progress is
+              kept in the database, table imports); --restart reads the file again from the start.
+              Rejected lines go to <file>.rejected.jsonl (or --report; a resumed run keeps its
+              report) with their reasons, each once. Safe beside live ingestion, the worker and
+              settlement; the worker folds the rollups (without one: fold).
   rescore --schedule <id> --from <time> --to <time> [--apply --reason "<why>"]
               dry run: what pricing the jobs completed in [from, to) under another schedule would
               change, per miner ID (each job keeps its NFT count, boost slot and stake). With
@@ -50,7 +63,7 @@ Commands
 Options
   --help      this text
 
-Environment: DATABASE_URL for verify, settle, fold and snapshots (without it they open the portal's embedded
+Environment: DATABASE_URL for import, verify, settle, fold and snapshots (without it they open the portal's embedded
 database in .data/postgres, the running portal's or, when it is stopped, started here), INGEST_HMAC_SECRET and PORT for ingest.`;
 
 async function verify(databaseUrl: string): Promise<number> {
@@ -135,6 +148,52 @@ async function ingest(file: string | undefined, values: { url?: string; report?:
   }
 }
 
+async function importJobs(databaseUrl: string, file: string | undefined, values: { report?: string; restart?: boolean; chunk?: string; format?: string }): Promise<number> {
+  if (!file) return 2; // checked before the database was opened
+  const chunkSize = values.chunk === undefined ? undefined : Number(values.chunk);
+  if (chunkSize !== undefined && !(Number.isInteger(chunkSize) && chunkSize >= 1)) {
+    console.error(`--chunk must be a whole number ≥ 1, got "${values.chunk}"`);
+    return 2;
+  }
+  if (values.format !== undefined && values.format !== "jsonl" && values.format !== "csv") {
+    console.error(`--format must be jsonl or csv, got "${values.format}"`);
+    return 2;
+  }
+  // Ctrl-C: finish the chunk being written (its transaction commits with its progress), then stop.
+  // A second Ctrl-C stops at once: the open transaction rolls back, and the next run resumes all the same.
+  const stop = new AbortController();
+  const onSigint = () => {
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+    process.stderr.write("\nStopping after the chunk being written (Ctrl-C again to stop now)…\n");
+  };
+  process.on("SIGINT", onSigint);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const s = await importFile(pool, { file, report: values.report, restart: values.restart, chunkSize, format: values.format as "jsonl" | "csv" | undefined, signal: stop.signal });
+    const n = (v: number) => v.toLocaleString("en-US");
+    if (s.alreadyImported) {
+      console.log(`${file} was imported to its end already: ${n(s.created)} created, ${n(s.duplicates)} duplicates, ${n(s.rejected)} rejected (${s.report}).`);
+      console.log("Nothing read. --restart reads it again (its jobs then count as duplicates).");
+      return 0;
+    }
+    const rate = Math.round(((s.run.created + s.run.duplicates) / s.elapsedMs) * 1000);
+    console.log(`\n${s.resumedFromLine ? `Resumed after line ${n(s.resumedFromLine)}. ` : ""}${n(s.lines)} lines read${s.interrupted ? " (interrupted: run the same command again to resume)" : ""}.`);
+    console.log(`Created     ${n(s.created)}`);
+    console.log(`Duplicates  ${n(s.duplicates)} (already in the database)`);
+    console.log(`Rejected    ${n(s.rejected)}${s.rejected ? ` (reasons in ${s.report})` : ""}`);
+    console.log(`Elapsed     ${(s.elapsedMs / 1000).toFixed(1)} s, ${n(rate)} jobs/s`);
+    console.log("Rollups: the worker folds the new entries (without a worker: npm run cli -- fold).");
+    return s.interrupted ? 130 : 0;
+  } catch (err) {
+    console.error(`\nimport: ${err instanceof Error ? err.message : String(err)}\nRun the same command again to resume.`);
+    return 1;
+  } finally {
+    process.off("SIGINT", onSigint);
+    await pool.end();
+  }
+}
+
 const pts = (micro: bigint) => (Number(micro) / 1e6).toLocaleString("en-US", { maximumFractionDigits: 6, signDisplay: "exceptZero" });
 
 async function rescore(databaseUrl: string, values: { schedule?: string; from?: string; to?: string; apply?: boolean; reason?: string }): Promise<number> {
@@ -175,6 +234,7 @@ async function main(): Promise<number> {
     options: {
       help: { type: "boolean", default: false }, epoch: { type: "string" }, url: { type: "string" }, report: { type: "string" }, restart: { type: "boolean", default: false },
       schedule: { type: "string" }, from: { type: "string" }, to: { type: "string" }, apply: { type: "boolean", default: false }, reason: { type: "string" },
+      chunk: { type: "string" }, format: { type: "string" },
     },
   });
   const [command] = positionals;
@@ -183,7 +243,11 @@ async function main(): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   if (command === "ingest") return ingest(positionals[1], values);
-  if (command !== "verify" && command !== "settle" && command !== "rescore" && command !== "snapshots" && command !== "fold") {
+  if (command === "import" && !(positionals[1] && existsSync(positionals[1]))) {
+    console.error(positionals[1] ? `import: ${positionals[1]} does not exist` : "import needs a file: npm run cli -- import jobs.jsonl");
+    return 2;
+  }
+  if (!["verify", "settle", "rescore", "snapshots", "fold", "import"].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${HELP}`);
     return 2;
   }
@@ -205,6 +269,7 @@ async function main(): Promise<number> {
     }
   }
   try {
+    if (command === "import") return await importJobs(databaseUrl, positionals[1], values);
     if (command === "rescore") return await rescore(databaseUrl, values);
     if (command === "fold") return await fold(databaseUrl);
     if (command === "snapshots") return (await fold(databaseUrl)) || (await snapshots(databaseUrl));

@@ -3,10 +3,11 @@
 // router's. Resumable: the byte offset of the last acknowledged batch is kept in
 // `<file>.progress.json`; re-running continues there (and resending is harmless: ingestion is
 // idempotent per job id). Rejected lines go to a report file with their reasons.
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync, appendFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync, appendFileSync, rmSync } from "node:fs";
 import { Presets, SingleBar } from "cli-progress";
 import { MAX_JOBS_PER_BATCH, jobSchema, type JobInput } from "../../lib/schemas/jobs";
 import { IngestRejectedError, postBatch } from "../simulator/post-batches";
+import { jsonlRecords } from "./file-records";
 
 export interface IngestFileOptions {
   file: string;
@@ -107,47 +108,25 @@ export async function ingestFile(opts: IngestFileOptions): Promise<IngestFileSum
   let batch: Pending[] = [];
   let offset = progress.offset;
   let line = progress.line;
-  let carry = Buffer.alloc(0);
-  for await (const chunk of createReadStream(opts.file, { start: progress.offset }) as AsyncIterable<Buffer>) {
-    let data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    let nl: number;
-    while ((nl = data.indexOf(0x0a)) !== -1) {
-      const text = data.subarray(0, nl).toString("utf8").trim();
-      offset += nl + 1;
-      line++;
-      data = data.subarray(nl + 1);
-      if (!text) continue;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch {
-        reject(line, "not valid JSON");
+  for await (const records of jsonlRecords(opts.file, { offset: progress.offset, line: progress.line })) {
+    for (const r of records) {
+      offset = r.end;
+      line = r.line;
+      if (r.kind === "blank") continue;
+      if (r.kind === "invalid") {
+        reject(r.line, r.reason);
         continue;
       }
-      const parsed = jobSchema.safeParse(raw);
+      const parsed = jobSchema.safeParse(r.raw);
       if (!parsed.success) {
-        reject(line, parsed.error.issues.map((i) => `${i.path.join(".") || "(job)"}: ${i.message}`).join("; "), raw);
+        reject(r.line, parsed.error.issues.map((i) => `${i.path.join(".") || "(job)"}: ${i.message}`).join("; "), r.raw);
         continue;
       }
-      batch.push({ job: raw as JobInput, line, end: offset });
+      batch.push({ job: r.raw as JobInput, line: r.line, end: r.end });
       if (batch.length >= (opts.batchSize ?? MAX_JOBS_PER_BATCH)) {
         await send(batch);
         batch = [];
       }
-    }
-    carry = Buffer.from(data);
-  }
-  const tail = carry.toString("utf8").trim();
-  if (tail) {
-    line++;
-    offset += carry.length;
-    try {
-      const raw = JSON.parse(tail) as unknown;
-      const parsed = jobSchema.safeParse(raw);
-      if (parsed.success) batch.push({ job: raw as JobInput, line, end: offset });
-      else reject(line, parsed.error.issues.map((i) => `${i.path.join(".") || "(job)"}: ${i.message}`).join("; "), raw);
-    } catch {
-      reject(line, "not valid JSON");
     }
   }
   if (batch.length) await send(batch);
