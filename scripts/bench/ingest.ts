@@ -5,7 +5,7 @@
 // ratio to COPY, the servers' peak RSS, the load average before each run, the worker's task runs
 // that overlapped the measured windows, the CPU seconds each process group spent per 1,000 jobs and
 // what PostgreSQL's active backends waited on.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -15,10 +15,10 @@ import type { JobInput } from "../../lib/schemas/jobs";
 import { signedHeaders } from "../../lib/signing";
 import { ensureBuild, webServerArgs } from "../lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../lib/processes";
-import { letPostgresUserReach } from "../lib/postgres-user";
 import { freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
 import { generateJobs } from "../simulator/network";
 import { describeTaskRuns, startBenchWorker, type BenchWorker } from "./bench-worker";
+import { copySeconds } from "./copy-ceiling";
 import { groupRssMb, Progress } from "./measure";
 import { report, type ConfigResult } from "./ingest-report";
 import { CpuMeter, describeWaits, loadAverages, mergeWaits, postmasterPid, sampleFoldLag, sampleWaits, secondsToFold, type Waits } from "./observe";
@@ -65,31 +65,6 @@ async function postAll(urls: string[], bodies: string[], progress: Progress): Pr
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return (performance.now() - started) / 1000;
-}
-
-const CSV_COLUMNS = ["job_id", "miner_id", "model_id", "status", "completed_at", "hardware", "inference_latency", "width", "height", "num_iterations", "input_tokens", "output_tokens"] as const;
-
-/**
- * The ceiling: the same rows loaded with COPY, read by the server from a file (the throwaway
- * cluster's binaries ship no psql; the server process, the `postgres` user
- * when run as root, is let read the file).
- */
-async function copySeconds(url: string, jobs: JobInput[], dir: string): Promise<number> {
-  const csv = path.join(dir, "jobs.csv");
-  writeFileSync(csv, jobs.map((j) => CSV_COLUMNS.map((c) => j[c] ?? "").join(",")).join("\n"), { mode: 0o644 });
-  letPostgresUserReach(csv);
-  const client = new pg.Client(url);
-  await client.connect();
-  try {
-    await client.query(`CREATE TABLE IF NOT EXISTS copy_ceiling (job_id text, miner_id text, model_id text, status text, completed_at timestamptz, hardware text,
-      inference_latency numeric, width int, height int, num_iterations int, input_tokens int, output_tokens int)`);
-    await client.query("TRUNCATE copy_ceiling");
-    const started = performance.now();
-    await client.query(`COPY copy_ceiling FROM ${pg.escapeLiteral(csv)} WITH (FORMAT csv, NULL '')`);
-    return (performance.now() - started) / 1000;
-  } finally {
-    await client.end();
-  }
 }
 
 /** What the web servers and the worker share, as in a deployment. */
