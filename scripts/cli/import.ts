@@ -9,7 +9,7 @@ import { open, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { Presets, SingleBar } from "cli-progress";
 import type pg from "pg";
-import { ImportSession, writeImportChunk, type ImportChunk, type ImportJob, type ImportRejection } from "../../lib/server/ingest/import-chunk";
+import { ImportSession, importJob, writeImportChunk, type ImportChunk, type ImportJob, type ImportRejection } from "../../lib/server/ingest/import-chunk";
 import { lockImport, openImport, unlockImport, type ImportFormat } from "../../lib/server/ingest/import-state";
 import { checkJobs } from "../../lib/server/ingest/prepare-jobs";
 import { csvHeader, csvRecords, jsonlRecords, type FilePosition } from "./file-records";
@@ -115,7 +115,7 @@ export async function* readChunks(file: string, format: ImportFormat, from: File
       if (r.kind === "invalid") rejects.push({ line: r.line, reason: r.reason, job: r.raw });
       else {
         const { prepared, issues } = checkJobs([r.raw], now);
-        if (prepared.length) jobs.push({ prepared: prepared[0]!, line: r.line });
+        if (prepared.length) jobs.push(importJob(prepared[0]!, r.line));
         else rejects.push({ line: r.line, reason: issues.map((i) => `${i.field}: ${i.reason}`).join("; "), job: r.raw });
       }
       if (jobs.length + rejects.length >= chunkSize) {

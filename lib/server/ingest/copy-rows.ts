@@ -18,25 +18,26 @@ export function copyField(value: string | number | null): string {
   return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]!) : value;
 }
 
-/** The rows in COPY text format, one line each, columns in `columns`' order. */
-export function copyText<T>(columns: readonly RowColumn<T>[], rows: readonly T[]): string {
-  const lines: string[] = new Array(rows.length);
+/** One row in COPY text format (no newline), columns in `columns`' order. */
+export function copyLine<T>(columns: readonly RowColumn<T>[], row: T): string {
+  // Joining an array measured 40 % cheaper than concatenating (3.3 vs 5.8 µs per job row).
   const fields: (string | number)[] = new Array(columns.length);
-  // Joining an array per row measured 40 % cheaper than concatenating (3.3 vs 5.8 µs per job row).
-  for (let r = 0; r < rows.length; r++) {
-    for (let c = 0; c < columns.length; c++) {
-      const value = columns[c]!.value(rows[r]!);
-      fields[c] = typeof value === "number" ? value : copyField(value);
-    }
-    lines[r] = fields.join("\t");
+  for (let c = 0; c < columns.length; c++) {
+    const value = columns[c]!.value(row);
+    fields[c] = typeof value === "number" ? value : copyField(value);
   }
-  return lines.length ? lines.join("\n") + "\n" : "";
+  return fields.join("\t");
+}
+
+/** COPYs rows already in COPY text format (`copyLine`) into `table`'s `columns` on `client` (in its transaction). */
+export async function copyLines(client: pg.PoolClient, table: string, columns: readonly Pick<RowColumn<never>, "name">[], lines: readonly string[]): Promise<number> {
+  if (lines.length === 0) return 0;
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.map((c) => c.name).join(", ")}) FROM STDIN`));
+  await pipeline(Readable.from([Buffer.from(lines.join("\n") + "\n")]), stream);
+  return stream.rowCount;
 }
 
 /** COPYs `rows` into `table` on `client` (in its transaction); returns the rows written. */
-export async function copyRows<T>(client: pg.PoolClient, table: string, columns: readonly RowColumn<T>[], rows: readonly T[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const stream = client.query(copyFrom(`COPY ${table} (${columns.map((c) => c.name).join(", ")}) FROM STDIN`));
-  await pipeline(Readable.from([Buffer.from(copyText(columns, rows))]), stream);
-  return stream.rowCount;
+export function copyRows<T>(client: pg.PoolClient, table: string, columns: readonly RowColumn<T>[], rows: readonly T[]): Promise<number> {
+  return copyLines(client, table, columns, rows.map((row) => copyLine(columns, row)));
 }

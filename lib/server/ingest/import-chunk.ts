@@ -2,7 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { joinSettlementBarrier } from "../epochs/epoch-points";
 import { JOB_COLUMNS, LEDGER_COLUMNS, priceFresh, recordDeltas, registerNodes } from "./batch-rows";
-import { copyRows } from "./copy-rows";
+import { copyLine, copyLines, copyRows } from "./copy-rows";
 import { advanceImport, type ImportStep } from "./import-state";
 import type { PreparedJob } from "./prepare-jobs";
 
@@ -10,10 +10,16 @@ import type { PreparedJob } from "./prepare-jobs";
 // COPY, the rest exactly as a live batch writes it (write-batch.ts: the settlement barrier first,
 // the same pricing, node registration and rollup delta), and the import's progress.
 
-/** A validated job of the file, with its line. */
+/** A validated job of the file, with its line and its `jobs` row in COPY format (`importJob` makes one). */
 export interface ImportJob {
   prepared: PreparedJob;
   line: number;
+  jobRow: string;
+}
+
+/** A validated job as a chunk takes it: its `jobs` row is rendered here, by the reader, outside the chunk's transaction. */
+export function importJob(prepared: PreparedJob, line: number): ImportJob {
+  return { prepared, line, jobRow: copyLine(JOB_COLUMNS, prepared) };
 }
 
 /** A line of the file that was not written, and why. */
@@ -98,8 +104,8 @@ async function writeJobs(client: pg.PoolClient, session: ImportSession, jobs: re
 
   // Job ids in key order, as writeBatch inserts them: a live batch sharing ids waits, never deadlocks.
   // A stored id (or one a live batch commits meanwhile) fails the COPY (23505): the chunk is retried with the lookup.
-  const byId = fresh.map((j) => j.prepared).sort((a, b) => (a.job.job_id < b.job.job_id ? -1 : 1));
-  await copyRows(client, "jobs", JOB_COLUMNS, byId);
+  const byId = [...fresh].sort((a, b) => (a.prepared.job.job_id < b.prepared.job.job_id ? -1 : 1));
+  await copyLines(client, "jobs", JOB_COLUMNS, byId.map((j) => j.jobRow));
   const priced = await priceFresh(client, fresh.map((j) => j.prepared));
   // Entries in (miner, time) order: neighbours in the ledger's (miner_id, occurred_at) index arrive together.
   const byMiner = [...priced].sort((a, b) => (a.prepared.job.miner_id < b.prepared.job.miner_id ? -1 : a.prepared.job.miner_id > b.prepared.job.miner_id ? 1 : a.prepared.completedAt.getTime() - b.prepared.completedAt.getTime()));
