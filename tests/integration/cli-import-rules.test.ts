@@ -3,7 +3,7 @@
 // behind (no job, entry, node, wallet or rollup delta); a known job with the same content is a
 // duplicate; a CSV file imports exactly the jobs its JSONL twin holds; a chunk holds the settlement
 // barrier like a live batch, so an epoch's close waits for it and later chunks count as late.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -25,7 +25,10 @@ beforeAll(async () => {
   pool = new pg.Pool({ connectionString: await createOwnDatabase("heurist_import_rules"), max: 2 });
 });
 
-afterAll(() => pool.end());
+afterAll(async () => {
+  await pool.end();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const count = async (sql: string, params: unknown[]) => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0]!.n;
 const reportOf = (file: string) => readFileSync(`${file}.rejected.jsonl`, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { line: number; reason: string });

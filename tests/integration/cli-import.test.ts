@@ -5,7 +5,7 @@
 // killed mid-chunk resumes after its last committed chunk and ends with every job written once
 // and the same ledger as an uninterrupted import, its report listing each rejected line once.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -116,6 +116,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(pools.map((p) => p.end()));
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test("`cli verify` is clean after an import (rollups still pending in deltas, then folded)", async () => {
