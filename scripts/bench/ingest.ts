@@ -38,6 +38,7 @@ const { values } = parseArgs({
     "span-hours": { type: "string", default: "168" }, // jobs completed over the last N hours
     statements: { type: "boolean", default: false },
     "cpu-prof": { type: "string" }, // --cpu-prof <dir>: the web servers write V8 CPU profiles there
+    "server-node-options": { type: "string" }, // e.g. --server-node-options=--max-old-space-size=256: NODE_OPTIONS of the web servers
  // --statements: pg_stat_statements' costliest statements per job at the end
   },
   allowNegative: true,
@@ -111,7 +112,10 @@ async function startServers(n: number, appUrl: string): Promise<{ procs: ReturnT
       startBackground(node, [...profile, ...args], {
         cwd: root,
         stdio: "ignore",
-        env: { ...roleEnv(appUrl), DATABASE_POOL_MAX: String(concurrency + 2), AUTH_DOMAIN: `127.0.0.1:${port}` },
+        env: {
+          ...roleEnv(appUrl), DATABASE_POOL_MAX: String(concurrency + 2), AUTH_DOMAIN: `127.0.0.1:${port}`,
+          ...(values["server-node-options"] ? { NODE_OPTIONS: values["server-node-options"] } : {}),
+        },
       }),
     );
     urls.push(`http://127.0.0.1:${port}`);
