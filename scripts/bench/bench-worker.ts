@@ -14,10 +14,17 @@ export interface TaskRun {
   ok: boolean;
 }
 
+/** Tasks that re-queue themselves at once (schedule every 0 ms): lib/server/worker/tasks/{fold,chain-index}.ts. */
+const FOLLOWERS = ["fold", "chain-index"];
+
 export interface BenchWorker {
   proc: ChildProcess;
   runs: TaskRun[];
-  /** Resolves once the worker has queued its tasks and none is due or running: its first pass is done. */
+  /**
+   * Resolves once the worker has queued its tasks and none is due or running: its first pass is
+   * done. The followers that run continuously in one-minute chunks (the folder, the indexer) are
+   * always running and are not waited for.
+   */
   idle(url: string, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -59,7 +66,8 @@ export function startBenchWorker(root: string, env: NodeJS.ProcessEnv): BenchWor
           if (proc.exitCode !== null) throw new Error(`the worker exited with code ${proc.exitCode}`);
           if (started) {
             const { rows } = await client.query<{ busy: number }>(
-              "SELECT count(*)::int AS busy FROM graphile_worker.jobs WHERE run_at <= now() OR locked_at IS NOT NULL",
+              "SELECT count(*)::int AS busy FROM graphile_worker.jobs WHERE (run_at <= now() OR locked_at IS NOT NULL) AND task_identifier <> ALL($1::text[])",
+              [FOLLOWERS],
             );
             if (rows[0]!.busy === 0) return;
           }

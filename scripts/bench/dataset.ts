@@ -56,7 +56,7 @@ export async function generateDataset(url: string, rows: number, log: (line: str
     await client.query("CREATE INDEX ON node_index (idx)");
 
     const t0 = performance.now();
-    await client.query("DROP INDEX IF EXISTS ledger_entries_miner_id_occurred_at_idx; ALTER TABLE ledger_entries DROP CONSTRAINT IF EXISTS ledger_entries_job_id_key; DROP INDEX IF EXISTS ledger_entries_job_id_key");
+    await client.query("DROP INDEX IF EXISTS ledger_entries_miner_id_occurred_at_idx");
     const CHUNK = 1_000_000;
     for (let start = 0; start < rows; start += CHUNK) {
       const n = Math.min(CHUNK, rows - start);
@@ -72,7 +72,6 @@ export async function generateDataset(url: string, rows: number, log: (line: str
       );
       log(`  ledger: ${(start + n).toLocaleString()} rows`);
     }
-    await client.query("CREATE UNIQUE INDEX ledger_entries_job_id_key ON ledger_entries (job_id)");
     await client.query("CREATE INDEX ledger_entries_miner_id_occurred_at_idx ON ledger_entries (miner_id, occurred_at)");
     log(`  ledger and its indexes in ${((performance.now() - t0) / 1000).toFixed(0)} s; building rollups…`);
 

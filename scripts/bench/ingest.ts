@@ -35,6 +35,11 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     servers: { type: "string", default: "1" }, // e.g. 1,2 or 1,2,2,1: each configuration in turn, in this run
     worker: { type: "boolean", default: true }, // --no-worker: web servers alone
+    "span-hours": { type: "string", default: "168" }, // jobs completed over the last N hours
+    statements: { type: "boolean", default: false },
+    "cpu-prof": { type: "string" }, // --cpu-prof <dir>: the web servers write V8 CPU profiles there
+    "server-node-options": { type: "string" }, // e.g. --server-node-options=--max-old-space-size=256: NODE_OPTIONS of the web servers
+ // --statements: pg_stat_statements' costliest statements per job at the end
   },
   allowNegative: true,
 });
@@ -77,11 +82,15 @@ async function startServers(n: number, appUrl: string): Promise<{ procs: ReturnT
   for (let i = 0; i < n; i++) {
     const port = await freePort();
     const [node, args] = webServerArgs(root, port);
+    const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values["cpu-prof"])}`] : [];
     procs.push(
-      startBackground(node, args, {
+      startBackground(node, [...profile, ...args], {
         cwd: root,
         stdio: "ignore",
-        env: { ...roleEnv(appUrl), DATABASE_POOL_MAX: String(concurrency + 2), AUTH_DOMAIN: `127.0.0.1:${port}` },
+        env: {
+          ...roleEnv(appUrl), DATABASE_POOL_MAX: String(concurrency + 2), AUTH_DOMAIN: `127.0.0.1:${port}`,
+          ...(values["server-node-options"] ? { NODE_OPTIONS: values["server-node-options"] } : {}),
+        },
       }),
     );
     urls.push(`http://127.0.0.1:${port}`);
@@ -158,9 +167,32 @@ async function measureConfiguration(n: number, appUrl: string, pgPid: number, se
   return result;
 }
 
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Where PostgreSQL's time went, per job ingested (every configuration and run together, COPY runs included). */
+async function printStatements(client: pg.Client, jobs: number): Promise<void> {
+  const { rows } = await client.query<{ query: string; calls: string; ms: string }>(
+    `SELECT regexp_replace(left(query, 90), '\\s+', ' ', 'g') AS query, calls::text, total_exec_time::text AS ms
+       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+      ORDER BY total_exec_time DESC LIMIT 15`,
+  );
+  console.log(`PostgreSQL's costliest statements (pg_stat_statements), µs per job ingested:`);
+  for (const r of rows) console.log(`  ${((Number(r.ms) * 1000) / jobs).toFixed(1).padStart(6)} µs  ${r.calls.padStart(7)} calls  ${r.query}`);
+}
+
 async function main() {
   await ensureBuild(root);
-  const db = await startThrowawayPostgres({ settings: { max_wal_size: "4GB", checkpoint_timeout: "30min" } });
+  const db = await startThrowawayPostgres({
+    settings: { max_wal_size: "4GB", checkpoint_timeout: "30min", ...(values.statements ? { shared_preload_libraries: "pg_stat_statements" } : {}) },
+  });
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-ingest-"));
   try {
     const appUrl = db.url.replace(/\/postgres$/, "/heurist");
@@ -169,10 +201,11 @@ async function main() {
     await admin.query("CREATE DATABASE heurist");
     await admin.end();
     await applyMigrations(appUrl);
+    if (values.statements) await withClient(appUrl, (c) => c.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"));
     const pgPid = await postmasterPid(appUrl);
 
     const to = new Date();
-    const from = new Date(to.getTime() - 7 * 86_400_000);
+    const from = new Date(to.getTime() - Number(values["span-hours"]) * 3_600_000);
     const results: ConfigResult[] = [];
     for (const [c, n] of serverCounts.entries()) {
       console.log(`Generating ${runs} × ${total} jobs from the simulated full-scale network…`);
@@ -188,6 +221,7 @@ async function main() {
       `SELECT t, pg_table_size(t::regclass)::text AS heap, pg_indexes_size(t::regclass)::text AS idx FROM unnest(ARRAY['jobs', 'ledger_entries']) t`,
     )).rows;
     for (const r of sizes) console.log(`${r.t}: ${(Number(r.heap) / counts.jobs).toFixed(0)} bytes of table and ${(Number(r.idx) / counts.jobs).toFixed(0)} of indexes per job`);
+    if (values.statements) await printStatements(check, counts.jobs);
     await check.end();
     report(results, counts, { runs, total, concurrency, worker: values.worker! });
   } finally {

@@ -43,7 +43,7 @@ const B = epochOf(now) - 2;
 
 async function fill(client: pg.Client): Promise<void> {
   const t0 = performance.now();
-  await client.query("DROP INDEX IF EXISTS ledger_entries_miner_id_occurred_at_idx; ALTER TABLE ledger_entries DROP CONSTRAINT IF EXISTS ledger_entries_job_id_key; DROP INDEX IF EXISTS ledger_entries_job_id_key");
+  await client.query("DROP INDEX IF EXISTS ledger_entries_miner_id_occurred_at_idx");
   const CHUNK = 1_000_000;
   for (let start = 0; start < entries; start += CHUNK) {
     const n = Math.min(CHUNK, entries - start);
@@ -60,7 +60,6 @@ async function fill(client: pg.Client): Promise<void> {
     );
     log(`ledger: ${(start + n).toLocaleString()} entries`);
   }
-  await client.query("CREATE UNIQUE INDEX ledger_entries_job_id_key ON ledger_entries (job_id)");
   await client.query("CREATE INDEX ledger_entries_miner_id_occurred_at_idx ON ledger_entries (miner_id, occurred_at)");
   // The bucket, as the writers would have kept it.
   await client.query(

@@ -3,6 +3,7 @@
 // mid-range, and ingestion prices jobs with the stake and NFTs in force at completion.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import pg from "pg";
 import { parseEventLogs, type Address, type Hash } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
@@ -113,6 +114,39 @@ describe("following the contracts", () => {
     const result = await index();
     expect(result.applied).toBe(0);
     expect((await db().query("SELECT count(*)::int AS events, (SELECT sum(stake_wei)::text FROM node_stakes) AS stake FROM chain_events")).rows).toEqual(before.rows);
+  });
+
+  // Two indexers overlap (a worker restarted while its old run still reads, two workers racing a
+  // job's unlock): one commits a shorter range while the other reads a batch. The one that waited
+  // must go on from the cursor it finds, not from the end of the batch it threw away.
+  test("an indexer that finds the cursor moved while it read a batch goes on from that cursor and skips nothing", async () => {
+    const node = `${addr(dave!)}-overlap`;
+    await index();
+    const before = (await db().query("SELECT block_number::text FROM chain_cursor")).rows[0].block_number as string;
+    await act.mine(3); // the cursor X is followed by empty blocks (the confirmations, these three), then the stakes
+    const shorter = await clients.publicClient.getBlock({ blockNumber: BigInt(before) + 3n });
+    for (let i = 1; i <= 5; i++) await act.stake(i % 2 ? alice! : bob!, node, HEU_TOKEN, heu(i)); // X+7..X+11
+    await act.mine(CONFIRMATIONS);
+
+    const holder = await db().connect();
+    const own = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 }); // the indexer's, apart from the test's two
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT 1 FROM chain_cursor FOR UPDATE");
+      const running = indexToHead({ chain: { ...chain, batchBlocks: 7 }, pool: own, client: clients.publicClient });
+      const waitsOnCursor = async () =>
+        (await db().query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%chain_cursor%FOR UPDATE%'")).rows[0].n > 0;
+      while (!(await waitsOnCursor())) await new Promise((r) => setTimeout(r, 5));
+      // The indexer holds logs for X+1..X+7 and waits; another commits the empty X+1..X+3.
+      await holder.query("UPDATE chain_cursor SET block_number = $1, block_hash = $2, block_time = $3", [shorter.number.toString(), shorter.hash, new Date(Number(shorter.timestamp) * 1000)]);
+      await holder.query("COMMIT");
+      await running;
+    } finally {
+      holder.release();
+      await own.end();
+    }
+    expect(await stakeWei(node)).toBe(heu(1 + 2 + 3 + 4 + 5).toString());
+    expect(BigInt(await stakeWei(node))).toBe(await nodeStakeOnChain(node));
   });
 
   test(`an event waits for ${CONFIRMATIONS} confirmations`, async () => {

@@ -70,9 +70,15 @@ export async function indexToHead(opts: IndexerOptions): Promise<IndexResult> {
     const to = from + BigInt(chain.batchBlocks) - 1n < target ? from + BigInt(chain.batchBlocks) - 1n : target;
     const logs = await fetchLogs(client, chain.contracts, from, to);
     const toBlock = await client.getBlock({ blockNumber: to });
-    const n = await commitBatch(pool, chain, from, logs, { number: to, hash: toBlock.hash, time: new Date(Number(toBlock.timestamp) * 1000) });
-    applied += n;
-    opts.onBatch?.({ from, to, logs: logs.length, applied: n, target });
+    const batch = await commitBatch(pool, chain, from, logs, { number: to, hash: toBlock.hash, time: new Date(Number(toBlock.timestamp) * 1000) });
+    if ("movedTo" in batch) {
+      // Another indexer committed while this batch was read: continue after what it committed,
+      // never after this batch's end (its cursor may be short of it, and the blocks between would be skipped).
+      from = batch.movedTo === null ? chain.startBlock : batch.movedTo + 1n;
+      continue;
+    }
+    applied += batch.applied;
+    opts.onBatch?.({ from, to, logs: logs.length, applied: batch.applied, target });
     from = to + 1n;
   }
   const last = await readCursor(pool, chain);
@@ -101,16 +107,17 @@ async function commitBatch(
   from: bigint,
   logs: ChainLog[],
   to: { number: bigint; hash: string; time: Date },
-): Promise<number> {
+): Promise<{ applied: number } | { movedTo: bigint | null }> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    // One writer at a time: a second indexer waits here, then finds the cursor moved and skips.
+    // One writer at a time: a second indexer waits here, then finds the cursor moved and starts
+    // again from it. The batch commits only where it continues the cursor exactly.
     const { rows } = await client.query<{ block_number: string }>("SELECT block_number::text FROM chain_cursor WHERE id = $1 FOR UPDATE", [CURSOR_ID]);
     const current = rows[0] ? BigInt(rows[0].block_number) : null;
-    if (current !== null && current >= from) {
+    if (current === null ? from !== chain.startBlock : current + 1n !== from) {
       await client.query("ROLLBACK");
-      return 0;
+      return { movedTo: current };
     }
     const applied = await applyChainLogs(client, logs);
     await client.query(
@@ -119,7 +126,7 @@ async function commitBatch(
       [CURSOR_ID, chain.chainId, contractsKey(chain.contracts), to.number.toString(), to.hash, to.time],
     );
     await client.query("COMMIT");
-    return applied;
+    return { applied };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw err;

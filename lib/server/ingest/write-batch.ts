@@ -20,7 +20,7 @@ async function assertSameContent(client: pg.PoolClient, duplicates: readonly Pre
   if (duplicates.length === 0) return new Map();
   const res = await client.query<{ job_id: string; content_hash: string; points_micro: string | null }>(
     `SELECT j.job_id, j.content_hash, l.points_micro::text
-       FROM jobs j LEFT JOIN ledger_entries l ON l.job_id = j.job_id
+       FROM jobs j LEFT JOIN ledger_entries l ON l.miner_id = j.miner_id AND l.occurred_at = j.completed_at AND l.job_id = j.job_id AND l.kind = 'job'
       WHERE j.job_id = ANY($1::text[])`,
     [duplicates.map((d) => d.job.job_id)],
   );

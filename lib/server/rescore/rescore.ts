@@ -66,7 +66,7 @@ export async function rescoreReport(pool: pg.Pool, opts: { scheduleId: string; f
     for (;;) {
       const { rows } = await client.query<Row>(
         `SELECT ${STORED_JOB_COLUMNS}, j.miner_id, l.wallet, l.point_type, l.points_micro::text
-           FROM jobs j JOIN ledger_entries l ON l.job_id = j.job_id AND l.kind = 'job'
+           FROM jobs j JOIN ledger_entries l ON l.miner_id = j.miner_id AND l.occurred_at = j.completed_at AND l.job_id = j.job_id AND l.kind = 'job'
           WHERE j.completed_at >= $1 AND j.completed_at < $2 AND (j.completed_at, j.job_id) > ($3, $4)
           ORDER BY j.completed_at, j.job_id LIMIT 5000`,
         [opts.from, opts.to, after[0], after[1]],
