@@ -4,16 +4,15 @@
 // bench:ingest). Prints jobs/s and the ratio to COPY, the CPU seconds per 1,000 jobs of the
 // importing process and of PostgreSQL, what reading and validating the file costs Node alone (the
 // import's read-ahead without writing), and how long the worker's folder then takes.
+import { startBenchDatabase } from "./bench-db";
 import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { applyMigrations } from "../../prisma/migrate";
 import { applyChainLogs } from "../../lib/server/chain/apply";
 import { foldAll } from "../../lib/server/rollups/fold";
 import { DEFAULT_CHUNK_JOBS, importFile, readChunks } from "../cli/import";
-import { startThrowawayPostgres } from "../lib/throwaway-postgres";
 import { planChainSeed } from "../simulator/chain-seed";
 import { chainSeedLogs } from "../simulator/chain-seed-logs";
 import { createNetwork } from "../simulator/network";
@@ -101,19 +100,12 @@ interface RunResult {
 }
 
 async function main() {
-  const profiling: Record<string, string> = values.statements ? { shared_preload_libraries: "pg_stat_statements", track_io_timing: "on" } : {};
-  const db = await startThrowawayPostgres({ settings: { max_wal_size: "4GB", checkpoint_timeout: "30min", ...profiling } });
+  const db = await startBenchDatabase({ settings: { max_wal_size: "4GB", checkpoint_timeout: "30min" }, statements: values.statements });
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-import-"));
   try {
-    const appUrl = db.url.replace(/\/postgres$/, "/heurist");
-    const admin = new pg.Client(db.url);
-    await admin.connect();
-    await admin.query("CREATE DATABASE heurist");
-    await admin.end();
-    await applyMigrations(appUrl);
+    const appUrl = db.url;
     const pgPid = await postmasterPid(appUrl);
     const pool = new pg.Pool({ connectionString: appUrl, max: 2 });
-    if (values.statements) await pool.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 
     const to = new Date();
     const from = new Date(to.getTime() - 7 * 86_400_000);

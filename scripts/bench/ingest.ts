@@ -5,17 +5,17 @@
 // ratio to COPY, the servers' peak RSS, the load average before each run, the worker's task runs
 // that overlapped the measured windows, the CPU seconds each process group spent per 1,000 jobs and
 // what PostgreSQL's active backends waited on.
+import { startBenchDatabase } from "./bench-db";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { applyMigrations } from "../../prisma/migrate";
 import type { JobInput } from "../../lib/schemas/jobs";
 import { signedHeaders } from "../../lib/signing";
 import { ensureBuild, webServerArgs } from "../lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../lib/processes";
-import { freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
+import { freePort } from "../lib/throwaway-postgres";
 import { generateJobs } from "../simulator/network";
 import { describeTaskRuns, startBenchWorker, type BenchWorker } from "./bench-worker";
 import { copySeconds } from "./copy-ceiling";
@@ -167,16 +167,6 @@ async function measureConfiguration(n: number, appUrl: string, pgPid: number, se
   return result;
 }
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(url);
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Where PostgreSQL's time went, per job ingested (every configuration and run together, COPY runs included). */
 async function printStatements(client: pg.Client, jobs: number): Promise<void> {
   const { rows } = await client.query<{ query: string; calls: string; ms: string }>(
@@ -190,18 +180,10 @@ async function printStatements(client: pg.Client, jobs: number): Promise<void> {
 
 async function main() {
   await ensureBuild(root);
-  const db = await startThrowawayPostgres({
-    settings: { max_wal_size: "4GB", checkpoint_timeout: "30min", ...(values.statements ? { shared_preload_libraries: "pg_stat_statements" } : {}) },
-  });
+  const db = await startBenchDatabase({ settings: { max_wal_size: "4GB", checkpoint_timeout: "30min" }, statements: values.statements });
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-ingest-"));
   try {
-    const appUrl = db.url.replace(/\/postgres$/, "/heurist");
-    const admin = new pg.Client(db.url);
-    await admin.connect();
-    await admin.query("CREATE DATABASE heurist");
-    await admin.end();
-    await applyMigrations(appUrl);
-    if (values.statements) await withClient(appUrl, (c) => c.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"));
+    const appUrl = db.url;
     const pgPid = await postmasterPid(appUrl);
 
     const to = new Date();

@@ -7,15 +7,14 @@
 // ran. For contrast, the old settlement's ledger scan (which held a SHARE lock on the ledger, so
 // ingestion waited that long) is timed once on the same epoch. The settlement runs in a process of
 // its own, as the worker role would run it, while this process ingests as a web server would.
+import { startBenchDatabase } from "./bench-db";
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { applyMigrations } from "../../prisma/migrate";
 import { epochEnd, epochOf, epochStart } from "../../lib/rewards";
 import type { JobInput } from "../../lib/schemas/jobs";
 import { signedHeaders } from "../../lib/signing";
-import { startThrowawayPostgres } from "../lib/throwaway-postgres";
 import { generateJobs } from "../simulator/network";
 import { median } from "./measure";
 
@@ -139,14 +138,9 @@ async function settleChild(epoch: number): Promise<void> {
 }
 
 async function main() {
-  const db = await startThrowawayPostgres({ settings: { max_wal_size: "8GB", checkpoint_timeout: "30min", shared_buffers: "1GB" } });
+  const db = await startBenchDatabase({ settings: { max_wal_size: "8GB", checkpoint_timeout: "30min", shared_buffers: "1GB" } });
   try {
-    const url = db.url.replace(/\/postgres$/, "/heurist");
-    const admin = new pg.Client(db.url);
-    await admin.connect();
-    await admin.query("CREATE DATABASE heurist");
-    await admin.end();
-    await applyMigrations(url);
+    const url = db.url;
     // Server code reads these on first use, which is after this.
     Object.assign(process.env, { DATABASE_URL: url, INGEST_HMAC_SECRET: SECRET, DATABASE_POOL_MAX: String(concurrency + 2), LOG_LEVEL: "error" });
     const { ingestRequest } = await import("../../lib/server/ingest/ingest-request");
