@@ -16,10 +16,13 @@ export async function batchStates(pool: pg.Pool, batches: readonly Batch[]): Pro
   const idx = batches.flatMap((b) => b.jobIds.map(() => b.index));
   const ids = batches.flatMap((b) => b.jobIds);
   const { rows } = await pool.query<{ idx: number; size: string; jobs: string; entries: string }>(
-    `SELECT b.idx, count(*)::text AS size,
+    // One pass over the ledger (no index on its job_id since dedupe lives on jobs): a lookup per job would scan it per job.
+    `WITH b AS (SELECT * FROM unnest($1::int[], $2::text[]) AS b(idx, job_id)),
+          e AS (SELECT l.job_id, count(*) AS n FROM ledger_entries l JOIN b USING (job_id) WHERE l.kind = 'job' GROUP BY 1)
+     SELECT b.idx, count(*)::text AS size,
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM jobs j WHERE j.job_id = b.job_id))::text AS jobs,
-            coalesce(sum((SELECT count(*) FROM ledger_entries l WHERE l.job_id = b.job_id AND l.kind = 'job')), 0)::text AS entries
-       FROM unnest($1::int[], $2::text[]) AS b(idx, job_id)
+            coalesce(sum(e.n), 0)::text AS entries
+       FROM b LEFT JOIN e USING (job_id)
       GROUP BY b.idx`,
     [idx, ids],
   );

@@ -67,6 +67,8 @@ export interface ClientOptions {
   abandonAfterCut: (batch: Batch) => boolean;
   stats: ClientStats;
   signal: AbortSignal;
+  /** Batches from position `at` on (in send order) wait until `open` settles: the rest of a run held back until a test's events have happened. */
+  gate?: { at: number; open: Promise<void> };
 }
 
 async function postUntilDone(batch: Batch, client: number, o: ClientOptions): Promise<BatchRecord> {
@@ -114,8 +116,14 @@ async function postUntilDone(batch: Batch, client: number, o: ClientOptions): Pr
 export async function runClients(o: ClientOptions): Promise<BatchRecord[]> {
   const records: BatchRecord[] = [];
   let next = 0;
+  const aborted = new Promise<never>((_, reject) => o.signal.addEventListener("abort", () => reject(o.signal.reason), { once: true }));
+  aborted.catch(() => {});
   const worker = async (client: number) => {
-    while (next < o.batches.length) records.push(await postUntilDone(o.batches[next++]!, client, o));
+    while (next < o.batches.length) {
+      const at = next++;
+      if (o.gate && at >= o.gate.at) await Promise.race([o.gate.open, aborted]);
+      records.push(await postUntilDone(o.batches[at]!, client, o));
+    }
   };
   try {
     await Promise.all(Array.from({ length: o.clients }, (_, client) => worker(client)));
