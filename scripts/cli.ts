@@ -8,7 +8,7 @@ import { applyMigrations } from "../prisma/migrate";
 import { settleDueEpochs, settleEpoch, type SettleResult } from "../lib/server/epochs/settle";
 import { applyRescore } from "../lib/server/rescore/apply";
 import { rescoreReport } from "../lib/server/rescore/rescore";
-import { verifyAll } from "../lib/server/verify/verify";
+import { verifyIncremental } from "../lib/server/verify/incremental";
 import { ingestFile } from "./cli/ingest";
 import { importFile } from "./cli/import";
 import { fold } from "./cli/fold";
@@ -42,10 +42,14 @@ Commands
               change, per miner ID (each job keeps its NFT count, boost slot and stake). With
               --apply: writes the changes as adjustment entries in the open epoch, under one
               audit-log action (once per schedule and window).
-  verify      re-price every job from its stored shape and factors and compare with its ledger
+  verify [--full]
+              re-price every job from its stored shape and factors and compare with its ledger
               entry; recompute every rollup (per miner, wallet, GPU model, wallet × model, node
-              totals) from the ledger and compare. Prints every kind of mismatch with examples;
-              exits 1 if there is any. Read-only (one consistent snapshot).
+              totals, settlement buckets) from the ledger and compare. Prints every kind of mismatch
+              with examples; exits 1 if there is any. Reads one consistent snapshot. Incremental:
+              a closed epoch's entries are re-priced once, and a clean run keeps their digests
+              (table verified_epochs), so the next run reads only what was written since. --full
+              re-derives everything (also done when an append-only trigger is off).
 
   fold        add every pending rollup delta (what batches and corrections wrote, waiting for the
               worker's folder) to the node totals, the hourly and daily rollups and the settlement
@@ -66,19 +70,29 @@ Options
 Environment: DATABASE_URL for import, verify, settle, fold and snapshots (without it they open the portal's embedded
 database in .data/postgres, the running portal's or, when it is stopped, started here), INGEST_HMAC_SECRET and PORT for ingest.`;
 
-async function verify(databaseUrl: string): Promise<number> {
+async function verify(databaseUrl: string, full: boolean): Promise<number> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   try {
     let last = 0;
-    const results = await verifyAll(pool, {
+    const report = await verifyIncremental(pool, {
+      full,
       onProgress: (step, done) => {
         if (step !== "ledger") return process.stderr.write(`\r  checking ${step}…${" ".repeat(20)}`);
         if (done && done - last >= 50_000) process.stderr.write(`\r  re-pricing jobs: ${(last = done).toLocaleString("en-US")}`);
       },
     });
     process.stderr.write("\r" + " ".repeat(60) + "\r");
+    const n = (x: bigint | number) => x.toLocaleString("en-US");
+    const { reused, verified } = report;
+    console.log(
+      report.incremental
+        ? `incremental: ${reused.epochs.length ? `epochs ${reused.epochs.join(", ")} (${n(reused.entries)} entries) from their digests` : "no epoch verified before"}; ` +
+            `${verified.length ? `epochs ${verified.map((v) => v.epoch).join(", ")} (${n(verified.reduce((s, v) => s + v.entries, 0n))} entries) verified now` : "no newly closed epoch"}; ` +
+            `${n(report.sinceLastClose)} entries since the last close\n`
+        : `full (${report.fullBecause}): every job and entry read\n`,
+    );
     let bad = 0;
-    for (const r of results) {
+    for (const r of report.results) {
       const mark = r.mismatches === 0 ? "ok  " : "FAIL";
       console.log(`${mark} ${r.name.padEnd(38)} ${r.checked.toLocaleString("en-US").padStart(12)} checked, ${r.mismatches.toLocaleString("en-US")} mismatch(es)`);
       for (const line of r.examples) console.log(`       ${line}`);
@@ -234,7 +248,7 @@ async function main(): Promise<number> {
     options: {
       help: { type: "boolean", default: false }, epoch: { type: "string" }, url: { type: "string" }, report: { type: "string" }, restart: { type: "boolean", default: false },
       schedule: { type: "string" }, from: { type: "string" }, to: { type: "string" }, apply: { type: "boolean", default: false }, reason: { type: "string" },
-      chunk: { type: "string" }, format: { type: "string" },
+      chunk: { type: "string" }, format: { type: "string" }, full: { type: "boolean", default: false },
     },
   });
   const [command] = positionals;
@@ -273,7 +287,7 @@ async function main(): Promise<number> {
     if (command === "rescore") return await rescore(databaseUrl, values);
     if (command === "fold") return await fold(databaseUrl);
     if (command === "snapshots") return (await fold(databaseUrl)) || (await snapshots(databaseUrl));
-    return command === "verify" ? await verify(databaseUrl) : await settle(databaseUrl, values.epoch);
+    return command === "verify" ? await verify(databaseUrl, values.full) : await settle(databaseUrl, values.epoch);
   } finally {
     await embedded?.stop();
   }

@@ -1,0 +1,113 @@
+import "server-only";
+import type pg from "pg";
+import { getScheduleOrThrow, priceJob, scheduleAt } from "@/lib/points";
+import { STORED_JOB_COLUMNS, storedJobPriceInput, type StoredJobRow } from "../queries/stored-job";
+import { EXAMPLES, inRange, tally, type CheckResult, type IdRange } from "./range";
+
+export const LEDGER_CHECK = "ledger_entries (re-priced from jobs)";
+
+interface JobLedgerRow extends StoredJobRow {
+  entry_id: string | null;
+  schedule_id: string | null;
+  base_micro: string | null;
+  model_multiplier_ppm: number | null;
+  stake_multiplier_ppm: number | null;
+  points_micro: string | null;
+  zero_reason: string | null;
+}
+
+const ENTRY_COLUMNS = "l.id::text AS entry_id, l.schedule_id, l.base_micro::text, l.model_multiplier_ppm, l.stake_multiplier_ppm, l.points_micro::text, l.zero_reason";
+const PAGE = 5000;
+
+/** Re-prices `r`'s job with `lib/points` under the schedule in force when it completed, with the factors its entry records. */
+function reprice(r: JobLedgerRow, fail: (line: string) => void): void {
+  const want = scheduleAt(r.completed_at).id;
+  if (r.schedule_id !== want) fail(`${r.job_id}: schedule ${r.schedule_id}, but ${want} was in force at ${r.completed_at.toISOString()}`);
+  const priced = priceJob(storedJobPriceInput(r, getScheduleOrThrow(r.schedule_id!)));
+  const got = [r.base_micro, r.model_multiplier_ppm, r.nft_multiplier_ppm, r.stake_multiplier_ppm, r.points_micro, r.zero_reason].map(String).join(" ");
+  const expected = [priced.baseMicro, priced.modelMultiplierPpm, priced.nftMultiplierPpm, priced.stakeMultiplierPpm, priced.pointsMicro, priced.zeroReason].map(String).join(" ");
+  if (got !== expected) fail(`${r.job_id}: ledger has base/model/nft/stake/points/zero ${got}, re-pricing gives ${expected}`);
+}
+
+/** Adds to `fail` the job ids with more than one job entry among `where`'s (the ledger's job_id is not unique: dedupe lives on jobs). */
+async function twice(client: pg.PoolClient, sql: string, fail: (line: string) => void): Promise<number> {
+  const { rows } = await client.query<{ n: string; ids: string[] | null }>(`SELECT count(*)::text AS n, (array_agg(job_id ORDER BY job_id))[1:${EXAMPLES}] AS ids FROM (${sql}) d`);
+  for (const id of rows[0]!.ids ?? []) fail(`${id}: more than one ledger entry for the job`);
+  return Math.max(0, Number(rows[0]!.n) - (rows[0]!.ids?.length ?? 0));
+}
+
+/**
+ * Every job re-priced with `lib/points` from its stored shape and the factors its ledger entry
+ * records (NFT count, whether it held a boost slot, stake): the entry must match to the micro-point,
+ * and every job must have exactly one entry (ledger entries without a job count as mismatches too).
+ */
+export async function checkLedger(client: pg.PoolClient, onProgress?: (done: number) => void): Promise<CheckResult> {
+  const { result, fail } = tally(LEDGER_CHECK);
+  let after = "";
+  for (;;) {
+    const { rows } = await client.query<JobLedgerRow>(
+      `SELECT ${STORED_JOB_COLUMNS}, ${ENTRY_COLUMNS}
+         FROM jobs j LEFT JOIN ledger_entries l ON l.job_id = j.job_id AND l.kind = 'job'
+        WHERE j.job_id > $1 ORDER BY j.job_id LIMIT ${PAGE}`,
+      [after],
+    );
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      result.checked++;
+      if (!r.entry_id) fail(`${r.job_id}: job without a ledger entry`);
+      else reprice(r, fail);
+    }
+    after = rows.at(-1)!.job_id;
+    onProgress?.(result.checked);
+  }
+  const orphans = await client.query<{ n: string; ids: string[] | null }>(
+    `SELECT count(*)::text AS n, (array_agg(l.job_id ORDER BY l.job_id))[1:${EXAMPLES}] AS ids
+       FROM ledger_entries l LEFT JOIN jobs j ON j.job_id = l.job_id WHERE l.kind = 'job' AND j.job_id IS NULL`,
+  );
+  for (const id of orphans.rows[0]!.ids ?? []) fail(`${id}: ledger entry without its job`);
+  result.mismatches += Math.max(0, Number(orphans.rows[0]!.n) - (orphans.rows[0]!.ids?.length ?? 0));
+  result.mismatches += await twice(client, "SELECT job_id FROM ledger_entries WHERE kind = 'job' GROUP BY job_id HAVING count(*) > 1", fail);
+  return result;
+}
+
+/**
+ * The same for the job entries with ids in `range`, entry by entry: each re-priced from its job,
+ * each with its job, at the job's miner ID and completion time, and each its job's only entry
+ * (looked up by that miner and time: indexed).
+ * `jobs` is how many of the range's entries have their job: with every range clean, the jobs table
+ * holds exactly the sum of them (checked by the caller).
+ */
+export async function checkLedgerRange(client: pg.PoolClient, range: IdRange, onProgress?: (done: number) => void): Promise<CheckResult & { jobs: number }> {
+  const { result, fail } = tally(LEDGER_CHECK);
+  let jobs = 0;
+  let after = range.after;
+  for (;;) {
+    const { rows } = await client.query<JobLedgerRow & { job_id: string; has_job: boolean; its_job: boolean }>(
+      `SELECT ${STORED_JOB_COLUMNS.replace("j.job_id", "l.job_id")}, ${ENTRY_COLUMNS}, j.job_id IS NOT NULL AS has_job,
+              l.miner_id = j.miner_id AND l.occurred_at = j.completed_at AS its_job
+         FROM ledger_entries l LEFT JOIN jobs j ON j.job_id = l.job_id
+        WHERE l.kind = 'job' AND ${inRange({ after, upTo: range.upTo })} ORDER BY l.id LIMIT ${PAGE}`,
+    );
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      result.checked++;
+      if (!r.has_job) fail(`${r.job_id}: ledger entry without its job`);
+      else {
+        jobs++;
+        if (!r.its_job) fail(`${r.job_id}: ledger entry ${r.entry_id} is not at its job's miner ID and completion time`);
+        reprice(r, fail);
+      }
+    }
+    after = BigInt(rows.at(-1)!.entry_id!);
+    onProgress?.(result.checked);
+  }
+  result.mismatches += await twice(
+    client,
+    `SELECT l.job_id FROM ledger_entries l
+      WHERE l.kind = 'job' AND ${inRange(range)}
+        AND EXISTS (SELECT 1 FROM ledger_entries d WHERE d.miner_id = l.miner_id AND d.occurred_at = l.occurred_at AND d.job_id = l.job_id AND d.kind = 'job' AND d.id <> l.id)
+      GROUP BY l.job_id`,
+    fail,
+  );
+  return { ...result, jobs };
+}
