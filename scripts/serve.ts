@@ -88,6 +88,11 @@ async function main() {
         res.end(JSON.stringify({ error: { code: "internal", message: "Internal error; try again.", requestId } }));
       });
   });
+  // Idle kept-alive connections stay open 65 s, past a load balancer's usual 60 s: the balancer then
+  // closes them first, and never sends a request on one the server is closing (Node's 5 s default
+  // made that race an ECONNRESET). Headers must still arrive within headersTimeout of a request's start.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(env.PORT, env.HOST, () => logger.info(`Listening on http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`));
   // SIGTERM: stop listening, let every request in flight (an ingestion batch commits before it is
   // answered) finish, then exit 0; cut whatever is still running after the grace period and exit 1.

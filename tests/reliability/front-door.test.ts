@@ -5,6 +5,7 @@
 // the API, and a server listening on every interface. Clients are told apart by the loopback
 // address they connect from (127.0.0.2, 127.0.0.3, …), as distinct hosts would be.
 import { request } from "node:http";
+import { connect, type Socket } from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -190,3 +191,44 @@ describe("API answers are JSON, whatever the path or method", () => {
 test("the server listens on 127.0.0.1 unless told otherwise", () => {
   expect(server.logTail(200)).toMatch(/Listening on http:\/\/127\.0\.0\.1:\d+/);
 });
+
+/** Reads from `socket` until one whole HTTP response (Content-Length or chunked) has arrived; rejects if the server closes first. */
+function oneResponse(socket: Socket): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (socket.destroyed || socket.readableEnded) return reject(new Error("the server had closed the connection"));
+    let text = "";
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString("latin1");
+      const end = text.indexOf("\r\n\r\n");
+      if (end < 0) return;
+      const length = /content-length: (\d+)/i.exec(text.slice(0, end))?.[1];
+      const whole = length === undefined ? text.endsWith("\r\n0\r\n\r\n") : text.length >= end + 4 + Number(length);
+      if (whole) done(() => resolve(text));
+    };
+    const onClose = () => done(() => reject(new Error(`the server closed the connection (had: ${JSON.stringify(text.slice(0, 80))})`)));
+    const done = (then: () => void) => {
+      socket.off("data", onData).off("close", onClose);
+      then();
+    };
+    socket.on("data", onData).on("close", onClose);
+  });
+}
+
+// A load balancer keeps idle connections to its backends open (60 s on the usual defaults) and sends
+// the next request on one. A server that closed it first (Node's default: after 5 s) races that
+// request, which then fails with ECONNRESET: the e2e suite saw exactly that after a 5-second pause.
+test("a kept-alive connection idle for longer than Node's default 5 s still carries the next request", async () => {
+  const url = new URL(server.url);
+  const socket = connect({ host: url.hostname, port: Number(url.port), localAddress: "127.0.0.41" });
+  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+  try {
+    const get = "GET /api/v1/health HTTP/1.1\r\nHost: portal\r\n\r\n";
+    socket.write(get);
+    expect(await oneResponse(socket)).toMatch(/^HTTP\/1\.1 200/);
+    await new Promise((r) => setTimeout(r, 6_000));
+    socket.write(get);
+    expect(await oneResponse(socket)).toMatch(/^HTTP\/1\.1 200/);
+  } finally {
+    socket.destroy();
+  }
+}, 20_000);
