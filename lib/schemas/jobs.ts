@@ -21,7 +21,10 @@ export const walletAddressSchema = z
 export const withoutNul = (name: string) => [(s: string) => !s.includes("\u0000"), `${name} must not contain the NUL character (U+0000)`] as const;
 
 // C0 (U+0000–U+001F, TAB and CR among them), DEL and C1 (U+0080–U+009F): no job field has a use for them.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** The fields each kind of model needs (and the other kind must not carry). */
+export const SHAPE_FIELDS = { image: ["width", "height", "num_iterations"], llm: ["input_tokens", "output_tokens"] } as const;
 
 /** Free text a job carries (hardware, references): printable characters only. */
 const jobText = (name: string, max: number) =>
@@ -63,9 +66,7 @@ export const jobSchema = z
     input_ref: jobText("input_ref", 512).optional(),
     output_ref: jobText("output_ref", 512).optional(),
   })
-  .superRefine((job, ctx) =>
-    checkShapeFields(job, job.model_id, { image: ["width", "height", "num_iterations"], llm: ["input_tokens", "output_tokens"] }, ctx),
-  );
+  .superRefine((job, ctx) => checkShapeFields(job, job.model_id, SHAPE_FIELDS, ctx));
 
 export type JobInput = z.input<typeof jobSchema>;
 export type Job = z.output<typeof jobSchema>;

@@ -3,13 +3,13 @@ import { findModel } from "@/lib/points/models";
 
 /**
  * Image models are priced by pixels and steps, LLMs by tokens: each needs its own fields and must
- * not carry the other kind's. Shared by the ingestion contract and the estimate query.
+ * not carry the other kind's. Shared by the ingestion contract (and its compiled fast path) and the estimate query.
  */
 export function checkShapeFields<T extends Record<string, unknown>>(
   value: T,
   modelId: string,
   fields: { image: readonly (keyof T & string)[]; llm: readonly (keyof T & string)[] },
-  ctx: z.RefinementCtx,
+  ctx: Pick<z.RefinementCtx, "addIssue">,
 ): void {
   const model = findModel(modelId);
   if (!model) return;
