@@ -79,7 +79,10 @@ async function main() {
     });
     const full2 = await timed("full verify", () => verifyAll(pool));
     assertClean(full2.value);
-    const next = await timed("incremental, next run", () => verifyIncremental(pool));
+    const steps: { step: string; at: number }[] = [];
+    const next = await timed("incremental, next run", () => verifyIncremental(pool, { onProgress: (step) => void (step !== "ledger" && steps.push({ step, at: performance.now() })) }));
+    steps.push({ step: "(end)", at: performance.now() });
+    console.log(`    its steps: ${steps.slice(0, -1).map((s, i) => `${s.step} ${((steps[i + 1]!.at - s.at) / 1000).toFixed(1)} s`).join("; ")}`);
     assertClean(next.value.results);
     if (next.value.reused.epochs.length !== 2) throw new Error(`expected both closed epochs from their digests, got ${next.value.reused.epochs}`);
     const after = await countEntries();

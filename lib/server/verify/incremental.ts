@@ -75,6 +75,9 @@ export async function verifyIncremental(pool: pg.Pool, opts: { onProgress?: Prog
       return report;
     }
     report.incremental = true;
+    // Digests taken under another PostgreSQL major version (its hash function) or other rollup definitions are not reused.
+    const major = Math.floor(Number((await client.query<{ v: string }>("SHOW server_version_num")).rows[0]!.v) / 10_000);
+    const definition = `${DIGEST_DEFINITION}-pg${major}`;
     const closes = await client.query<{ number: number; cutoff: string }>("SELECT number, ledger_cutoff::text AS cutoff FROM epoch_closes ORDER BY number");
     const segments: Segment[] = closes.rows.map((c, i) => ({ epoch: c.number, range: { after: i ? BigInt(closes.rows[i - 1]!.cutoff) : 0n, upTo: BigInt(c.cutoff) } }));
     segments.push({ epoch: null, range: { after: segments.at(-1)?.range.upTo ?? 0n, upTo: null } });
@@ -88,7 +91,7 @@ export async function verifyIncremental(pool: pg.Pool, opts: { onProgress?: Prog
     const sealed: Sealed[] = [];
     for (const segment of segments) {
       const s = segment.epoch === null ? undefined : stored.get(segment.epoch);
-      if (s && BigInt(s.after_id) === segment.range.after && BigInt(s.up_to_id) === segment.range.upTo && s.definition === DIGEST_DEFINITION) {
+      if (s && BigInt(s.after_id) === segment.range.after && BigInt(s.up_to_id) === segment.range.upTo && s.definition === definition) {
         sealed.push({ entries: BigInt(s.entries), jobs: BigInt(s.jobs), digests: s.digests });
         report.reused.epochs.push(segment.epoch!);
         report.reused.entries += BigInt(s.entries);
@@ -152,7 +155,7 @@ export async function verifyIncremental(pool: pg.Pool, opts: { onProgress?: Prog
            definition = excluded.definition, digests = excluded.digests, verified_at = now()`,
         [
           fresh.map((f) => f.segment.epoch), fresh.map((f) => String(f.segment.range.after)), fresh.map((f) => String(f.segment.range.upTo)),
-          fresh.map((f) => String(f.sealed.entries)), fresh.map((f) => String(f.sealed.jobs)), fresh.map(() => DIGEST_DEFINITION),
+          fresh.map((f) => String(f.sealed.entries)), fresh.map((f) => String(f.sealed.jobs)), fresh.map(() => definition),
           fresh.map((f) => JSON.stringify(f.sealed.digests)),
         ],
       );

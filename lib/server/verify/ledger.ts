@@ -29,6 +29,23 @@ function reprice(r: JobLedgerRow, fail: (line: string) => void): void {
   if (got !== expected) fail(`${r.job_id}: ledger has base/model/nft/stake/points/zero ${got}, re-pricing gives ${expected}`);
 }
 
+let cursors = 0;
+
+/** The rows of `sql`, PAGE at a time, through a cursor in the caller's transaction: one pass however many rows. */
+async function* pages<T extends pg.QueryResultRow>(client: pg.PoolClient, sql: string): AsyncGenerator<T[]> {
+  const name = `verify_rows_${++cursors}`;
+  await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`);
+  try {
+    for (;;) {
+      const { rows } = await client.query<T>(`FETCH ${PAGE} FROM ${name}`);
+      if (rows.length === 0) return;
+      yield rows;
+    }
+  } finally {
+    await client.query(`CLOSE ${name}`).catch(() => undefined); // an aborted transaction has dropped it: keep the first error
+  }
+}
+
 /** Adds to `fail` the job ids with more than one job entry among `where`'s (the ledger's job_id is not unique: dedupe lives on jobs). */
 async function twice(client: pg.PoolClient, sql: string, fail: (line: string) => void): Promise<number> {
   const { rows } = await client.query<{ n: string; ids: string[] | null }>(`SELECT count(*)::text AS n, (array_agg(job_id ORDER BY job_id))[1:${EXAMPLES}] AS ids FROM (${sql}) d`);
@@ -43,21 +60,15 @@ async function twice(client: pg.PoolClient, sql: string, fail: (line: string) =>
  */
 export async function checkLedger(client: pg.PoolClient, onProgress?: (done: number) => void): Promise<CheckResult> {
   const { result, fail } = tally(LEDGER_CHECK);
-  let after = "";
-  for (;;) {
-    const { rows } = await client.query<JobLedgerRow>(
-      `SELECT ${STORED_JOB_COLUMNS}, ${ENTRY_COLUMNS}
-         FROM jobs j LEFT JOIN ledger_entries l ON l.job_id = j.job_id AND l.kind = 'job'
-        WHERE j.job_id > $1 ORDER BY j.job_id LIMIT ${PAGE}`,
-      [after],
-    );
-    if (rows.length === 0) break;
+  // One hash join of jobs and entries read in pages: the ledger's job_id has no index (dedupe lives on jobs).
+  await client.query("SET LOCAL cursor_tuple_fraction = 1");
+  const sql = `SELECT ${STORED_JOB_COLUMNS}, ${ENTRY_COLUMNS} FROM jobs j LEFT JOIN ledger_entries l ON l.job_id = j.job_id AND l.kind = 'job'`;
+  for await (const rows of pages<JobLedgerRow>(client, sql)) {
     for (const r of rows) {
       result.checked++;
       if (!r.entry_id) fail(`${r.job_id}: job without a ledger entry`);
       else reprice(r, fail);
     }
-    after = rows.at(-1)!.job_id;
     onProgress?.(result.checked);
   }
   const orphans = await client.query<{ n: string; ids: string[] | null }>(
@@ -80,15 +91,11 @@ export async function checkLedger(client: pg.PoolClient, onProgress?: (done: num
 export async function checkLedgerRange(client: pg.PoolClient, range: IdRange, onProgress?: (done: number) => void): Promise<CheckResult & { jobs: number }> {
   const { result, fail } = tally(LEDGER_CHECK);
   let jobs = 0;
-  let after = range.after;
-  for (;;) {
-    const { rows } = await client.query<JobLedgerRow & { job_id: string; has_job: boolean; its_job: boolean }>(
-      `SELECT ${STORED_JOB_COLUMNS.replace("j.job_id", "l.job_id")}, ${ENTRY_COLUMNS}, j.job_id IS NOT NULL AS has_job,
-              l.miner_id = j.miner_id AND l.occurred_at = j.completed_at AS its_job
-         FROM ledger_entries l LEFT JOIN jobs j ON j.job_id = l.job_id
-        WHERE l.kind = 'job' AND ${inRange({ after, upTo: range.upTo })} ORDER BY l.id LIMIT ${PAGE}`,
-    );
-    if (rows.length === 0) break;
+  const sql = `SELECT ${STORED_JOB_COLUMNS.replace("j.job_id", "l.job_id")}, ${ENTRY_COLUMNS}, j.job_id IS NOT NULL AS has_job,
+                      l.miner_id = j.miner_id AND l.occurred_at = j.completed_at AS its_job
+                 FROM ledger_entries l LEFT JOIN jobs j ON j.job_id = l.job_id
+                WHERE l.kind = 'job' AND ${inRange(range)}`;
+  for await (const rows of pages<JobLedgerRow & { job_id: string; has_job: boolean; its_job: boolean }>(client, sql)) {
     for (const r of rows) {
       result.checked++;
       if (!r.has_job) fail(`${r.job_id}: ledger entry without its job`);
@@ -98,7 +105,6 @@ export async function checkLedgerRange(client: pg.PoolClient, range: IdRange, on
         reprice(r, fail);
       }
     }
-    after = BigInt(rows.at(-1)!.entry_id!);
     onProgress?.(result.checked);
   }
   result.mismatches += await twice(
