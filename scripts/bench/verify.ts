@@ -82,6 +82,8 @@ async function main() {
     const steps: { step: string; at: number }[] = [];
     const next = await timed("incremental, next run", () => verifyIncremental(pool, { onProgress: (step) => void (step !== "ledger" && steps.push({ step, at: performance.now() })) }));
     steps.push({ step: "(end)", at: performance.now() });
+    const rollupRows = next.value.results.filter((r) => !r.name.startsWith("ledger") && !r.name.startsWith("jobs") && !r.name.startsWith("admin") && !r.name.startsWith("boost"));
+    console.log(`    rollup rows it digested: ${rollupRows.map((r) => `${r.name} ${r.checked.toLocaleString("en-US")}`).join(", ")}`);
     console.log(`    its steps: ${steps.slice(0, -1).map((s, i) => `${s.step} ${((steps[i + 1]!.at - s.at) / 1000).toFixed(1)} s`).join("; ")}`);
     assertClean(next.value.results);
     if (next.value.reused.epochs.length !== 2) throw new Error(`expected both closed epochs from their digests, got ${next.value.reused.epochs}`);
