@@ -4,10 +4,13 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { listMigrations, MIGRATIONS_DIR, NO_FILTERS, openSchemaEngine, SCHEMA_FILE } from "./schema-engine";
 
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+/** Applies the pending migrations (with `upTo`, only those up to and including that one: tests of a migration with data in place). */
+export async function applyMigrations(databaseUrl: string, opts: { upTo?: string } = {}): Promise<string[]> {
   const engine = await openSchemaEngine(databaseUrl);
   try {
-    const out = await engine.applyMigrations({ migrationsList: await listMigrations(), filters: NO_FILTERS });
+    const all = await listMigrations();
+    const migrationsList = opts.upTo === undefined ? all : { ...all, migrationDirectories: all.migrationDirectories.filter((m) => m.path <= opts.upTo!) };
+    const out = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
     return out.appliedMigrationNames;
   } finally {
     engine.free();

@@ -67,8 +67,12 @@ export async function verifyIncremental(pool: pg.Pool, opts: { onProgress?: Prog
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     // Digests hash keys as text: timestamps and dates render the same in every session.
     await client.query("SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'");
-    const guards = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgname = ANY($1) AND tgenabled IN ('O', 'A')`, [GUARDS]);
-    if (opts.full || guards.rows[0]!.n !== GUARDS.length) {
+    // Each guard present, and on wherever it is (the ledger's is cloned onto every partition).
+    const guards = await client.query<{ ok: boolean }>(
+      `SELECT count(DISTINCT tgname) = cardinality($1::text[]) AND bool_and(tgenabled IN ('O', 'A')) AS ok FROM pg_trigger WHERE tgname = ANY($1)`,
+      [GUARDS],
+    );
+    if (opts.full || !guards.rows[0]!.ok) {
       report.fullBecause = opts.full ? "--full" : `an append-only trigger (${GUARDS.join(", ")}) is missing or disabled`;
       report.results = await fullChecks(client, opts.onProgress);
       await client.query("COMMIT");

@@ -2,6 +2,7 @@ import "server-only";
 import type { WorkerTask } from "./task";
 import { chainIndexTask } from "./tasks/chain-index";
 import { foldTask } from "./tasks/fold";
+import { ledgerPartitionsTask } from "./tasks/ledger-partitions";
 import { purgeAuthTask } from "./tasks/purge-auth";
 import { settleEpochsTask } from "./tasks/settle-epochs";
 import { snapshotTasks } from "./tasks/snapshots";
@@ -12,5 +13,5 @@ import { snapshotTasks } from "./tasks/snapshots";
  * write lib/server/worker/tasks/<name>.ts returning a WorkerTask and list it below.
  */
 export function workerTasks(): WorkerTask[] {
-  return [foldTask(), chainIndexTask(), settleEpochsTask(), purgeAuthTask(), ...snapshotTasks()];
+  return [foldTask(), chainIndexTask(), settleEpochsTask(), purgeAuthTask(), ledgerPartitionsTask(), ...snapshotTasks()];
 }
