@@ -200,9 +200,11 @@ async function main() {
     // What a job costs on disk (issue 13 item 5): heap, TOAST and indexes of the two per-job tables.
     await check.query("VACUUM ANALYZE jobs, ledger_entries");
     const sizes = (await check.query<{ t: string; heap: string; idx: string }>(
-      // Summed over a partitioned table's partitions (a plain table is its own only leaf).
+      // Summed over a partitioned table's partitions (its parent stores nothing; a plain table has no tree).
       `SELECT t, sum(pg_table_size(p.relid))::text AS heap, sum(pg_indexes_size(p.relid))::text AS idx
-         FROM unnest(ARRAY['jobs', 'ledger_entries']) t, pg_partition_tree(t::regclass) p WHERE p.isleaf GROUP BY t ORDER BY t`,
+         FROM unnest(ARRAY['jobs', 'ledger_entries']) t,
+              LATERAL (SELECT relid FROM pg_partition_tree(t::regclass) UNION SELECT t::regclass) p(relid)
+        GROUP BY t ORDER BY t`,
     )).rows;
     for (const r of sizes) console.log(`${r.t}: ${(Number(r.heap) / counts.jobs).toFixed(0)} bytes of table and ${(Number(r.idx) / counts.jobs).toFixed(0)} of indexes per job`);
     if (values.statements) await printStatements(check, counts.jobs);
