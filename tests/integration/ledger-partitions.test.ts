@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { epochOf, epochStart } from "@/lib/rewards/epoch";
 import type { JobInput } from "@/lib/schemas/jobs";
 import { ensureLedgerPartitions, ledgerPartitions, PARTITION_WEEKS_AHEAD } from "@/lib/server/ledger-partitions";
@@ -17,6 +17,7 @@ import { verifyAll } from "@/lib/server/verify/verify";
 import { applyMigrations } from "../../prisma/migrate";
 import { importFile } from "../../scripts/cli/import";
 import { createNetwork } from "../../scripts/simulator/network";
+import { createOwnDatabase } from "../support/own-database";
 
 const BEFORE_PARTITIONS = "20261206023207_verified_epochs";
 const network = createNetwork({ scale: 0.02 });
@@ -26,15 +27,7 @@ const now = new Date();
 const current = epochOf(now);
 
 async function database(prefix: string, upTo?: string): Promise<pg.Pool> {
-  const admin = new pg.Client(inject("databaseUrl"));
-  await admin.connect();
-  const name = `${prefix}_${Date.now()}_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(inject("databaseUrl"));
-  url.pathname = `/${name}`;
-  await applyMigrations(url.toString(), { upTo });
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 3 });
+  const pool = new pg.Pool({ connectionString: await createOwnDatabase(prefix, upTo), max: 3 });
   pools.push(pool);
   return pool;
 }

@@ -4,7 +4,8 @@ import pg from "pg";
 import { inject } from "vitest";
 import { applyMigrations } from "../../prisma/migrate";
 
-export async function createOwnDatabase(prefix: string): Promise<string> {
+/** `upTo`: migrate only up to that migration (a test of the next one with data in place). */
+export async function createOwnDatabase(prefix: string, upTo?: string): Promise<string> {
   const admin = new pg.Client(inject("databaseUrl"));
   await admin.connect();
   const name = `${prefix}_${Date.now()}_${process.pid}`;
@@ -12,6 +13,6 @@ export async function createOwnDatabase(prefix: string): Promise<string> {
   await admin.end();
   const url = new URL(inject("databaseUrl"));
   url.pathname = `/${name}`;
-  await applyMigrations(url.toString());
+  await applyMigrations(url.toString(), { upTo });
   return url.toString();
 }
