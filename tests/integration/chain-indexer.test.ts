@@ -212,7 +212,8 @@ describe("crashes", () => {
     const node = `${addr(carol!)}-crash`;
     const start = await clients.publicClient.getBlockNumber();
     const STAKES = 150;
-    for (let i = 0; i < STAKES; i++) await act.stake(i % 2 ? alice! : bob!, node, HEU_TOKEN, heu(i + 1));
+    const stakedIn: bigint[] = [];
+    for (let i = 0; i < STAKES; i++) stakedIn.push((await act.stake(i % 2 ? alice! : bob!, node, HEU_TOKEN, heu(i + 1))).blockNumber);
     await act.mine(CONFIRMATIONS);
     const target = (await clients.publicClient.getBlockNumber()) - BigInt(CONFIRMATIONS);
 
@@ -240,7 +241,10 @@ describe("crashes", () => {
     await new Promise((r) => child.once("exit", r));
 
     const applied = await db().query("SELECT count(*)::int AS n, count(DISTINCT tx_hash)::int AS txs FROM chain_events WHERE name = 'Staked' AND args->>'minerId' = $1", [node]);
-    expect(applied.rows[0]).toEqual({ n: STAKES, txs: STAKES });
+    // On failure: which stake's block is missing, and what the workers logged about it.
+    const indexed = new Set((await db().query("SELECT block_number::text AS b FROM chain_events WHERE name = 'Staked' AND args->>'minerId' = $1", [node])).rows.map((r) => r.b));
+    const missing = stakedIn.filter((b) => !indexed.has(b.toString()));
+    expect(applied.rows[0], `stakes missing from blocks ${missing.join(", ")} (killed at ${killedAt.join(", ")}); worker logs:\n${workerLogs.join("").split("\n").filter((l) => missing.some((b) => l.includes(`"block":${b}`) || l.includes(`${b},`)) || !l.includes('"indexed"')).slice(-60).join("\n")}`).toEqual({ n: STAKES, txs: STAKES });
     expect(BigInt(await stakeWei(node))).toBe(await nodeStakeOnChain(node));
     expect(await stakeWei(node)).toBe(heu((STAKES * (STAKES + 1)) / 2).toString());
   });
@@ -269,11 +273,14 @@ describe("time", () => {
 });
 
 /** `npm run worker` following the test chain (and nothing else). */
+/** Every spawned worker's JSON log lines, for a failure's message. */
+const workerLogs: string[] = [];
+
 function spawnWorker(env: Record<string, string>): ChildProcess {
   const root = path.resolve(import.meta.dirname, "../..");
-  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
     cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
     env: {
       ...process.env,
       ...chainEnvOf(anvil.rpcUrl, c),
@@ -283,4 +290,6 @@ function spawnWorker(env: Record<string, string>): ChildProcess {
       ...env,
     },
   });
+  child.stdout!.on("data", (chunk: Buffer) => workerLogs.push(chunk.toString()));
+  return child;
 }
