@@ -52,7 +52,7 @@ test("unstake HEU → locked until its date; 30 days later on chain → withdraw
   // 30 days later on chain (the next block carries the new time).
   await chain.testClient.increaseTime({ seconds: 30 * DAY_S + 60 });
   await chain.testClient.mine({ blocks: 1 });
-  const head = await chain.publicClient.getBlockNumber();
+  const head = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
   await waitIndexed(request, head);
   expect((await (await request.get(`/api/v1/stakers/${UNSTAKER.address}`)).json()).locks[0].status).toBe("unlocked");
 

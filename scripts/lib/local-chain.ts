@@ -42,7 +42,7 @@ export async function startLocalChain(network: Pick<SimNetwork, "wallets" | "gpu
     bar.start(plan.steps.length, 0);
     await seedChain(clients, chainActions(clients, addresses), plan, now, (done) => bar.update(done));
     bar.stop();
-    const seededBlock = await clients.publicClient.getBlockNumber();
+    const seededBlock = await clients.publicClient.getBlockNumber({ cacheTime: 0 });
     await clients.testClient.setIntervalMining({ interval: 1 });
     return {
       anvil,

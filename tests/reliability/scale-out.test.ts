@@ -225,7 +225,7 @@ describe("two web servers and the worker role on one database", () => {
 
     // The chain indexer: after the SIGKILL a surviving worker's reaper handed the job over, and the
     // tables caught up with every confirmed block.
-    const head = await clients.publicClient.getBlockNumber();
+    const head = await clients.publicClient.getBlockNumber({ cacheTime: 0 });
     await until("the indexer reaches the confirmed head", async () => BigInt((await pool.query("SELECT block_number::text AS b FROM chain_cursor")).rows[0]?.b ?? -1) >= head - BigInt(CONFIRMATIONS), 90_000);
     // No task ever ran on two workers at once, whichever worker ran it: never two of its jobs locked, no two runs overlapping.
     watching = false;
