@@ -6,7 +6,6 @@
 // every acknowledged job is in the ledger once, verify is clean, each ended epoch is settled once
 // from its bucket, the indexed stakes, bribes, NFTs and events equal the chain's, and a client
 // alternating between the servers has one rate-limit budget, not two.
-import { request } from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -16,11 +15,11 @@ import { startAnvil, type Anvil } from "../../scripts/lib/anvil";
 import { anvilAccount, chainActions, chainClients, type ChainActions, type ChainClients } from "../../scripts/lib/chain-actions";
 import { ensureBuild } from "../../scripts/lib/next-build";
 import { createNetwork } from "../../scripts/simulator/network";
-import { Rng } from "../../scripts/simulator/random";
 import { fundStakers, runChainActivity, TOUCHED } from "./support/chain-activity";
 import { chainStateDiff } from "./support/chain-state";
 import { expectAcknowledgedOnce } from "./support/crash-checks";
-import { ClientStats, runClients, toBatches, type Batch } from "./support/crash-clients";
+import { ClientStats, runClients, toBatches } from "./support/crash-clients";
+import { getFrom, shuffled } from "./support/scale-out-helpers";
 import { PortalServer, RELIABILITY_DIST } from "./support/portal-server";
 import { WorkerProcess } from "./support/worker-process";
 
@@ -150,30 +149,6 @@ async function scenario(stats: ClientStats, total: number, due: number[], releas
   const serverKilledAtAck = stats.acknowledged;
   await servers[1].kill();
   return { killedWorkerIds: holder!.workerIds, settledAtAck, serverKilledAtAck };
-}
-
-/** The batches in a shuffled order, so jobs of the ended epochs keep arriving after those epochs are settled. */
-function shuffled(batches: Batch[], seed: number): Batch[] {
-  const rng = new Rng(seed);
-  const out = [...batches];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-/** A GET from loopback address `from` (a client of its own, as a distinct host would be). */
-function getFrom(from: string, url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { localAddress: from, agent: false }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode!));
-    });
-    req.setTimeout(15_000, () => req.destroy(new Error(`no answer from ${url} within 15 s`)));
-    req.on("error", reject);
-    req.end();
-  });
 }
 
 describe("two web servers and the worker role on one database", () => {
