@@ -1,6 +1,9 @@
 // The one place that reads process.env. Parsed once, failing with a readable message.
 import { z } from "zod";
 
+/** The shortest window of hourly rollup rows: longer than the longest hour-grained window any reader uses (30 days; decision 0029). */
+export const HOURLY_ROLLUP_DAYS_MIN = 35;
+
 const serverSchema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is not set (e.g. postgresql://user@127.0.0.1:5432/heurist); `npm run portal` sets it for the embedded database" })
@@ -31,6 +34,15 @@ const serverSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** How long the worker's folder waits before looking again when no rollup delta was pending (decision 0024). */
   FOLD_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  /**
+   * Days the per-miner, per-wallet and per-GPU-model rollups keep hourly rows; older ones the worker
+   * merges into one row per UTC day (0: keep every hour).
+   */
+  HOURLY_ROLLUP_DAYS: z.coerce
+    .number()
+    .int()
+    .refine((d) => d === 0 || (d >= HOURLY_ROLLUP_DAYS_MIN && d <= 36_600), `HOURLY_ROLLUP_DAYS must be 0 (keep every hour) or ${HOURLY_ROLLUP_DAYS_MIN} to 36600 days`)
+    .default(90),
   /** How often the worker rebuilds the market snapshot (reads never do; under a minute it reschedules itself). */
   MARKET_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /** Chains a Sign-In with Ethereum message may name (comma-separated ids; 31337 is the local anvil chain). */

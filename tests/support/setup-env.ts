@@ -10,3 +10,6 @@ process.env.AUTH_DOMAIN = "portal.test";
 process.env.METRICS_TOKEN = "test-metrics-token-for-integration";
 // Request lines would drown the test report; errors still show (ops-logs.test.ts captures the rest).
 process.env.LOG_LEVEL = "error";
+// The shared database's fixtures are dated 2024 and read by the hour; a worker a test starts on it
+// (chain-indexer.test.ts) must not merge them into days. rollup-retention.test.ts compacts its own database.
+process.env.HOURLY_ROLLUP_DAYS = "0";

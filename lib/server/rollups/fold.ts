@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { rollupHour } from "./hour";
 
 // The one writer of the rollups (decision 0024): nodes' totals, miner_hourly, wallet_hourly,
 // wallet_model_daily, hardware_hourly and the settlement buckets (epoch_miner_points), folded from
@@ -8,13 +9,15 @@ import type pg from "pg";
 
 /** The fold lock (namespace "FO"): one folder at a time, and settlement folds under it too. */
 const FOLD_CLASS = 0x464f;
+/** Taken inside a transaction: it waits for a fold in progress and keeps the next one out until COMMIT. */
+export const FOLD_LOCK_SQL = `SELECT pg_advisory_xact_lock(${FOLD_CLASS}, 1)`;
 /** Delta rows per fold transaction (each holds up to 1,000 entries). */
 export const FOLD_DELTAS_PER_PASS = 100;
 
-/** The entries of a set of ingest_deltas rows `t`, one row each, with their UTC hour. */
+/** The entries of a set of ingest_deltas rows `t`, one row each, with their rollup hour (./hour.ts). */
 const ENTRIES = (from: string) => `
   SELECT t.is_job, u.miner_id, u.wallet, u.model_id, u.hardware, u.occurred_at, u.point_type, u.points, u.success, u.image, u.latency_ms,
-         u.bucket, u.late, date_trunc('hour', u.occurred_at, 'UTC') AS hour
+         u.bucket, u.late, ${rollupHour("u.occurred_at")} AS hour
     FROM ${from} t CROSS JOIN LATERAL unnest(t.miner_ids, t.wallets, t.model_ids, t.hardware, t.occurred_at, t.point_types, t.points_micro,
                                              t.successes, t.images, t.latency_ms, t.buckets, t.late)
          AS u(miner_id, wallet, model_id, hardware, occurred_at, point_type, points, success, image, latency_ms, bucket, late)`;
@@ -119,7 +122,7 @@ export async function foldOnce(pool: pg.Pool, limit = FOLD_DELTAS_PER_PASS, upTo
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    await client.query(`SELECT pg_advisory_xact_lock(${FOLD_CLASS}, 1)`);
+    await client.query(FOLD_LOCK_SQL);
     const { rows } = await client.query<{ deltas: number; entries: number }>(FOLD_SQL, [limit, upTo]);
     await client.query("COMMIT");
     return { deltas: rows[0]!.deltas, entries: rows[0]!.entries };

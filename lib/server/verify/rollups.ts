@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { ENTRY_BUCKET_SQL, ENTRY_OWN_EPOCH_SQL } from "../epochs/epoch-points";
 import { PENDING_ENTRIES, ROLLUP_DELTAS } from "../rollups/fold";
+import { rollupHour } from "../rollups/hour";
 import { EXAMPLES, inRange, type CheckResult, type IdRange } from "./range";
 
 // Each rollup recomputed from the ledger joined with the jobs, FULL JOINed with the stored rows:
@@ -22,7 +23,9 @@ const ALL_KINDS_SUMS = `${POINTS}, count(*) FILTER (WHERE ${JOB}) AS job_count, 
                 count(*) FILTER (WHERE ${JOB} AND ${SUCCESS} AND ${IMAGE}) AS image_count, count(*) FILTER (WHERE ${JOB} AND ${SUCCESS} AND NOT ${IMAGE}) AS text_count`;
 /** Every entry; a job entry with its job (for its completion time and latency), others alone. */
 const ALL_ENTRIES = "ledger_entries l LEFT JOIN jobs j ON j.job_id = l.job_id AND l.kind = 'job'";
-const HOUR = "date_trunc('hour', coalesce(j.completed_at, l.occurred_at), 'UTC')";
+const HOUR = rollupHour("coalesce(j.completed_at, l.occurred_at)");
+/** Digests key the hourly rollups by UTC day: compacting hours into their day (decision 0029) moves no entry out of its digest key. */
+const BY_DAY = (key: string[]) => key.map((k) => (k === "hour" ? "(q.hour AT TIME ZONE 'UTC')::date" : `q.${k}`));
 
 /** Each entry with its own epoch and its settlement bucket, derived from the closes' cutoffs (decision 0020). */
 const bucketed = (where: string) =>
@@ -41,6 +44,8 @@ export interface RollupCheck {
   values: string[];
   /** Written by the folder from deltas (derived from the ledger, entry by entry); absent: derived from other tables. */
   pending?: keyof typeof ROLLUP_DELTAS;
+  /** The key as digests hash it (expressions over the row `q`); absent: `key` as it is. */
+  digestKey?: string[];
 }
 
 export const ROLLUPS: RollupCheck[] = [
@@ -48,6 +53,7 @@ export const ROLLUPS: RollupCheck[] = [
     name: "miner_hourly",
     pending: "miner_hourly",
     key: ["miner_id", "hour"],
+    digestKey: BY_DAY(["miner_id", "hour"]),
     recomputed: (where) => `SELECT l.miner_id, ${HOUR} AS hour, ${ALL_KINDS_SUMS},
                         coalesce(sum(round(j.inference_latency * 1000)) FILTER (WHERE ${JOB} AND ${SUCCESS}), 0) AS latency_ms_sum
                    FROM ${ALL_ENTRIES} WHERE ${where} GROUP BY 1, 2`,
@@ -58,6 +64,7 @@ export const ROLLUPS: RollupCheck[] = [
     name: "wallet_hourly",
     pending: "wallet_hourly",
     key: ["wallet", "hour"],
+    digestKey: BY_DAY(["wallet", "hour"]),
     recomputed: (where) => `SELECT l.wallet, ${HOUR} AS hour, ${ALL_KINDS_SUMS} FROM ${ALL_ENTRIES} WHERE ${where} GROUP BY 1, 2`,
     stored: "SELECT wallet, hour, waifu_micro, llama_micro, job_count, success_count, image_count, text_count FROM wallet_hourly",
     values: ["waifu_micro", "llama_micro", "job_count", "success_count", "image_count", "text_count"],
@@ -66,7 +73,8 @@ export const ROLLUPS: RollupCheck[] = [
     name: "hardware_hourly",
     pending: "hardware_hourly",
     key: ["hardware", "model_id", "hour"],
-    recomputed: (where) => `SELECT coalesce(j.hardware, 'unknown') AS hardware, j.model_id, date_trunc('hour', j.completed_at, 'UTC') AS hour, ${SUMS},
+    digestKey: BY_DAY(["hardware", "model_id", "hour"]),
+    recomputed: (where) => `SELECT coalesce(j.hardware, 'unknown') AS hardware, j.model_id, ${rollupHour("j.completed_at")} AS hour, ${SUMS},
                         coalesce(sum(round(j.inference_latency * 1000)) FILTER (WHERE ${SUCCESS}), 0) AS latency_ms_sum
                    FROM ledger_entries l JOIN jobs j USING (job_id) WHERE l.kind = 'job' AND ${where} GROUP BY 1, 2, 3`,
     stored: "SELECT hardware, model_id, hour, waifu_micro, llama_micro, job_count, success_count, latency_ms_sum FROM hardware_hourly",
@@ -154,13 +162,14 @@ export type Digest = string[];
 
 /** A hash of the definitions digests are taken with: digests taken under other ones are not comparable. */
 export const DIGEST_DEFINITION = createHash("sha256")
-  .update(JSON.stringify(ROLLUPS.filter((r) => r.pending).map((r) => [r.name, r.key, r.values, r.recomputed("$range")])))
+  .update(JSON.stringify(ROLLUPS.filter((r) => r.pending).map((r) => [r.name, r.key, r.digestKey, r.values, r.recomputed("$range")])))
   .update(`${MODULUS} hashtextextended ${HASH_SEED}`)
   .digest("hex")
   .slice(0, 16);
 
 function digestSql(source: string, r: RollupCheck): string {
-  const hash = `(hashtextextended(concat_ws('|', ${r.key.map((k) => `q.${k}::text`).join(", ")}), ${HASH_SEED}) & ${(1n << 60n) - 1n})::numeric`;
+  const key = r.digestKey ?? r.key.map((k) => `q.${k}`);
+  const hash = `(hashtextextended(concat_ws('|', ${key.map((k) => `${k}::text`).join(", ")}), ${HASH_SEED}) & ${(1n << 60n) - 1n})::numeric`;
   const sums = r.values.map((v) => `((coalesce(sum(h * ${v}), 0) % ${MODULUS}) + ${MODULUS}) % ${MODULUS}`);
   return `SELECT ARRAY[${sums.join(", ")}]::text[] AS d, count(*)::text AS n FROM (SELECT ${hash} AS h, ${r.values.map((v) => `coalesce(q.${v}, 0)::numeric AS ${v}`).join(", ")} FROM (${source}) q) x`;
 }

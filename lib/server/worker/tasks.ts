@@ -4,6 +4,7 @@ import { chainIndexTask } from "./tasks/chain-index";
 import { foldTask } from "./tasks/fold";
 import { ledgerPartitionsTask } from "./tasks/ledger-partitions";
 import { purgeAuthTask } from "./tasks/purge-auth";
+import { rollupRetentionTask } from "./tasks/rollup-retention";
 import { settleEpochsTask } from "./tasks/settle-epochs";
 import { snapshotTasks } from "./tasks/snapshots";
 
@@ -13,5 +14,5 @@ import { snapshotTasks } from "./tasks/snapshots";
  * write lib/server/worker/tasks/<name>.ts returning a WorkerTask and list it below.
  */
 export function workerTasks(): WorkerTask[] {
-  return [foldTask(), chainIndexTask(), settleEpochsTask(), purgeAuthTask(), ledgerPartitionsTask(), ...snapshotTasks()];
+  return [foldTask(), chainIndexTask(), settleEpochsTask(), purgeAuthTask(), ledgerPartitionsTask(), rollupRetentionTask(), ...snapshotTasks()];
 }
