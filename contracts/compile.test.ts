@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { esHeuAbi, heuAbi, imaginariesAbi, stakingMarketAbi } from "../lib/chain/abi";
+import { esHeuAbi, heuAbi, imaginariesAbi, rewardDistributorAbi, stakingMarketAbi } from "../lib/chain/abi";
 import { compileContracts, renderOutputs, staleOutputs } from "./solc-build";
 
 describe("contracts build", () => {
   const artifacts = compileContracts();
 
   test("compiles every contract in contracts/src with bytecode", () => {
-    expect(artifacts.map((a) => a.contractName)).toEqual(["EsHEU", "HEU", "HeuristImaginaries", "StakingMarket"]);
+    expect(artifacts.map((a) => a.contractName)).toEqual(["EsHEU", "HEU", "HeuristImaginaries", "RewardDistributor", "StakingMarket"]);
     for (const a of artifacts) expect(a.bytecode.length, a.contractName).toBeGreaterThan(1000);
   });
 
@@ -20,5 +20,6 @@ describe("contracts build", () => {
     expect(esHeuAbi).toEqual(byName.EsHEU);
     expect(imaginariesAbi).toEqual(byName.HeuristImaginaries);
     expect(stakingMarketAbi).toEqual(byName.StakingMarket);
+    expect(rewardDistributorAbi).toEqual(byName.RewardDistributor);
   });
 });

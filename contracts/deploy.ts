@@ -1,16 +1,18 @@
-// Deploys the four contracts (HEU, esHEU, Heurist Imaginaries, StakingMarket) from the committed
-// artifacts and lets esHEU move in and out of the StakingMarket. For scripts and tests only: it
+// Deploys the five contracts (HEU, esHEU, Heurist Imaginaries, StakingMarket, RewardDistributor)
+// from the committed artifacts, lets esHEU move in and out of the StakingMarket and lets the
+// distributor make esHEU grants. For scripts and tests only: it
 // reads the bytecode from disk, so client code must never import it.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getAddress, type Abi, type Account, type Address, type Chain, type Hash, type Hex, type PublicClient, type Transport, type WalletClient } from "viem";
-import { esHeuAbi, heuAbi, imaginariesAbi, stakingMarketAbi } from "../lib/chain/abi";
+import { esHeuAbi, heuAbi, imaginariesAbi, rewardDistributorAbi, stakingMarketAbi } from "../lib/chain/abi";
 
 export interface ContractAddresses {
   heu: Address;
   esHeu: Address;
   imaginaries: Address;
   stakingMarket: Address;
+  rewardDistributor: Address;
   /** Block of the first deployment: where an indexer starts reading logs. */
   deployBlock: bigint;
 }
@@ -69,11 +71,20 @@ export async function deployContracts(clients: DeployClients): Promise<ContractA
     args: [stakingMarket.address, true],
   });
   await receiptOrThrow(clients.publicClient, hash, "esHEU setTransferable(StakingMarket)");
+  const rewardDistributor = await deployOne(clients, "RewardDistributor", rewardDistributorAbi, [heu.address, esHeu.address, stakingMarket.address]);
+  const granter = await clients.walletClient.writeContract({
+    address: esHeu.address,
+    abi: esHeuAbi,
+    functionName: "setGranter",
+    args: [rewardDistributor.address, true],
+  });
+  await receiptOrThrow(clients.publicClient, granter, "esHEU setGranter(RewardDistributor)");
   return {
     heu: heu.address,
     esHeu: esHeu.address,
     imaginaries: imaginaries.address,
     stakingMarket: stakingMarket.address,
+    rewardDistributor: rewardDistributor.address,
     deployBlock: heu.blockNumber,
   };
 }

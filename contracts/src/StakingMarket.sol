@@ -87,6 +87,7 @@ contract StakingMarket is ReentrancyGuard {
     error AlreadyWithdrawn(uint256 lockId);
     error UnknownLock(uint256 lockId);
     error SameNode();
+    error ZeroStaker();
 
     constructor(IERC20 heu_, IERC20 esHeu_) {
         heu = heu_;
@@ -98,13 +99,15 @@ contract StakingMarket is ReentrancyGuard {
     /// @notice Stakes `amount` of `token` (0 = HEU, 1 = esHEU) from the caller into node `minerId`.
     /// @dev Needs an allowance for this contract on the token.
     function stake(string calldata minerId, uint8 token, uint256 amount) external nonReentrant {
-        bytes32 nodeId = _nodeIdOrRevert(minerId);
-        IERC20 t = _tokenOrRevert(token);
-        if (amount == 0) revert ZeroAmount();
-        t.safeTransferFrom(msg.sender, address(this), amount);
-        _stakes[nodeId][msg.sender][token] += amount;
-        _nodeStake[nodeId] += amount;
-        emit Staked(nodeId, msg.sender, token, amount, minerId);
+        _stake(msg.sender, minerId, token, amount);
+    }
+
+    /// @notice Stakes `amount` of `token` from the caller into node `minerId` as `staker`'s stake:
+    /// only `staker` can unstake or move it (the reward distributor's claim-and-stake).
+    /// @dev Needs an allowance for this contract on the token.
+    function stakeFor(address staker, string calldata minerId, uint8 token, uint256 amount) external nonReentrant {
+        if (staker == address(0)) revert ZeroStaker();
+        _stake(staker, minerId, token, amount);
     }
 
     /// @notice Takes `amount` of the caller's `token` stake out of node `minerId`.
@@ -265,6 +268,16 @@ contract StakingMarket is ReentrancyGuard {
             if (b >= 0x41 && b <= 0x5a) lower[i] = bytes1(b + 32); // A-Z → a-z
         }
         return keccak256(lower);
+    }
+
+    function _stake(address staker, string calldata minerId, uint8 token, uint256 amount) private {
+        bytes32 nodeId = _nodeIdOrRevert(minerId);
+        IERC20 t = _tokenOrRevert(token);
+        if (amount == 0) revert ZeroAmount();
+        t.safeTransferFrom(msg.sender, address(this), amount);
+        _stakes[nodeId][staker][token] += amount;
+        _nodeStake[nodeId] += amount;
+        emit Staked(nodeId, staker, token, amount, minerId);
     }
 
     function _tokenOrRevert(uint8 token) private view returns (IERC20) {

@@ -42,9 +42,13 @@ describe("grant", () => {
     expect(await Promise.all([read("name"), read("symbol"), read("decimals"), read("heu"), read("VESTING_PERIOD")])).toEqual(["Escrowed HEU", "esHEU", 18, c.heu, YEAR]);
   });
 
-  test("only the owner grants, never zero, and only with HEU allowance", async () => {
+  test("only the owner and its granters grant, never zero, and only with HEU allowance", async () => {
     await mintHeu(c, alice, 10n);
-    await expectRevert(walletOf(alice).writeContract({ address: c.esHeu, abi: esHeuAbi, functionName: "grant", args: [bob, 10n] }), "OwnableUnauthorizedAccount", [alice]);
+    await expectRevert(walletOf(alice).writeContract({ address: c.esHeu, abi: esHeuAbi, functionName: "grant", args: [bob, 10n] }), "NotGranter", [alice]);
+    await expectRevert(walletOf(alice).writeContract({ address: c.esHeu, abi: esHeuAbi, functionName: "setGranter", args: [alice, true] }), "OwnableUnauthorizedAccount", [alice]);
+    // The deployment names the reward distributor a granter, nobody else.
+    const isGranter = (a: `0x${string}`) => publicClient.readContract({ address: c.esHeu, abi: esHeuAbi, functionName: "isGranter", args: [a] });
+    expect([await isGranter(c.rewardDistributor), await isGranter(alice)]).toEqual([true, false]);
     await expectRevert(walletOf(owner).writeContract({ address: c.esHeu, abi: esHeuAbi, functionName: "grant", args: [bob, 0n] }), "ZeroAmount", []);
     await mintHeu(c, owner, 10n);
     await expectRevert(walletOf(owner).writeContract({ address: c.esHeu, abi: esHeuAbi, functionName: "grant", args: [bob, 10n] }), "ERC20InsufficientAllowance", [c.esHeu, 0n, 10n]);
