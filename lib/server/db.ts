@@ -80,7 +80,6 @@ export function isPoolTimeout(err: unknown): boolean {
   return err instanceof Error && /timeout exceeded when trying to connect/i.test(err.message);
 }
 
-/** Runs `fn` in one transaction on one client; retries deadlocks and serialization failures. */
 /**
  * Runs `fn` in one read-only transaction on one connection of `db` (a replica can serve it);
  * `snapshot`: repeatable read, so every statement sees the same data while writers commit.
@@ -100,9 +99,14 @@ export async function readOnlyTransaction<T>(db: pg.Pool, fn: (client: pg.PoolCl
   }
 }
 
-export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, attempts = 4): Promise<T> {
+/**
+ * Runs `fn` in one transaction on one client of `db` (the server's pool by default; the worker
+ * passes its own); retries deadlocks and serialization failures.
+ */
+export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, opts: { attempts?: number; db?: pg.Pool } = {}): Promise<T> {
+  const attempts = opts.attempts ?? 4;
   for (let attempt = 1; ; attempt++) {
-    const client = await pool().connect();
+    const client = await (opts.db ?? pool()).connect();
     try {
       await client.query("BEGIN");
       const result = await fn(client);

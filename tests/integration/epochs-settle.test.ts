@@ -1,8 +1,10 @@
 // Settling epochs: pools pro rata to points, bribes to stakers by time-weighted stake, esHEU
 // grants, immutability, order, and a job reported after its epoch was settled counting as late.
+import { concat, encodeAbiParameters, keccak256, type Hex } from "viem";
 import { beforeAll, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { epochOf, epochStart } from "@/lib/rewards";
+import { storeMissingRewardTrees } from "@/lib/server/epochs/reward-tree";
 import { settleDueEpochs, settleEpoch } from "@/lib/server/epochs/settle";
 import { AppError } from "@/lib/errors";
 import { GET as listEpochs } from "@/app/api/v1/epochs/route";
@@ -91,9 +93,47 @@ describe("settling an epoch", () => {
     expect(grants[0].vest_end.getTime() - grants[0].vest_start.getTime()).toBe(365 * 86_400_000);
   });
 
+  test("its grants become one Merkle tree: a leaf per recipient worth all its roles, adding up to the grants to the wei, each proof leading to the root", async () => {
+    const root = (await db().query("SELECT root, total_wei::text, leaves, vest_start FROM reward_roots WHERE epoch = $1", [E])).rows[0];
+    const leaves = (await db().query("SELECT account, amount_wei::text, proof FROM reward_leaves WHERE epoch = $1 ORDER BY account", [E])).rows;
+    const grants = (await db().query("SELECT recipient, sum(amount_wei)::text AS wei FROM esheu_grants WHERE epoch = $1 GROUP BY 1 ORDER BY 1", [E])).rows;
+    expect(leaves.map((l) => [l.account, l.amount_wei])).toEqual(grants.map((g) => [g.recipient, g.wei]));
+    expect(BigInt(root.total_wei)).toBe(grants.reduce((n, g) => n + BigInt(g.wei), 0n));
+    expect(root.leaves).toBe(leaves.length);
+    expect(root.vest_start.toISOString()).toBe(epochStart(E + 1).toISOString());
+    // Checked with viem, not with the library that built the tree: the contract's rule.
+    const hashPair = (a: Hex, b: Hex) => keccak256(concat(a < b ? [a, b] : [b, a]));
+    for (const l of leaves) {
+      const leaf = keccak256(keccak256(encodeAbiParameters([{ type: "address" }, { type: "uint256" }], [l.account, BigInt(l.amount_wei)])));
+      expect((l.proof as Hex[]).reduce(hashPair, leaf), l.account).toBe(root.root);
+      // Another amount has no path to the root.
+      const other = keccak256(keccak256(encodeAbiParameters([{ type: "address" }, { type: "uint256" }], [l.account, BigInt(l.amount_wei) + 1n])));
+      expect((l.proof as Hex[]).reduce(hashPair, other)).not.toBe(root.root);
+    }
+  });
+
+  test("an epoch settled before trees existed gets the same tree from its grants", async () => {
+    const before = (await db().query("SELECT root FROM reward_roots WHERE epoch = $1", [E])).rows[0].root;
+    const client = await db().connect();
+    try {
+      // As a database migrated from before trees has it (the immutability triggers set aside).
+      await client.query("SET session_replication_role = replica");
+      await client.query("DELETE FROM reward_leaves WHERE epoch = $1", [E]);
+      await client.query("DELETE FROM reward_roots WHERE epoch = $1", [E]);
+    } finally {
+      await client.query("RESET session_replication_role");
+      client.release();
+    }
+    expect(await storeMissingRewardTrees(db())).toContain(E);
+    expect((await db().query("SELECT root FROM reward_roots WHERE epoch = $1", [E])).rows[0].root).toBe(before);
+    expect(await storeMissingRewardTrees(db())).toEqual([]);
+  });
+
   test("settled rows never change, and epochs settle once and in order", async () => {
     await expect(db().query("UPDATE epochs SET miner_count = 0 WHERE number = $1", [E])).rejects.toThrow(/immutable once settled/);
     await expect(db().query("DELETE FROM epoch_miner_rewards WHERE epoch = $1", [E])).rejects.toThrow(/immutable once settled/);
+    await expect(db().query("UPDATE reward_leaves SET amount_wei = amount_wei + 1 WHERE epoch = $1", [E])).rejects.toThrow(/immutable once settled/);
+    await expect(db().query("DELETE FROM reward_roots WHERE epoch = $1", [E])).rejects.toThrow(/immutable once settled/);
     const later = new Date(epochStart(E + 3).getTime() + 1_000);
     await expect(settleEpoch(db(), E, later)).rejects.toThrow(/already settled/);
     await expect(settleEpoch(db(), E + 2, later)).rejects.toThrow(new RegExp(`Epoch ${E + 1} must be settled before`));

@@ -3,6 +3,7 @@ import type pg from "pg";
 import { AppError } from "@/lib/errors";
 import { epochEnd, epochStart, splitNodeReward, splitPool, timeWeightedStake, type StakeChangeAt } from "@/lib/rewards";
 import { foldAll } from "../rollups/fold";
+import { storeRewardTree } from "./reward-tree";
 import { assertNextToSettle, closeEpoch } from "./close-epoch";
 
 const MICRO = 1_000_000n;
@@ -155,6 +156,7 @@ export async function settleEpoch(pool: pg.Pool, epoch: number, now = new Date()
         [epoch, keys.map((k) => k.split("\t")[0]), keys.map((k) => k.split("\t")[1]), end, new Date(end.getTime() + VESTING_MS), keys.map((k) => grants.get(k)!.toString())],
       );
     }
+    await storeRewardTree(client, epoch, end);
     await client.query("COMMIT");
     return { epoch, miners: miners.length, stakers: new Set(stakerRows.map((r) => r[1])).size, waifuPoolWei: waifuPool, llamaPoolWei: llamaPool, waifuPointsMicro: waifuPoints, llamaPointsMicro: llamaPoints };
   } catch (err) {
