@@ -26,6 +26,7 @@ export function chainEnvOf(rpcUrl: string, c: ContractAddresses): Record<string,
     ESHEU_ADDRESS: c.esHeu,
     IMAGINARIES_ADDRESS: c.imaginaries,
     STAKING_MARKET_ADDRESS: c.stakingMarket,
+    REWARD_DISTRIBUTOR_ADDRESS: c.rewardDistributor,
     CHAIN_START_BLOCK: c.deployBlock.toString(),
   };
 }

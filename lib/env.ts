@@ -43,6 +43,15 @@ const serverSchema = z.object({
     .int()
     .refine((d) => d === 0 || (d >= HOURLY_ROLLUP_DAYS_MIN && d <= 36_600), `HOURLY_ROLLUP_DAYS must be 0 (keep every hour) or ${HOURLY_ROLLUP_DAYS_MIN} to 36600 days`)
     .default(90),
+  /**
+   * The operator's key (0x + 64 hex): the RewardDistributor's owner, holding the epochs' HEU. Set
+   * in the worker only: it then publishes each settled epoch's root (decision 0030). Unset: publish
+   * with `npm run cli -- publish`.
+   */
+  OPERATOR_PRIVATE_KEY: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{64}$/, "OPERATOR_PRIVATE_KEY must be 0x followed by 64 hex characters")
+    .optional(),
   /** How often the worker rebuilds the market snapshot (reads never do; under a minute it reschedules itself). */
   MARKET_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /** Chains a Sign-In with Ethereum message may name (comma-separated ids; 31337 is the local anvil chain). */
@@ -112,6 +121,8 @@ const chainSchema = z
     ESHEU_ADDRESS: address("ESHEU_ADDRESS").optional(),
     IMAGINARIES_ADDRESS: address("IMAGINARIES_ADDRESS").optional(),
     STAKING_MARKET_ADDRESS: address("STAKING_MARKET_ADDRESS").optional(),
+    /** The epochs' Merkle distributor (decision 0030); needs the other four. Unset: rewards are not published or claimed on chain. */
+    REWARD_DISTRIBUTOR_ADDRESS: address("REWARD_DISTRIBUTOR_ADDRESS").optional(),
     /** First block the indexer reads (the deployment block). */
     CHAIN_START_BLOCK: z.coerce.bigint().min(0n).default(0n),
     /** Blocks an event must be buried under before the indexer applies it. */
@@ -124,6 +135,9 @@ const chainSchema = z
   })
   .refine((e) => [e.HEU_ADDRESS, e.ESHEU_ADDRESS, e.IMAGINARIES_ADDRESS, e.STAKING_MARKET_ADDRESS].filter(Boolean).length % 4 === 0, {
     message: "HEU_ADDRESS, ESHEU_ADDRESS, IMAGINARIES_ADDRESS and STAKING_MARKET_ADDRESS are set together (or none of them)",
+  })
+  .refine((e) => !e.REWARD_DISTRIBUTOR_ADDRESS || e.STAKING_MARKET_ADDRESS, {
+    message: "REWARD_DISTRIBUTOR_ADDRESS needs HEU_ADDRESS, ESHEU_ADDRESS, IMAGINARIES_ADDRESS and STAKING_MARKET_ADDRESS",
   });
 
 export interface ChainContracts {
@@ -131,6 +145,8 @@ export interface ChainContracts {
   esHeu: `0x${string}`;
   imaginaries: `0x${string}`;
   stakingMarket: `0x${string}`;
+  /** null: no distributor configured (REWARD_DISTRIBUTOR_ADDRESS). */
+  rewardDistributor: `0x${string}` | null;
 }
 
 export interface ChainEnv {
@@ -163,7 +179,10 @@ export function chainEnv(env: NodeJS.ProcessEnv = process.env): ChainEnv {
     rpcUrl: e.CHAIN_RPC_URL,
     publicRpcUrl: e.CHAIN_PUBLIC_RPC_URL ?? e.CHAIN_RPC_URL,
     contracts: e.STAKING_MARKET_ADDRESS
-      ? { heu: e.HEU_ADDRESS!, esHeu: e.ESHEU_ADDRESS!, imaginaries: e.IMAGINARIES_ADDRESS!, stakingMarket: e.STAKING_MARKET_ADDRESS }
+      ? {
+          heu: e.HEU_ADDRESS!, esHeu: e.ESHEU_ADDRESS!, imaginaries: e.IMAGINARIES_ADDRESS!, stakingMarket: e.STAKING_MARKET_ADDRESS,
+          rewardDistributor: e.REWARD_DISTRIBUTOR_ADDRESS ?? null,
+        }
       : null,
     startBlock: e.CHAIN_START_BLOCK,
     confirmations: e.CHAIN_CONFIRMATIONS,

@@ -12,6 +12,7 @@ import { verifyIncremental } from "../lib/server/verify/incremental";
 import { ingestFile } from "./cli/ingest";
 import { importFile } from "./cli/import";
 import { fold } from "./cli/fold";
+import { publish } from "./cli/publish";
 import { snapshots } from "./cli/snapshots";
 import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { freePort } from "./lib/throwaway-postgres";
@@ -64,10 +65,17 @@ Commands
   settle --epoch <n>
               settle one epoch (the previous one must be settled).
 
+  publish --epoch <n>
+              post a settled epoch's reward root (its esHEU grants as a Merkle tree, one leaf per
+              wallet) to the RewardDistributor and fund it with the epoch's HEU, as the operator.
+              Needs OPERATOR_PRIVATE_KEY (the distributor's owner, holding the HEU), CHAIN_RPC_URL
+              and the contract variables with REWARD_DISTRIBUTOR_ADDRESS. A root already published is
+              left as it is. The worker does this itself when it has OPERATOR_PRIVATE_KEY.
+
 Options
   --help      this text
 
-Environment: DATABASE_URL for import, verify, settle, fold and snapshots (without it they open the portal's embedded
+Environment: DATABASE_URL for import, verify, settle, fold, snapshots and publish (without it they open the portal's embedded
 database in .data/postgres, the running portal's or, when it is stopped, started here), INGEST_HMAC_SECRET and PORT for ingest.`;
 
 async function verify(databaseUrl: string, full: boolean): Promise<number> {
@@ -261,7 +269,7 @@ async function main(): Promise<number> {
     console.error(positionals[1] ? `import: ${positionals[1]} does not exist` : "import needs a file: npm run cli -- import jobs.jsonl");
     return 2;
   }
-  if (!["verify", "settle", "rescore", "snapshots", "fold", "import"].includes(command)) {
+  if (!["verify", "settle", "rescore", "snapshots", "fold", "import", "publish"].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${HELP}`);
     return 2;
   }
@@ -286,6 +294,7 @@ async function main(): Promise<number> {
     if (command === "import") return await importJobs(databaseUrl, positionals[1], values);
     if (command === "rescore") return await rescore(databaseUrl, values);
     if (command === "fold") return await fold(databaseUrl);
+    if (command === "publish") return await publish(databaseUrl, values.epoch);
     if (command === "snapshots") return (await fold(databaseUrl)) || (await snapshots(databaseUrl));
     return command === "verify" ? await verify(databaseUrl, values.full) : await settle(databaseUrl, values.epoch);
   } finally {

@@ -106,7 +106,10 @@ async function main() {
   };
   // The background role runs beside the web server, never inside it: the indexer must be going before
   // the history backfill (its stakes and NFTs count from the first job).
-  const worker = startBackground(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], { cwd: root, env });
+  // On the local chain the worker publishes each settled epoch's reward root as the deployer (the
+  // distributor's owner, anvil's first account): claims work out of the box.
+  const workerEnv = local ? { ...env, OPERATOR_PRIVATE_KEY: process.env.OPERATOR_PRIVATE_KEY ?? local.operatorKey } : env;
+  const worker = startBackground(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], { cwd: root, env: workerEnv });
   const server = startBackground(node, args, { cwd: root, env });
   let live: { stop(): void } | undefined;
   const shutdown = async () => {

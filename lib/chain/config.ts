@@ -9,6 +9,7 @@ export interface PortalContracts {
   esHeu: Address;
   imaginaries: Address;
   stakingMarket: Address;
+  rewardDistributor: Address | null;
 }
 
 /** The part of GET /api/v1/chain a wallet needs. */
@@ -32,6 +33,6 @@ export function chainFor(config: Pick<PortalChainConfig, "chainId" | "rpcUrl">):
 export const CHAIN_CONFIG_URL = "/api/v1/chain";
 
 /** The wallet's part of an /api/v1/chain answer. */
-export function portalChainConfigOf(status: { chainId: number; rpcUrl: string; contracts: { heu: string; esHeu: string; imaginaries: string; stakingMarket: string } | null; confirmations: number }): PortalChainConfig {
+export function portalChainConfigOf(status: { chainId: number; rpcUrl: string; contracts: { heu: string; esHeu: string; imaginaries: string; stakingMarket: string; rewardDistributor: string | null } | null; confirmations: number }): PortalChainConfig {
   return { chainId: status.chainId, rpcUrl: status.rpcUrl, contracts: status.contracts as PortalContracts | null, confirmations: status.confirmations };
 }

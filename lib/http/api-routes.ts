@@ -36,6 +36,7 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   "/api/v1/stakers/{address}": ["GET"],
   "/api/v1/wallets/{address}": ["GET"],
   "/api/v1/wallets/{address}/boost-slots": ["GET", "PUT"],
+  "/api/v1/wallets/{address}/claims": ["GET"],
   "/api/v1/wallets/{address}/daily.csv": ["GET"],
   "/api/v1/wallets/{address}/ledger.csv": ["GET"],
   "/api/v1/wallets/{address}/miners.csv": ["GET"],

@@ -13,7 +13,10 @@ export const chainConfigSchema = z.object({
   chainId: z.number().int().positive(),
   rpcUrl: z.string().describe("JSON-RPC a browser wallet should use for this chain (CHAIN_PUBLIC_RPC_URL)"),
   contracts: z
-    .object({ heu: address, esHeu: address, imaginaries: address, stakingMarket: address })
+    .object({
+      heu: address, esHeu: address, imaginaries: address, stakingMarket: address,
+      rewardDistributor: address.nullable().describe("the epochs' reward distributor; null when none is configured"),
+    })
     .nullable()
     .describe("null when no contracts are configured: NFT counts and stakes are then zero everywhere"),
   confirmations: z.number().int().min(0).describe("blocks an event must be buried under before the indexer applies it"),

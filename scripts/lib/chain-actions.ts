@@ -5,6 +5,7 @@ import {
   createTestClient,
   createWalletClient,
   http,
+  toHex,
   type Account,
   type Address,
   type Hash,
@@ -24,6 +25,11 @@ export const heu = (n: number | bigint) => BigInt(n) * 10n ** 18n;
 /** Anvil's funded accounts from the test mnemonic; index 0 deploys and owns the contracts. */
 export function anvilAccount(index: number): Account {
   return mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index });
+}
+
+/** The private key of anvil's account `index` (a well-known development key, never a real one). */
+export function anvilPrivateKey(index: number): `0x${string}` {
+  return toHex(mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index }).getHdKey().privateKey!);
 }
 
 export function chainClients(rpcUrl: string) {

@@ -8,7 +8,7 @@ import { chainEnvOf, deployContracts } from "../../contracts/deploy";
 import { planChainSeed, seedChain } from "../simulator/chain-seed";
 import type { SimNetwork } from "../simulator/network";
 import { startAnvil, type Anvil } from "./anvil";
-import { anvilAccount, chainActions, chainClients } from "./chain-actions";
+import { anvilAccount, anvilPrivateKey, chainActions, chainClients } from "./chain-actions";
 import { freePort } from "./throwaway-postgres";
 
 export const CHAIN_TABLES = [
@@ -28,6 +28,8 @@ export interface LocalChain {
   env: Record<string, string>;
   /** The last block of the seeded history: the indexer has caught up once it is past it. */
   seededBlock: bigint;
+  /** The deployer's private key (anvil's first account): the contracts' owner, the distributor's operator. */
+  operatorKey: `0x${string}`;
 }
 
 export async function startLocalChain(network: Pick<SimNetwork, "wallets" | "gpus">, now = new Date()): Promise<LocalChain> {
@@ -47,6 +49,7 @@ export async function startLocalChain(network: Pick<SimNetwork, "wallets" | "gpu
     return {
       anvil,
       seededBlock,
+      operatorKey: anvilPrivateKey(0),
       env: { ...chainEnvOf(anvil.rpcUrl, addresses), CHAIN_CONFIRMATIONS: "2" },
     };
   } catch (err) {

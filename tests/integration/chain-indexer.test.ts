@@ -44,7 +44,7 @@ beforeAll(async () => {
   act = chainActions(clients, c);
   chain = {
     chainId: 31337, rpcUrl: anvil.rpcUrl, publicRpcUrl: anvil.rpcUrl, startBlock: c.deployBlock, confirmations: CONFIRMATIONS, pollMs: 50, batchBlocks: 5, chunkMs: 60_000,
-    contracts: { heu: c.heu, esHeu: c.esHeu, imaginaries: c.imaginaries, stakingMarket: c.stakingMarket },
+    contracts: { heu: c.heu, esHeu: c.esHeu, imaginaries: c.imaginaries, stakingMarket: c.stakingMarket, rewardDistributor: c.rewardDistributor },
   };
   await db().query(`TRUNCATE ${CHAIN_TABLES.join(", ")}`);
   for (const staker of [alice!, bob!]) {

@@ -104,7 +104,7 @@ describe("indexer lag, with a chain configured", () => {
     });
     await new Promise<void>((resolve) => rpc.listen(0, "127.0.0.1", resolve));
     const addr = (n: number) => `0x${String(n).padStart(40, "0")}` as const;
-    chain = { ...chainEnv(), rpcUrl: `http://127.0.0.1:${(rpc.address() as AddressInfo).port}`, confirmations: 2, contracts: { heu: addr(1), esHeu: addr(2), imaginaries: addr(3), stakingMarket: addr(4) } };
+    chain = { ...chainEnv(), rpcUrl: `http://127.0.0.1:${(rpc.address() as AddressInfo).port}`, confirmations: 2, contracts: { heu: addr(1), esHeu: addr(2), imaginaries: addr(3), stakingMarket: addr(4), rewardDistributor: null } };
   });
   afterAll(() => new Promise<void>((resolve) => rpc.close(() => resolve())));
 

@@ -61,6 +61,18 @@ async function applyOne(client: pg.PoolClient, log: ChainLog): Promise<void> {
     case "Granted":
     case "Claimed":
       return; // kept in chain_events; vesting is read from there
+    case "RootPublished":
+      await client.query(
+        `INSERT INTO reward_publications (epoch, root, total_wei, vest_start, tx_hash, block_number, at) VALUES ($1, $2, $3, to_timestamp($4), $5, $6, $7)`,
+        [e.epoch, e.root, e.total.toString(), Number(e.vestStart), log.txHash, log.blockNumber.toString(), log.blockTime],
+      );
+      return;
+    case "RewardClaimed":
+      await client.query(
+        `INSERT INTO reward_claims (epoch, account, amount_wei, miner_id, tx_hash, block_number, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [e.epoch, e.account, e.amount.toString(), e.minerId || null, log.txHash, log.blockNumber.toString(), log.blockTime],
+      );
+      return;
   }
 }
 

@@ -10,7 +10,10 @@ export type ChainEventData =
   | { name: "BribeSet"; minerId: string; operator: string; bps: number; effectiveEpoch: bigint; effectiveAt: bigint }
   | { name: "Transfer"; from: string; to: string; tokenId: bigint }
   | { name: "Granted"; account: string; grantId: bigint; amount: bigint; start: bigint; end: bigint }
-  | { name: "Claimed"; account: string; amount: bigint };
+  | { name: "Claimed"; account: string; amount: bigint }
+  // The reward distributor's (its `Claimed` is renamed: esHEU has one too).
+  | { name: "RootPublished"; epoch: number; root: string; total: bigint; vestStart: bigint }
+  | { name: "RewardClaimed"; epoch: number; account: string; amount: bigint; minerId: string };
 
 export interface ChainLog {
   blockNumber: bigint;

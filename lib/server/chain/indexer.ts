@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { createPublicClient, http, type AbiEvent, type Address, type Log, type PublicClient } from "viem";
-import { esHeuAbi, imaginariesAbi, stakingMarketAbi } from "@/lib/chain/abi";
+import { esHeuAbi, imaginariesAbi, rewardDistributorAbi, stakingMarketAbi } from "@/lib/chain/abi";
 import type { ChainContracts, ChainEnv } from "@/lib/env";
 import { applyChainLogs } from "./apply";
 import type { ChainEventData, ChainLog } from "./events";
@@ -16,6 +16,7 @@ const eventsOf = (abi: readonly unknown[], names: string[]) =>
 const MARKET_EVENTS = eventsOf(stakingMarketAbi, ["Staked", "Unstaked", "Withdrawn", "StakeMoved", "BribeSet"]);
 const NFT_EVENTS = eventsOf(imaginariesAbi, ["Transfer"]);
 const ESHEU_EVENTS = eventsOf(esHeuAbi, ["Granted", "Claimed"]);
+const DISTRIBUTOR_EVENTS = eventsOf(rewardDistributorAbi, ["RootPublished", "Claimed"]);
 
 export class ChainReorgError extends Error {
   constructor(block: bigint, stored: string, now: string) {
@@ -140,7 +141,9 @@ async function fetchLogs(client: PublicClient, contracts: ChainContracts, fromBl
     [contracts.stakingMarket, MARKET_EVENTS],
     [contracts.imaginaries, NFT_EVENTS],
     [contracts.esHeu, ESHEU_EVENTS],
+    ...(contracts.rewardDistributor ? ([[contracts.rewardDistributor, DISTRIBUTOR_EVENTS]] as [Address, AbiEvent[]][]) : []),
   ];
+  const distributor = contracts.rewardDistributor?.toLowerCase();
   const batches = await Promise.all(requests.map(([address, events]) => client.getLogs({ address, events, fromBlock, toBlock, strict: true })));
   const logs = batches.flat() as unknown as (Log<bigint, number, false> & { eventName: string; args: Record<string, unknown> })[];
   const blockTimes = new Map<bigint, Date>();
@@ -155,7 +158,7 @@ async function fetchLogs(client: PublicClient, contracts: ChainContracts, fromBl
     txHash: l.transactionHash,
     blockTime: blockTimes.get(l.blockNumber)!,
     contract: l.address.toLowerCase(),
-    event: decode(l.eventName, l.args),
+    event: decode(l.address.toLowerCase() === distributor && l.eventName === "Claimed" ? "RewardClaimed" : l.eventName, l.args),
   }));
 }
 
@@ -180,6 +183,10 @@ function decode(name: string, a: Record<string, unknown>): ChainEventData {
       return { name, account: lower(a.account), grantId: big(a.grantId), amount: big(a.amount), start: big(a.start), end: big(a.end) };
     case "Claimed":
       return { name, account: lower(a.account), amount: big(a.amount) };
+    case "RootPublished":
+      return { name, epoch: Number(a.epoch), root: lower(a.root), total: big(a.total), vestStart: big(a.vestStart) };
+    case "RewardClaimed":
+      return { name, epoch: Number(a.epoch), account: lower(a.account), amount: big(a.amount), minerId: lower(a.minerId) };
     default:
       throw new Error(`The indexer does not know event ${name}`);
   }

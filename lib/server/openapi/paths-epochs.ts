@@ -1,5 +1,6 @@
 import "server-only";
 import { epochDetailSchema, epochListSchema, epochParamsSchema, epochRewardsQuerySchema, epochRewardsSchema } from "@/lib/schemas/epochs";
+import { walletClaimsSchema } from "@/lib/schemas/claims";
 import { walletParamsSchema } from "@/lib/schemas/wallets";
 import { errorResponse, jsonContent, jsonSchema, pathParameters, queryParameters } from "./json-schema";
 
@@ -38,6 +39,18 @@ export function epochPaths() {
           "200": ok("The wallet's rewards; an open epoch answers status open with no rows yet", epochRewardsSchema),
           "400": errorResponse("Invalid epoch or wallet"),
           "404": errorResponse("The epoch is not settled"),
+        },
+      },
+    },
+    "/api/v1/wallets/{address}/claims": {
+      get: {
+        operationId: "getWalletClaims",
+        tags: ["epochs"],
+        summary: "A wallet's esHEU per settled epoch as the reward distributor pays it: amount, Merkle proof, root, and published / claimed status",
+        parameters: pathParameters(walletParamsSchema),
+        responses: {
+          "200": ok("Every epoch the wallet has a leaf in, newest first; statuses as of the chain indexer's last block", walletClaimsSchema),
+          "400": errorResponse("The address is not a wallet address"),
         },
       },
     },

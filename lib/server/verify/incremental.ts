@@ -3,6 +3,7 @@ import type pg from "pg";
 import { checkAdminActions, checkBoostSlots } from "./admin";
 import { checkLedgerRange, LEDGER_CHECK } from "./ledger";
 import { EXAMPLES, tally, type CheckResult, type IdRange } from "./range";
+import { checkRewards } from "./rewards";
 import { addDigests, checkRollup, DIGEST_DEFINITION, ledgerDigest, ROLLUPS, storedDigest, type Digest } from "./rollups";
 import { fullChecks, type Progress } from "./verify";
 
@@ -124,6 +125,8 @@ export async function verifyIncremental(pool: pg.Pool, opts: { onProgress?: Prog
     checks.push(await checkAdminActions(client, read));
     opts.onProgress?.("boost slots");
     checks.push(await checkBoostSlots(client, read));
+    opts.onProgress?.("reward trees");
+    checks.push(...(await checkRewards(client)));
 
     // Each job has exactly one entry: every entry read has its job and is its only one, and the
     // jobs table holds as many jobs as the segments' entries have (a count, not a re-read).

@@ -3,6 +3,7 @@ import type pg from "pg";
 import { checkAdminActions, checkBoostSlots } from "./admin";
 import { checkLedger } from "./ledger";
 import type { CheckResult } from "./range";
+import { checkRewards } from "./rewards";
 import { checkRollup, ROLLUPS } from "./rollups";
 
 export type { CheckResult } from "./range";
@@ -35,5 +36,7 @@ export async function fullChecks(client: pg.PoolClient, onProgress?: Progress): 
   results.push(await checkAdminActions(client));
   onProgress?.("boost slots");
   results.push(await checkBoostSlots(client));
+  onProgress?.("reward trees");
+  results.push(...(await checkRewards(client)));
   return results;
 }

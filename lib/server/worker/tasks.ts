@@ -3,6 +3,7 @@ import type { WorkerTask } from "./task";
 import { chainIndexTask } from "./tasks/chain-index";
 import { foldTask } from "./tasks/fold";
 import { ledgerPartitionsTask } from "./tasks/ledger-partitions";
+import { publishRootsTask } from "./tasks/publish-roots";
 import { purgeAuthTask } from "./tasks/purge-auth";
 import { rollupRetentionTask } from "./tasks/rollup-retention";
 import { settleEpochsTask } from "./tasks/settle-epochs";
@@ -14,5 +15,5 @@ import { snapshotTasks } from "./tasks/snapshots";
  * write lib/server/worker/tasks/<name>.ts returning a WorkerTask and list it below.
  */
 export function workerTasks(): WorkerTask[] {
-  return [foldTask(), chainIndexTask(), settleEpochsTask(), purgeAuthTask(), ledgerPartitionsTask(), rollupRetentionTask(), ...snapshotTasks()];
+  return [foldTask(), chainIndexTask(), settleEpochsTask(), publishRootsTask(), purgeAuthTask(), ledgerPartitionsTask(), rollupRetentionTask(), ...snapshotTasks()];
 }

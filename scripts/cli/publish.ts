@@ -1,0 +1,42 @@
+// `npm run cli -- publish --epoch <n>`: posts a settled epoch's reward root to the RewardDistributor
+// and funds it (decision 0030), as the operator (OPERATOR_PRIVATE_KEY) on the configured chain
+// (CHAIN_RPC_URL, the contract variables with REWARD_DISTRIBUTOR_ADDRESS). The worker does the same
+// on its own when it has the key.
+import pg from "pg";
+import { createPublicClient, createWalletClient, formatEther, http, type PublicClient } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { chainFor } from "../../lib/chain/config";
+import { chainEnv, serverEnv } from "../../lib/env";
+import { publishEpochRoot } from "../../lib/server/epochs/publish-root";
+
+export async function publish(databaseUrl: string, epochArg: string | undefined): Promise<number> {
+  const epoch = Number(epochArg);
+  if (!epochArg || !Number.isInteger(epoch) || epoch < 0) {
+    console.error("publish needs --epoch <n>, a settled epoch's number");
+    return 2;
+  }
+  const chain = chainEnv();
+  const key = serverEnv().OPERATOR_PRIVATE_KEY;
+  if (!chain.contracts?.rewardDistributor || !key) {
+    console.error("publish needs REWARD_DISTRIBUTOR_ADDRESS (with the other contract variables and CHAIN_RPC_URL) and OPERATOR_PRIVATE_KEY");
+    return 2;
+  }
+  const viemChain = chainFor({ chainId: chain.chainId, rpcUrl: chain.rpcUrl });
+  const wallet = createWalletClient({ account: privateKeyToAccount(key as `0x${string}`), chain: viemChain, transport: http(chain.rpcUrl) });
+  const publicClient = createPublicClient({ chain: viemChain, transport: http(chain.rpcUrl), pollingInterval: 500 }) as PublicClient;
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const r = await publishEpochRoot({ pool, epoch, wallet, publicClient, contracts: { heu: chain.contracts.heu, rewardDistributor: chain.contracts.rewardDistributor } });
+    console.log(
+      r.tx
+        ? `Epoch ${epoch}: root ${r.root} published with ${formatEther(r.totalWei)} HEU (tx ${r.tx}).`
+        : `Epoch ${epoch}: root ${r.root} was already on chain; nothing sent.`,
+    );
+    return 0;
+  } catch (err) {
+    console.error(`publish: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    await pool.end();
+  }
+}
