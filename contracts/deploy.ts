@@ -65,21 +65,12 @@ export async function deployContracts(clients: DeployClients): Promise<ContractA
   const esHeu = await deployOne(clients, "EsHEU", esHeuAbi, [heu.address]);
   const imaginaries = await deployOne(clients, "HeuristImaginaries", imaginariesAbi);
   const stakingMarket = await deployOne(clients, "StakingMarket", stakingMarketAbi, [heu.address, esHeu.address]);
-  const hash = await clients.walletClient.writeContract({
-    address: esHeu.address,
-    abi: esHeuAbi,
-    functionName: "setTransferable",
-    args: [stakingMarket.address, true],
-  });
-  await receiptOrThrow(clients.publicClient, hash, "esHEU setTransferable(StakingMarket)");
+  // esHEU moves in and out of the market; the distributor makes esHEU grants.
+  const esHeuSet = async (functionName: "setTransferable" | "setGranter", account: Address, what: string) =>
+    receiptOrThrow(clients.publicClient, await clients.walletClient.writeContract({ address: esHeu.address, abi: esHeuAbi, functionName, args: [account, true] }), what);
+  await esHeuSet("setTransferable", stakingMarket.address, "esHEU setTransferable(StakingMarket)");
   const rewardDistributor = await deployOne(clients, "RewardDistributor", rewardDistributorAbi, [heu.address, esHeu.address, stakingMarket.address]);
-  const granter = await clients.walletClient.writeContract({
-    address: esHeu.address,
-    abi: esHeuAbi,
-    functionName: "setGranter",
-    args: [rewardDistributor.address, true],
-  });
-  await receiptOrThrow(clients.publicClient, granter, "esHEU setGranter(RewardDistributor)");
+  await esHeuSet("setGranter", rewardDistributor.address, "esHEU setGranter(RewardDistributor)");
   return {
     heu: heu.address,
     esHeu: esHeu.address,
