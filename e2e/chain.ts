@@ -11,6 +11,7 @@ export interface E2eContracts {
   esHeu: Address;
   imaginaries: Address;
   stakingMarket: Address;
+  rewardDistributor: Address;
 }
 
 export const WEI = 10n ** 18n;

@@ -44,7 +44,7 @@ async function startChain(): Promise<{ anvil: Anvil; env: Record<string, string>
       CHAIN_POLL_MS: "200",
     };
     process.env.E2E_RPC_URL = anvil.rpcUrl;
-    process.env.E2E_CONTRACTS = JSON.stringify({ heu: c.heu, esHeu: c.esHeu, imaginaries: c.imaginaries, stakingMarket: c.stakingMarket });
+    process.env.E2E_CONTRACTS = JSON.stringify({ heu: c.heu, esHeu: c.esHeu, imaginaries: c.imaginaries, stakingMarket: c.stakingMarket, rewardDistributor: c.rewardDistributor });
     return { anvil, env };
   } catch (err) {
     await anvil.stop();

@@ -7,7 +7,7 @@ import { createPublicClient, createWalletClient, formatEther, http, type PublicC
 import { privateKeyToAccount } from "viem/accounts";
 import { chainFor } from "../../lib/chain/config";
 import { chainEnv, serverEnv } from "../../lib/env";
-import { publishEpochRoot } from "../../lib/server/epochs/publish-root";
+import { LOCAL_CHAIN_ID, publishEpochRoot } from "../../lib/server/epochs/publish-root";
 
 export async function publish(databaseUrl: string, epochArg: string | undefined): Promise<number> {
   const epoch = Number(epochArg);
@@ -26,7 +26,11 @@ export async function publish(databaseUrl: string, epochArg: string | undefined)
   const publicClient = createPublicClient({ chain: viemChain, transport: http(chain.rpcUrl), pollingInterval: 500 }) as PublicClient;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   try {
-    const r = await publishEpochRoot({ pool, epoch, wallet, publicClient, contracts: { heu: chain.contracts.heu, rewardDistributor: chain.contracts.rewardDistributor } });
+    const r = await publishEpochRoot({
+      pool, epoch, wallet, publicClient, contracts: { heu: chain.contracts.heu, rewardDistributor: chain.contracts.rewardDistributor },
+      mintShortfall: chain.chainId === LOCAL_CHAIN_ID,
+    });
+    if (r.mintedWei > 0n) console.log(`Minted ${formatEther(r.mintedWei)} HEU to the operator first (local chain).`);
     console.log(
       r.tx
         ? `Epoch ${epoch}: root ${r.root} published with ${formatEther(r.totalWei)} HEU (tx ${r.tx}).`

@@ -6,6 +6,9 @@ import { AppError } from "@/lib/errors";
 
 const ZERO_ROOT = `0x${"00".repeat(32)}`;
 
+/** The local development chain (anvil): its operator owns HEU and may mint what an epoch needs. */
+export const LOCAL_CHAIN_ID = 31337;
+
 export interface PublishResult {
   epoch: number;
   root: string;

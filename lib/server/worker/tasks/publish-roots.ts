@@ -3,11 +3,8 @@ import { createPublicClient, createWalletClient, http, type PublicClient } from 
 import { privateKeyToAccount } from "viem/accounts";
 import { chainFor } from "@/lib/chain/config";
 import { chainEnv, serverEnv } from "@/lib/env";
-import { publishEpochRoot } from "../../epochs/publish-root";
+import { LOCAL_CHAIN_ID, publishEpochRoot } from "../../epochs/publish-root";
 import type { WorkerTask } from "../task";
-
-/** The local development chain (anvil): there the operator owns HEU and mints what an epoch needs. */
-const LOCAL_CHAIN_ID = 31337;
 
 /**
  * Publishes every settled epoch's reward root not yet on chain (decision 0030), oldest first, as
