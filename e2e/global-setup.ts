@@ -80,7 +80,8 @@ export default async function globalSetup() {
       cwd: root,
       stdio: ["ignore", log, "inherit"],
       // Specs check the market right after a transaction: the worker rebuilds its snapshot every second.
-      env: { ...process.env, ...chain.env, DATABASE_URL: db.url, MARKET_REFRESH_SECONDS: "1" },
+      // Epochs are settled by claims.spec.ts (`cli settle`) after it has reported its jobs, not on the worker's timer.
+      env: { ...process.env, ...chain.env, DATABASE_URL: db.url, MARKET_REFRESH_SECONDS: "1", EPOCH_SETTLEMENT: "off" },
     });
     const port = await freePort();
     const [node, args] = webServerArgs(root, port);

@@ -13,6 +13,7 @@ const loading = () => (
 );
 const StakePanelIsland = dynamic(() => import("./islands").then((m) => m.StakePanelIsland), { ssr: false, loading });
 const MyStakesIsland = dynamic(() => import("./islands").then((m) => m.MyStakesIsland), { ssr: false, loading });
+const ClaimPanelIsland = dynamic(() => import("./islands").then((m) => m.ClaimPanelIsland), { ssr: false, loading });
 
 /**
  * Shows `button` until the visitor asks for the wallet UI; a visitor whose wallet is remembered
@@ -45,6 +46,14 @@ export function LazyMyStakes({ chain }: { chain: PortalChainConfig }) {
   return (
     <OnDemand label="Connect a wallet to see your stakes">
       <MyStakesIsland chain={chain} />
+    </OnDemand>
+  );
+}
+
+export function LazyClaimPanel({ chain, wallet, nodes }: { chain: PortalChainConfig; wallet: string; nodes: string[] }) {
+  return (
+    <OnDemand label="Connect this wallet to claim">
+      <ClaimPanelIsland chain={chain} wallet={wallet} nodes={nodes} />
     </OnDemand>
   );
 }

@@ -56,7 +56,8 @@ export function useTxFlow() {
         }
         setState({ kind: "indexing", label: summary, hash: hash!, block, indexedBlock: null });
         const indexed = await waitForIndexer(block, (indexedBlock) => setState({ kind: "indexing", label: summary, hash: hash!, block, indexedBlock }));
-        await client.invalidateQueries({ predicate: (q) => q.queryKey[0] === "staker" || q.queryKey[0] === "bribes" });
+        // Read from the portal's API: fresh once the indexer has the block.
+        await client.invalidateQueries({ predicate: (q) => q.queryKey[0] === "staker" || q.queryKey[0] === "bribes" || q.queryKey[0] === "claims" });
         router.refresh();
         setState({ kind: "done", label: summary, hash: hash!, block, indexed });
         return true;

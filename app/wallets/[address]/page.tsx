@@ -9,6 +9,7 @@ import { HeadlineStats } from "@/components/dashboard/headline-stats";
 import { ModelSplit } from "@/components/dashboard/model-split";
 import { WalletMultipliers } from "@/components/dashboard/multipliers-panel";
 import { RecentJobs } from "@/components/dashboard/recent-jobs";
+import { ClaimsSection } from "@/components/rewards/claims-section";
 import { OpenEpochSection } from "@/components/rewards/open-epoch-section";
 import { WalletRewardsSection } from "@/components/dashboard/wallet-rewards-section";
 import { StakerSection } from "@/components/staking/staker-section";
@@ -176,6 +177,8 @@ export default async function WalletPage({ params, searchParams }: Props) {
       <OpenEpochSection data={wallet.openEpoch} of="wallet" />
 
       <WalletRewardsSection address={address} />
+
+      <ClaimsSection address={address} nodes={wallet.miners.items.map((m) => m.minerId)} />
 
       <StakerSection address={address} />
 
