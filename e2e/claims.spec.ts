@@ -2,23 +2,30 @@
 // settled (`cli settle`) and the epoch's root published and funded (`cli publish`, as the
 // operator); on the wallet page the miner connects, claims its esHEU, sees the grant vesting from
 // the epoch's end, and vests what has vested into HEU; once claimed, nothing is offered to sign again.
+// A second miner claims and stakes into its own node, which the market then shows with the new stake
+// and its multiplier; the same claim from a tab opened before it is refused before signing.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { formatTokenAmount } from "../lib/market/amount";
+import { scheduleAt, stakeMultiplierPpm } from "../lib/points";
 import { epochOf, epochStart } from "../lib/rewards/epoch";
 import type { WalletClaims } from "../lib/schemas/claims";
 import { signedHeaders } from "../lib/signing";
-import type { E2eContracts } from "./chain";
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import type { MarketResponse } from "../lib/schemas/market";
+import { e2eChain, type E2eContracts } from "./chain";
 import { devAccount, sdxlJob } from "./chain-data";
 import { expect, screenshots, test } from "./fixtures";
 import { E2E_SECRET } from "./known-data";
 import { injectTestWallet } from "./wallet-provider";
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-/** Account 7 mines only here. */
+/** Account 7 mines only here, and so does account 10 (beyond anvil's default ten: global setup asks for 12). */
 const MINER = devAccount(7);
 const NODE = `${MINER.address}-claim1`;
+const COMPOUNDER = devAccount(10);
+const COMPOUNDER_NODE = `${COMPOUNDER.address}-claim1`;
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 /** `npm run cli -- <args>` against the e2e database and chain, as the operator (anvil's deployer). */
@@ -35,37 +42,47 @@ function cli(...args: string[]): string {
   });
 }
 
+const claimsOf = async (request: APIRequestContext, address: string) =>
+  (await (await request.get(`/api/v1/wallets/${address}/claims`)).json()) as WalletClaims;
+
+/** The wallet page's "esHEU on chain" section with the claim panel open and the test wallet connected. */
+async function openClaims(page: Page, address: string, ready: (section: Locator) => Locator): Promise<Locator> {
+  await page.goto(`/wallets/${address}`);
+  const section = page.getByRole("region", { name: "esHEU on chain" });
+  await section.getByRole("button", { name: "Connect this wallet to claim" }).click();
+  const choice = section.getByRole("button", { name: "E2E Test Wallet" });
+  await expect(choice.or(ready(section))).toBeVisible();
+  if (await choice.isVisible()) await choice.click();
+  await expect(ready(section)).toBeVisible();
+  return section;
+}
+
 test("a miner claims a settled epoch's esHEU, sees it vest from the epoch's end, and vests HEU", async ({ page, request, axeViolations }) => {
   const open = epochOf(new Date());
   const ended = open - 1;
   const inEnded = new Date(epochStart(open).getTime() - 86_400_000);
-  const body = JSON.stringify({ jobs: [0, 1, 2].map((i) => sdxlJob(`e2e-claim-${i}`, NODE, new Date(inEnded.getTime() + i * 60_000))) });
+  const jobs = [NODE, COMPOUNDER_NODE].flatMap((node, n) => [0, 1, 2].map((i) => sdxlJob(`e2e-claim-${n}-${i}`, node, new Date(inEnded.getTime() + i * 60_000))));
+  const body = JSON.stringify({ jobs });
   expect((await request.post("/api/v1/jobs", { headers: signedHeaders(E2E_SECRET, body), data: body })).status()).toBe(200);
 
   expect(cli("settle")).toContain(`${ended}`);
-  const claimsOf = async () => (await (await request.get(`/api/v1/wallets/${MINER.address}/claims`)).json()) as WalletClaims;
-  expect((await claimsOf()).claims.map((c) => [c.epoch, c.status])).toEqual([[ended, "unpublished"]]);
+  expect((await claimsOf(request, MINER.address)).claims.map((c) => [c.epoch, c.status])).toEqual([[ended, "unpublished"]]);
   expect(cli("publish", "--epoch", String(ended))).toMatch(/published with/);
-  await expect.poll(async () => (await claimsOf()).claims[0]?.status, { timeout: 30_000 }).toBe("claimable");
-  const claim = (await claimsOf()).claims[0]!;
+  await expect.poll(async () => (await claimsOf(request, MINER.address)).claims[0]?.status, { timeout: 30_000 }).toBe("claimable");
+  const claim = (await claimsOf(request, MINER.address)).claims[0]!;
   const amount = formatTokenAmount(BigInt(claim.amountWei));
 
   await injectTestWallet(page, MINER.key);
-  await page.goto(`/wallets/${MINER.address}`);
-  const section = page.getByRole("region", { name: "esHEU on chain" });
+  const claimButton = (section: Locator) => section.getByRole("button", { name: `Claim ${amount} esHEU` });
+  const section = await openClaims(page, MINER.address, claimButton);
   const row = section.getByRole("row").filter({ has: page.getByRole("rowheader", { name: String(ended) }) });
   await expect(row).toContainText(amount);
   await expect(row).toContainText("claimable");
-  await section.getByRole("button", { name: "Connect this wallet to claim" }).click();
-  const choice = section.getByRole("button", { name: "E2E Test Wallet" });
-  const claimButton = section.getByRole("button", { name: `Claim ${amount} esHEU` });
-  await expect(choice.or(claimButton)).toBeVisible();
-  if (await choice.isVisible()) await choice.click();
-  await claimButton.click();
+  await claimButton(section).click();
   await expect(section.getByText(/Claim: confirmed in block \d+ .* and indexed\./)).toBeVisible({ timeout: 60_000 });
 
   // Claimed: the API and the page agree, and no claim is offered to sign again.
-  expect((await claimsOf()).claims[0]).toMatchObject({ status: "claimed", stakedInto: null });
+  expect((await claimsOf(request, MINER.address)).claims[0]).toMatchObject({ status: "claimed", stakedInto: null });
   await expect(row).toContainText("claimed");
   await expect(section.getByRole("button", { name: /^Claim / })).toHaveCount(0);
   await expect(section.getByText("Nothing to claim right now.")).toBeVisible();
@@ -90,4 +107,43 @@ test("a miner claims a settled epoch's esHEU, sees it vest from the epoch's end,
   await page.setViewportSize({ width: 1280, height: 900 });
   await section.screenshot({ path: "test-results/screenshots/wallet-claims-section-1280.png" });
   await screenshots(page, "wallet-claims");
+});
+
+test("another miner claims and stakes into its own node: the market shows the new stake and its multiplier; a stale tab's claim is refused before signing", async ({ page, context, request }) => {
+  const claim = (await claimsOf(request, COMPOUNDER.address)).claims[0]!;
+  expect(claim.status).toBe("claimable");
+  const amount = formatTokenAmount(BigInt(claim.amountWei));
+  const marketRow = async () => {
+    const body = (await (await request.get(`/api/v1/market?q=${COMPOUNDER_NODE}`)).json()) as MarketResponse;
+    return body.items.find((r) => r.minerId === COMPOUNDER_NODE)!;
+  };
+  const before = await marketRow();
+  expect(before.stake.totalWei).toBe("0");
+
+  // A second tab, opened before the claim, still offers it.
+  const stale = await context.newPage();
+  for (const p of [page, stale]) await injectTestWallet(p, COMPOUNDER.key);
+  const staleSection = await openClaims(stale, COMPOUNDER.address, (s) => s.getByRole("button", { name: `Claim ${amount} esHEU` }));
+  const section = await openClaims(page, COMPOUNDER.address, (s) => s.getByRole("button", { name: "Claim and stake" }));
+  // The wallet's own node is the default place to compound into.
+  await expect(section.getByLabel("Stake it into")).toHaveValue(COMPOUNDER_NODE);
+  await section.getByRole("button", { name: "Claim and stake" }).click();
+  await expect(section.getByText(/Claim and stake: confirmed in block \d+ .* and indexed\./)).toBeVisible({ timeout: 60_000 });
+  expect((await claimsOf(request, COMPOUNDER.address)).claims[0]).toMatchObject({ status: "claimed", stakedInto: COMPOUNDER_NODE });
+  await expect(section.getByRole("row").filter({ has: page.getByRole("rowheader", { name: String(claim.epoch) }) })).toContainText(`staked into ${COMPOUNDER_NODE}`);
+
+  // The market's snapshot (rebuilt every second here) has the node's new stake, all of it esHEU, and
+  // the multiplier the schedule's curve gives that stake (flat at 1.0 below 10,000 stHEU on testnet).
+  await expect.poll(async () => (await marketRow()).stake.esHeuWei, { timeout: 30_000 }).toBe(claim.amountWei);
+  const after = await marketRow();
+  expect(after.stake.totalWei).toBe(claim.amountWei);
+  expect(after.stake.multiplierNow).toBeCloseTo(stakeMultiplierPpm(scheduleAt(new Date()).stakeCurve, after.stake.total) / 1e6, 6);
+  expect(after.stake.multiplierNow).toBeGreaterThanOrEqual(before.stake.multiplierNow);
+
+  // The stale tab: the contract would refuse, so the wallet is never asked to sign (no transaction sent).
+  const nonce = () => e2eChain().publicClient.getTransactionCount({ address: COMPOUNDER.address });
+  const sent = await nonce();
+  await staleSection.getByRole("button", { name: `Claim ${amount} esHEU` }).click();
+  await expect(staleSection.getByRole("alert")).toContainText(`Claim 1 epoch failed: Epoch ${claim.epoch} was already claimed by this wallet.`);
+  expect(await nonce()).toBe(sent);
 });

@@ -24,7 +24,8 @@ const DIST = ".next-e2e";
 
 /** Deploys the contracts (automine: fast), funds the test wallets, then mines a block a second like a live chain. */
 async function startChain(): Promise<{ anvil: Anvil; env: Record<string, string> }> {
-  const anvil = await startAnvil();
+  // Accounts 10 and 11 beyond anvil's default ten: claims.spec.ts's second miner.
+  const anvil = await startAnvil({ accounts: 12 });
   try {
     const clients = chainClients(anvil.rpcUrl);
     const c = await deployContracts({ walletClient: clients.walletFor(anvilAccount(0)), publicClient: clients.publicClient });

@@ -21,6 +21,12 @@ const MESSAGES: Record<string, (args: readonly unknown[]) => string> = {
   ERC20InsufficientAllowance: ([, allowance, needed]) => `The staking market may spend ${heu(allowance)} of your tokens; approve at least ${heu(needed)} first.`,
   ERC20InsufficientBalance: ([, balance, needed]) => `Your wallet holds ${heu(balance)}; ${heu(needed)} is needed.`,
   TransferNotAllowed: () => "esHEU can only move to or from the staking market until it vests.",
+  // The reward distributor's.
+  AlreadyClaimed: ([epoch]) => `Epoch ${String(epoch)} was already claimed by this wallet.`,
+  UnknownEpoch: ([epoch]) => `Epoch ${String(epoch)}'s rewards are not published on chain yet.`,
+  InvalidProof: ([epoch]) => `The proof for epoch ${String(epoch)} does not match its published root; reload the page.`,
+  ExceedsEpochTotal: ([epoch]) => `Epoch ${String(epoch)}'s funds are exhausted; the operator has been told by its checks.`,
+  NothingToClaim: () => "Nothing has vested yet.",
 };
 
 /** A one-line, human reason for a failed wallet request or transaction. */
