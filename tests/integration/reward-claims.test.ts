@@ -16,12 +16,14 @@ import { epochEnd, epochOf, epochStart } from "@/lib/rewards/epoch";
 import type { WalletClaims } from "@/lib/schemas/claims";
 import { indexToHead } from "@/lib/server/chain/indexer";
 import { publishEpochRoot } from "@/lib/server/epochs/publish-root";
+import { publishRootsTask } from "@/lib/server/worker/tasks/publish-roots";
+import { log } from "@/lib/log";
 import { settleEpoch } from "@/lib/server/epochs/settle";
 import { verifyAll } from "@/lib/server/verify/verify";
 import { foldAll } from "@/lib/server/rollups/fold";
 import { chainEnvOf, deployContracts, type ContractAddresses } from "../../contracts/deploy";
 import { startAnvil, type Anvil } from "../../scripts/lib/anvil";
-import { anvilAccount, chainClients, type ChainClients } from "../../scripts/lib/chain-actions";
+import { anvilAccount, anvilPrivateKey, chainClients, type ChainClients } from "../../scripts/lib/chain-actions";
 import { importFile } from "../../scripts/cli/import";
 import { imageJob } from "../support/fixtures";
 import { createOwnDatabase } from "../support/own-database";
@@ -48,7 +50,8 @@ beforeAll(async () => {
   anvil = await startAnvil();
   clients = chainClients(anvil.rpcUrl);
   c = await deployContracts({ walletClient: clients.walletFor(owner), publicClient: clients.publicClient });
-  Object.assign(process.env, chainEnvOf(anvil.rpcUrl, c)); // the route's chain configuration
+  // The route's chain configuration, and the worker's operator key (anvil's deployer).
+  Object.assign(process.env, chainEnvOf(anvil.rpcUrl, c), { OPERATOR_PRIVATE_KEY: anvilPrivateKey(0) });
   const url = await createOwnDatabase("reward_claims");
   process.env.DATABASE_URL = url;
   pool = new pg.Pool({ connectionString: url, max: 3 });
@@ -146,5 +149,23 @@ describe("claims of a settled epoch", () => {
     } finally {
       await pool.query("UPDATE reward_claims SET amount_wei = amount_wei - 1 WHERE account = $1", [lower(alice)]);
     }
+  });
+
+  test("the worker's publish-roots task publishes the next settled epoch by itself, once", async () => {
+    const B = A + 1;
+    const file = path.join(dir, "week-b.jsonl");
+    writeFileSync(file, JSON.stringify(imageJob({ miner_id: `${lower(alice)}-gpu0`, completed_at: new Date(epochStart(B).getTime() + 3_600_000).toISOString() })) + "\n");
+    await importFile(pool, { file, quiet: true });
+    await settleEpoch(pool, B, new Date(epochEnd(B).getTime() + 60_000));
+    const task = publishRootsTask();
+    expect(task.enabled).toBe(true);
+    const run = () => task.run({ pool, logger: log(), signal: new AbortController().signal });
+    await run();
+    await index();
+    expect((await claimsOf(alice.address)).body.claims.map((x) => [x.epoch, x.status])).toEqual([[B, "claimable"], [A, "claimed"]]);
+    // Nothing left to publish: a second run sends nothing (the publication is indexed).
+    const block = await clients.publicClient.getBlockNumber({ cacheTime: 0 });
+    await run();
+    expect(await clients.publicClient.getBlockNumber({ cacheTime: 0 })).toBe(block);
   });
 });
