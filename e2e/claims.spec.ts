@@ -109,7 +109,7 @@ test("a miner claims a settled epoch's esHEU, sees it vest from the epoch's end,
   await screenshots(page, "wallet-claims");
 });
 
-test("another miner claims and stakes into its own node: the market shows the new stake and its multiplier; a stale tab's claim is refused before signing", async ({ page, context, request }) => {
+test("another miner claims and stakes into its own node: the market shows the new stake and its multiplier; a stale tab's claim is refused before signing", async ({ page, browser, request }) => {
   const claim = (await claimsOf(request, COMPOUNDER.address)).claims[0]!;
   expect(claim.status).toBe("claimable");
   const amount = formatTokenAmount(BigInt(claim.amountWei));
@@ -120,10 +120,13 @@ test("another miner claims and stakes into its own node: the market shows the ne
   const before = await marketRow();
   expect(before.stake.totalWei).toBe("0");
 
-  // A second tab, opened before the claim, still offers it.
-  const stale = await context.newPage();
+  // A second window, opened before the claim, still offers it. (Its own browser context: a second tab
+  // of one window is a background page, whose animation frames Chromium throttles.)
+  const staleContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const stale = await staleContext.newPage();
   for (const p of [page, stale]) await injectTestWallet(p, COMPOUNDER.key);
   const staleSection = await openClaims(stale, COMPOUNDER.address, (s) => s.getByRole("button", { name: `Claim ${amount} esHEU` }));
+  await page.bringToFront();
   const section = await openClaims(page, COMPOUNDER.address, (s) => s.getByRole("button", { name: "Claim and stake" }));
   // The wallet's own node is the default place to compound into.
   await expect(section.getByLabel("Stake it into")).toHaveValue(COMPOUNDER_NODE);
@@ -143,7 +146,9 @@ test("another miner claims and stakes into its own node: the market shows the ne
   // The stale tab: the contract would refuse, so the wallet is never asked to sign (no transaction sent).
   const nonce = () => e2eChain().publicClient.getTransactionCount({ address: COMPOUNDER.address });
   const sent = await nonce();
+  await stale.bringToFront();
   await staleSection.getByRole("button", { name: `Claim ${amount} esHEU` }).click();
   await expect(staleSection.getByRole("alert")).toContainText(`Claim 1 epoch failed: Epoch ${claim.epoch} was already claimed by this wallet.`);
   expect(await nonce()).toBe(sent);
+  await staleContext.close();
 });
