@@ -1,13 +1,12 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { Badge, EmptyState, Pagination, Table, THead, Th, hrefWith, type SearchParamsRecord } from "@/components/ui";
+import { Badge, EmptyState, Pagination, Table, THead, hrefWith } from "@/components/ui";
 import { availabilityShort, availabilityTitle } from "@/lib/dashboard/availability";
 import { describeVsMedian, formatVsMedian, noComparisonReason, shortGpuName } from "@/lib/dashboard/fleet";
-import { ariaSort, nextOrder } from "@/lib/dashboard/table-sort";
 import { formatAgo } from "@/lib/dashboard/time";
 import { formatInt, formatMultiplier, formatPercent, formatPoints } from "@/lib/format";
-import { ppmToNumber, stakeMultiplierPpm, type RewardSchedule } from "@/lib/points";
-import type { FleetFilter, WalletMiner, WalletMinerSort } from "@/lib/schemas/wallets";
+import { ppmToNumber, stakeMultiplierPpm } from "@/lib/points";
+import type { FleetFilter, WalletMiner } from "@/lib/schemas/wallets";
+import { FILTER_LABELS, FilterLinks, SortHeader, type GpuTableProps } from "./gpu-table-controls";
 /** The sample under a percentage: a line of its own keeps the columns narrow enough for 1440 px. */
 const SAMPLE = "block text-xs text-zinc-600 dark:text-zinc-400";
 
@@ -22,71 +21,6 @@ const CELLS =
 function tagOf(minerId: string): string {
   const dash = minerId.indexOf("-");
   return dash === -1 ? "(no tag)" : minerId.slice(dash + 1);
-}
-
-interface Props {
-  path: string;
-  searchParams: SearchParamsRecord;
-  items: WalletMiner[];
-  page: number;
-  pageSize: number;
-  total: number;
-  gpuCount: number;
-  sort: WalletMinerSort;
-  order: "asc" | "desc";
-  q: string | undefined;
-  filters: Partial<Record<FleetFilter, boolean>>;
-  /** The wallet's idle GPUs (the idle filter's count). */
-  idle: number;
-  schedule: RewardSchedule;
-  now: Date;
-}
-
-function SortHeader({ column, label, first, numeric, p }: { column: WalletMinerSort; label: ReactNode; first: "asc" | "desc"; numeric?: boolean; p: Props }) {
-  const current = { sort: p.sort, order: p.order };
-  const state = ariaSort(column, current);
-  const href = hrefWith(p.path, p.searchParams, { sort: column, order: nextOrder(column, current, first), page: null });
-  const arrow = state === "ascending" ? "▲" : state === "descending" ? "▼" : "↕";
-  return (
-    <Th numeric={numeric} aria-sort={state}>
-      <Link href={href} scroll={false} prefetch={false} className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-white">
-        {label}
-        <span aria-hidden="true" className={state === "none" ? "opacity-40" : ""}>
-          {arrow}
-        </span>
-        <span className="sr-only">{state === "none" ? ", sort" : `, sorted ${state}; activate to reverse`}</span>
-      </Link>
-    </Th>
-  );
-}
-
-const FILTER_LABELS: Record<FleetFilter, string> = { idle: "Idle", belowMedian: "Below median", zeroEarning: "Zero-earning" };
-
-/** Toggle links for the filters; each keeps the sort and the other filters, and starts on page 1. */
-function FilterLinks(p: Props) {
-  return (
-    <ul className="flex flex-wrap items-center gap-2" aria-label="Show only">
-      {(Object.keys(FILTER_LABELS) as FleetFilter[]).map((f) => {
-        const on = Boolean(p.filters[f]);
-        return (
-          <li key={f}>
-            <Link
-              href={hrefWith(p.path, p.searchParams, { [f]: on ? null : 1, page: null })}
-              scroll={false}
-              prefetch={false}
-              className={`inline-flex h-8 items-center rounded-full border px-3 text-sm ${on ? "border-indigo-600 bg-indigo-50 font-medium text-indigo-800 dark:border-indigo-400 dark:bg-indigo-950 dark:text-indigo-200" : "border-zinc-300 text-zinc-700 hover:border-zinc-500 dark:border-zinc-700 dark:text-zinc-300"}`}
-            >
-              {on ? <span aria-hidden="true">✓ </span> : null}
-              {FILTER_LABELS[f]}
-              {f === "idle" ? ` (${formatInt(p.idle)})` : ""}
-              {/* A link, not a toggle button: the state lives in the URL, so it says its state in words. */}
-              <span className="sr-only">{on ? ", shown only; activate to show all" : ""}</span>
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
-  );
 }
 
 function VsMedianCell({ m }: { m: WalletMiner }) {
@@ -118,7 +52,7 @@ const TWO_LINES = (a: string, b: string) => (
 );
 
 /** A wallet's GPUs: sorted, filtered and paged by the server through the URL, 50 rows at a time. */
-export function GpuTable(p: Props) {
+export function GpuTable(p: GpuTableProps) {
   const { items, q } = p;
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
   const filtered = Boolean(q) || Object.values(p.filters).some(Boolean);
