@@ -2,7 +2,6 @@
 // entries in the open epoch, rollups and totals moved with them, one transaction, one reversal,
 // an audit log, a public list per miner, and `verify` still clean.
 import { describe, expect, test, vi } from "vitest";
-import { POST as ingest } from "@/app/api/v1/jobs/route";
 import { GET as listActions } from "@/app/api/v1/admin/actions/route";
 import { GET as flagsRoute } from "@/app/api/v1/admin/flags/route";
 import { POST as slashRoute } from "@/app/api/v1/admin/slashes/route";
@@ -13,7 +12,8 @@ import { withTransaction } from "@/lib/server/db";
 import { writeAdminEntries } from "@/lib/server/admin/write-entries";
 import { verifyAll } from "@/lib/server/verify/verify";
 import { joinSettlementBarrier } from "@/lib/server/epochs/epoch-points";
-import { count, db, foldNow, imageJob, llmJob, randomWallet, signedRequest, tableCounts } from "../support/fixtures";
+import { count, db, imageJob, llmJob, randomWallet, tableCounts } from "../support/fixtures";
+import { earnedIn, expectVerifyClean, folded, ingestJobs, rollupsOf } from "./admin-ledger-views";
 import { admin, adminRequest, signInCookie, stranger } from "./admin-session";
 
 vi.hoisted(() => {
@@ -30,51 +30,13 @@ const at = (hhmm: string) => `2026-03-02T${hhmm}:00Z`;
 const REASON = "Duplicate outputs across GPUs, see ticket 42";
 
 let cookie = "";
+const earnedInWindow = (minerId: string) => earnedIn(minerId, FROM, TO);
 
-/** A route, then the fold of what it wrote (what the worker's folder does within a second, decision 0024). */
-const folded = async (res: Promise<Response>) => {
-  const r = await res;
-  await foldNow();
-  return r;
-};
 const slash = (body: unknown, c = cookie) => folded(slashRoute(adminRequest("/api/v1/admin/slashes", { cookie: c, body })));
 const reverse = (id: number | string, body: unknown, c = cookie) =>
   folded(reverseRoute(adminRequest(`/api/v1/admin/slashes/${id}/reverse`, { cookie: c, body }), { params: Promise.resolve({ id: String(id) }) }));
 const slashesOf = (minerId: string, query = "") =>
   minerSlashes(new Request(`http://portal.test/api/v1/miners/${minerId}/slashes${query}`), { params: Promise.resolve({ minerId }) });
-
-async function ingestJobs(jobs: unknown[]) {
-  const res = await ingest(signedRequest({ jobs }));
-  expect(res.status).toBe(200);
-  await foldNow(); // what the worker's folder does within a second (decision 0024)
-}
-
-/** Micro-points of a miner's job entries in [FROM, TO), per point type. */
-async function earnedInWindow(minerId: string): Promise<{ waifu: number; llama: number }> {
-  const { rows } = await db().query(
-    `SELECT coalesce(sum(points_micro) FILTER (WHERE point_type = 'waifu'), 0)::text AS waifu, coalesce(sum(points_micro) FILTER (WHERE point_type = 'llama'), 0)::text AS llama
-       FROM ledger_entries WHERE miner_id = $1 AND kind = 'job' AND occurred_at >= $2 AND occurred_at < $3`,
-    [minerId, FROM, TO],
-  );
-  return { waifu: Number(rows[0].waifu), llama: Number(rows[0].llama) };
-}
-
-/** What a miner's points look like in every place they are rolled up. */
-async function rollupsOf(minerId: string, wallet: string) {
-  const q = async (sql: string, params: unknown[]) => (await db().query(sql, params)).rows[0];
-  return {
-    node: await q("SELECT total_waifu_micro::text AS waifu, total_llama_micro::text AS llama, image_count::int, text_count::int FROM nodes WHERE miner_id = $1", [minerId]),
-    minerHourly: await q("SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama, sum(job_count)::int AS jobs, sum(success_count)::int AS ok FROM miner_hourly WHERE miner_id = $1", [minerId]),
-    walletHourly: await q("SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama, sum(job_count)::int AS jobs FROM wallet_hourly WHERE wallet = $1", [wallet]),
-    walletModelDaily: await q("SELECT sum(points_micro)::text AS points, sum(job_count)::int AS jobs FROM wallet_model_daily WHERE wallet = $1", [wallet]),
-    hardwareHourly: await q("SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama FROM hardware_hourly", []),
-  };
-}
-
-async function expectVerifyClean() {
-  const results = await verifyAll(db());
-  expect(results.map((r) => [r.name, r.mismatches, r.examples])).toEqual(results.map((r) => [r.name, 0, []]));
-}
 
 describe("admin slashes", () => {
   test("setup: jobs inside and outside the window; an admin signs in", async () => {
