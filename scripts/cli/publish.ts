@@ -3,11 +3,9 @@
 // (CHAIN_RPC_URL, the contract variables with REWARD_DISTRIBUTOR_ADDRESS). The worker does the same
 // on its own when it has the key.
 import pg from "pg";
-import { createPublicClient, createWalletClient, formatEther, http, type PublicClient } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
-import { chainFor } from "../../lib/chain/config";
+import { formatEther } from "viem";
 import { chainEnv, serverEnv } from "../../lib/env";
-import { LOCAL_CHAIN_ID, publishEpochRoot } from "../../lib/server/epochs/publish-root";
+import { publishAsOperator } from "../../lib/server/epochs/publish-root";
 
 export async function publish(databaseUrl: string, epochArg: string | undefined): Promise<number> {
   const epoch = Number(epochArg);
@@ -21,15 +19,9 @@ export async function publish(databaseUrl: string, epochArg: string | undefined)
     console.error("publish needs REWARD_DISTRIBUTOR_ADDRESS (with the other contract variables and CHAIN_RPC_URL) and OPERATOR_PRIVATE_KEY");
     return 2;
   }
-  const viemChain = chainFor({ chainId: chain.chainId, rpcUrl: chain.rpcUrl });
-  const wallet = createWalletClient({ account: privateKeyToAccount(key as `0x${string}`), chain: viemChain, transport: http(chain.rpcUrl) });
-  const publicClient = createPublicClient({ chain: viemChain, transport: http(chain.rpcUrl), pollingInterval: 500 }) as PublicClient;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   try {
-    const r = await publishEpochRoot({
-      pool, epoch, wallet, publicClient, contracts: { heu: chain.contracts.heu, rewardDistributor: chain.contracts.rewardDistributor },
-      mintShortfall: chain.chainId === LOCAL_CHAIN_ID,
-    });
+    const r = await publishAsOperator(pool, epoch, { ...chain, contracts: chain.contracts }, key);
     if (r.mintedWei > 0n) console.log(`Minted ${formatEther(r.mintedWei)} HEU to the operator first (local chain).`);
     console.log(
       r.tx

@@ -1,13 +1,16 @@
 import "server-only";
 import type pg from "pg";
-import type { Account, Address, Chain, Hash, PublicClient, Transport, WalletClient } from "viem";
+import { createPublicClient, createWalletClient, http, type Account, type Address, type Chain, type Hash, type PublicClient, type Transport, type WalletClient } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 import { heuAbi, rewardDistributorAbi } from "@/lib/chain/abi";
+import { chainFor } from "@/lib/chain/config";
+import type { ChainEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 const ZERO_ROOT = `0x${"00".repeat(32)}`;
 
 /** The local development chain (anvil): its operator owns HEU and may mint what an epoch needs. */
-export const LOCAL_CHAIN_ID = 31337;
+const LOCAL_CHAIN_ID = 31337;
 
 export interface PublishResult {
   epoch: number;
@@ -79,4 +82,24 @@ export async function publishEpochRoot(opts: PublishOptions): Promise<PublishRes
     `Publishing epoch ${epoch}'s root`,
   );
   return result;
+}
+
+/**
+ * `publishEpochRoot` as the configured operator (`OPERATOR_PRIVATE_KEY`) on the configured chain,
+ * minting the HEU it lacks on the local chain only: what the worker's task and `cli publish` do.
+ */
+export function publishAsOperator(
+  pool: pg.Pool,
+  epoch: number,
+  chain: ChainEnv & { contracts: { heu: Address; rewardDistributor: Address | null } },
+  key: string,
+): Promise<PublishResult> {
+  if (!chain.contracts.rewardDistributor) throw new AppError("conflict", "No reward distributor is configured (REWARD_DISTRIBUTOR_ADDRESS).");
+  const viemChain = chainFor({ chainId: chain.chainId, rpcUrl: chain.rpcUrl });
+  const wallet = createWalletClient({ account: privateKeyToAccount(key as `0x${string}`), chain: viemChain, transport: http(chain.rpcUrl) });
+  const publicClient = createPublicClient({ chain: viemChain, transport: http(chain.rpcUrl), pollingInterval: 500 }) as PublicClient;
+  return publishEpochRoot({
+    pool, epoch, wallet, publicClient, contracts: { heu: chain.contracts.heu, rewardDistributor: chain.contracts.rewardDistributor },
+    mintShortfall: chain.chainId === LOCAL_CHAIN_ID,
+  });
 }

@@ -1,9 +1,6 @@
 import "server-only";
-import { createPublicClient, createWalletClient, http, type PublicClient } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
-import { chainFor } from "@/lib/chain/config";
 import { chainEnv, serverEnv } from "@/lib/env";
-import { LOCAL_CHAIN_ID, publishEpochRoot } from "../../epochs/publish-root";
+import { publishAsOperator } from "../../epochs/publish-root";
 import type { WorkerTask } from "../task";
 
 /**
@@ -20,17 +17,12 @@ export function publishRootsTask(): WorkerTask {
     enabled: Boolean(key && distributor),
     schedule: { every: { everyMs: 10 * 60_000, firstAfterMs: 30_000 } },
     async run({ pool, logger, signal }) {
-      const viemChain = chainFor({ chainId: chain.chainId, rpcUrl: chain.rpcUrl });
-      const wallet = createWalletClient({ account: privateKeyToAccount(key as `0x${string}`), chain: viemChain, transport: http(chain.rpcUrl) });
-      const publicClient = createPublicClient({ chain: viemChain, transport: http(chain.rpcUrl), pollingInterval: 500 }) as PublicClient;
       const { rows } = await pool.query<{ epoch: number }>(
         "SELECT r.epoch FROM reward_roots r WHERE NOT EXISTS (SELECT 1 FROM reward_publications p WHERE p.epoch = r.epoch) ORDER BY r.epoch",
       );
       for (const { epoch } of rows) {
         signal.throwIfAborted();
-        const r = await publishEpochRoot({
-          pool, epoch, wallet, publicClient, contracts: { heu: chain.contracts!.heu, rewardDistributor: distributor! }, mintShortfall: chain.chainId === LOCAL_CHAIN_ID,
-        });
+        const r = await publishAsOperator(pool, epoch, { ...chain, contracts: chain.contracts! }, key!);
         if (r.tx) logger.info({ epoch, root: r.root, totalWei: r.totalWei.toString(), tx: r.tx }, "reward root published");
       }
     },
