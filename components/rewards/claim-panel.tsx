@@ -12,13 +12,12 @@ import { formatDateTime } from "@/lib/format";
 import { formatTokenAmount } from "@/lib/market/amount";
 import type { WalletClaims } from "@/lib/schemas/claims";
 import { ConnectGate } from "@/components/staking/connect-gate";
-import type { ContractCall } from "@/components/staking/contracts";
+import { errorsOf, type ContractCall } from "@/components/staking/contracts";
 import { primaryButton, secondaryButton } from "@/components/staking/fields";
 import { TxStatus } from "@/components/staking/tx-status";
 import { useTxFlow } from "@/components/staking/use-tx-flow";
 
 // Every revert a claim can hit decodes by name: the distributor's, esHEU's, the market's (a stake) and HEU's.
-const errorsOf = (abi: Abi) => abi.filter((i) => i.type === "error");
 const distributorAbi: Abi = [...rewardDistributorAbi, ...[esHeuAbi, stakingMarketAbi, heuAbi].flatMap((a) => errorsOf(a as Abi))];
 
 export const claimsQueryKey = (address: string) => ["claims", address.toLowerCase()] as const;

@@ -11,7 +11,8 @@ export const TOKENS = [
 export type TokenId = 0 | 1;
 export const tokenName = (t: TokenId) => TOKENS[t].name;
 
-const errorsOf = (abi: Abi) => abi.filter((i) => i.type === "error");
+/** The custom errors of an ABI, to append to another ABI so viem can decode reverts bubbled up through it. */
+export const errorsOf = (abi: Abi) => abi.filter((i) => i.type === "error");
 const marketErrors = new Set<string>(errorsOf(stakingMarketAbi).map((i) => i.name));
 const tokenErrors = [...errorsOf(heuAbi), ...errorsOf(esHeuAbi)].filter((e, i, all) => !marketErrors.has(e.name) && all.findIndex((o) => o.name === e.name) === i);
 
