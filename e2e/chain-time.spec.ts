@@ -10,7 +10,7 @@ import { formatBps } from "../lib/market/amount";
 import { BRIBE_NODE, FUNDED_HEU, MARKET_NODES, MARKET_STAKER, OPERATOR, UNSTAKE_NODE, UNSTAKER } from "./chain-data";
 import { expect, screenshots, test } from "./fixtures";
 import { nodeRow, untilMarketShows } from "./market";
-import { injectTestWallet } from "./wallet-provider";
+import { injectTestWallet, openStakePanel } from "./wallet-provider";
 
 // Each test waits for several blocks (a second apiece), the indexer and page refreshes.
 test.describe.configure({ timeout: 120_000 });
@@ -22,12 +22,7 @@ test("unstake HEU → locked until its date; 30 days later on chain → withdraw
   const staked = await chain.stakeHeu(UNSTAKER.address, UNSTAKE_NODE, 20_000n * WEI);
   await waitIndexed(request, staked.blockNumber);
 
-  await injectTestWallet(page, UNSTAKER.key);
-  await page.goto(`/market?node=${UNSTAKE_NODE}#stake`);
-  const panel = page.locator("#stake");
-  const choice = panel.getByRole("button", { name: "E2E Test Wallet" });
-  await expect(choice.or(panel.getByRole("tablist", { name: "Staking actions" }))).toBeVisible();
-  if (await choice.isVisible()) await choice.click();
+  const panel = await openStakePanel(page, UNSTAKER.key, UNSTAKE_NODE);
   await panel.getByRole("tab", { name: "Unstake" }).click();
   await expect(panel.getByText("20,000 staked here").first()).toBeVisible();
   await panel.getByLabel("Amount to unstake (HEU)").fill("5000");
@@ -73,12 +68,7 @@ test("a bribe in force after its epoch, then cut: the market warns stakers", asy
   const before = await (await request.get(`/api/v1/miners/${BRIBE_NODE}/bribes`)).json();
   expect(before).toMatchObject({ currentBps: 1250, pending: null, recentCut: null });
 
-  await injectTestWallet(page, OPERATOR.key);
-  await page.goto(`/market?node=${BRIBE_NODE}#stake`);
-  const panel = page.locator("#stake");
-  const choice = panel.getByRole("button", { name: "E2E Test Wallet" });
-  await expect(choice.or(panel.getByRole("tablist", { name: "Staking actions" }))).toBeVisible();
-  if (await choice.isVisible()) await choice.click();
+  const panel = await openStakePanel(page, OPERATOR.key, BRIBE_NODE);
   await panel.getByRole("tab", { name: "Set bribe" }).click();
   await panel.getByLabel(/New bribe/).fill("5");
   await panel.getByRole("button", { name: "Set bribe" }).click();
@@ -187,12 +177,7 @@ test("moving stake: the target picked from the searchable list by a wallet prefi
   const staked = await chain.stakeHeu(MARKET_STAKER.address, from, 10_000n * WEI);
   await waitIndexed(request, staked.blockNumber);
 
-  await injectTestWallet(page, MARKET_STAKER.key);
-  await page.goto(`/market?node=${from}#stake`);
-  const panel = page.locator("#stake");
-  const choice = panel.getByRole("button", { name: "E2E Test Wallet" });
-  await expect(choice.or(panel.getByRole("tablist", { name: "Staking actions" }))).toBeVisible();
-  if (await choice.isVisible()) await choice.click();
+  const panel = await openStakePanel(page, MARKET_STAKER.key, from);
   await panel.getByRole("tab", { name: "Move" }).click();
   await panel.getByLabel("Amount to move (HEU)").fill("10000");
 

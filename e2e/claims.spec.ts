@@ -3,7 +3,8 @@
 // operator); on the wallet page the miner connects, claims its esHEU, sees the grant vesting from
 // the epoch's end, and vests what has vested into HEU; once claimed, nothing is offered to sign again.
 // A second miner claims and stakes into its own node, which the market then shows with the new stake
-// and its multiplier; the same claim from a tab opened before it is refused before signing.
+// and its multiplier; the same claim from a tab opened before it is refused before signing. The
+// stake form weighs esHEU 1.25× in the bribe split (item 5).
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { formatTokenAmount } from "../lib/market/amount";
@@ -13,11 +14,11 @@ import type { WalletClaims } from "../lib/schemas/claims";
 import { signedHeaders } from "../lib/signing";
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import type { MarketResponse } from "../lib/schemas/market";
-import { e2eChain, type E2eContracts } from "./chain";
+import { e2eChain, waitIndexed, type E2eContracts } from "./chain";
 import { devAccount, sdxlJob } from "./chain-data";
 import { expect, screenshots, test } from "./fixtures";
 import { E2E_SECRET } from "./known-data";
-import { injectTestWallet } from "./wallet-provider";
+import { injectTestWallet, openStakePanel } from "./wallet-provider";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -151,4 +152,38 @@ test("another miner claims and stakes into its own node: the market shows the ne
   await expect(staleSection.getByRole("alert")).toContainText(`Claim 1 epoch failed: Epoch ${claim.epoch} was already claimed by this wallet.`);
   expect(await nonce()).toBe(sent);
   await staleContext.close();
+});
+
+test("esHEU weighs 1.25× in the bribe split: the market weighs the compounded stake so, and the stake form counts the miner's esHEU so", async ({ page, request }) => {
+  // The second miner's node holds only the esHEU it compounded: the split weighs it 1.25×.
+  const market = (await (await request.get(`/api/v1/market?q=${COMPOUNDER_NODE}`)).json()) as MarketResponse;
+  expect(market.esHeuWeight).toBe(1.25);
+  const row = market.items.find((r) => r.minerId === COMPOUNDER_NODE)!;
+  const S = row.stake.total;
+  expect(S).toBeGreaterThan(0);
+  expect(row.stake.weighted).toBeCloseTo(S * 1.25, 6);
+
+  // The first miner stakes as much HEU there as the node holds in esHEU, and its operator offers
+  // stakers 20 % (from the next epoch, which is what a new stake earns).
+  const chain = e2eChain();
+  await chain.mintHeu(devAccount(0).address, MINER.address, BigInt(row.stake.totalWei));
+  await chain.stakeHeu(MINER.address, COMPOUNDER_NODE, BigInt(row.stake.totalWei));
+  const bribe = await chain.setBribe(COMPOUNDER.address, COMPOUNDER_NODE, 2_000);
+  await waitIndexed(request, bribe.blockNumber);
+
+  // Then it stakes the esHEU it claimed: the split weighs the node's S HEU + S esHEU as 2.25 S, and
+  // P of esHEU as 1.25 P. (Weighing every token alike would give P / (2S+P).)
+  const panel = await openStakePanel(page, MINER.key, COMPOUNDER_NODE);
+  await expect(panel.getByText(/in wallet, weighs ×1\.25 in the bribe split/)).toBeVisible();
+  await panel.getByRole("radio", { name: /^esHEU/ }).check();
+  const amount = panel.getByLabel("Amount to stake (esHEU)");
+  await panel.getByRole("button", { name: "Max" }).click();
+  const P = Number(await amount.inputValue());
+  expect(P).toBeGreaterThan(0);
+  const preview = panel.getByTestId("stake-yield-preview");
+  await expect(preview).toContainText("In the bribe split your esHEU weighs ×1.25");
+  await expect(preview).toContainText(/At a 20 ?% bribe your share/);
+  const shown = Number((await preview.textContent())!.match(/your share \(([\d.]+) ?%\)/)![1]) / 100;
+  expect(Math.abs(shown - (1.25 * P) / (2.25 * S + 1.25 * P))).toBeLessThanOrEqual(0.0005 + 1e-9); // one decimal of a percent
+  for (const unweighed of [P / (2 * S + P), P / (2.25 * S + P), (1.25 * P) / (2 * S + 1.25 * P)]) expect(Math.abs(shown - unweighed)).toBeGreaterThan(0.0005);
 });

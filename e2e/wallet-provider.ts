@@ -2,7 +2,7 @@
 // window.ethereum, answering on `chainId`, signing messages in Node with an anvil development key,
 // and forwarding everything else (eth_sendTransaction, eth_call, receipts, …) to the e2e anvil,
 // whose development accounts are unlocked, so anvil signs the transactions.
-import type { Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { privateKeyToAccount } from "viem/accounts";
 
 type RpcAnswer = { result?: unknown; error?: { code: number; message: string; data?: unknown } };
@@ -69,4 +69,20 @@ export async function injectTestWallet(page: Page, privateKey: `0x${string}`, ch
     { address: account.address, chainHex: `0x${chainId.toString(16)}` },
   );
   return account.address;
+}
+
+/**
+ * A node's staking panel on the market page with `privateKey`'s wallet connected (picked from the
+ * list, unless wagmi already reconnected it).
+ */
+export async function openStakePanel(page: Page, privateKey: `0x${string}`, minerId: string): Promise<Locator> {
+  await injectTestWallet(page, privateKey);
+  await page.goto(`/market?node=${minerId}#stake`);
+  const panel = page.locator("#stake");
+  const choice = panel.getByRole("button", { name: "E2E Test Wallet" });
+  const actions = panel.getByRole("tablist", { name: "Staking actions" });
+  await expect(choice.or(actions)).toBeVisible();
+  if (await choice.isVisible()) await choice.click();
+  await expect(actions).toBeVisible();
+  return panel;
 }

@@ -5,10 +5,13 @@ import { formatBps } from "@/lib/market/amount";
 import { marketHref, type MarketParams } from "@/lib/market/params";
 import type { MarketRow } from "@/lib/schemas/market";
 
+const yieldText = (y: MarketRow["yield"]) => (y ? `${formatYieldPercent(y.percentPerYear / 100)} · ${formatPoints(y.heuPerEpoch, 2)} HEU/epoch` : "—");
+
 /** Up to 4 nodes side by side: the numbers a staker weighs, for the stake they typed. */
 export function CompareNodes({ rows, params }: { rows: MarketRow[]; params: MarketParams }) {
   const facts: { label: string; value: (r: MarketRow) => React.ReactNode }[] = [
-    { label: `Yield for ${formatInt(params.stake)} HEU`, value: (r) => (r.yield ? `${formatYieldPercent(r.yield.percentPerYear / 100)} · ${formatPoints(r.yield.heuPerEpoch, 2)} HEU/epoch` : "—") },
+    { label: `Yield for ${formatInt(params.stake)} HEU`, value: (r) => yieldText(r.yield) },
+    { label: `Yield for ${formatInt(params.stake)} esHEU`, value: (r) => yieldText(r.yieldEsHeu) },
     {
       label: "Bribe for a new stake",
       value: (r) => (

@@ -80,6 +80,7 @@ export function YieldCell({ r }: { r: MarketRow }) {
     <span className="inline-flex flex-col items-end">
       <span className="font-semibold">{formatYieldPercent(r.yield.percentPerYear / 100)}</span>
       <span className={`${muted} whitespace-nowrap`}>{formatPoints(r.yield.heuPerEpoch, 2)} HEU/epoch</span>
+      {r.yieldEsHeu ? <span className={`${muted} whitespace-nowrap`}>esHEU {formatYieldPercent(r.yieldEsHeu.percentPerYear / 100)}</span> : null}
     </span>
   );
 }

@@ -4,7 +4,7 @@ import { Badge, Card, EmptyState, PageHeading, SectionHeading, type SearchParams
 import { LazyMyStakes } from "@/components/staking/lazy";
 import { NodeStaking } from "@/components/staking/node-staking";
 import { portalChainConfigOf } from "@/lib/chain/config";
-import { formatDateTime, formatInt, shortId } from "@/lib/format";
+import { formatDateTime, formatInt, formatMultiplier, shortId } from "@/lib/format";
 import { everyLabel } from "@/lib/snapshots/schedule";
 import { apiQuery, marketHref, parseMarketParams } from "@/lib/market/params";
 import { getBribeHistory } from "@/lib/server/queries/bribes";
@@ -134,7 +134,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
               <MarketTable market={market} params={params} searchParams={sp} />
               <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
                 * Estimated yield per year for your stake at the node&apos;s bribe from the next epoch on, before esHEU vesting (esHEU vests into HEU linearly over
-                one year). A red &ldquo;cut&rdquo; marks a node whose bribe in force or pending is lower than one it paid in the last 30 days. &ldquo;new&rdquo;: first seen under 14 days ago.
+                one year). The second figure is the same stake in esHEU, which weighs {formatMultiplier(market.esHeuWeight)} in the bribe split. A red &ldquo;cut&rdquo; marks a node whose bribe in force or pending is lower than one it paid in the last 30 days. &ldquo;new&rdquo;: first seen under 14 days ago.
               </p>
             </Card>
           </section>

@@ -9,6 +9,7 @@ export const TOKENS = [
   { id: 1, name: "esHEU" },
 ] as const;
 export type TokenId = 0 | 1;
+export const ESHEU: TokenId = 1;
 export const tokenName = (t: TokenId) => TOKENS[t].name;
 
 /** The custom errors of an ABI, to append to another ABI so viem can decode reverts bubbled up through it. */

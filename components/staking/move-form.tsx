@@ -4,7 +4,7 @@ import { useState } from "react";
 import { formatUnits } from "viem";
 import { formatTokenAmount } from "@/lib/market/amount";
 import type { PortalContracts } from "@/lib/chain/config";
-import { marketCalls, tokenName, type TokenId } from "./contracts";
+import { ESHEU, marketCalls, tokenName, type TokenId } from "./contracts";
 import { AmountField, noteClass, primaryButton, TokenChoice } from "./fields";
 import { parseWithin } from "./limit";
 import { NodePicker, type PickedNode } from "./node-picker";
@@ -40,10 +40,16 @@ export function MoveForm({
     >
       <TokenChoice value={token} onChange={setToken} detail={(t) => `${formatTokenAmount(staked[t])} staked here`} />
       <AmountField label={`Amount to move (${tokenName(token)})`} value={value} onChange={setValue} parsed={parsed} max={staked[token]} maxLabel="Staked on this node" />
-      <NodePicker source={minerId} stakeHeu={amount === null ? null : formatUnits(amount, 18)} value={target} onChange={setTarget} />
+      <NodePicker
+        source={minerId}
+        stakeHeu={amount === null ? null : formatUnits(amount, 18)}
+        token={token === ESHEU ? "esheu" : "heu"}
+        value={target}
+        onChange={setTarget}
+      />
       <p className={noteClass}>
         Stake moves at once, with no lock. HEU already unstaked and locked cannot move.
-        {token === 1 ? " Yields are the market's estimate for the same amount of HEU; esHEU weighs more in the bribe split." : ""}
+        {token === ESHEU ? " Yields are for esHEU, which weighs more than HEU in the bribe split." : ""}
       </p>
       <button type="submit" className={primaryButton} disabled={amount === null || !to || tx.busy}>
         Move stake

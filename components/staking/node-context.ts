@@ -4,8 +4,12 @@ import type { StakeCurve } from "@/lib/points";
 /** What the server knows about a node, handed to the client panel (plain, serializable data). */
 export interface NodeSummary {
   minerId: string;
-  /** Indexed stake on the node, stHEU. */
+  /** Indexed stake on the node, stHEU: the stake multiplier's input. */
   stakeHeu: number;
+  /** The same stake as the bribe split weighs it (HEU + esHEU × esHeuWeight). */
+  splitStakeHeu: number;
+  /** esHEU's weight in the bribe split, e.g. 1.25. */
+  esHeuWeight: number;
   /** Points in the recent window, for the yield estimate. */
   recentPoints: number;
   windowDays: number;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type RefObject } from "react";
-import { describeNodeOption, formatStakeHeu } from "@/lib/market/node-option";
+import { describeNodeOption, formatStakeHeu, type StakeToken } from "@/lib/market/node-option";
 import { activeIndex, PICKER_CLOSED, PICKER_TYPED, pickerKeyDown, pickerOptions, pickerQuery, type PickerState } from "@/lib/market/node-picker";
 import type { MarketRow } from "@/lib/schemas/market";
 import { inputClass, labelClass, secondaryButton } from "./fields";
@@ -21,7 +21,20 @@ const muted = "text-xs text-zinc-600 dark:text-zinc-400";
  * wallets by prefix, best yield first for the amount being moved; once picked, a summary with a
  * "Change" button. `stakeHeu` is that amount in HEU (a decimal string; null: the market's default).
  */
-export function NodePicker({ source, stakeHeu, value, onChange }: { source: string; stakeHeu: string | null; value: PickedNode | null; onChange: (v: PickedNode | null) => void }) {
+export function NodePicker({
+  source,
+  stakeHeu,
+  token,
+  value,
+  onChange,
+}: {
+  source: string;
+  stakeHeu: string | null;
+  /** The token being moved: the yields shown are for it (esHEU weighs more in the bribe split). */
+  token: StakeToken;
+  value: PickedNode | null;
+  onChange: (v: PickedNode | null) => void;
+}) {
   const [text, setText] = useState("");
   const [reopen, setReopen] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -39,6 +52,7 @@ export function NodePicker({ source, stakeHeu, value, onChange }: { source: stri
       <Summary
         picked={value}
         stakeHeu={stakeHeu}
+        token={token}
         changeRef={changeRef}
         onChange={() => {
           focusNext.current = "input";
@@ -54,6 +68,7 @@ export function NodePicker({ source, stakeHeu, value, onChange }: { source: stri
       onText={setText}
       source={source}
       stakeHeu={stakeHeu}
+      token={token}
       inputRef={inputRef}
       // Back from the summary ("Change"): the list as it was, open.
       startOpen={reopen}
@@ -70,6 +85,7 @@ function Combobox({
   onText,
   source,
   stakeHeu,
+  token,
   inputRef,
   startOpen,
   onPick,
@@ -78,6 +94,7 @@ function Combobox({
   onText: (t: string) => void;
   source: string;
   stakeHeu: string | null;
+  token: StakeToken;
   inputRef: RefObject<HTMLInputElement | null>;
   startOpen: boolean;
   onPick: (v: PickedNode) => void;
@@ -152,7 +169,7 @@ function Combobox({
         className="mt-1 max-h-96 overflow-y-auto rounded-md border border-zinc-300 bg-white shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
       >
         {options.map((r, i) => {
-          const t = describeNodeOption(r, data!.stake);
+          const t = describeNodeOption(r, data!.stake, token);
           const active = i === at;
           return (
             <li
@@ -215,12 +232,24 @@ function Status({ id, query, typing, q, source, shown }: { id: string; query: Re
 }
 
 /** The chosen node, its numbers kept current for the amount being moved, and a way back to the list. */
-function Summary({ picked, stakeHeu, changeRef, onChange }: { picked: PickedNode; stakeHeu: string | null; changeRef: RefObject<HTMLButtonElement | null>; onChange: () => void }) {
+function Summary({
+  picked,
+  stakeHeu,
+  token,
+  changeRef,
+  onChange,
+}: {
+  picked: PickedNode;
+  stakeHeu: string | null;
+  token: StakeToken;
+  changeRef: RefObject<HTMLButtonElement | null>;
+  onChange: () => void;
+}) {
   const id = useId();
   const { query } = useMarketSearch(picked.row.minerId, stakeHeu);
   const fresh = query.data?.items.find((r) => r.minerId === picked.row.minerId);
   const stake = fresh ? query.data!.stake : picked.stake;
-  const t = describeNodeOption(fresh ?? picked.row, stake);
+  const t = describeNodeOption(fresh ?? picked.row, stake, token);
   return (
     <div role="group" aria-labelledby={`${id}-label`} aria-describedby={`${id}-node`}>
       <p id={`${id}-label`} className={labelClass}>

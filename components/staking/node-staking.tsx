@@ -39,6 +39,8 @@ export function NodeStaking({
   const summary: NodeSummary = {
     minerId: node.minerId,
     stakeHeu: node.stakeHeu,
+    splitStakeHeu: node.splitStakeHeu,
+    esHeuWeight: node.esHeuWeight,
     recentPoints: node.waifuPoints7d + node.llamaPoints7d,
     windowDays,
     bribe: node.bribe,

@@ -9,7 +9,7 @@ import { stakeRisks, type StakeRisk } from "@/lib/market/stake-risks";
 import { estimateStakerYield } from "@/lib/market/yield";
 import { ppmToNumber, stakeMultiplierPpm } from "@/lib/points";
 import type { PortalContracts } from "@/lib/chain/config";
-import { marketCalls, tokenName, type TokenId } from "./contracts";
+import { ESHEU, marketCalls, tokenName, type TokenId } from "./contracts";
 import { AmountField, noteClass, primaryButton, TokenChoice } from "./fields";
 import { parseWithin } from "./limit";
 import type { NodeSummary } from "./node-context";
@@ -56,7 +56,11 @@ export function StakeForm({
         void submit();
       }}
     >
-      <TokenChoice value={token} onChange={setToken} detail={(t) => `${formatTokenAmount(tokens.balance[t])} in wallet`} />
+      <TokenChoice
+        value={token}
+        onChange={setToken}
+        detail={(t) => `${formatTokenAmount(tokens.balance[t])} in wallet${t === ESHEU && node.esHeuWeight !== 1 ? `, weighs ${formatMultiplier(node.esHeuWeight)} in the bribe split` : ""}`}
+      />
       <AmountField label={`Amount to stake (${tokenName(token)})`} value={value} onChange={setValue} parsed={parsed} max={balance} maxLabel={`Wallet balance`} />
       <p className={noteClass}>
         The staking market may spend {allowance >= UNLIMITED ? "any amount" : formatTokenAmount(allowance)} of your {tokenName(token)}
@@ -71,15 +75,30 @@ export function StakeForm({
           </>
         ) : null}
       </p>
-      {amount !== null ? <YieldPreview node={node} extraHeu={Number(formatUnits(amount, 18))} /> : null}
+      {amount !== null ? <YieldPreview node={node} extraHeu={Number(formatUnits(amount, 18))} token={token} /> : null}
       {amount !== null && risks.length > 0 ? (
-        <RiskConfirmation risks={risks} node={node} extraHeu={Number(formatUnits(amount, 18))} confirmed={confirmed} onConfirm={setConfirmed} />
+        <RiskConfirmation risks={risks} node={node} extraHeu={Number(formatUnits(amount, 18))} token={token} confirmed={confirmed} onConfirm={setConfirmed} />
       ) : null}
       <button type="submit" className={primaryButton} disabled={amount === null || tx.busy || (risks.length > 0 && !confirmed)}>
         {needsApproval ? `Approve and stake ${tokenName(token)}` : `Stake ${tokenName(token)}`}
       </button>
     </form>
   );
+}
+
+/** The market's yield formula for `extraHeu` of `token` on the node at `bribe` (the esHEU weight in the split for esHEU). */
+function yieldAt(node: NodeSummary, bribe: number, extraHeu: number, token: TokenId) {
+  return estimateStakerYield({
+    bribe,
+    recentPoints: node.recentPoints,
+    windowDays: node.windowDays,
+    stakeHeu: node.stakeHeu,
+    splitStakeHeu: node.splitStakeHeu,
+    extraStakeHeu: extraHeu,
+    extraWeight: token === ESHEU ? node.esHeuWeight : 1,
+    curve: node.curve,
+    heuPerPoint: node.heuPerPoint,
+  });
 }
 
 /** An ERC-20 allowance this large is "unlimited" (wallets approve 2^256 − 1); its 78 digits help nobody. */
@@ -99,12 +118,24 @@ function riskText(r: StakeRisk, node: NodeSummary): string {
 }
 
 /** The risks stated next to the button, the yield before and after a cut, and one more confirmation. */
-function RiskConfirmation({ risks, node, extraHeu, confirmed, onConfirm }: { risks: StakeRisk[]; node: NodeSummary; extraHeu: number; confirmed: boolean; onConfirm: (v: boolean) => void }) {
+function RiskConfirmation({
+  risks,
+  node,
+  extraHeu,
+  token,
+  confirmed,
+  onConfirm,
+}: {
+  risks: StakeRisk[];
+  node: NodeSummary;
+  extraHeu: number;
+  token: TokenId;
+  confirmed: boolean;
+  onConfirm: (v: boolean) => void;
+}) {
   const cut = risks.find((r) => r.kind === "bribe-cut");
-  const at = (bribe: number) =>
-    estimateStakerYield({ bribe, recentPoints: node.recentPoints, windowDays: node.windowDays, stakeHeu: node.stakeHeu, extraStakeHeu: extraHeu, curve: node.curve, heuPerPoint: node.heuPerPoint });
-  const before = cut ? at(cut.from) : null;
-  const after = cut ? at(cut.to) : null;
+  const before = cut ? yieldAt(node, cut.from, extraHeu, token) : null;
+  const after = cut ? yieldAt(node, cut.to, extraHeu, token) : null;
   return (
     <div role="group" aria-labelledby="stake-risks-title" className="space-y-2 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100">
       <p id="stake-risks-title" className="font-semibold">
@@ -128,26 +159,20 @@ function RiskConfirmation({ risks, node, extraHeu, confirmed, onConfirm }: { ris
   );
 }
 
-/** What the amount being typed does: the node's multiplier on the stake curve, and the market's yield formula on its indexed stake and bribe. */
-function YieldPreview({ node, extraHeu }: { node: NodeSummary; extraHeu: number }) {
+/**
+ * What the amount being typed does: the node's multiplier on the stake curve (every token alike),
+ * and the market's yield formula on its indexed stake and bribe (esHEU weighed more in the split).
+ */
+function YieldPreview({ node, extraHeu, token }: { node: NodeSummary; extraHeu: number; token: TokenId }) {
   const m = (stake: number) => ppmToNumber(stakeMultiplierPpm(node.curve, stake));
   const bribe = node.pendingBribe?.bribe ?? node.bribe;
-  const e =
-    bribe === null
-      ? null
-      : estimateStakerYield({
-          bribe,
-          recentPoints: node.recentPoints,
-          windowDays: node.windowDays,
-          stakeHeu: node.stakeHeu,
-          extraStakeHeu: extraHeu,
-          curve: node.curve,
-          heuPerPoint: node.heuPerPoint,
-        });
+  const e = bribe === null ? null : yieldAt(node, bribe, extraHeu, token);
+  const weighs = token === ESHEU && node.esHeuWeight !== 1;
   return (
-    <p className={noteClass}>
+    <p className={noteClass} data-testid="stake-yield-preview">
       With your {formatInt(extraHeu)} stHEU the node&apos;s stake goes {formatInt(node.stakeHeu)} → {formatInt(node.stakeHeu + extraHeu)} and its multiplier{" "}
       {formatMultiplier(m(node.stakeHeu))} → {formatMultiplier(m(node.stakeHeu + extraHeu))}.{" "}
+      {weighs ? `In the bribe split your esHEU weighs ${formatMultiplier(node.esHeuWeight)}: it counts as ${formatInt(extraHeu * node.esHeuWeight)}. ` : ""}
       {bribe === null ? (
         "Its operator has not set a bribe: stakers receive no share of its rewards until they do."
       ) : e?.ok ? (

@@ -33,8 +33,13 @@ export const formatStakeHeu = (heu: number) => formatPoints(heu, 4);
 
 export const gpuName = (gpu: string | null) => (gpu ? gpu.replace(/^NVIDIA (GeForce )?/, "") : "unknown GPU");
 
-/** `stakeHeu`: the stake the yields were estimated for (the API response's `stake`). */
-export function describeNodeOption(r: MarketRow, stakeHeu: number): NodeOptionText {
+export type StakeToken = "heu" | "esheu";
+
+/**
+ * `stakeHeu`: the stake the yields were estimated for (the API response's `stake`); `token`: the
+ * token it is staked in (esHEU's yield is the row's yieldEsHeu: it weighs more in the bribe split).
+ */
+export function describeNodeOption(r: MarketRow, stakeHeu: number, token: StakeToken = "heu"): NodeOptionText {
   const b = r.bribe;
   const bribe = b.forStakeBps === null ? "none" : `${formatBps(b.forStakeBps)}${b.pending ? ` from epoch ${b.pending.epoch}` : ""}`;
   const cut = b.recentCut ? (b.recentCut.pending ? "cut ahead" : "cut") : null;
@@ -43,8 +48,9 @@ export function describeNodeOption(r: MarketRow, stakeHeu: number): NodeOptionTe
     : null;
   const a = r.availability["7d"];
   const availability7d = a.ratio === null ? "not measured" : formatPercent(a.ratio);
-  const hasYield = r.yield !== null;
-  const yieldText = r.yield ? formatYieldPercent(r.yield.percentPerYear / 100) : r.yieldUnavailable ? WHY_NO_YIELD[r.yieldUnavailable] : "–";
+  const y = token === "esheu" ? r.yieldEsHeu : r.yield;
+  const hasYield = y !== null;
+  const yieldText = y ? formatYieldPercent(y.percentPerYear / 100) : r.yieldUnavailable ? WHY_NO_YIELD[r.yieldUnavailable] : "–";
   const gpu = gpuName(r.gpu);
   const label = [
     r.minerId,
@@ -52,7 +58,7 @@ export function describeNodeOption(r: MarketRow, stakeHeu: number): NodeOptionTe
     `bribe ${bribe}`,
     ...(cutDetail ? [cutDetail] : []),
     `availability 7 days ${availability7d}`,
-    hasYield ? `yield ${yieldText} a year for ${formatStakeHeu(stakeHeu)} HEU` : `no yield: ${yieldText}`,
+    hasYield ? `yield ${yieldText} a year for ${formatStakeHeu(stakeHeu)} ${token === "esheu" ? "esHEU" : "HEU"}` : `no yield: ${yieldText}`,
   ].join(", ");
   return { minerId: r.minerId, short: shortId(r.minerId), gpu, bribe, cut, cutDetail, availability7d, yield: yieldText, hasYield, label };
 }

@@ -17,12 +17,13 @@ function row(minerId: string, over: Partial<MarketRow> = {}): MarketRow {
     lastSeenAt: "2025-01-20T00:00:00.000Z",
     isNew: false,
     bribe: { bps: 1500, pending: null, forStakeBps: 1500, lastChange: null, recentCut: null },
-    stake: { totalWei: "0", heuWei: "0", esHeuWei: "0", total: 0, multiplierNow: 1, multiplierAfter: 1 },
+    stake: { totalWei: "0", heuWei: "0", esHeuWei: "0", total: 0, weighted: 0, multiplierNow: 1, multiplierAfter: 1 },
     availability: { "24h": window, "7d": window, "30d": window },
     onTime: { "24h": onTime, "7d": onTime, "30d": onTime },
     latencyMs: 4000,
     points7d: { waifu: 1000, llama: 0 },
     yield: { percentPerYear: 3.3, heuPerYear: 330, heuPerEpoch: 6.3, heuPerEpochWei: "6300000000000000000", share: 1 },
+    yieldEsHeu: { percentPerYear: 4.1, heuPerYear: 410, heuPerEpoch: 7.9, heuPerEpochWei: "7900000000000000000", share: 1 },
     yieldUnavailable: null,
     ...over,
   };
@@ -120,6 +121,12 @@ describe("describeNodeOption", () => {
     const t = describeNodeOption(row(`${W}-4090rig`), 10_000);
     expect(t).toMatchObject({ short: "0x1111…1111-4090rig", gpu: "RTX 4090", bribe: "15 %", cut: null, availability7d: "99%", yield: "3.3 %", hasYield: true });
     expect(t.label).toBe(`${W}-4090rig, RTX 4090, bribe 15 %, availability 7 days 99%, yield 3.3 % a year for 10,000 HEU`);
+  });
+
+  test("moving esHEU shows the esHEU yield, which weighs more in the bribe split", () => {
+    const t = describeNodeOption(row(`${W}-4090rig`), 10_000, "esheu");
+    expect(t).toMatchObject({ yield: "4.1 %", hasYield: true });
+    expect(t.label).toContain("yield 4.1 % a year for 10,000 esHEU");
   });
 
   test("a yield under 1 % keeps two significant digits; the stake keeps its decimals", () => {

@@ -32,6 +32,8 @@ export interface SnapshotRowInput {
   stakeWei: string;
   stakeHeuWei: string;
   stakeEsheuWei: string;
+  /** HEU + esHEU × the snapshot's esHEU weight, stHEU: the stake the bribe is split by. */
+  splitStakeHeu: number;
   online: Record<"24h" | "7d" | "30d", number>;
   jobs: Record<"24h" | "7d" | "30d", number>;
   onTime: Record<"24h" | "7d" | "30d", number>;
@@ -47,6 +49,8 @@ export interface SnapshotContext {
   rate: { waifu: number; llama: number } | null;
   /** The planned stake P, HEU. */
   stakeHeu: number;
+  /** How much esHEU weighs in the bribe split (1.25 = 1.25×), from the snapshot's reward configuration. */
+  esHeuWeight: number;
 }
 
 const WEI_PER_HEU = 10n ** 18n;
@@ -68,8 +72,12 @@ function sourceOf(all: number, heartbeats: number): AvailabilitySource {
   return heartbeats === all ? "heartbeats" : heartbeats === 0 ? "jobs" : "mixed";
 }
 
-/** The yield estimate for P on a row; null for a node whose operator never set a bribe. */
-export function rowYield(r: Pick<SnapshotRowInput, "forwardBribeBps" | "stakeWei" | "waifuMicro7d" | "llamaMicro7d">, ctx: SnapshotContext): YieldEstimate | null {
+/** The yield estimate for P staked in HEU (weight 1) or esHEU on a row; null for a node whose operator never set a bribe. */
+export function rowYield(
+  r: Pick<SnapshotRowInput, "forwardBribeBps" | "stakeWei" | "splitStakeHeu" | "waifuMicro7d" | "llamaMicro7d">,
+  ctx: SnapshotContext,
+  token: "heu" | "esheu" = "heu",
+): YieldEstimate | null {
   if (r.forwardBribeBps === null) return null;
   const waifu = microToPoints(BigInt(r.waifuMicro7d));
   const llama = microToPoints(BigInt(r.llamaMicro7d));
@@ -78,16 +86,25 @@ export function rowYield(r: Pick<SnapshotRowInput, "forwardBribeBps" | "stakeWei
     recentPoints: waifu + llama,
     windowDays: YIELD_WINDOW_DAYS,
     stakeHeu: heuOfWei(r.stakeWei),
+    splitStakeHeu: r.splitStakeHeu,
     extraStakeHeu: ctx.stakeHeu,
+    extraWeight: token === "esheu" ? ctx.esHeuWeight : 1,
     curve: ctx.curve,
     heuPerPoint: ctx.rate && nodeHeuPerPoint(ctx.rate, waifu, llama),
   });
+}
+
+function yieldOf(est: YieldEstimate | null): MarketRow["yield"] {
+  return est?.ok
+    ? { percentPerYear: est.apr * 100, heuPerYear: est.stakerHeuPerYear, heuPerEpoch: est.stakerHeuPerEpoch, heuPerEpochWei: weiOfHeu(est.stakerHeuPerEpoch), share: est.share }
+    : null;
 }
 
 export function toMarketRow(r: SnapshotRowInput, ctx: SnapshotContext): MarketRow {
   const windows = ["24h", "7d", "30d"] as const;
   const stakeHeu = heuOfWei(r.stakeWei);
   const est = rowYield(r, ctx);
+  const esEst = rowYield(r, ctx, "esheu");
   const iso = (d: Date) => d.toISOString();
   return {
     minerId: r.minerId,
@@ -109,6 +126,7 @@ export function toMarketRow(r: SnapshotRowInput, ctx: SnapshotContext): MarketRo
       heuWei: r.stakeHeuWei,
       esHeuWei: r.stakeEsheuWei,
       total: stakeHeu,
+      weighted: r.splitStakeHeu,
       multiplierNow: ppmToNumber(stakeMultiplierPpm(ctx.curve, stakeHeu)),
       multiplierAfter: ppmToNumber(stakeMultiplierPpm(ctx.curve, stakeHeu + ctx.stakeHeu)),
     },
@@ -121,9 +139,8 @@ export function toMarketRow(r: SnapshotRowInput, ctx: SnapshotContext): MarketRo
     onTime: Object.fromEntries(windows.map((w) => [w, { ratio: r.jobs[w] > 0 ? r.onTime[w] / r.jobs[w] : null, completed: r.onTime[w], jobs: r.jobs[w] }])) as MarketRow["onTime"],
     latencyMs: r.latencyMs,
     points7d: { waifu: microToPoints(BigInt(r.waifuMicro7d)), llama: microToPoints(BigInt(r.llamaMicro7d)) },
-    yield: est?.ok
-      ? { percentPerYear: est.apr * 100, heuPerYear: est.stakerHeuPerYear, heuPerEpoch: est.stakerHeuPerEpoch, heuPerEpochWei: weiOfHeu(est.stakerHeuPerEpoch), share: est.share }
-      : null,
+    yield: yieldOf(est),
+    yieldEsHeu: yieldOf(esEst),
     yieldUnavailable: est === null ? "no-bribe" : est.ok ? null : est.reason === "no-rate" ? "no-rate" : "inactive",
   };
 }

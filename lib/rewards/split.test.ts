@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { splitNodeReward, splitPool, timeWeightedStake } from "./split";
+import { splitNodeReward, splitPool, splitWeight, splitWeights, timeWeightedStake } from "./split";
 
 const shares = (o: Record<string, bigint>) => new Map(Object.entries(o));
 
@@ -70,5 +70,25 @@ describe("timeWeightedStake", () => {
   test("changes outside the window are clamped to it", () => {
     const w = timeWeightedStake(new Map(), [{ staker: "a", delta: 10n, at: new Date(from.getTime() - day) }], from, to);
     expect(w.get("a")).toBe(10n * 7n * 86_400n);
+  });
+});
+
+describe("splitWeights: esHEU stake weighs more", () => {
+  test("at 1.25×, 80 esHEU weighs what 100 HEU does, and a staker holding both counts both", () => {
+    const w = splitWeights(new Map([["a", 100n], ["c", 40n]]), new Map([["b", 80n], ["c", 40n]]), 1_250_000);
+    expect(w).toEqual(new Map([["a", 100n], ["b", 100n], ["c", 90n]]));
+    // The bribe then splits as the weights do: a and b alike.
+    const split = splitNodeReward(2_900n, 10_000, w);
+    expect([split.stakers.get("a"), split.stakers.get("b"), split.stakers.get("c")]).toEqual([1_000n, 1_000n, 900n]);
+  });
+
+  test("weight 1 is the plain sum; the esHEU part floors once per staker; stakers with no weight are left out", () => {
+    expect(splitWeights(new Map([["a", 7n]]), new Map([["a", 3n], ["z", 0n]]), 1_000_000)).toEqual(new Map([["a", 10n]]));
+    expect(splitWeight(0n, 3n, 1_250_000)).toBe(3n); // 3.75 floors to 3
+    expect(splitWeight(0n, 4n, 1_250_000)).toBe(5n);
+  });
+
+  test("a weight that is not a positive whole ppm is refused", () => {
+    for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => splitWeight(1n, 1n, bad)).toThrow(RangeError);
   });
 });

@@ -81,3 +81,25 @@ export function timeWeightedStake(before: ReadonlyMap<string, bigint>, changes: 
   for (const staker of held.keys()) credit(staker, to.getTime());
   return weights;
 }
+
+/** Parts per million: 1,000,000 is weight 1. */
+export const WEIGHT_ONE_PPM = 1_000_000;
+
+/**
+ * One staker's weight in a node's bribe split from their stake × seconds per token: HEU counts
+ * once, esHEU `esheuWeightPpm` ÷ 10⁶ times (the reward configuration's weight), floored once.
+ */
+export function splitWeight(heu: bigint, esheu: bigint, esheuWeightPpm: number): bigint {
+  if (!Number.isInteger(esheuWeightPpm) || esheuWeightPpm <= 0) throw new RangeError(`esHEU weight must be a positive whole ppm, got ${esheuWeightPpm}`);
+  return heu + (esheu * BigInt(esheuWeightPpm)) / BigInt(WEIGHT_ONE_PPM);
+}
+
+/** Per-token stake × seconds (timeWeightedStake of each token) as each staker's split weight. */
+export function splitWeights(heu: ReadonlyMap<string, bigint>, esheu: ReadonlyMap<string, bigint>, esheuWeightPpm: number): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  for (const staker of new Set([...heu.keys(), ...esheu.keys()])) {
+    const w = splitWeight(heu.get(staker) ?? 0n, esheu.get(staker) ?? 0n, esheuWeightPpm);
+    if (w > 0n) out.set(staker, w);
+  }
+  return out;
+}

@@ -36,7 +36,14 @@ export type EpochSummary = z.output<typeof epochSummarySchema>;
 export const epochListSchema = z.object({ items: z.array(epochSummarySchema) });
 
 export const epochDetailSchema = epochSummarySchema.extend({
-  config: z.object({ waifuBase: heu, llamaBase: heu, waifuPerPoint: heu, llamaPerPoint: heu, effectiveEpoch: z.number().int() }),
+  config: z.object({
+    waifuBase: heu,
+    llamaBase: heu,
+    waifuPerPoint: heu,
+    llamaPerPoint: heu,
+    esHeuWeight: z.number().describe("how much esHEU stake weighs in a node's bribe split against HEU (1.25: 100 esHEU count as 125 HEU)"),
+    effectiveEpoch: z.number().int(),
+  }),
   topMiners: z.array(z.object({ minerId: z.string(), wallet: z.string(), waifuPoints: z.number(), llamaPoints: z.number(), tokens: heu })),
 });
 export type EpochDetail = z.output<typeof epochDetailSchema>;

@@ -81,6 +81,16 @@ const windows = <T extends z.ZodType>(s: T) => z.object({ "24h": s, "7d": s, "30
 
 export const bribeChangeSchema = z.object({ bps: z.number().int(), setAt: isoDateTime, effectiveAt: isoDateTime });
 
+const yieldSchema = z
+  .object({
+    percentPerYear: z.number().describe("simple annual rate on your stake, in percent (no compounding)"),
+    heuPerYear: z.number(),
+    heuPerEpoch: z.number(),
+    heuPerEpochWei: wei.describe("heuPerEpoch in wei"),
+    share: z.number().describe("your stake's weight ÷ (the node's weighted stake + your stake's weight): your share of the stakers' cut"),
+  })
+  .nullable();
+
 export const marketRowSchema = z.object({
   minerId: z.string(),
   wallet: z.string(),
@@ -103,6 +113,7 @@ export const marketRowSchema = z.object({
     heuWei: wei,
     esHeuWei: wei,
     total: z.number().describe("HEU, for display"),
+    weighted: z.number().describe("the stake as the bribe split weighs it: HEU + esHEU × esHeuWeight (stHEU)"),
     multiplierNow: z.number().describe("the stake multiplier at today's stake"),
     multiplierAfter: z.number().describe("the stake multiplier with your stake added"),
   }),
@@ -110,16 +121,8 @@ export const marketRowSchema = z.object({
   onTime: windows(onTimeSchema),
   latencyMs: z.number().int().nullable().describe("median over the last 7 days' hours with jobs of each hour's mean inference latency"),
   points7d: z.object({ waifu: z.number(), llama: z.number() }),
-  yield: z
-    .object({
-      percentPerYear: z.number().describe("simple annual rate on your stake, in percent (no compounding)"),
-      heuPerYear: z.number(),
-      heuPerEpoch: z.number(),
-      heuPerEpochWei: wei.describe("heuPerEpoch in wei"),
-      share: z.number().describe("your stake ÷ (node stake + your stake)"),
-    })
-    .nullable()
-    .describe("null when it cannot be priced: see yieldUnavailable"),
+  yield: yieldSchema.describe("for your stake in HEU; null when it cannot be priced: see yieldUnavailable"),
+  yieldEsHeu: yieldSchema.describe("the same stake in esHEU, which weighs esHeuWeight × in the bribe split; null when `yield` is"),
   yieldUnavailable: z.enum(["no-bribe", "inactive", "no-rate"]).nullable(),
 });
 export type MarketRow = z.output<typeof marketRowSchema>;
@@ -140,6 +143,7 @@ export const marketResponseSchema = paginatedSchema(marketRowSchema).extend({
   sort: z.enum(MARKET_SORTS),
   order: z.enum(SORT_ORDERS),
   scheduleId: z.string().describe("the points schedule whose stake curve the multipliers come from"),
+  esHeuWeight: z.number().describe("how much esHEU stake weighs in a node's bribe split against HEU, from the reward configuration in force when the snapshot was built"),
   rate: tokenRateSchema.nullable().describe("HEU per point the yields are priced at (the portal's own epochs); null before any epoch had points"),
   gpus: z.array(z.string()).describe("GPU models in the snapshot, for the gpu filter"),
 });

@@ -14,6 +14,7 @@ import { GET as rewardsCsv } from "@/app/api/v1/wallets/[address]/rewards.csv/ro
 import { walletRewardHistory } from "@/lib/server/queries/epochs";
 import { positionHeuPerYear } from "@/lib/market/yield";
 import { settledRate } from "@/lib/rewards";
+import { TOKEN_ESHEU } from "@/lib/server/chain/events";
 import { applyFakeChainEvents, db, imageJob, llmJob, randomWallet, signedRequest, stakeOn } from "../support/fixtures";
 
 const E = epochOf(new Date("2025-06-10T00:00:00Z")); // 2025-06-06 → 2025-06-13, used by no other test
@@ -153,14 +154,15 @@ describe("settling an epoch", () => {
 });
 
 describe("the market's yield against what a staker was really paid", () => {
-  test("a position's estimated HEU per epoch, at the settled epoch's rate, is within 1 % of the staker's grant", async () => {
-    // Epoch E+2: node d with 60,000 stHEU from s3 and 20,000 from s4 all week, a 25 % bribe; jobs spread over the week.
+  test("each position's estimated HEU per epoch, at the settled epoch's rate, is within 1 % of its grant; esHEU weighs 1.25× in the split", async () => {
+    // Epoch E+2: node d with 60,000 HEU from s3 and 20,000 esHEU from s4 all week, a 25 % bribe; jobs spread over the week.
+    // The multiplier counts 80,000 stHEU; the bribe split weighs 60,000 + 20,000 × 1.25 = 85,000.
     const E2 = E + 2;
     const at2 = (days: number) => new Date(epochStart(E2).getTime() + days * 86_400_000);
     const d = `${randomWallet()}-d`;
     const [s3, s4] = ["0x0000000000000000000000000000000000000053", "0x0000000000000000000000000000000000000054"];
     await stakeOn(d, 60_000, at2(-2), s3);
-    await stakeOn(d, 20_000, at2(-2), s4);
+    await stakeOn(d, 20_000, at2(-2), s4, TOKEN_ESHEU);
     await applyFakeChainEvents([
       { event: { name: "BribeSet", minerId: d, operator: d.split("-")[0]!, bps: 2_500, effectiveEpoch: BigInt(E2), effectiveAt: BigInt(epochStart(E2).getTime() / 1000) }, at: at2(-3) },
     ]);
@@ -172,13 +174,22 @@ describe("the market's yield against what a staker was really paid", () => {
       epoch: E2, waifuPoolWei: BigInt(epoch.waifu_pool_wei), llamaPoolWei: BigInt(epoch.llama_pool_wei),
       waifuPointsMicro: BigInt(epoch.waifu_points_micro), llamaPointsMicro: BigInt(epoch.llama_points_micro), settledAt: epoch.settled_at,
     });
-    const node = (await db().query("SELECT waifu_points_micro::text FROM epoch_miner_rewards WHERE epoch = $1 AND miner_id = $2", [E2, d])).rows[0];
-    const paid = (await db().query("SELECT tokens_wei::text FROM epoch_staker_rewards WHERE epoch = $1 AND staker = $2 AND miner_id = $3", [E2, s3, d])).rows[0];
-    const estimatePerEpoch =
-      (positionHeuPerYear({ bribe: 0.25, recentPoints: Number(node.waifu_points_micro) / 1e6, windowDays: 7, stakeHeu: 80_000, positionHeu: 60_000, heuPerPoint: rate.waifu }) * 7) / 365;
-    const paidHeu = Number(BigInt(paid.tokens_wei)) / 1e18;
-    expect(paidHeu).toBeGreaterThan(1); // a real payout, not a rounding residue
-    expect(Math.abs(estimatePerEpoch - paidHeu) / paidHeu).toBeLessThan(0.01);
+    const node = (await db().query("SELECT waifu_points_micro::text, stakers_wei::text FROM epoch_miner_rewards WHERE epoch = $1 AND miner_id = $2", [E2, d])).rows[0];
+    const paid = async (staker: string) =>
+      BigInt((await db().query("SELECT tokens_wei::text FROM epoch_staker_rewards WHERE epoch = $1 AND staker = $2 AND miner_id = $3", [E2, staker, d])).rows[0].tokens_wei);
+    const [heuPaid, esPaid] = [await paid(s3), await paid(s4)];
+    // The stakers' cut, split 60,000 : 25,000 to the wei (the remainder unit to the larger remainder).
+    expect(heuPaid + esPaid).toBe(BigInt(node.stakers_wei));
+    expect(esPaid - (BigInt(node.stakers_wei) * 25_000n) / 85_000n).toBeGreaterThanOrEqual(0n);
+    expect(esPaid - (BigInt(node.stakers_wei) * 25_000n) / 85_000n).toBeLessThanOrEqual(1n);
+
+    const estimatePerEpoch = (positionSplitHeu: number) =>
+      (positionHeuPerYear({ bribe: 0.25, recentPoints: Number(node.waifu_points_micro) / 1e6, windowDays: 7, splitStakeHeu: 85_000, positionSplitHeu, heuPerPoint: rate.waifu }) * 7) / 365;
+    for (const [estimate, wei] of [[estimatePerEpoch(60_000), heuPaid], [estimatePerEpoch(20_000 * 1.25), esPaid]] as const) {
+      const paidHeu = Number(wei) / 1e18;
+      expect(paidHeu).toBeGreaterThan(1); // a real payout, not a rounding residue
+      expect(Math.abs(estimate - paidHeu) / paidHeu).toBeLessThan(0.01);
+    }
   });
 });
 
@@ -197,7 +208,7 @@ describe("epoch API", () => {
     const res = await getEpoch(get(`/api/v1/epochs/${E}`), ctx(String(E)));
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.config).toMatchObject({ waifuBase: "150000", waifuPerPoint: "0.01", llamaPerPoint: "0.2", effectiveEpoch: 0 });
+    expect(body.config).toMatchObject({ waifuBase: "150000", waifuPerPoint: "0.01", llamaPerPoint: "0.2", esHeuWeight: 1.25, effectiveEpoch: 0 });
     expect(body.topMiners[0].minerId).toBe(c); // 6 Waifu + all of the Llama pool
   });
 

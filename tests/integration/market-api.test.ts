@@ -193,6 +193,7 @@ describe("GET /api/v1/market", () => {
       heuWei: (55_000n * E18).toString(),
       esHeuWei: (5_000n * E18).toString(),
       total: 60_000,
+      weighted: 61_250, // the bribe split weighs the 5,000 esHEU 1.25×
       multiplierNow: stakeMultiplierPpm(scheduleAt(new Date()).stakeCurve, 60_000) / 1e6,
       multiplierAfter: stakeMultiplierPpm(scheduleAt(new Date()).stakeCurve, 110_000) / 1e6,
     });
@@ -209,23 +210,31 @@ describe("GET /api/v1/market", () => {
     const a = body.items[0]!;
     if (body.rate === null) {
       // Friday before the open epoch is a day old, with no settled epoch in the database: nothing to price with.
-      expect(a).toMatchObject({ yield: null, yieldUnavailable: "no-rate" });
+      expect(a).toMatchObject({ yield: null, yieldEsHeu: null, yieldUnavailable: "no-rate" });
       return;
     }
     const rate = body.rate;
-    // The worked example, step by step as the page shows it.
+    // The worked example, step by step as the page shows it: the multiplier reads the stake S, the
+    // share the stake as the bribe split weighs it (55,000 HEU + 5,000 esHEU × 1.25).
+    expect(body.esHeuWeight).toBe(1.25);
     const S = 60_000;
+    const Sw = 61_250;
     const points = a.points7d.waifu + a.points7d.llama;
     const R = (points / 7) * 365;
     const curve = scheduleAt(new Date()).stakeCurve;
     const RAfter = (R * (stakeMultiplierPpm(curve, S + P) / 1e6)) / (stakeMultiplierPpm(curve, S) / 1e6);
-    const share = P / (S + P);
+    const share = P / (Sw + P);
     const heuPerPoint = (a.points7d.waifu * rate.waifu + a.points7d.llama * rate.llama) / points;
     const perYear = 0.2 * RAfter * share * heuPerPoint;
     const perEpoch = perYear / (365 / 7);
     expect(a.yield!.heuPerEpochWei).toBe(weiOfHeu(perEpoch));
     expect(a.yield!.percentPerYear).toBeCloseTo((perYear / P) * 100, 12);
     expect(a.yield!.share).toBe(share);
+    // The same stake in esHEU weighs 1.25 P: a larger share of the same stakers' cut.
+    const esShare = (1.25 * P) / (Sw + 1.25 * P);
+    expect(a.yieldEsHeu!.share).toBe(esShare);
+    expect(a.yieldEsHeu!.heuPerEpochWei).toBe(weiOfHeu((0.2 * RAfter * esShare * heuPerPoint) / (365 / 7)));
+    expect(a.yieldEsHeu!.percentPerYear).toBeGreaterThan(a.yield!.percentPerYear);
     // Real rates are small: never a 0 that hides them.
     expect(a.yield!.percentPerYear).toBeGreaterThan(0);
   });

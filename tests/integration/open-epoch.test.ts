@@ -11,6 +11,7 @@ import { settleDueEpochs } from "@/lib/server/epochs/settle";
 import { getMinerOrThrow } from "@/lib/server/queries/miner";
 import { minerOpenEpoch, walletOpenEpoch } from "@/lib/server/queries/open-epoch";
 import { getWalletOrThrow } from "@/lib/server/queries/wallet";
+import { TOKEN_ESHEU } from "@/lib/server/chain/events";
 import { applyFakeChainEvents, db, foldNow, imageJob, llmJob, randomWallet, signedRequest, stakeOn } from "../support/fixtures";
 
 const X = epochOf(new Date("2025-10-15T00:00:00Z")); // 2025-10-10 → 2025-10-17, used by no other test
@@ -51,12 +52,12 @@ async function settledThenRolledBack<T>(read: (client: pg.PoolClient) => Promise
 }
 
 beforeAll(async () => {
-  // Node a: a 25 % bribe in force from before X; w2 stakes 20,000 on it before X, s1 40,000 from day 2.
+  // Node a: a 25 % bribe in force from before X; w2 stakes 20,000 HEU on it before X, s1 40,000 esHEU from day 2.
   await applyFakeChainEvents([
     { event: { name: "BribeSet", minerId: a, operator: w1, bps: 2_500, effectiveEpoch: BigInt(X), effectiveAt: BigInt(start.getTime() / 1000) }, at: at(-7) },
   ]);
   await stakeOn(a, 20_000, at(-1), w2);
-  await stakeOn(a, 40_000, at(2), s1);
+  await stakeOn(a, 40_000, at(2), s1, TOKEN_ESHEU);
   await ingest([
     imageJob({ miner_id: a, completed_at: at(0.5).toISOString() }),
     imageJob({ miner_id: a, completed_at: at(2.5).toISOString(), width: 768, height: 768, num_iterations: 30 }),
@@ -119,9 +120,9 @@ describe("the open epoch's projection against the settlement", () => {
     // The pools the projection showed are the pools settlement sized.
     expect(projections.get(w1)!.network.waifuPool.amountWei).toBe(epoch.w);
     expect(projections.get(w1)!.network.llamaPool.amountWei).toBe(epoch.l);
-    // s1 staked two of the seven days: a 40,000 × 5-day weight against w2's 20,000 × 7.
+    // s1 staked esHEU from day 2: 40,000 × 1.25 (esHEU's weight) × 5 days against w2's 20,000 HEU × 7.
     const staker = projections.get(s1)!.stakedNodes![0]!;
-    expect(staker.weightShare).toBeCloseTo((40_000 * 5) / (40_000 * 5 + 20_000 * 7), 9);
+    expect(staker.weightShare).toBeCloseTo((50_000 * 5) / (50_000 * 5 + 20_000 * 7), 9);
   });
 
   test("the wallet and miner reads carry the same projection", async () => {

@@ -117,6 +117,6 @@ export function giveNfts(wallet: string, count = 1, at?: Date): Promise<void> {
 }
 
 /** `heu` HEU staked on `minerId` at `at` (default now) by a made-up staker. */
-export function stakeOn(minerId: string, heu: number, at?: Date, staker = "0x00000000000000000000000000000000000057a4"): Promise<void> {
-  return applyFakeChainEvents([{ event: { name: "Staked", minerId: minerId.toLowerCase(), staker, token: TOKEN_HEU, amount: BigInt(heu) * 10n ** 18n }, at }]);
+export function stakeOn(minerId: string, heu: number, at?: Date, staker = "0x00000000000000000000000000000000000057a4", token = TOKEN_HEU): Promise<void> {
+  return applyFakeChainEvents([{ event: { name: "Staked", minerId: minerId.toLowerCase(), staker, token, amount: BigInt(heu) * 10n ** 18n }, at }]);
 }

@@ -1,45 +1,14 @@
 import "server-only";
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
-import { epochEnd, epochStart, splitNodeReward, splitPool, timeWeightedStake, type StakeChangeAt } from "@/lib/rewards";
+import { configFor, epochPools } from "./config";
+import { epochEnd, epochStart, splitNodeReward, splitPool } from "@/lib/rewards";
 import { foldAll } from "../rollups/fold";
 import { storeRewardTree } from "./reward-tree";
+import { bribesAt, stakeWeights } from "./stakes";
 import { assertNextToSettle, closeEpoch } from "./close-epoch";
 
-const MICRO = 1_000_000n;
 const VESTING_MS = 365 * 86_400_000;
-
-export interface PoolConfig {
-  id: number;
-  waifuBaseWei: bigint;
-  llamaBaseWei: bigint;
-  waifuWeiPerPoint: bigint;
-  llamaWeiPerPoint: bigint;
-}
-
-/** A pool: base emission plus the demand part for the points earned (micro-points). */
-export function poolSize(baseWei: bigint, weiPerPoint: bigint, pointsMicro: bigint): bigint {
-  return baseWei + (weiPerPoint * (pointsMicro > 0n ? pointsMicro : 0n)) / MICRO;
-}
-
-/** An epoch's two pools for the points earned in them; a pool nobody earned points in pays nothing. */
-export function epochPools(config: PoolConfig, waifuPointsMicro: bigint, llamaPointsMicro: bigint): { waifuPoolWei: bigint; llamaPoolWei: bigint } {
-  return {
-    waifuPoolWei: waifuPointsMicro > 0n ? poolSize(config.waifuBaseWei, config.waifuWeiPerPoint, waifuPointsMicro) : 0n,
-    llamaPoolWei: llamaPointsMicro > 0n ? poolSize(config.llamaBaseWei, config.llamaWeiPerPoint, llamaPointsMicro) : 0n,
-  };
-}
-
-export async function configFor(client: pg.PoolClient | pg.Pool, epoch: number): Promise<PoolConfig> {
-  const { rows } = await client.query<{ id: number; wb: string; lb: string; wp: string; lp: string }>(
-    `SELECT id, waifu_base_wei::text AS wb, llama_base_wei::text AS lb, waifu_wei_per_point::text AS wp, llama_wei_per_point::text AS lp
-       FROM reward_configs WHERE effective_epoch <= $1 ORDER BY effective_epoch DESC LIMIT 1`,
-    [epoch],
-  );
-  const r = rows[0];
-  if (!r) throw new AppError("conflict", `No reward configuration is in force for epoch ${epoch}.`);
-  return { id: r.id, waifuBaseWei: BigInt(r.wb), llamaBaseWei: BigInt(r.lb), waifuWeiPerPoint: BigInt(r.wp), llamaWeiPerPoint: BigInt(r.lp) };
-}
 
 export interface SettleResult {
   epoch: number;
@@ -61,8 +30,8 @@ interface MinerPoints {
 /**
  * Settles epoch `epoch`: each pool pro rata to the miners' points, each node's tokens between its
  * operator and its stakers by the bribe in force at the epoch's start (stakers pro rata to their
- * time-weighted stake), esHEU grants vesting over a year. Epochs settle in order. The points settled
- * are epoch `epoch`'s bucket (decision 0020): entries of its week plus those reported after the
+ * time-weighted stake, esHEU counted at the configuration's weight), esHEU grants vesting over a
+ * year. Epochs settle in order. The points settled are epoch `epoch`'s bucket (decision 0020): entries of its week plus those reported after the
  * previous epoch closed (a job reported late, or a correction: "late"). The close is a brief barrier
  * for ledger writers; the settlement itself reads the bucket while ingestion goes on.
  */
@@ -105,7 +74,7 @@ export async function settleEpoch(pool: pg.Pool, epoch: number, now = new Date()
     const llamaTokens = splitPool(llamaPool, llamaShares);
 
     const bribes = await bribesAt(client, start);
-    const staking = await stakeWeights(client, [...bribes.keys()], start, end);
+    const staking = await stakeWeights(client, [...bribes.keys()], start, end, config.esheuWeightPpm);
 
     const minerRows: string[][] = [];
     const stakerRows: string[][] = [];
@@ -165,47 +134,6 @@ export async function settleEpoch(pool: pg.Pool, epoch: number, now = new Date()
   } finally {
     client.release();
   }
-}
-
-/**
- * The bribe in force at `at` for every node that ever set one (the latest set among those in force),
- * or only for `minerIds`; nodes at 0 are left out. The open epoch's projection reads it too.
- */
-export async function bribesAt(client: pg.PoolClient | pg.Pool, at: Date, minerIds?: readonly string[]): Promise<Map<string, number>> {
-  const { rows } = await client.query<{ miner_id: string; bps: number }>(
-    `SELECT DISTINCT ON (miner_id) miner_id, bps FROM bribe_changes WHERE effective_at <= $1 AND ($2::text[] IS NULL OR miner_id = ANY($2::text[]))
-      ORDER BY miner_id, effective_at DESC, block_number DESC, log_index DESC`,
-    [at, minerIds ?? null],
-  );
-  return new Map(rows.filter((r) => r.bps > 0).map((r) => [r.miner_id, r.bps]));
-}
-
-/**
- * Time-weighted stake (HEU and esHEU alike) per staker on each of `minerIds` over [start, end). Read
- * before `end`, it counts the stakes held now as held until `end` (the open epoch's projection).
- */
-export async function stakeWeights(client: pg.PoolClient | pg.Pool, minerIds: string[], start: Date, end: Date): Promise<Map<string, Map<string, bigint>>> {
-  const out = new Map<string, Map<string, bigint>>();
-  if (minerIds.length === 0) return out;
-  const [before, during] = await Promise.all([
-    client.query<{ miner_id: string; staker: string; amount: string }>(
-      `SELECT miner_id, staker, sum(delta_wei)::text AS amount FROM stake_changes WHERE miner_id = ANY($1::text[]) AND at < $2 GROUP BY 1, 2 HAVING sum(delta_wei) > 0`,
-      [minerIds, start],
-    ),
-    client.query<{ miner_id: string; staker: string; delta: string; at: Date }>(
-      `SELECT miner_id, staker, delta_wei::text AS delta, at FROM stake_changes WHERE miner_id = ANY($1::text[]) AND at >= $2 AND at < $3 ORDER BY at, block_number, log_index, id`,
-      [minerIds, start, end],
-    ),
-  ]);
-  const held = new Map<string, Map<string, bigint>>();
-  for (const r of before.rows) held.set(r.miner_id, (held.get(r.miner_id) ?? new Map()).set(r.staker, BigInt(r.amount)));
-  const changes = new Map<string, StakeChangeAt[]>();
-  for (const r of during.rows) changes.set(r.miner_id, [...(changes.get(r.miner_id) ?? []), { staker: r.staker, delta: BigInt(r.delta), at: r.at }]);
-  for (const minerId of minerIds) {
-    const weights = timeWeightedStake(held.get(minerId) ?? new Map(), changes.get(minerId) ?? [], start, end);
-    if (weights.size) out.set(minerId, weights);
-  }
-  return out;
 }
 
 /** Every epoch that ended at least `graceMs` ago and is not settled yet, oldest first, each in turn. */

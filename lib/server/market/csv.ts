@@ -25,6 +25,7 @@ export const MARKET_CSV_COLUMNS = [
   "stake_total_heu",
   "stake_heu",
   "stake_esheu",
+  "stake_weighted_heu",
   "stake_multiplier_now",
   "stake_multiplier_with_your_stake",
   "availability_24h_pct",
@@ -39,6 +40,8 @@ export const MARKET_CSV_COLUMNS = [
   "your_stake_heu",
   "yield_pct_per_year",
   "yield_heu_per_epoch",
+  "yield_esheu_pct_per_year",
+  "yield_esheu_heu_per_epoch",
   "as_of",
 ] as const;
 
@@ -65,6 +68,7 @@ function cells(r: MarketRow, stake: number, asOf: string): CsvCell[] {
     heu(r.stake.totalWei),
     heu(r.stake.heuWei),
     heu(r.stake.esHeuWei),
+    decimal(r.stake.weighted, 6),
     decimal(r.stake.multiplierNow, 6),
     decimal(r.stake.multiplierAfter, 6),
     ratioPct(r.availability["24h"].ratio),
@@ -79,6 +83,8 @@ function cells(r: MarketRow, stake: number, asOf: string): CsvCell[] {
     decimal(stake, 6),
     decimal(r.yield?.percentPerYear ?? null, 8),
     r.yield ? heu(r.yield.heuPerEpochWei) : null,
+    decimal(r.yieldEsHeu?.percentPerYear ?? null, 8),
+    r.yieldEsHeu ? heu(r.yieldEsHeu.heuPerEpochWei) : null,
     asOf,
   ];
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { parseUnits } from "viem";
 import { toMarketRow, type SnapshotContext, type SnapshotRowInput } from "@/lib/market/row";
 import { getScheduleOrThrow, type StakeCurve } from "@/lib/points";
+import { WEIGHT_ONE_PPM } from "@/lib/rewards";
 import { DEFAULT_ORDER, NEW_NODE_DAYS, type MarketQuery, type MarketResponse, type MarketRow } from "@/lib/schemas/market";
 import { serverEnv } from "@/lib/env";
 import { isStale } from "@/lib/snapshots/schedule";
@@ -45,6 +46,7 @@ interface Meta {
   rate_source: "open-epoch" | "settled-epoch" | null;
   rate_epoch: number | null;
   rate_as_of: Date | null;
+  esheu_weight_ppm: number;
   gpus: string[] | null;
 }
 
@@ -69,6 +71,7 @@ interface Row {
   stake_wei: string;
   stake_heu_wei: string;
   stake_esheu_wei: string;
+  split_stake_heu: number;
   online_24h: number;
   online_7d: number;
   online_30d: number;
@@ -85,7 +88,7 @@ interface Row {
 
 const ROW_COLUMNS = `s.miner_id, s.wallet, s.hardware, s.first_seen_at, s.last_seen_at, s.bribe_bps, s.pending_bribe_bps, s.pending_epoch, s.pending_at,
   s.forward_bribe_bps, s.last_change_bps, s.last_change_set_at, s.last_change_at, s.cut_from_bps, s.cut_to_bps, s.cut_at, s.cut_pending,
-  s.stake_wei::text, s.stake_heu_wei::text, s.stake_esheu_wei::text, s.online_24h, s.online_7d, s.online_30d, s.jobs_24h, s.jobs_7d, s.jobs_30d,
+  s.stake_wei::text, s.stake_heu_wei::text, s.stake_esheu_wei::text, s.split_stake_heu, s.online_24h, s.online_7d, s.online_30d, s.jobs_24h, s.jobs_7d, s.jobs_30d,
   s.on_time_24h, s.on_time_7d, s.on_time_30d, s.waifu_micro_7d::text, s.llama_micro_7d::text, s.latency_ms`;
 
 const META = "SELECT * FROM market_snapshot_meta WHERE id = 1";
@@ -112,6 +115,7 @@ function inputOf(r: Row): SnapshotRowInput {
     stakeWei: r.stake_wei,
     stakeHeuWei: r.stake_heu_wei,
     stakeEsheuWei: r.stake_esheu_wei,
+    splitStakeHeu: r.split_stake_heu,
     online: { "24h": r.online_24h, "7d": r.online_7d, "30d": r.online_30d },
     jobs: { "24h": r.jobs_24h, "7d": r.jobs_7d, "30d": r.jobs_30d },
     onTime: { "24h": r.on_time_24h, "7d": r.on_time_7d, "30d": r.on_time_30d },
@@ -132,6 +136,7 @@ function contextOf(m: Meta, stakeHeu: number): SnapshotContext {
     curve: getScheduleOrThrow(m.schedule_id).stakeCurve,
     rate: m.rate_waifu !== null && m.rate_llama !== null ? { waifu: m.rate_waifu, llama: m.rate_llama } : null,
     stakeHeu,
+    esHeuWeight: m.esheu_weight_ppm / WEIGHT_ONE_PPM,
   };
 }
 
@@ -228,6 +233,7 @@ export function getMarket(q: MarketQuery, now = new Date()): Promise<MarketRespo
       sort: q.sort,
       order: q.order ?? DEFAULT_ORDER[q.sort],
       scheduleId: m.schedule_id,
+      esHeuWeight: m.esheu_weight_ppm / WEIGHT_ONE_PPM,
       rate: rateOf(m),
       gpus: m.gpus ?? [],
     };

@@ -31,11 +31,14 @@ export interface KeyInputs {
   rateLlama: string;
 }
 
-/** The yield's sort key: apr × 7/365 with the constant factors left out (same order); null when it cannot be priced. */
+/**
+ * The yield's sort key for P in HEU: apr × 7/365 with the constant factors left out (same order);
+ * null when it cannot be priced. The multiplier reads the stake S, the share the weighted stake Sw.
+ */
 function yieldKeySql({ curve, stake, rateWaifu, rateLlama }: KeyInputs): string {
   const sp = `(s.stake_heu + ${stake})`;
   return `(s.forward_bribe_bps::float8 * (s.waifu_micro_7d::float8 * ${rateWaifu} + s.llama_micro_7d::float8 * ${rateLlama})
-           * ${stakeCurveSql(curve, sp)} / nullif(${stakeCurveSql(curve, "s.stake_heu")} * ${sp}, 0::float8))`;
+           * ${stakeCurveSql(curve, sp)} / nullif(${stakeCurveSql(curve, "s.stake_heu")} * (s.split_stake_heu + ${stake}), 0::float8))`;
 }
 
 export function sortKeySql(sort: MarketSort, k: KeyInputs): string {

@@ -4,8 +4,10 @@ import { bribeState, type BribeChangeInput } from "@/lib/market/bribes";
 import { BUCKET_MS } from "@/lib/heartbeats/buckets";
 import { availabilityPlan } from "@/lib/heartbeats/coverage";
 import { scheduleAt } from "@/lib/points";
+import { WEIGHT_ONE_PPM, epochOf } from "@/lib/rewards";
 import { pool, withTransaction } from "../db";
 import { TOKEN_ESHEU, TOKEN_HEU } from "../chain/events";
+import { esheuWeightPpmFor } from "../epochs/config";
 import { availabilityOf, heartbeatsSince } from "../heartbeats/availability";
 import { rankSelectSql } from "./ranks";
 import { chainTime, indexedHead } from "../queries/chain-status";
@@ -13,7 +15,7 @@ import { getTokenRate } from "../queries/token-rate";
 import { windowStart } from "../queries/windows";
 
 // The staking market as one snapshot (market_snapshot + market_snapshot_meta): every node with
-// its bribe state, stake by token, availability and on-time rate over 24 h / 7 d / 30 d, 7-day
+// its bribe state, stake by token (and as the bribe split weighs it), availability and on-time rate over 24 h / 7 d / 30 d, 7-day
 // points and latency, plus the HEU-per-point rate it is priced at. Rebuilt in one transaction, so
 // every server reads the same rows and a reader sees the old snapshot or the new one, never a mix.
 // Only the worker writes it (rebuildMarketSnapshot); lib/server/market/query.ts reads it.
@@ -25,7 +27,7 @@ const LOCK_KEY = 0x4d4b; // "MK"
 const SNAPSHOT_COLUMNS = [
   "miner_id", "wallet", "hardware", "first_seen_at", "last_seen_at", "bribe_bps", "pending_bribe_bps", "pending_epoch", "pending_at", "forward_bribe_bps",
   "last_change_bps", "last_change_set_at", "last_change_at", "cut_from_bps", "cut_to_bps", "cut_at", "cut_pending", "stake_wei", "stake_heu_wei",
-  "stake_esheu_wei", "stake_heu", "online_24h", "online_7d", "online_30d", "jobs_24h", "jobs_7d", "jobs_30d", "on_time_24h", "on_time_7d",
+  "stake_esheu_wei", "stake_heu", "split_stake_heu", "online_24h", "online_7d", "online_30d", "jobs_24h", "jobs_7d", "jobs_30d", "on_time_24h", "on_time_7d",
   "on_time_30d", "on_time_rate_7d", "waifu_micro_7d", "llama_micro_7d", "latency_ms",
 ];
 
@@ -79,6 +81,7 @@ async function rebuild(client: pg.PoolClient, now: Date): Promise<{ nodes: numbe
   for (const w of windows) avail.push(await availabilityOf(null, w.from, to, since, client));
   const bribes = await bribeColumns(client, now);
   const rate = await getTokenRate(now, pool());
+  const esheuWeightPpm = await esheuWeightPpmFor(client, epochOf(now));
   const ids = [...new Set(avail.flatMap((m) => [...m.keys()]))];
   const onlineOf = (i: number) => ids.map((id) => avail[i]!.get(id)?.online ?? 0);
 
@@ -109,6 +112,7 @@ async function rebuild(client: pg.PoolClient, now: Date): Promise<{ nodes: numbe
               b.cut_from AS cut_from_bps, b.cut_to AS cut_to_bps, b.cut_at, b.cut_pending,
               coalesce(s.stake_wei, 0) AS stake_wei, coalesce(st.heu, 0) AS stake_heu_wei, coalesce(st.esheu, 0) AS stake_esheu_wei,
               coalesce(s.stake_wei, 0)::float8 / 1e18 AS stake_heu,
+              ((coalesce(st.heu, 0) + coalesce(st.esheu, 0) * $20::numeric / ${WEIGHT_ONE_PPM}) / 1e18)::float8 AS split_stake_heu,
               coalesce(a.o24, 0) AS online_24h, coalesce(a.o7, 0) AS online_7d, coalesce(a.o30, 0) AS online_30d,
               coalesce(h.jobs_24h, 0) AS jobs_24h, coalesce(h.jobs_7d, 0) AS jobs_7d, coalesce(h.jobs_30d, 0) AS jobs_30d,
               coalesce(h.ok_24h, 0) AS on_time_24h, coalesce(h.ok_7d, 0) AS on_time_7d, coalesce(h.ok_30d, 0) AS on_time_30d,
@@ -142,18 +146,20 @@ async function rebuild(client: pg.PoolClient, now: Date): Promise<{ nodes: numbe
       bribes.cutTo,
       bribes.cutAt,
       bribes.cutPending,
+      esheuWeightPpm,
     ],
   );
   const nodes = rowCount ?? 0;
   const [w24, w7, w30] = windows.map((w) => w.plan);
   await client.query(
     `INSERT INTO market_snapshot_meta (id, built_at, window_end, buckets_24h, buckets_7d, buckets_30d,
-       heartbeat_buckets_24h, heartbeat_buckets_7d, heartbeat_buckets_30d, schedule_id, rate_waifu, rate_llama, rate_source, rate_epoch, rate_as_of, nodes, build_ms, gpus)
-     VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+       heartbeat_buckets_24h, heartbeat_buckets_7d, heartbeat_buckets_30d, schedule_id, rate_waifu, rate_llama, rate_source, rate_epoch, rate_as_of, nodes, build_ms,
+       esheu_weight_ppm, gpus)
+     VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
        (SELECT coalesce(array_agg(DISTINCT hardware ORDER BY hardware), '{}') FROM market_snapshot WHERE hardware IS NOT NULL AND hardware <> 'unknown'))
      ON CONFLICT (id) DO UPDATE SET built_at = $1, window_end = $2, buckets_24h = $3, buckets_7d = $4, buckets_30d = $5,
        heartbeat_buckets_24h = $6, heartbeat_buckets_7d = $7, heartbeat_buckets_30d = $8, schedule_id = $9, rate_waifu = $10, rate_llama = $11,
-       rate_source = $12, rate_epoch = $13, rate_as_of = $14, nodes = $15, build_ms = $16, gpus = excluded.gpus`,
+       rate_source = $12, rate_epoch = $13, rate_as_of = $14, nodes = $15, build_ms = $16, esheu_weight_ppm = $17, gpus = excluded.gpus`,
     [
       now,
       to,
@@ -171,6 +177,7 @@ async function rebuild(client: pg.PoolClient, now: Date): Promise<{ nodes: numbe
       rate ? new Date(rate.asOf) : null,
       nodes,
       Math.round(performance.now() - started),
+      esheuWeightPpm,
     ],
   );
   return { nodes };

@@ -1,9 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { epochEnd, epochOf, epochStart } from "@/lib/rewards";
+import { WEIGHT_ONE_PPM, epochEnd, epochOf, epochStart } from "@/lib/rewards";
 import type { EpochDetail, EpochRewards, EpochSummary } from "@/lib/schemas/epochs";
 import { readPool } from "../db";
-import { configFor, poolSize } from "../epochs/settle";
+import { configFor, poolSize } from "../epochs/config";
 
 const WEI = 10n ** 18n;
 
@@ -93,6 +93,7 @@ export async function getEpochOrThrow(epoch: number, now = new Date()): Promise<
     config: {
       waifuBase: weiToHeuString(config.waifuBaseWei), llamaBase: weiToHeuString(config.llamaBaseWei),
       waifuPerPoint: weiToHeuString(config.waifuWeiPerPoint), llamaPerPoint: weiToHeuString(config.llamaWeiPerPoint),
+      esHeuWeight: config.esheuWeightPpm / WEIGHT_ONE_PPM,
       effectiveEpoch: cfg.rows[0]!.effective_epoch,
     },
     topMiners: top.rows.map((r) => ({ minerId: r.miner_id, wallet: r.wallet, waifuPoints: points(r.waifu_points_micro), llamaPoints: points(r.llama_points_micro), tokens: weiToHeuString(r.tokens) })),

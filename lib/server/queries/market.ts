@@ -1,7 +1,10 @@
 import "server-only";
 import { bpsToRatio, type BribeState } from "@/lib/market/bribes";
 import type { Availability24h } from "@/lib/schemas/activity";
+import { WEIGHT_ONE_PPM, epochOf, splitWeight } from "@/lib/rewards";
 import { readPool } from "../db";
+import { TOKEN_ESHEU, TOKEN_HEU } from "../chain/events";
+import { esheuWeightPpmFor } from "../epochs/config";
 import { bribeStates } from "./bribes";
 import { countOf, heuOf, isoOf, nodeLatencyMsSql, pointsOf, ratioOf } from "./convert";
 import { minerAvailability24h } from "./availability-24h";
@@ -23,6 +26,10 @@ export interface MarketNode {
   /** The bribe in force or pending is lower than one in force in the last 30 days. */
   recentCut: { from: number; to: number; effectiveAt: string; pending: boolean } | null;
   stakeHeu: number;
+  /** The stake as the bribe split weighs it: HEU + esHEU × esHeuWeight. */
+  splitStakeHeu: number;
+  /** esHEU's weight in the bribe split (1.25 = 1.25×), from the reward configuration in force. */
+  esHeuWeight: number;
   jobs7d: number;
   /** Jobs completed in time ÷ jobs received over the window; null without jobs. */
   onTime7d: number | null;
@@ -39,6 +46,8 @@ interface Row {
   wallet: string;
   hardware: string | null;
   stake_wei: string;
+  heu_wei: string;
+  esheu_wei: string;
   latency_ms: number | null;
   last_seen_at: Date;
   waifu: string | null;
@@ -47,7 +56,7 @@ interface Row {
   ok: string | null;
 }
 
-function toNode(r: Row, b: BribeState | undefined): Omit<MarketNode, "availability24h"> {
+function toNode(r: Row, b: BribeState | undefined, esheuWeightPpm: number): Omit<MarketNode, "availability24h"> {
   const iso = (ms: number) => new Date(ms).toISOString();
   return {
     minerId: r.miner_id,
@@ -59,6 +68,8 @@ function toNode(r: Row, b: BribeState | undefined): Omit<MarketNode, "availabili
       ? { from: bpsToRatio(b.recentCut.fromBps), to: bpsToRatio(b.recentCut.toBps), effectiveAt: iso(b.recentCut.effectiveAt), pending: b.recentCut.pending }
       : null,
     stakeHeu: heuOf(r.stake_wei),
+    splitStakeHeu: heuOf(splitWeight(BigInt(r.heu_wei), BigInt(r.esheu_wei), esheuWeightPpm).toString()),
+    esHeuWeight: esheuWeightPpm / WEIGHT_ONE_PPM,
     jobs7d: countOf(r.jobs),
     onTime7d: ratioOf(r.ok, r.jobs),
     waifuPoints7d: pointsOf(r.waifu),
@@ -71,11 +82,15 @@ function toNode(r: Row, b: BribeState | undefined): Omit<MarketNode, "availabili
 /** One node with its stake, bribe and 7-day numbers, read now; null for a miner ID with no jobs. */
 export async function getMarketNode(minerId: string, now = new Date()): Promise<MarketNode | null> {
   const from = windowStart(now, MARKET_WINDOW_DAYS * 24);
-  const [{ rows }, bribes, availability] = await Promise.all([
+  const [{ rows }, bribes, availability, esheuWeightPpm] = await Promise.all([
     readPool().query<Row>(
       `SELECT n.miner_id, n.wallet, n.hardware, coalesce(s.stake_wei, 0)::text AS stake_wei, ${nodeLatencyMsSql("n")} AS latency_ms, n.last_seen_at,
+              p.heu::text AS heu_wei, p.esheu::text AS esheu_wei,
               w.waifu::text, w.llama::text, w.jobs::text, w.ok::text
          FROM nodes n LEFT JOIN node_stakes s USING (miner_id)
+         CROSS JOIN LATERAL (
+           SELECT coalesce(sum(amount_wei) FILTER (WHERE token = ${TOKEN_HEU}), 0) AS heu, coalesce(sum(amount_wei) FILTER (WHERE token = ${TOKEN_ESHEU}), 0) AS esheu
+             FROM stake_positions p WHERE p.miner_id = n.miner_id) p
          LEFT JOIN LATERAL (
            SELECT sum(waifu_micro) AS waifu, sum(llama_micro) AS llama, sum(job_count) AS jobs, sum(success_count) AS ok
              FROM miner_hourly m WHERE m.miner_id = n.miner_id AND m.hour >= $1) w ON true
@@ -84,8 +99,9 @@ export async function getMarketNode(minerId: string, now = new Date()): Promise<
     ),
     bribeStates([minerId], now),
     minerAvailability24h(minerId, now),
+    esheuWeightPpmFor(readPool(), epochOf(now)),
   ]);
   if (!rows[0]) return null;
   const { ratio, onlineBuckets, buckets, heartbeatBuckets, source } = availability;
-  return { ...toNode(rows[0], bribes.get(minerId)), availability24h: { ratio, onlineBuckets, buckets, heartbeatBuckets, source } };
+  return { ...toNode(rows[0], bribes.get(minerId), esheuWeightPpm), availability24h: { ratio, onlineBuckets, buckets, heartbeatBuckets, source } };
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { epochEnd, epochOf, epochStart, poolShare, projectNode, type NetworkSoFar } from "@/lib/rewards";
 import type { OpenEpoch } from "@/lib/schemas/open-epoch";
 import { readPool } from "../db";
-import { bribesAt, configFor, epochPools, stakeWeights } from "../epochs/settle";
+import { configFor, epochPools } from "../epochs/config";
+import { bribesAt, stakeWeights } from "../epochs/stakes";
 import { heuOf, isoOf, pointsOf } from "./convert";
 
 // The open epoch as settlement would pay it if it ended now (lib/rewards/projection.ts): points
@@ -38,11 +39,11 @@ async function nodeSums(minerIds: readonly string[], epoch: number): Promise<Map
   return new Map(rows.map((r) => [r.miner_id, { waifu: BigInt(r.waifu), llama: BigInt(r.llama) }]));
 }
 
-/** The network's points so far and the provisional pools they size; null without a reward configuration. */
-async function networkSoFar(epoch: number): Promise<NetworkSoFar | null> {
+/** The network's points so far, the provisional pools they size, and the esHEU weight; null without a reward configuration. */
+async function networkSoFar(epoch: number): Promise<{ net: NetworkSoFar; esheuWeightPpm: number } | null> {
   const [sums, config] = await Promise.all([networkSums(epoch), configFor(readPool(), epoch).catch(() => null)]);
   if (!config) return null;
-  return { ...epochPools(config, sums.waifu, sums.llama), waifuPointsMicro: sums.waifu, llamaPointsMicro: sums.llama };
+  return { net: { ...epochPools(config, sums.waifu, sums.llama), waifuPointsMicro: sums.waifu, llamaPointsMicro: sums.llama }, esheuWeightPpm: config.esheuWeightPpm };
 }
 
 function frame(epoch: number, now: Date, net: NetworkSoFar, mine: Sums) {
@@ -76,13 +77,10 @@ function frame(epoch: number, now: Date, net: NetworkSoFar, mine: Sums) {
 export async function minerOpenEpoch(minerId: string, now = new Date()): Promise<OpenEpoch | null> {
   const epoch = epochOf(now);
   const [start, end] = [epochStart(epoch), epochEnd(epoch)];
-  const [net, sums, bribes, weights] = await Promise.all([
-    networkSoFar(epoch),
-    nodeSums([minerId], epoch),
-    bribesAt(readPool(), start, [minerId]),
-    stakeWeights(readPool(), [minerId], start, end),
-  ]);
-  if (!net) return null;
+  const [network, sums, bribes] = await Promise.all([networkSoFar(epoch), nodeSums([minerId], epoch), bribesAt(readPool(), start, [minerId])]);
+  if (!network) return null;
+  const { net } = network;
+  const weights = await stakeWeights(readPool(), [minerId], start, end, network.esheuWeightPpm);
   const mine = sums.get(minerId) ?? { waifu: 0n, llama: 0n };
   const bribeBps = bribes.get(minerId) ?? 0;
   const p = projectNode(net, { waifuPointsMicro: mine.waifu, llamaPointsMicro: mine.llama, bribeBps, stakeWeights: weights.get(minerId) ?? new Map() });
@@ -131,7 +129,7 @@ export async function walletOpenEpoch(address: string, now = new Date()): Promis
   }
   const bribes = await bribesAt(readPool(), start, [...new Set([...ownIds, ...stakedIds])]);
   const nodes = [...bribes.keys()];
-  const [sums, weights] = await Promise.all([nodeSums(nodes, epoch), stakeWeights(readPool(), nodes, start, end)]);
+  const [sums, weights] = await Promise.all([nodeSums(nodes, epoch), stakeWeights(readPool(), nodes, start, end, config.esheuWeightPpm)]);
   const project = (minerId: string) => {
     const s = sums.get(minerId) ?? { waifu: 0n, llama: 0n };
     return projectNode(net, { waifuPointsMicro: s.waifu, llamaPointsMicro: s.llama, bribeBps: bribes.get(minerId)!, stakeWeights: weights.get(minerId) ?? new Map<string, bigint>() });

@@ -2,7 +2,7 @@ import "server-only";
 import { epochEnd, epochOf, epochStart, openEpochRate, settledRate, type TokenRate } from "@/lib/rewards";
 import type pg from "pg";
 import { readPool } from "../db";
-import { configFor } from "../epochs/settle";
+import { configFor } from "../epochs/config";
 
 /**
  * HEU per point as the portal's own epochs set it: the open epoch's pools at its pace so far, else

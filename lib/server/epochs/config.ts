@@ -1,0 +1,52 @@
+import "server-only";
+import type pg from "pg";
+import { AppError } from "@/lib/errors";
+import { WEIGHT_ONE_PPM } from "@/lib/rewards";
+
+// The reward configuration (reward_configs): each row is in force from its effective epoch until
+// the next one, so a settled epoch's pools and weights can be read back as they were.
+
+const MICRO = 1_000_000n;
+
+export interface PoolConfig {
+  id: number;
+  waifuBaseWei: bigint;
+  llamaBaseWei: bigint;
+  waifuWeiPerPoint: bigint;
+  llamaWeiPerPoint: bigint;
+  /** esHEU's weight against HEU in the bribe split, ppm. */
+  esheuWeightPpm: number;
+}
+
+/** A pool: base emission plus the demand part for the points earned (micro-points). */
+export function poolSize(baseWei: bigint, weiPerPoint: bigint, pointsMicro: bigint): bigint {
+  return baseWei + (weiPerPoint * (pointsMicro > 0n ? pointsMicro : 0n)) / MICRO;
+}
+
+/** An epoch's two pools for the points earned in them; a pool nobody earned points in pays nothing. */
+export function epochPools(config: PoolConfig, waifuPointsMicro: bigint, llamaPointsMicro: bigint): { waifuPoolWei: bigint; llamaPoolWei: bigint } {
+  return {
+    waifuPoolWei: waifuPointsMicro > 0n ? poolSize(config.waifuBaseWei, config.waifuWeiPerPoint, waifuPointsMicro) : 0n,
+    llamaPoolWei: llamaPointsMicro > 0n ? poolSize(config.llamaBaseWei, config.llamaWeiPerPoint, llamaPointsMicro) : 0n,
+  };
+}
+
+export async function configFor(client: pg.PoolClient | pg.Pool, epoch: number): Promise<PoolConfig> {
+  const { rows } = await client.query<{ id: number; wb: string; lb: string; wp: string; lp: string; esheu_weight_ppm: number }>(
+    `SELECT id, waifu_base_wei::text AS wb, llama_base_wei::text AS lb, waifu_wei_per_point::text AS wp, llama_wei_per_point::text AS lp, esheu_weight_ppm
+       FROM reward_configs WHERE effective_epoch <= $1 ORDER BY effective_epoch DESC LIMIT 1`,
+    [epoch],
+  );
+  const r = rows[0];
+  if (!r) throw new AppError("conflict", `No reward configuration is in force for epoch ${epoch}.`);
+  return { id: r.id, waifuBaseWei: BigInt(r.wb), llamaBaseWei: BigInt(r.lb), waifuWeiPerPoint: BigInt(r.wp), llamaWeiPerPoint: BigInt(r.lp), esheuWeightPpm: r.esheu_weight_ppm };
+}
+
+/** The esHEU weight (ppm) in force for `epoch`: weight 1 before any configuration (nothing is paid then). */
+export async function esheuWeightPpmFor(client: pg.PoolClient | pg.Pool, epoch: number): Promise<number> {
+  const config = await configFor(client, epoch).catch((err: unknown) => {
+    if (err instanceof AppError) return null;
+    throw err;
+  });
+  return config?.esheuWeightPpm ?? WEIGHT_ONE_PPM;
+}
