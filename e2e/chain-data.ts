@@ -19,6 +19,8 @@ export const UNSTAKER = devAccount(4);
 export const NFT_HOLDER = devAccount(5);
 /** Picks a node in the market by yield and stakes 50,000 HEU on it (chain-time.spec). */
 export const MARKET_STAKER = devAccount(6);
+/** Mines only in claims.spec, which settles, publishes and claims its esHEU; chain-time.spec vests more of it 30 days on. */
+export const CLAIM_MINER = devAccount(7);
 /** Funded in global setup: every staker gets this much HEU and esHEU. */
 export const FUNDED_HEU = 100_000n;
 export const FUNDED_ESHEU = 20_000n;

@@ -2,15 +2,18 @@
 // has moved 30 days on (evm_increaseTime) the staker withdraws it. This moves chain time ahead of
 // the wall clock for good, so it runs in its own project after every other spec. Then, with the
 // operator's pending bribe (staking.spec) in force, a lower one shows as a cut against stakers, and
-// a staker moves stake to a node picked from the searchable list.
+// a staker moves stake to a node picked from the searchable list, and the esHEU that claims.spec's
+// miner claimed has vested 30 days more.
 import { e2eChain, waitIndexed, WEI } from "./chain";
 import { formatUnits } from "viem";
 import { formatYieldPercent } from "../lib/format";
 import { formatBps } from "../lib/market/amount";
-import { BRIBE_NODE, FUNDED_HEU, MARKET_NODES, MARKET_STAKER, OPERATOR, UNSTAKE_NODE, UNSTAKER } from "./chain-data";
+import { BRIBE_NODE, CLAIM_MINER, FUNDED_HEU, MARKET_NODES, MARKET_STAKER, OPERATOR, UNSTAKE_NODE, UNSTAKER } from "./chain-data";
 import { expect, screenshots, test } from "./fixtures";
 import { nodeRow, untilMarketShows } from "./market";
-import { injectTestWallet, openStakePanel } from "./wallet-provider";
+import type { Locator } from "@playwright/test";
+import type { WalletClaims } from "../lib/schemas/claims";
+import { injectTestWallet, openClaimsPanel, openStakePanel } from "./wallet-provider";
 
 // Each test waits for several blocks (a second apiece), the indexer and page refreshes.
 test.describe.configure({ timeout: 120_000 });
@@ -259,4 +262,28 @@ test("moving stake: the target picked from the searchable list by a wallet prefi
   const staker = (await (await request.get(`/api/v1/stakers/${MARKET_STAKER.address}`)).json()) as { positions: { minerId: string; token: string; amount: number }[] };
   expect(staker.positions).toContainEqual(expect.objectContaining({ minerId: to, token: "HEU", amount: 10_000 }));
   await screenshots(page, "market-move");
+});
+
+test("the esHEU that claims.spec's miner claimed vests with the chain's clock: 30 days on, its wallet vests that much more into HEU", async ({ page, request }) => {
+  const claim = ((await (await request.get(`/api/v1/wallets/${CLAIM_MINER.address}/claims`)).json()) as WalletClaims).claims[0]!;
+  expect(claim.status).toBe("claimed");
+  const chain = e2eChain();
+  const before = await chain.heuBalance(CLAIM_MINER.address); // what vested by its first "Vest to HEU"
+
+  await injectTestWallet(page, CLAIM_MINER.key);
+  const vest = (section: Locator) => section.getByRole("button", { name: /^Vest .* esHEU to HEU$/ });
+  const section = await openClaimsPanel(page, CLAIM_MINER.address, vest);
+  const from = (await chain.publicClient.getBlock()).timestamp;
+  await vest(section).click();
+  await expect(section.getByText(/Vest to HEU: confirmed in block \d+/)).toBeVisible({ timeout: 60_000 });
+  const to = (await chain.publicClient.getBlock()).timestamp;
+
+  // Linear over a year from the epoch's end: all that has vested by the vesting block is HEU now.
+  const amount = BigInt(claim.amountWei);
+  const start = BigInt(Date.parse(claim.vestStart) / 1000);
+  const vestedAt = (t: bigint) => (amount * (t - start)) / (365n * BigInt(DAY_S));
+  const after = await chain.heuBalance(CLAIM_MINER.address);
+  expect(after).toBeGreaterThanOrEqual(vestedAt(from));
+  expect(after).toBeLessThanOrEqual(vestedAt(to));
+  expect(after - before).toBeGreaterThanOrEqual((amount * 30n) / 365n);
 });

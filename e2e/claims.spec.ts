@@ -12,18 +12,18 @@ import { scheduleAt, stakeMultiplierPpm } from "../lib/points";
 import { epochOf, epochStart } from "../lib/rewards/epoch";
 import type { WalletClaims } from "../lib/schemas/claims";
 import { signedHeaders } from "../lib/signing";
-import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import type { APIRequestContext, Locator } from "@playwright/test";
 import type { MarketResponse } from "../lib/schemas/market";
 import { e2eChain, waitIndexed, type E2eContracts } from "./chain";
-import { devAccount, sdxlJob } from "./chain-data";
+import { CLAIM_MINER, devAccount, sdxlJob } from "./chain-data";
 import { expect, screenshots, test } from "./fixtures";
 import { E2E_SECRET } from "./known-data";
-import { injectTestWallet, openStakePanel } from "./wallet-provider";
+import { injectTestWallet, openClaimsPanel, openStakePanel } from "./wallet-provider";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 /** Account 7 mines only here, and so does account 10 (beyond anvil's default ten: global setup asks for 12). */
-const MINER = devAccount(7);
+const MINER = CLAIM_MINER;
 const NODE = `${MINER.address}-claim1`;
 const COMPOUNDER = devAccount(10);
 const COMPOUNDER_NODE = `${COMPOUNDER.address}-claim1`;
@@ -46,18 +46,6 @@ function cli(...args: string[]): string {
 const claimsOf = async (request: APIRequestContext, address: string) =>
   (await (await request.get(`/api/v1/wallets/${address}/claims`)).json()) as WalletClaims;
 
-/** The wallet page's "esHEU on chain" section with the claim panel open and the test wallet connected. */
-async function openClaims(page: Page, address: string, ready: (section: Locator) => Locator): Promise<Locator> {
-  await page.goto(`/wallets/${address}`);
-  const section = page.getByRole("region", { name: "esHEU on chain" });
-  await section.getByRole("button", { name: "Connect this wallet to claim" }).click();
-  const choice = section.getByRole("button", { name: "E2E Test Wallet" });
-  await expect(choice.or(ready(section))).toBeVisible();
-  if (await choice.isVisible()) await choice.click();
-  await expect(ready(section)).toBeVisible();
-  return section;
-}
-
 test("a miner claims a settled epoch's esHEU, sees it vest from the epoch's end, and vests HEU", async ({ page, request, axeViolations }) => {
   const open = epochOf(new Date());
   const ended = open - 1;
@@ -75,7 +63,7 @@ test("a miner claims a settled epoch's esHEU, sees it vest from the epoch's end,
 
   await injectTestWallet(page, MINER.key);
   const claimButton = (section: Locator) => section.getByRole("button", { name: `Claim ${amount} esHEU` });
-  const section = await openClaims(page, MINER.address, claimButton);
+  const section = await openClaimsPanel(page, MINER.address, claimButton);
   const row = section.getByRole("row").filter({ has: page.getByRole("rowheader", { name: String(ended) }) });
   await expect(row).toContainText(amount);
   await expect(row).toContainText("claimable");
@@ -126,9 +114,9 @@ test("another miner claims and stakes into its own node: the market shows the ne
   const staleContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   const stale = await staleContext.newPage();
   for (const p of [page, stale]) await injectTestWallet(p, COMPOUNDER.key);
-  const staleSection = await openClaims(stale, COMPOUNDER.address, (s) => s.getByRole("button", { name: `Claim ${amount} esHEU` }));
+  const staleSection = await openClaimsPanel(stale, COMPOUNDER.address, (s) => s.getByRole("button", { name: `Claim ${amount} esHEU` }));
   await page.bringToFront();
-  const section = await openClaims(page, COMPOUNDER.address, (s) => s.getByRole("button", { name: "Claim and stake" }));
+  const section = await openClaimsPanel(page, COMPOUNDER.address, (s) => s.getByRole("button", { name: "Claim and stake" }));
   // The wallet's own node is the default place to compound into.
   await expect(section.getByLabel("Stake it into")).toHaveValue(COMPOUNDER_NODE);
   await section.getByRole("button", { name: "Claim and stake" }).click();

@@ -86,3 +86,18 @@ export async function openStakePanel(page: Page, privateKey: `0x${string}`, mine
   await expect(actions).toBeVisible();
   return panel;
 }
+
+/**
+ * A wallet page's "esHEU on chain" section with its claim panel connected (the wallet already
+ * injected); `ready` is what the connected panel shows.
+ */
+export async function openClaimsPanel(page: Page, address: string, ready: (section: Locator) => Locator): Promise<Locator> {
+  await page.goto(`/wallets/${address}`);
+  const section = page.getByRole("region", { name: "esHEU on chain" });
+  await section.getByRole("button", { name: "Connect this wallet to claim" }).click();
+  const choice = section.getByRole("button", { name: "E2E Test Wallet" });
+  await expect(choice.or(ready(section))).toBeVisible();
+  if (await choice.isVisible()) await choice.click();
+  await expect(ready(section)).toBeVisible();
+  return section;
+}
