@@ -9,6 +9,8 @@ import next from "next";
 import pg from "pg";
 import proxyaddr from "proxy-addr";
 import { securityEnv } from "../lib/env";
+import { apiRouteTemplate } from "../lib/http/api-routes";
+import { PUBLIC_READ_HEADERS, isCrossOriginRead } from "../lib/http/cors";
 import { log } from "../lib/log";
 import { metrics } from "../lib/metrics";
 import { requestIdFrom } from "../lib/request-id";
@@ -27,8 +29,18 @@ limitsPool?.on("error", (err) => logger.error({ err }, "rate limits: idle databa
 const limits = new RequestLimits(env, limitsPool);
 
 /** A JSON error answered here, before Next.js (and before any request body is read). */
-function answer(res: ServerResponse, requestId: string, status: number, code: string, message: string, opts: { retryAfter?: number; closeConnection?: boolean } = {}): void {
+function answer(
+  res: ServerResponse,
+  requestId: string,
+  status: number,
+  code: string,
+  message: string,
+  opts: { retryAfter?: number; closeConnection?: boolean; pathname?: string } = {},
+): void {
+  // A public read's refusal is readable from another origin too (lib/http/cors.ts), or its caller sees only a network error.
+  const template = opts.pathname ? apiRouteTemplate(opts.pathname) : null;
   res.writeHead(status, {
+    ...(template && isCrossOriginRead(template) ? PUBLIC_READ_HEADERS : {}),
     "x-request-id": requestId,
     "content-type": "application/json",
     "cache-control": "no-store",
@@ -39,8 +51,8 @@ function answer(res: ServerResponse, requestId: string, status: number, code: st
   res.end(JSON.stringify({ error: { code, message, requestId } }));
 }
 
-const refuse = (res: ServerResponse, requestId: string, d: RateDecision, closeConnection: boolean) =>
-  answer(res, requestId, 429, "rate_limited", `Too many requests; try again in ${d.retryAfter} s.`, { retryAfter: d.retryAfter, closeConnection });
+const refuse = (res: ServerResponse, requestId: string, d: RateDecision, closeConnection: boolean, pathname: string) =>
+  answer(res, requestId, 429, "rate_limited", `Too many requests; try again in ${d.retryAfter} s.`, { retryAfter: d.retryAfter, closeConnection, pathname });
 
 async function main() {
   const app = next({ dev: false, dir: root, hostname: env.HOST, port: env.PORT });
@@ -67,7 +79,7 @@ async function main() {
           // Debug only: a flood of refusals must not become a flood of log lines (the metric counts them).
           logger.debug({ requestId, method: req.method, path: pathname.slice(0, 200), status: 429, class: cls }, "rate limited");
           if (isJobs) metrics().ingestRefusals.inc({ reason: "rate_limited" });
-          return refuse(res, requestId, decision, cls === "ingest");
+          return refuse(res, requestId, decision, cls === "ingest", pathname);
         }
         if (cls === "ingest") {
           // An unsigned report is refused from its headers: its body (up to 2 MB) is never read.

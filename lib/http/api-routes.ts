@@ -49,14 +49,14 @@ const matchers = Object.entries(API_ROUTES).map(([template, methods]) => ({
   methods,
 }));
 
-export type ApiRouteMatch = { kind: "ok" } | { kind: "not_found" } | { kind: "method_not_allowed"; allow: string };
+export type ApiRouteMatch = { kind: "ok"; template: string } | { kind: "not_found" } | { kind: "method_not_allowed"; allow: string; template: string };
 
 /** HEAD is answered wherever GET is, and OPTIONS everywhere (Next.js implements both). */
 export function matchApiRoute(method: string, pathname: string): ApiRouteMatch {
   const route = matchers.find((m) => m.pattern.test(pathname));
   if (!route) return { kind: "not_found" };
   const allowed = new Set([...route.methods, "OPTIONS", ...(route.methods.includes("GET") ? ["HEAD"] : [])]);
-  return allowed.has(method) ? { kind: "ok" } : { kind: "method_not_allowed", allow: [...allowed].sort().join(", ") };
+  return allowed.has(method) ? { kind: "ok", template: route.template } : { kind: "method_not_allowed", allow: [...allowed].sort().join(", "), template: route.template };
 }
 
 /** The route template a path belongs to ("/api/v1/miners/{minerId}"): a metric label of bounded cardinality. */
