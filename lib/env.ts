@@ -52,6 +52,8 @@ const serverSchema = z.object({
     .string()
     .regex(/^0x[0-9a-fA-F]{64}$/, "OPERATOR_PRIVATE_KEY must be 0x followed by 64 hex characters")
     .optional(),
+  /** How often the worker evaluates the watches (decision 0035): an alert is raised within this of its condition. */
+  WATCHES_EVALUATE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   /** How often the worker rebuilds the market snapshot (reads never do; under a minute it reschedules itself). */
   MARKET_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /** Chains a Sign-In with Ethereum message may name (comma-separated ids; 31337 is the local anvil chain). */

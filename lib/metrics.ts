@@ -18,6 +18,7 @@ function create() {
     ingestBatchDuration: new Histogram({ name: "heurist_ingest_batch_duration_seconds", help: "Time to authenticate, validate and write one job batch, by outcome", labelNames: ["outcome"] as const, buckets: seconds, registers }),
     rateLimitRefusals: new Counter({ name: "heurist_rate_limit_refusals_total", help: "Requests answered 429 by the front server, by budget class", labelNames: ["class"] as const, registers }),
     poolConnections: new Gauge({ name: "heurist_db_pool_connections", help: "This process's PostgreSQL pool: total, idle clients, and requests waiting for one", labelNames: ["state"] as const, registers }),
+    alerts: new Counter({ name: "heurist_alerts_total", help: "Watch alerts the worker raised or resolved (decision 0035)", labelNames: ["change"] as const, registers }),
     opsProbeFailures: new Counter({ name: "heurist_ops_probe_failures_total", help: "Scrapes or readiness checks whose database or RPC probe failed or timed out", labelNames: ["probe"] as const, registers }),
   };
 }

@@ -27,6 +27,7 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   "/api/v1/miners/{minerId}": ["GET"],
   "/api/v1/miners/{minerId}/bribes": ["GET"],
   "/api/v1/miners/{minerId}/daily.csv": ["GET"],
+  "/api/v1/miners/{minerId}/feed.atom": ["GET"],
   "/api/v1/miners/{minerId}/history": ["GET"],
   "/api/v1/miners/{minerId}/ledger.csv": ["GET"],
   "/api/v1/miners/{minerId}/slashes": ["GET"],
@@ -38,9 +39,12 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   "/api/v1/wallets/{address}/boost-slots": ["GET", "PUT"],
   "/api/v1/wallets/{address}/claims": ["GET"],
   "/api/v1/wallets/{address}/daily.csv": ["GET"],
+  "/api/v1/wallets/{address}/feed.atom": ["GET"],
   "/api/v1/wallets/{address}/ledger.csv": ["GET"],
   "/api/v1/wallets/{address}/miners.csv": ["GET"],
   "/api/v1/wallets/{address}/rewards.csv": ["GET"],
+  "/api/v1/wallets/{address}/watches": ["GET", "POST"],
+  "/api/v1/wallets/{address}/watches/{id}": ["DELETE"],
 };
 
 const matchers = Object.entries(API_ROUTES).map(([template, methods]) => ({

@@ -32,11 +32,11 @@ export async function sessionOf(req: Request, now = new Date()): Promise<{ addre
 }
 
 /** Owner actions check the session inside the action, not only at the edge. */
-export async function requireWalletOwner(req: Request, wallet: string): Promise<string> {
+export async function requireWalletOwner(req: Request, wallet: string, what = "change its boost slots"): Promise<string> {
   const session = await sessionOf(req);
   if (!session) throw new AppError("unauthorized", "Sign in with the wallet first (Sign-In with Ethereum).");
   if (session.address !== wallet.toLowerCase()) {
-    throw new AppError("forbidden", `Signed in as ${session.address}; only ${wallet.toLowerCase()} can change its boost slots.`);
+    throw new AppError("forbidden", `Signed in as ${session.address}; only ${wallet.toLowerCase()} can ${what}.`);
   }
   return session.address;
 }

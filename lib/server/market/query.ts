@@ -1,9 +1,9 @@
 import "server-only";
 import { parseUnits } from "viem";
-import { toMarketRow, type SnapshotContext, type SnapshotRowInput } from "@/lib/market/row";
+import { rowYield, toMarketRow, type SnapshotContext, type SnapshotRowInput } from "@/lib/market/row";
 import { getScheduleOrThrow, type StakeCurve } from "@/lib/points";
 import { WEIGHT_ONE_PPM } from "@/lib/rewards";
-import { DEFAULT_ORDER, NEW_NODE_DAYS, type MarketQuery, type MarketResponse, type MarketRow } from "@/lib/schemas/market";
+import { DEFAULT_ORDER, DEFAULT_STAKE_HEU, NEW_NODE_DAYS, type MarketQuery, type MarketResponse, type MarketRow } from "@/lib/schemas/market";
 import { serverEnv } from "@/lib/env";
 import { isStale } from "@/lib/snapshots/schedule";
 import type pg from "pg";
@@ -238,4 +238,20 @@ export function getMarket(q: MarketQuery, now = new Date()): Promise<MarketRespo
       gpus: m.gpus ?? [],
     };
   }, now);
+}
+
+/**
+ * A staker's yield (% a year, for the market's default stake in HEU) on `minerId` at each bribe in
+ * `bps`, from the current snapshot read on `db`: what a bribe change means to its stakers. Nulls
+ * when the node is not in the snapshot or its yield cannot be priced.
+ */
+export async function yieldsAtBribes(db: pg.PoolClient | pg.Pool, minerId: string, bps: readonly (number | null)[]): Promise<(number | null)[]> {
+  const [meta, row] = await Promise.all([db.query<Meta>(META), db.query<Row>(`SELECT ${ROW_COLUMNS} FROM market_snapshot s WHERE s.miner_id = $1`, [minerId])]);
+  if (!meta.rows[0] || !row.rows[0]) return bps.map(() => null);
+  const ctx = contextOf(meta.rows[0], DEFAULT_STAKE_HEU);
+  const input = inputOf(row.rows[0]);
+  return bps.map((b) => {
+    const est = b === null ? null : rowYield({ ...input, forwardBribeBps: b }, ctx);
+    return est?.ok ? est.apr * 100 : null;
+  });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { components } from "./components";
+import { watchPaths } from "./paths-watches";
 import { adminPaths } from "./paths-admin";
 import { authPaths } from "./paths-auth";
 import { epochPaths } from "./paths-epochs";
@@ -20,7 +21,7 @@ const rateLimited = {
 const busy = { description: "The database is busy or the query ran past the statement timeout; nothing was written", headers: retryAfter, content: errorBody };
 
 function build() {
-  const paths: Record<string, Record<string, { responses: Record<string, unknown> }>> = { ...readPaths(), ...stakingPaths(), ...epochPaths(), ...exportPaths(), ...ingestPaths(), ...authPaths(), ...adminPaths(), ...metaPaths() };
+  const paths: Record<string, Record<string, { responses: Record<string, unknown> }>> = { ...readPaths(), ...stakingPaths(), ...epochPaths(), ...exportPaths(), ...ingestPaths(), ...authPaths(), ...watchPaths(), ...adminPaths(), ...metaPaths() };
   // Every operation can be rate-limited, meet a busy database or fail unexpectedly; say so once here.
   for (const operations of Object.values(paths)) {
     for (const operation of Object.values(operations)) {
@@ -47,6 +48,7 @@ function build() {
       { name: "epochs", description: "Weekly epochs: points turned into esHEU" },
       { name: "ingestion", description: "Signed job reports from the job router" },
       { name: "auth", description: "Sign-In with Ethereum for wallet owners" },
+      { name: "alerts", description: "Watches, alerts, their webhooks and Atom feeds" },
       { name: "admin", description: "Slashes, reversals, the audit log and flags for review (admins only)" },
       { name: "meta" },
     ],

@@ -5,7 +5,6 @@ CREATE TABLE "watches" (
     "kind" TEXT NOT NULL,
     "target" TEXT NOT NULL,
     "threshold" INTEGER,
-    "cursor" BIGINT NOT NULL DEFAULT 0,
     "webhook_url" TEXT,
     "webhook_format" TEXT NOT NULL DEFAULT 'json',
     "webhook_secret" TEXT,

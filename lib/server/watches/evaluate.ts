@@ -1,0 +1,134 @@
+import "server-only";
+import type pg from "pg";
+import { conditionStates, type ConditionState } from "./conditions";
+import { watchEvents } from "./events";
+import { enqueueDelivery, type AlertPayload, type WebhookEventType, type WebhookFormat } from "./outbox";
+
+// One evaluation of every watch (the worker's evaluate-watches task; decision 0035), in one
+// transaction: a condition that holds opens an episode unless one is open (a partial unique index
+// makes raising twice a no-op), one that no longer holds resolves its open episode, each new event
+// becomes an alert, and each watch with a webhook gets one event for what it raised and one for
+// what it resolved. Everything is state in the database, so a worker that restarts, or a second
+// evaluation of the same moment, raises and resolves nothing twice.
+
+/** pg advisory-lock namespace ("HE") and key ("WA"): one evaluation at a time, cluster-wide. */
+const LOCK = [0x4845, 0x5741] as const;
+
+export interface EvaluationResult {
+  raised: number;
+  resolved: number;
+  deliveries: number;
+}
+
+interface AlertRow {
+  id: string;
+  watch_id: string;
+  kind: string;
+  subject: string;
+  wallet: string;
+  title: string;
+  opened_at: Date;
+  resolved_at: Date | null;
+  detail: Record<string, unknown>;
+}
+
+const RETURNING = "RETURNING id::text, watch_id::text, kind, subject, wallet, title, opened_at, resolved_at, detail";
+
+async function raiseConditions(db: pg.PoolClient, firing: ConditionState[], now: Date): Promise<AlertRow[]> {
+  if (firing.length === 0) return [];
+  const { rows } = await db.query<AlertRow>(
+    `INSERT INTO alerts (watch_id, kind, subject, wallet, opened_at, title, detail)
+     SELECT w::bigint, k, s, wa, $6, t, d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $7::jsonb[]) AS f(w, k, s, wa, t, d)
+     ON CONFLICT (watch_id, subject) WHERE resolved_at IS NULL AND event_key IS NULL DO NOTHING ${RETURNING}`,
+    [firing.map((c) => c.watchId), firing.map((c) => c.kind), firing.map((c) => c.subject), firing.map((c) => c.wallet), firing.map((c) => c.title), now, firing.map((c) => JSON.stringify(c.detail))],
+  );
+  return rows;
+}
+
+/** Resolves each open episode whose watch and subject are not in `firing` (its condition cleared, or the GPU left the wallet). */
+async function resolveConditions(db: pg.PoolClient, firing: ConditionState[], now: Date): Promise<AlertRow[]> {
+  const { rows } = await db.query<AlertRow>(
+    `UPDATE alerts a SET resolved_at = $3
+      WHERE a.resolved_at IS NULL AND a.event_key IS NULL
+        AND NOT EXISTS (SELECT 1 FROM unnest($1::bigint[], $2::text[]) AS f(w, s) WHERE f.w = a.watch_id AND f.s = a.subject)
+     RETURNING a.id::text, a.watch_id::text, a.kind, a.subject, a.wallet, a.title, a.opened_at, a.resolved_at, a.detail`,
+    [firing.map((c) => c.watchId), firing.map((c) => c.subject), now],
+  );
+  return rows;
+}
+
+async function raiseEvents(db: pg.PoolClient, now: Date): Promise<AlertRow[]> {
+  const events = await watchEvents(db, now);
+  if (events.length === 0) return [];
+  const { rows } = await db.query<AlertRow>(
+    `INSERT INTO alerts (watch_id, kind, subject, wallet, event_key, opened_at, resolved_at, title, detail)
+     SELECT w::bigint, k, s, wa, e, at, at, t, d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::jsonb[]) AS f(w, k, s, wa, e, at, t, d)
+     ON CONFLICT (watch_id, event_key) DO NOTHING ${RETURNING}`,
+    [
+      events.map((e) => e.watchId),
+      events.map((e) => e.kind),
+      events.map((e) => e.subject),
+      events.map((e) => e.wallet),
+      events.map((e) => e.eventKey),
+      events.map((e) => e.at),
+      events.map((e) => e.title),
+      events.map((e) => JSON.stringify(e.detail)),
+    ],
+  );
+  return rows;
+}
+
+export const alertPayload = (a: AlertRow): AlertPayload => ({
+  id: a.id,
+  kind: a.kind,
+  subject: a.subject,
+  wallet: a.wallet,
+  title: a.title,
+  openedAt: a.opened_at.toISOString(),
+  resolvedAt: a.resolved_at ? a.resolved_at.toISOString() : null,
+  detail: a.detail,
+});
+
+/** One webhook event per watch and type for the alerts it raised or resolved now. */
+async function queueDeliveries(db: pg.PoolClient, batches: [WebhookEventType, AlertRow[]][], now: Date): Promise<number> {
+  const ids = [...new Set(batches.flatMap(([, rows]) => rows.map((r) => r.watch_id)))];
+  if (ids.length === 0) return 0;
+  const { rows: watches } = await db.query<{ id: string; kind: string; target: string; webhook_url: string | null; webhook_format: WebhookFormat; disabled_at: Date | null }>(
+    "SELECT id::text, kind, target, webhook_url, webhook_format, disabled_at FROM watches WHERE id = ANY($1::bigint[]) AND webhook_url IS NOT NULL",
+    [ids],
+  );
+  let queued = 0;
+  for (const w of watches) {
+    for (const [type, rows] of batches) {
+      const alerts = rows.filter((r) => r.watch_id === w.id).map(alertPayload);
+      if (alerts.length === 0) continue;
+      const event = { type, watch: { id: w.id, kind: w.kind, target: w.target }, alerts, createdAt: now.toISOString() };
+      if (await enqueueDelivery(db, { id: w.id, webhookUrl: w.webhook_url, webhookFormat: w.webhook_format, disabledAt: w.disabled_at }, event, now)) queued++;
+    }
+  }
+  return queued;
+}
+
+/** Evaluates every watch as of `now`. */
+export async function evaluateWatches(pool: pg.Pool, now = new Date()): Promise<EvaluationResult> {
+  const db = await pool.connect();
+  try {
+    await db.query("BEGIN");
+    await db.query("SET LOCAL statement_timeout = 60000");
+    await db.query("SELECT pg_advisory_xact_lock($1, $2)", [...LOCK]);
+    const states = await conditionStates(db, now);
+    const firing = states.filter((s) => s.firing);
+    const opened = await raiseConditions(db, firing, now);
+    const cleared = await resolveConditions(db, firing, now);
+    const events = await raiseEvents(db, now);
+    const raised = [...opened, ...events];
+    const deliveries = await queueDeliveries(db, [["alert.raised", raised], ["alert.resolved", cleared]], now);
+    await db.query("COMMIT");
+    return { raised: raised.length, resolved: cleared.length, deliveries };
+  } catch (err) {
+    await db.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    db.release();
+  }
+}
