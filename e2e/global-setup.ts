@@ -82,7 +82,8 @@ export default async function globalSetup() {
       stdio: ["ignore", log, "inherit"],
       // Specs check the market right after a transaction: the worker rebuilds its snapshot every second.
       // Epochs are settled by claims.spec.ts (`cli settle`) after it has reported its jobs, not on the worker's timer.
-      env: { ...process.env, ...chain.env, DATABASE_URL: db.url, MARKET_REFRESH_SECONDS: "1", EPOCH_SETTLEMENT: "off" },
+      // Watches are evaluated every 2 s (alerts.spec.ts waits for one).
+      env: { ...process.env, ...chain.env, DATABASE_URL: db.url, MARKET_REFRESH_SECONDS: "1", EPOCH_SETTLEMENT: "off", WATCHES_EVALUATE_SECONDS: "2" },
     });
     const port = await freePort();
     const [node, args] = webServerArgs(root, port);

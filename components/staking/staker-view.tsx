@@ -3,6 +3,7 @@ import { WalletRewardsSection } from "@/components/dashboard/wallet-rewards-sect
 import { OpenEpochSection } from "@/components/rewards/open-epoch-section";
 import { formatDateTime, shortId } from "@/lib/format";
 import { walletOpenEpoch } from "@/lib/server/queries/open-epoch";
+import { WatchesSection } from "@/components/watches/watches-section";
 import { StakerSection } from "./staker-section";
 
 /**
@@ -34,6 +35,8 @@ export async function StakerView({ address }: { address: string }) {
       {openEpoch && (openEpoch.stakedNodes?.length ?? 0) > 0 ? <OpenEpochSection data={openEpoch} of="staker" /> : null}
 
       <WalletRewardsSection address={address} />
+
+      <WatchesSection address={address} />
 
       <p className="text-xs text-zinc-600 dark:text-zinc-400">As of {formatDateTime(now.toISOString())}.</p>
     </div>

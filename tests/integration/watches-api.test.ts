@@ -26,7 +26,8 @@ async function sessionOf(account = owner): Promise<string> {
   return res.headers.getSetCookie().find((c) => c.startsWith("heurist_session="))!.split(";")[0]!;
 }
 
-const params = (extra: Record<string, string> = {}) => ({ params: Promise.resolve({ address: wallet, ...extra }) });
+const params = () => ({ params: Promise.resolve({ address: wallet }) });
+const withId = (id: string) => ({ params: Promise.resolve({ address: wallet, id }) });
 const call = (method: string, cookie: string | null, body?: unknown) =>
   new Request(`${ORIGIN}/api/v1/wallets/${wallet}/watches`, {
     method,
@@ -48,8 +49,8 @@ describe("watches API", () => {
     expect(list.watches.map((w: { id: string }) => w.id)).toContain(watch.id);
     expect(JSON.stringify(list)).not.toContain(watch.webhookSecret);
 
-    expect((await deleteWatch(call("DELETE", cookie), params({ id: watch.id }))).status).toBe(204);
-    expect((await deleteWatch(call("DELETE", cookie), params({ id: watch.id }))).status).toBe(404);
+    expect((await deleteWatch(call("DELETE", cookie), withId(watch.id))).status).toBe(204);
+    expect((await deleteWatch(call("DELETE", cookie), withId(watch.id))).status).toBe(404);
   });
 
   test("nobody else reads or changes them: not signed in 401, another wallet 403", async () => {
@@ -58,7 +59,7 @@ describe("watches API", () => {
     expect((await listWatches(call("GET", null), params())).status).toBe(401);
     expect((await listWatches(call("GET", theirs), params())).status).toBe(403);
     expect((await createWatch(call("POST", theirs, { kind: "epoch", target: wallet }), params())).status).toBe(403);
-    expect((await deleteWatch(call("DELETE", theirs), params({ id: mine.id }))).status).toBe(403);
+    expect((await deleteWatch(call("DELETE", theirs), withId(mine.id))).status).toBe(403);
     // Signed in as itself, the stranger still cannot touch another wallet's watch by id.
     const strangerParams = { params: Promise.resolve({ address: stranger.address.toLowerCase(), id: mine.id }) };
     expect((await deleteWatch(new Request(`${ORIGIN}/x`, { method: "DELETE", headers: { cookie: theirs } }), strangerParams)).status).toBe(404);

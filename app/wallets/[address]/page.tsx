@@ -15,6 +15,7 @@ import { WalletRewardsSection } from "@/components/dashboard/wallet-rewards-sect
 import { StakerSection } from "@/components/staking/staker-section";
 import { StakerView } from "@/components/staking/staker-view";
 import { BoostSlotEditor } from "@/components/wallet/boost-slot-editor";
+import { WatchesSection } from "@/components/watches/watches-section";
 import { Card, SectionHeading, hrefWith, type SearchParamsRecord } from "@/components/ui";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatInt, shortId } from "@/lib/format";
@@ -179,6 +180,8 @@ export default async function WalletPage({ params, searchParams }: Props) {
       <WalletRewardsSection address={address} />
 
       <ClaimsSection address={address} nodes={wallet.miners.items.map((m) => m.minerId)} />
+
+      <WatchesSection address={address} />
 
       <StakerSection address={address} />
 
