@@ -4,17 +4,25 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { THEME_COOKIE, parseTheme } from "@/components/theme/theme-cookie";
 import { ThemeScript } from "@/components/theme/theme-script";
+import { serverEnv } from "@/lib/env";
+import { SITE_DESCRIPTION, SITE_NAME, THEME_COLORS, shareMetadata } from "@/lib/site";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Heurist Mining Points", template: "%s · Heurist Mining Points" },
-  description: "Llama and Waifu Points of the Heurist GPU network: every job priced, every point explained.",
-};
+// At request time, not build time: the origin is configuration (AUTH_ORIGIN), and share previews
+// need absolute URLs for og:image.
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(serverEnv().AUTH_ORIGIN),
+    title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+    description: SITE_DESCRIPTION,
+    ...shareMetadata({ title: SITE_NAME, description: SITE_DESCRIPTION }),
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [
-    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
-    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+    { media: "(prefers-color-scheme: light)", color: THEME_COLORS.light },
+    { media: "(prefers-color-scheme: dark)", color: THEME_COLORS.dark },
   ],
 };
 

@@ -18,8 +18,7 @@ const NODES = [`${OPERATOR.address}-epoch1`, `${OPERATOR.address}-epoch2`];
 function consoleErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (m) => {
-    // The portal has no favicon yet: Chromium's own request for /favicon.ico 404s on a first visit.
-    if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico")) errors.push(m.text());
+    if (m.type() === "error") errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(e.message));
   return errors;

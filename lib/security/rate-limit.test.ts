@@ -23,6 +23,15 @@ describe("classify", () => {
     ["GET", "/", "page"],
     ["GET", "/_next/static/chunks/app.js", null],
     ["GET", "/favicon.ico", null],
+    ["GET", "/icon.svg", null],
+    ["GET", "/icon/192", null],
+    ["GET", "/apple-icon", null],
+    ["GET", "/manifest.webmanifest", null],
+    ["GET", "/robots.txt", null],
+    ["GET", "/opengraph-image", null],
+    ["GET", "/wallets/0xabc/opengraph-image", "page"],
+    ["GET", "/icon/192/x", "page"],
+    ["GET", "/robots.txt.bak", "page"],
   ])("%s %s → %s", (method, path, cls) => expect(classify(method, path)).toBe(cls));
 });
 

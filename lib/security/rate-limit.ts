@@ -17,8 +17,12 @@ import { metrics } from "@/lib/metrics";
  */
 export type LimitClass = "ingest" | "auth" | "api" | "page";
 
-/** Build output carries no user data and is cached by browsers: not counted. */
-const UNCOUNTED = /^\/(_next\/(static|image)\/|favicon\.ico$|icon\.svg$)/;
+/**
+ * Build output carries no user data and is cached by browsers: not counted. That includes the icons,
+ * the web app manifest, robots.txt and the site-wide share image (made at build time); not a wallet's
+ * or miner's share image, which reads the database.
+ */
+const UNCOUNTED = /^\/(_next\/(static|image)\/|(favicon\.ico|icon\.svg|icon\/\d+|apple-icon|manifest\.webmanifest|robots\.txt|opengraph-image)$)/;
 
 export function classify(method: string, pathname: string): LimitClass | null {
   if (UNCOUNTED.test(pathname)) return null;

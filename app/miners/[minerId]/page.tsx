@@ -15,15 +15,16 @@ import { OpenEpochSection } from "@/components/rewards/open-epoch-section";
 import { NodeStakingSection } from "@/components/staking/node-staking-section";
 import { AddressLink, Badge, Card, SectionHeading, type SearchParamsRecord } from "@/components/ui";
 import { isIdle } from "@/lib/dashboard/fleet";
+import { minerShareText, minerTitle } from "@/lib/dashboard/headline";
 import { formatAgo } from "@/lib/dashboard/time";
-import { AppError } from "@/lib/errors";
 import { formatDateTime, formatInt, shortId } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";
 import { minerIdSchema } from "@/lib/schemas/jobs";
-import { getMinerOrThrow } from "@/lib/server/queries/miner";
 import { minerModelSplit } from "@/lib/server/queries/model-split";
+import { minerForPage, requestNow } from "@/lib/server/queries/page-reads";
 import { recentMinerJobs } from "@/lib/server/queries/recent-jobs";
 import { readAsOf } from "@/lib/server/read-as-of";
+import { shareMetadata } from "@/lib/site";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -44,9 +45,14 @@ function spanOf(sp: SearchParamsRecord): number {
   return chartSpan(days);
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { minerId } = await params;
-  return { title: `Miner ${shortId(decoded(minerId).toLowerCase())}` };
+// A shared link previews the miner's headline numbers, from the read the page itself makes.
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const raw = decoded((await params).minerId);
+  const title = minerTitle(raw.toLowerCase());
+  const minerId = minerIdSchema.safeParse(raw);
+  // Unknown, or a failed read (which the page itself reports): a plain title.
+  const miner = minerId.success ? await minerForPage(minerId.data, spanOf(await searchParams)).catch(() => null) : null;
+  return miner ? { title, ...shareMetadata(minerShareText(miner)) } : { title };
 }
 
 export default async function MinerPage({ params, searchParams }: Props) {
@@ -55,13 +61,10 @@ export default async function MinerPage({ params, searchParams }: Props) {
   const minerId = parsed.data;
   const sp = await searchParams;
   const span = spanOf(sp);
-  const now = new Date();
+  const now = requestNow();
 
   const [miner, recent, split, read] = await Promise.all([
-    getMinerOrThrow(minerId, { days: span }, now).catch((err: unknown) => {
-      if (err instanceof AppError && err.code === "not_found") notFound();
-      throw err;
-    }),
+    minerForPage(minerId, span),
     recentMinerJobs(minerId),
     minerModelSplit(minerId, span, now).catch((err: unknown) => {
       log().error({ component: "miner page", minerId, err }, "model split unavailable");
@@ -69,6 +72,7 @@ export default async function MinerPage({ params, searchParams }: Props) {
     }),
     readAsOf(),
   ]);
+  if (!miner) notFound();
   const schedule = scheduleAt(now);
   const path = `/miners/${minerId}`;
   // The wallet table's idle: online at no time in the last 24 hours (measured availability).

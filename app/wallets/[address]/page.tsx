@@ -17,16 +17,17 @@ import { StakerView } from "@/components/staking/staker-view";
 import { BoostSlotEditor } from "@/components/wallet/boost-slot-editor";
 import { WatchesSection } from "@/components/watches/watches-section";
 import { Card, SectionHeading, hrefWith, type SearchParamsRecord } from "@/components/ui";
-import { AppError } from "@/lib/errors";
+import { walletGpusOnline, walletShareText, walletTitle } from "@/lib/dashboard/headline";
 import { formatDateTime, formatInt, shortId } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";
 import { walletAddressSchema } from "@/lib/schemas/jobs";
 import { walletQuerySchema, type WalletQuery } from "@/lib/schemas/wallets";
 import { getBoostAssignment } from "@/lib/server/boost-slots";
 import { walletModelSplit } from "@/lib/server/queries/model-split";
+import { requestNow, walletForPage } from "@/lib/server/queries/page-reads";
 import { recentWalletJobs } from "@/lib/server/queries/recent-jobs";
-import { getWalletOrThrow } from "@/lib/server/queries/wallet";
 import { readAsOf } from "@/lib/server/read-as-of";
+import { shareMetadata } from "@/lib/site";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -55,9 +56,20 @@ function tableQuery(sp: SearchParamsRecord): WalletQuery {
   return walletQuerySchema.parse(Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k))));
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { address } = await params;
-  return { title: `Wallet ${shortId(address.toLowerCase())}` };
+/** The URL's table state, and the chart's span (a span the tabs do not offer reads as 30 days). */
+function pageQuery(sp: SearchParamsRecord): WalletQuery {
+  const query = tableQuery(sp);
+  return { ...query, days: chartSpan(query.days) };
+}
+
+// A shared link previews the wallet's headline numbers, from the read the page itself makes.
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const raw = (await params).address;
+  const title = walletTitle(raw.toLowerCase());
+  const address = walletAddressSchema.safeParse(raw);
+  // Unknown, a staker only, or a failed read (which the page itself reports): a plain title.
+  const wallet = address.success ? await walletForPage(address.data, pageQuery(await searchParams)).catch(() => null) : null;
+  return wallet ? { title, ...shareMetadata(walletShareText(wallet)) } : { title };
 }
 
 export default async function WalletPage({ params, searchParams }: Props) {
@@ -65,16 +77,13 @@ export default async function WalletPage({ params, searchParams }: Props) {
   if (!parsedAddress.success) notFound();
   const address = parsedAddress.data;
   const sp = await searchParams;
-  const query = tableQuery(sp);
-  const span = chartSpan(query.days);
-  const now = new Date();
+  const query = pageQuery(sp);
+  const span = query.days;
+  const now = requestNow();
 
   const [wallet, recent, split, assignment, read] = await Promise.all([
     // No GPU: the layout let it through as a staker, so it gets the staker view.
-    getWalletOrThrow(address, { ...query, days: span }, now).catch((err: unknown) => {
-      if (err instanceof AppError && err.code === "not_found") return null;
-      throw err;
-    }),
+    walletForPage(address, query),
     recentWalletJobs(address),
     walletModelSplit(address, span, now).catch((err: unknown) => {
       log().error({ component: "wallet page", wallet: address, err }, "model split unavailable");
@@ -112,11 +121,7 @@ export default async function WalletPage({ params, searchParams }: Props) {
             label: "GPUs",
             value: formatInt(wallet.gpuCount),
             // Idle is the GPU table's idle: online at no time in the last 24 hours (measured availability).
-            hint: `${
-              wallet.availability24h.buckets === 0
-                ? "availability not measured yet"
-                : `${formatInt(wallet.gpuCount - wallet.idleGpus)} online in the last 24 h, ${formatInt(wallet.idleGpus)} idle (online at no time in 24 h)`
-            } · ${formatInt(assignment?.holders.length ?? 0)} NFT-boosted`,
+            hint: `${walletGpusOnline(wallet)} · ${formatInt(assignment?.holders.length ?? 0)} NFT-boosted`,
           }}
         />
       </section>
