@@ -52,7 +52,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const minerId = minerIdSchema.safeParse(raw);
   // Unknown, or a failed read (which the page itself reports): a plain title.
   const miner = minerId.success ? await minerForPage(minerId.data, spanOf(await searchParams)).catch(() => null) : null;
-  return miner ? { title, ...shareMetadata(minerShareText(miner)) } : { title };
+  // Feed readers find the miner's alerts from the page (RSS/Atom autodiscovery).
+  const alternates = minerId.success ? { types: { "application/atom+xml": `/api/v1/miners/${minerId.data}/feed.atom` } } : undefined;
+  return miner ? { title, alternates, ...shareMetadata(minerShareText(miner)) } : { title, alternates };
 }
 
 export default async function MinerPage({ params, searchParams }: Props) {

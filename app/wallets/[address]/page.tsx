@@ -69,7 +69,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const address = walletAddressSchema.safeParse(raw);
   // Unknown, a staker only, or a failed read (which the page itself reports): a plain title.
   const wallet = address.success ? await walletForPage(address.data, pageQuery(await searchParams)).catch(() => null) : null;
-  return wallet ? { title, ...shareMetadata(walletShareText(wallet)) } : { title };
+  // Feed readers find the wallet's alerts from the page (RSS/Atom autodiscovery).
+  const alternates = address.success ? { types: { "application/atom+xml": `/api/v1/wallets/${address.data}/feed.atom` } } : undefined;
+  return wallet ? { title, alternates, ...shareMetadata(walletShareText(wallet)) } : { title, alternates };
 }
 
 export default async function WalletPage({ params, searchParams }: Props) {
