@@ -5,7 +5,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { THEME_SCRIPT } from "@/components/theme/theme-script";
 import { chainEnv, serverEnv } from "@/lib/env";
-import { matchApiRoute } from "@/lib/http/api-routes";
+import { isApiPath, matchApiRoute } from "@/lib/http/api-routes";
 import { PUBLIC_READ_HEADERS, isCrossOriginRead, isCrossOriginRequest, isPreflight, preflightHeaders } from "@/lib/http/cors";
 import { SECURITY_HEADERS, contentSecurityPolicy, originOf } from "@/lib/security/csp";
 
@@ -66,7 +66,7 @@ function corsAnswer(req: NextRequest, template: string): NextResponse | null {
 export function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
   if (malformedPath(pathname)) return jsonError(400, "bad_request", "The URL path is not valid percent-encoding.");
-  if (pathname === "/api" || pathname.startsWith("/api/")) {
+  if (isApiPath(pathname)) {
     const match = matchApiRoute(req.method, pathname);
     if (match.kind === "not_found") return jsonError(404, "not_found", `There is no API at ${pathname}; the API is described at /api/v1/openapi.json.`);
     if (match.kind === "method_not_allowed") {

@@ -31,7 +31,13 @@ test("a page on another origin reads the public APIs; a session route refuses it
         const res = await fetch(`${base}${path}`, { headers: { "x-request-id": "lookup-1" } });
         return { status: res.status, requestId: res.headers.get("x-request-id"), body: await res.json() };
       };
-      return { wallet: await get(`/api/v1/wallets/${wallet}`), market: await get("/api/v1/market?pageSize=1"), missing: await get("/api/v1/wallets/0xnope") };
+      return {
+        wallet: await get(`/api/v1/wallets/${wallet}`),
+        market: await get("/api/v1/market?pageSize=1"),
+        missing: await get("/api/v1/wallets/0xnope"),
+        // Heurist's own stats API, as the community's data collector calls it.
+        stats: await get(`/prod/stats?minerId=${wallet}`),
+      };
     },
     [portal(), KNOWN_WALLET] as const,
   );
@@ -43,6 +49,8 @@ test("a page on another origin reads the public APIs; a session route refuses it
   expect(read.wallet.body.totalWaifuPoints).toBe(direct.totalWaifuPoints);
   expect(direct.totalWaifuPoints).toBeGreaterThan(0);
   expect(read.missing).toMatchObject({ status: 400, body: { error: { code: "bad_request" } } });
+  expect(read.stats.status).toBe(200);
+  expect(read.stats.body.totalWaifuPoints).toBe(direct.totalWaifuPoints);
 
   // A session route: the preflight of a JSON PUT is refused, so the PUT is never sent.
   const send = (path: string, init: RequestInit) =>

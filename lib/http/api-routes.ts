@@ -1,7 +1,8 @@
 // Every API route and the methods it answers, in OpenAPI's path syntax. The request proxy answers
 // a JSON 404 for any other /api path and a JSON 405 with `Allow` for any other method, before
 // Next.js would send its HTML 404 or an empty 405. A test keeps this table equal to the route
-// files under app/api and to the OpenAPI document.
+// files under app/api and app/prod (Heurist's own stats path, decision 0033) and to the OpenAPI
+// document.
 export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   "/api/v1/admin/actions": ["GET"],
   "/api/v1/admin/flags": ["GET"],
@@ -45,6 +46,7 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   "/api/v1/wallets/{address}/rewards.csv": ["GET"],
   "/api/v1/wallets/{address}/watches": ["GET", "POST"],
   "/api/v1/wallets/{address}/watches/{id}": ["DELETE"],
+  "/prod/stats": ["GET"],
 };
 
 const matchers = Object.entries(API_ROUTES).map(([template, methods]) => ({
@@ -67,3 +69,6 @@ export function matchApiRoute(method: string, pathname: string): ApiRouteMatch {
 export function apiRouteTemplate(pathname: string): string | null {
   return matchers.find((m) => m.pattern.test(pathname))?.template ?? null;
 }
+
+/** Paths the API answers (JSON, no page CSP): /api and Heurist's compatible /prod/stats. */
+export const isApiPath = (pathname: string): boolean => /^\/(api|prod)(\/|$)/.test(pathname);

@@ -31,6 +31,8 @@ export const openEpochSchema = z
     }),
     waifuShare: share,
     llamaShare: share,
+    waifuTokens: tokens("the Waifu pool × waifuShare, before bribes"),
+    llamaTokens: tokens("the Llama pool × llamaShare, before bribes; waifuTokens + llamaTokens = tokens"),
     tokens: tokens("pool × share, both pools, before bribes"),
     toStakers: tokens("the bribe part of the nodes' tokens, paid to their stakers (bribe in force at the epoch's start, stake as held now)"),
     asMiner: tokens("tokens − toStakers: the operator's esHEU grant"),

@@ -55,6 +55,15 @@ describe("CORS: public reads from any origin, the rest same-origin only", () => 
   const preflight = (path: string, method: string) =>
     proxy(req(path, { method: "OPTIONS", headers: { ...other, "access-control-request-method": method, "access-control-request-headers": "x-request-id" } }));
 
+  test("Heurist's compatible /prod/stats is an API: JSON 404/405, no page CSP, readable from any origin", async () => {
+    const stats = proxy(req("/prod/stats?details=true", { headers: other }));
+    expect(stats.headers.get("x-middleware-next")).toBe("1");
+    expect(stats.headers.get("access-control-allow-origin")).toBe("*");
+    expect(stats.headers.get("content-security-policy")).toBeNull();
+    expect(proxy(req("/prod/nope")).status).toBe(404);
+    expect(await proxy(req("/prod/stats", { method: "POST" })).json()).toMatchObject({ error: { code: "method_not_allowed" } });
+  });
+
   test("a public read answers any origin, without credentials, its errors too", () => {
     for (const path of ["/api/v1/market", "/api/v1/wallets/0xabc", "/api/v1/miners/0xabc-gpu/daily.csv", "/api/v1/openapi.json"]) {
       const res = proxy(req(path, { headers: other }));

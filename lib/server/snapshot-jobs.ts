@@ -1,6 +1,7 @@
 import "server-only";
-import { FLAGS_SCAN_INTERVAL_SECONDS, GPU_THROUGHPUT_INTERVAL_SECONDS } from "@/lib/snapshots/schedule";
+import { FLAGS_SCAN_INTERVAL_SECONDS, GPU_THROUGHPUT_INTERVAL_SECONDS, HEURIST_STATS_INTERVAL_SECONDS } from "@/lib/snapshots/schedule";
 import { rebuildFlagsScan } from "./admin/flags-snapshot";
+import { rebuildHeuristStats } from "./compat/snapshot";
 import { rebuildGpuThroughput } from "./gpu-throughput/snapshot";
 import { rebuildLeaderboards } from "./leaderboard";
 import { marketIntervalSeconds } from "./market/query";
@@ -25,4 +26,5 @@ export const SNAPSHOT_JOBS: readonly SnapshotJob[] = [
   { name: "leaderboards", what: "leaderboards", intervalSeconds: leaderboardIntervalSeconds, rebuild: rebuildLeaderboards },
   { name: "gpu-throughput", what: "GPU throughput", intervalSeconds: () => GPU_THROUGHPUT_INTERVAL_SECONDS, rebuild: rebuildGpuThroughput },
   { name: "flags-scan", what: "anti-cheat scan (24 h)", intervalSeconds: () => FLAGS_SCAN_INTERVAL_SECONDS, rebuild: (now) => rebuildFlagsScan(now) },
+  { name: "heurist-stats", what: "Heurist-compatible stats (/prod/stats)", intervalSeconds: () => HEURIST_STATS_INTERVAL_SECONDS, rebuild: rebuildHeuristStats },
 ];

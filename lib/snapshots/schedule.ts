@@ -1,6 +1,7 @@
 // Snapshots the worker rebuilds on a schedule (issue 12): the market, the leaderboards, GPU
-// throughput and the anti-cheat scan. Reads only SELECT them; these rules say, from a snapshot's
-// time and its rebuild interval, whether it is behind and how to describe the schedule.
+// throughput, the anti-cheat scan and the Heurist-compatible stats. Reads only SELECT them; these
+// rules say, from a snapshot's time and its rebuild interval, whether it is behind and how to
+// describe the schedule.
 
 /** Older than this many intervals, a snapshot is behind: the worker is late or not running (/ready uses the same rule). */
 export const STALE_AFTER_INTERVALS = 10;
@@ -24,3 +25,5 @@ export const GPU_THROUGHPUT_INTERVAL_SECONDS = 5 * 60;
 export const FLAGS_SCAN_INTERVAL_SECONDS = 60 * 60;
 /** The look-back of the worker's stored flags scan. */
 export const FLAGS_SCAN_HOURS = 24;
+/** GET /prod/stats's network figures and details=true list (decision 0033). */
+export const HEURIST_STATS_INTERVAL_SECONDS = 60;

@@ -21,6 +21,17 @@ export async function timeGets(urls: readonly string[]): Promise<number[]> {
   return out;
 }
 
+/** `fn` run `times` times in a row; the milliseconds of each. */
+export async function timeRuns(times: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
 export function percentile(values: readonly number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;

@@ -5,13 +5,15 @@ import { expect, test } from "vitest";
 import { GET } from "@/app/api/v1/openapi.json/route";
 import { API_ROUTES } from "@/lib/http/api-routes";
 
-const API_DIR = path.join(process.cwd(), "app/api/v1");
-
-/** Every app/api/v1/**\/route.ts as an OpenAPI path ("[minerId]" → "{minerId}"). */
-function routePaths(dir = API_DIR, prefix = "/api/v1"): string[] {
+/**
+ * Every route handler of the app (app/**\/route.ts) as an OpenAPI path ("[minerId]" → "{minerId}",
+ * route groups left out): the /api/v1 routes and Heurist's stats path outside it (decision 0033).
+ */
+function routePaths(dir = path.join(process.cwd(), "app"), prefix = ""): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.isFile() && entry.name === "route.ts") return [prefix];
     if (!entry.isDirectory()) return [];
+    if (/^\(.+\)$/.test(entry.name)) return routePaths(path.join(dir, entry.name), prefix);
     const segment = entry.name.replace(/^\[(.+)\]$/, "{$1}");
     return routePaths(path.join(dir, entry.name), `${prefix}/${segment}`);
   });
@@ -32,7 +34,7 @@ test("openapi.json is an OpenAPI 3.1 document listing every route, with resolvab
   const documented = Object.keys(doc.paths).sort();
   expect(documented).toEqual(routePaths().sort());
   expect(documented).toEqual(
-    expect.arrayContaining(["/api/v1/jobs", "/api/v1/estimate", "/api/v1/miners/{minerId}", "/api/v1/wallets/{address}", "/api/v1/leaderboard", "/api/v1/gpus", "/api/v1/models", "/api/v1/openapi.json"]),
+    expect.arrayContaining(["/api/v1/jobs", "/api/v1/estimate", "/api/v1/miners/{minerId}", "/api/v1/wallets/{address}", "/api/v1/leaderboard", "/api/v1/gpus", "/api/v1/models", "/api/v1/openapi.json", "/prod/stats"]),
   );
 
   for (const ref of refsIn(doc)) {

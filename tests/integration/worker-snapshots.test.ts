@@ -1,7 +1,8 @@
 // The worker is the only builder of the snapshots pages read (issue 12, item 2): `npm run worker`
-// on a database nobody has read from builds the market, every leaderboard window, GPU throughput and
-// the flags scan, then rebuilds the market again on its sub-minute schedule, and stops cleanly on
-// SIGTERM. Its own database: the shared one's snapshots are other files' fixtures.
+// on a database nobody has read from builds the market, every leaderboard window, GPU throughput,
+// the flags scan and the Heurist-compatible stats (decision 0033), then rebuilds the market again on
+// its sub-minute schedule, and stops cleanly on SIGTERM. Its own database: the shared one's
+// snapshots are other files' fixtures.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
@@ -38,7 +39,7 @@ afterAll(async () => {
 
 describe("npm run worker builds the snapshots", () => {
   test("every snapshot is built without a read, the market again each second, and SIGTERM exits 0", { timeout: 120_000 }, async () => {
-    for (const table of ["market_snapshot_meta", "leaderboard_rows", "gpu_throughput_windows", "flags_scans"]) {
+    for (const table of ["market_snapshot_meta", "leaderboard_rows", "gpu_throughput_windows", "flags_scans", "heurist_stats_snapshot"]) {
       expect(await one(`SELECT 1 AS x FROM ${table} LIMIT 1`), `${table} is empty before the worker starts`).toBeNull();
     }
     worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
@@ -54,6 +55,7 @@ describe("npm run worker builds the snapshots", () => {
     );
     await until("both GPU throughput windows", () => one(`SELECT 1 AS x FROM gpu_throughput_windows HAVING count(*) = ${GPU_WINDOWS.length}`));
     await until("the 24-hour flags scan", () => one(`SELECT 1 AS x FROM flags_scans WHERE hours = 24`));
+    await until("the Heurist-compatible stats", () => one(`SELECT 1 AS x FROM heurist_stats_snapshot WHERE id = 1`));
     // MARKET_REFRESH_SECONDS=1 is under cron's minute: the task must reschedule itself.
     await until("a second market build", () => one(`SELECT built_at FROM market_snapshot_meta WHERE id = 1 AND built_at > '${first.built_at.toISOString()}'`));
 

@@ -3,6 +3,7 @@ import { MODELS } from "@/lib/points";
 import { errorResponseSchema } from "@/lib/schemas/errors";
 import { estimateWithRatesSchema } from "@/lib/schemas/estimate";
 import { gpusResponseSchema } from "@/lib/schemas/gpus";
+import { heuristMinerStatsSchema, heuristStatsDetailsSchema, heuristStatsSummarySchema } from "@/lib/schemas/heurist-stats";
 import { ingestResultSchema, jobSchema, MAX_JOBS_PER_BATCH } from "@/lib/schemas/jobs";
 import { leaderboardResponseSchema } from "@/lib/schemas/leaderboard";
 import { marketResponseSchema } from "@/lib/schemas/market";
@@ -47,6 +48,9 @@ export function components() {
       BribeHistory: jsonSchema(bribeHistoryResponseSchema, "output"),
       Market: jsonSchema(marketResponseSchema, "output"),
       NodeHistory: jsonSchema(nodeHistoryResponseSchema, "output"),
+      HeuristStatsSummary: jsonSchema(heuristStatsSummarySchema, "output"),
+      HeuristStatsDetails: jsonSchema(heuristStatsDetailsSchema, "output"),
+      HeuristMinerStats: jsonSchema(heuristMinerStatsSchema, "output"),
     },
     securitySchemes: {
       routerSignature: {

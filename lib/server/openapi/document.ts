@@ -3,6 +3,7 @@ import { components } from "./components";
 import { watchPaths } from "./paths-watches";
 import { adminPaths } from "./paths-admin";
 import { authPaths } from "./paths-auth";
+import { compatPaths } from "./paths-compat";
 import { epochPaths } from "./paths-epochs";
 import { exportPaths } from "./paths-export";
 import { ingestPaths } from "./paths-ingest";
@@ -21,7 +22,18 @@ const rateLimited = {
 const busy = { description: "The database is busy or the query ran past the statement timeout; nothing was written", headers: retryAfter, content: errorBody };
 
 function build() {
-  const paths: Record<string, Record<string, { responses: Record<string, unknown> }>> = { ...readPaths(), ...stakingPaths(), ...epochPaths(), ...exportPaths(), ...ingestPaths(), ...authPaths(), ...watchPaths(), ...adminPaths(), ...metaPaths() };
+  const paths: Record<string, Record<string, { responses: Record<string, unknown> }>> = {
+    ...readPaths(),
+    ...stakingPaths(),
+    ...epochPaths(),
+    ...exportPaths(),
+    ...ingestPaths(),
+    ...authPaths(),
+    ...watchPaths(),
+    ...adminPaths(),
+    ...metaPaths(),
+    ...compatPaths(),
+  };
   // Every operation can be rate-limited, meet a busy database or fail unexpectedly; say so once here.
   for (const operations of Object.values(paths)) {
     for (const operation of Object.values(operations)) {
@@ -51,6 +63,7 @@ function build() {
       { name: "alerts", description: "Watches, alerts, their webhooks and Atom feeds" },
       { name: "admin", description: "Slashes, reversals, the audit log and flags for review (admins only)" },
       { name: "meta" },
+      { name: "compat", description: "Heurist's own stats API, at its path and in its field names, for tools written against it" },
     ],
     paths,
     components: components(),

@@ -43,16 +43,21 @@ export async function last24Hrs(scope: RollupScope, key: string, now: Date) {
   };
 }
 
-/** One entry per UTC day, zeros included, so a chart's x-axis has no gaps. */
-export async function dailySeries(scope: RollupScope, key: string, now: Date, days: number): Promise<DailyPoint[]> {
+/** The rollup's rows grouped by UTC day from `from` on: what both daily readers below read. */
+async function dayRows(scope: RollupScope, key: string, from: Date): Promise<(SumRow & { day: string })[]> {
   const { table, key: column } = ROLLUPS[scope];
-  const { from, dates } = dayRange(now, days);
   const { rows } = await readPool().query<SumRow & { day: string }>(
     `SELECT to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, ${SUMS}
        FROM ${table} WHERE ${column} = $1 AND hour >= $2 GROUP BY 1`,
     [key, from],
   );
-  const byDay = new Map(rows.map((r) => [r.day, r]));
+  return rows;
+}
+
+/** One entry per UTC day, zeros included, so a chart's x-axis has no gaps. */
+export async function dailySeries(scope: RollupScope, key: string, now: Date, days: number): Promise<DailyPoint[]> {
+  const { from, dates } = dayRange(now, days);
+  const byDay = new Map((await dayRows(scope, key, from)).map((r) => [r.day, r]));
   return dates.map((date) => {
     const r = byDay.get(date);
     return {
@@ -64,4 +69,12 @@ export async function dailySeries(scope: RollupScope, key: string, now: Date, da
       jobCount: countOf(r?.jobs),
     };
   });
+}
+
+/** Every UTC day with a rollup row (a job or a correction) over the whole history, oldest first, in exact micro-points. */
+export async function dailyMicro(scope: RollupScope, key: string): Promise<{ date: string; waifuMicro: bigint; llamaMicro: bigint }[]> {
+  const rows = await dayRows(scope, key, new Date(0));
+  return rows
+    .map((r) => ({ date: r.day, waifuMicro: BigInt(r.waifu ?? 0), llamaMicro: BigInt(r.llama ?? 0) }))
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
 }

@@ -131,6 +131,20 @@ export async function epochRewardsOrThrow(epoch: number, wallet: string, now = n
   };
 }
 
+/**
+ * What a wallet's miner IDs (or the one given) were paid from each pool in every settled epoch,
+ * before the bribe to stakers: the asMiner rows' waifuTokens and llamaTokens of
+ * /epochs/{n}/rewards, summed per epoch (one index range of epoch_miner_rewards).
+ */
+export async function poolTokensByEpoch(wallet: string, minerId: string | null = null): Promise<Map<number, { waifuWei: bigint; llamaWei: bigint }>> {
+  const { rows } = await readPool().query<{ epoch: number; waifu: string; llama: string }>(
+    `SELECT epoch, sum(waifu_tokens_wei)::text AS waifu, sum(llama_tokens_wei)::text AS llama FROM epoch_miner_rewards
+      WHERE wallet = $1 AND ($2::text IS NULL OR miner_id = $2) GROUP BY epoch`,
+    [wallet, minerId],
+  );
+  return new Map(rows.map((r) => [r.epoch, { waifuWei: BigInt(r.waifu), llamaWei: BigInt(r.llama) }]));
+}
+
 export interface WalletRewardHistory {
   wallet: string;
   epochs: { epoch: number; startsAt: string; asMiner: string; asStaker: string; total: string }[];

@@ -10,7 +10,7 @@ import { multipliersInForce } from "./multipliers";
 import { minerOpenEpoch } from "./open-epoch";
 import { boostedMinerIds } from "./wallet-miners";
 
-interface NodeRow {
+export interface NodeRow {
   miner_id: string;
   wallet: string;
   device_tag: string | null;
@@ -27,7 +27,7 @@ interface NodeRow {
   nft_count: number;
 }
 
-async function nodeRow(minerId: string): Promise<NodeRow | undefined> {
+export async function nodeRow(minerId: string): Promise<NodeRow | undefined> {
   const { rows } = await readPool().query<NodeRow>(
     `SELECT n.miner_id, n.wallet, n.device_tag, n.hardware, n.first_seen_at, n.last_seen_at, coalesce(s.stake_wei, 0)::text AS stake_wei,
             n.total_waifu_micro::text, n.total_llama_micro::text, n.image_count::text, n.text_count::text,

@@ -67,6 +67,8 @@ function frame(epoch: number, now: Date, net: NetworkSoFar, mine: Sums) {
       },
       waifuShare: ratio(mine.waifu, net.waifuPointsMicro),
       llamaShare: ratio(mine.llama, net.llamaPointsMicro),
+      waifuTokens: amount(waifuWei),
+      llamaTokens: amount(llamaWei),
       tokens: amount(waifuWei + llamaWei),
     },
     tokensWei: waifuWei + llamaWei,

@@ -11,7 +11,7 @@ import { countOf, heuOf, isoOf, pointsOf } from "./convert";
 import { walletOpenEpoch } from "./open-epoch";
 import { walletFleetMiners } from "./wallet-miners";
 
-interface SummaryRow {
+export interface WalletSummaryRow {
   address: string;
   nft_count: number;
   gpus: string;
@@ -29,8 +29,8 @@ interface SummaryRow {
  * All-time totals as the sum of the wallet's per-node totals: one index range of at most a few
  * thousand rows, and the same numbers the per-GPU table shows, so the two always add up.
  */
-async function summary(address: string): Promise<SummaryRow | undefined> {
-  const { rows } = await readPool().query<SummaryRow>(
+export async function walletSummary(address: string): Promise<WalletSummaryRow | undefined> {
+  const { rows } = await readPool().query<WalletSummaryRow>(
     `SELECT w.address, coalesce(wn.nft_count, 0) AS nft_count, s.*, st.stake_wei
        FROM wallets w
        LEFT JOIN wallet_nfts wn ON wn.wallet = w.address
@@ -52,7 +52,7 @@ export async function getWalletOrThrow(address: string, query: WalletQuery, now 
   // Every GPU's availability in one pass, shared by the wallet's figure and the fleet table.
   const availability = walletAvailability24h(address, now);
   const [head, recent, dailyPoints, fleet, avail, openEpoch, asOf] = await Promise.all([
-    summary(address),
+    walletSummary(address),
     last24Hrs("wallet", address, now),
     dailySeries("wallet", address, now, query.days),
     walletFleetMiners(address, now, availability),
