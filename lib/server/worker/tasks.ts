@@ -1,6 +1,7 @@
 import "server-only";
 import type { WorkerTask } from "./task";
 import { chainIndexTask } from "./tasks/chain-index";
+import { deliverWebhooksTask } from "./tasks/deliver-webhooks";
 import { foldTask } from "./tasks/fold";
 import { ledgerPartitionsTask } from "./tasks/ledger-partitions";
 import { publishRootsTask } from "./tasks/publish-roots";
@@ -15,5 +16,5 @@ import { snapshotTasks } from "./tasks/snapshots";
  * write lib/server/worker/tasks/<name>.ts returning a WorkerTask and list it below.
  */
 export function workerTasks(): WorkerTask[] {
-  return [foldTask(), chainIndexTask(), settleEpochsTask(), publishRootsTask(), purgeAuthTask(), ledgerPartitionsTask(), rollupRetentionTask(), ...snapshotTasks()];
+  return [foldTask(), chainIndexTask(), settleEpochsTask(), publishRootsTask(), purgeAuthTask(), ledgerPartitionsTask(), rollupRetentionTask(), deliverWebhooksTask(), ...snapshotTasks()];
 }
