@@ -30,8 +30,8 @@ const serverSchema = z.object({
   EPOCH_SETTLE_GRACE_HOURS: z.coerce.number().min(0).max(24 * 7).default(1),
   /** Seconds after a worker starts before the first settlement pass (time for a history backfill to land). */
   EPOCH_SETTLE_START_DELAY_S: z.coerce.number().min(0).max(86_400).default(300),
-  /** Jobs one worker process runs at once (each holds a database connection while it runs). */
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /** Jobs one worker process runs at once (each holds a database connection while it runs); up to three run continuously (fold, chain-index, deliver-webhooks). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(5),
   /** How long the worker's folder waits before looking again when no rollup delta was pending (decision 0024). */
   FOLD_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   /**
@@ -54,6 +54,15 @@ const serverSchema = z.object({
     .optional(),
   /** How often the worker evaluates the watches (decision 0035): an alert is raised within this of its condition. */
   WATCHES_EVALUATE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  /** Webhook deliveries of a watch in a row that fail for good before its webhook is disabled (decision 0036). */
+  WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Longest one webhook attempt may take, from resolving the host to the answer's status. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** Webhooks may go to loopback, private and link-local addresses: the local launcher and tests only. */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["true", "false", "on", "off", "1", "0"], { error: "WEBHOOK_ALLOW_PRIVATE must be true or false" })
+    .default("false")
+    .transform((v) => v === "true" || v === "on" || v === "1"),
   /** How often the worker rebuilds the market snapshot (reads never do; under a minute it reschedules itself). */
   MARKET_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /** Chains a Sign-In with Ethereum message may name (comma-separated ids; 31337 is the local anvil chain). */

@@ -26,7 +26,8 @@ const HELP = `Usage: npm run portal -- [options]
   --help              this text
 
 Environment: DATABASE_URL (use a real Postgres instead of the embedded one), INGEST_HMAC_SECRET, AUTH_DOMAIN,
-STAKING_MARKET_ADDRESS and the other chain variables (follow a real chain instead of a local anvil).`;
+STAKING_MARKET_ADDRESS and the other chain variables (follow a real chain instead of a local anvil),
+WEBHOOK_ALLOW_PRIVATE (default: true on a loopback --host, so webhooks may go to 127.0.0.1).`;
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data");
@@ -102,6 +103,9 @@ async function main() {
     AUTH_DOMAIN: process.env.AUTH_DOMAIN ?? new URL(baseUrl).host,
     NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Webhooks to a receiver on this machine (127.0.0.1) work while only this machine reaches the
+    // portal; listening on other interfaces, the webhooks' SSRF defence stays on (decision 0036).
+    WEBHOOK_ALLOW_PRIVATE: process.env.WEBHOOK_ALLOW_PRIVATE ?? String(/^(127\.|localhost$|::1$)/.test(host)),
     ...chainEnvVars,
   };
   // The background role runs beside the web server, never inside it: the indexer must be going before

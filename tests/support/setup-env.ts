@@ -13,3 +13,5 @@ process.env.LOG_LEVEL = "error";
 // The shared database's fixtures are dated 2024 and read by the hour; a worker a test starts on it
 // (chain-indexer.test.ts) must not merge them into days. rollup-retention.test.ts compacts its own database.
 process.env.HOURLY_ROLLUP_DAYS = "0";
+// Webhook receivers in tests listen on 127.0.0.1 (webhooks.test.ts turns the SSRF defence on where it tests it).
+process.env.WEBHOOK_ALLOW_PRIVATE = "true";

@@ -1,4 +1,6 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { TaskContext } from "./task";
 
 /**
  * Runs `fn` with a signal that aborts when `parent` does or `ms` from now, whichever comes first.
@@ -14,4 +16,18 @@ export async function forAtMost<T>(parent: AbortSignal, ms: number, fn: (signal:
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Runs `pass` again and again for `ms` (a job's chunk) or until `signal` aborts: at once while a pass
+ * says there is more to do, else after `pollMs` (cut short by the abort). Each pass gets the chunk's
+ * signal and must commit its own work, so a chunk cut anywhere loses nothing.
+ */
+export async function passesFor(ctx: TaskContext, ms: number, pollMs: number, pass: (ctx: TaskContext) => Promise<boolean>): Promise<void> {
+  await forAtMost(ctx.signal, ms, async (chunk) => {
+    while (!chunk.aborted) {
+      const more = await pass({ ...ctx, signal: chunk });
+      if (!more) await sleep(pollMs, undefined, { signal: chunk }).catch(() => undefined);
+    }
+  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { WorkerTask } from "./task";
 import { chainIndexTask } from "./tasks/chain-index";
+import { deliverWebhooksTask } from "./tasks/deliver-webhooks";
 import { evaluateWatchesTask } from "./tasks/evaluate-watches";
 import { foldTask } from "./tasks/fold";
 import { ledgerPartitionsTask } from "./tasks/ledger-partitions";
@@ -16,5 +17,5 @@ import { snapshotTasks } from "./tasks/snapshots";
  * write lib/server/worker/tasks/<name>.ts returning a WorkerTask and list it below.
  */
 export function workerTasks(): WorkerTask[] {
-  return [foldTask(), chainIndexTask(), settleEpochsTask(), publishRootsTask(), purgeAuthTask(), ledgerPartitionsTask(), rollupRetentionTask(), evaluateWatchesTask(), ...snapshotTasks()];
+  return [foldTask(), chainIndexTask(), settleEpochsTask(), publishRootsTask(), purgeAuthTask(), ledgerPartitionsTask(), rollupRetentionTask(), evaluateWatchesTask(), deliverWebhooksTask(), ...snapshotTasks()];
 }

@@ -1,8 +1,7 @@
 import "server-only";
-import { setTimeout as sleep } from "node:timers/promises";
 import { serverEnv } from "@/lib/env";
 import { foldOnce } from "../../rollups/fold";
-import { forAtMost } from "../chunk";
+import { passesFor } from "../chunk";
 import type { WorkerTask } from "../task";
 
 /** One-minute jobs, like the indexer's, so no job comes near graphile-worker's 4-hour unlock. */
@@ -19,14 +18,11 @@ export function foldTask(): WorkerTask {
     name: "fold",
     enabled: true,
     schedule: { every: { everyMs: 0 } },
-    async run({ pool, signal, logger }) {
-      await forAtMost(signal, CHUNK_MS, async (chunk) => {
-        while (!chunk.aborted) {
-          const r = await foldOnce(pool);
-          if (r.deltas > 0) logger.debug(r, "folded");
-          else await sleep(pollMs, undefined, { signal: chunk }).catch(() => undefined);
-        }
-      });
-    },
+    run: (ctx) =>
+      passesFor(ctx, CHUNK_MS, pollMs, async ({ pool, logger }) => {
+        const r = await foldOnce(pool);
+        if (r.deltas > 0) logger.debug(r, "folded");
+        return r.deltas > 0;
+      }),
   };
 }
