@@ -1,7 +1,9 @@
-// Issue 15: a miner signs in, watches one of its GPUs for going quiet; the GPU has stopped (its last
-// job is 10 minutes old), so the worker raises the alert, which appears on the wallet page and in the
-// wallet's and the miner's Atom feeds; a new job resolves it. Nobody else sees the watch.
-import { signedHeaders } from "../lib/signing";
+// Issue 15: a miner signs in, watches one of its GPUs for going quiet with a webhook to its own
+// receiver; the GPU has stopped (its last job is 10 minutes old), so the worker raises the alert,
+// which appears on the wallet page, in the wallet's and the miner's Atom feeds and, signed, on the
+// receiver; "Send test event" goes the same way; a new job resolves it. Nobody else sees the watch.
+import { signBody, signedHeaders } from "../lib/signing";
+import { startReceiver, type Receiver } from "../tests/support/receiver";
 import { devAccount, sdxlJob } from "./chain-data";
 import { expect, test } from "./fixtures";
 import { E2E_SECRET } from "./known-data";
@@ -10,6 +12,12 @@ import { injectTestWallet } from "./wallet-provider";
 /** Account 11 mines only here. */
 const MINER = devAccount(11);
 const GPU = `${MINER.address.toLowerCase()}-watched`;
+
+let receiver: Receiver;
+test.beforeAll(async () => {
+  receiver = await startReceiver();
+});
+test.afterAll(() => receiver.close());
 
 test("a signed-in miner watches a GPU; it has stopped, so the alert is on the wallet page and in the feeds; a job resolves it", async ({ page, request, axeViolations }) => {
   test.setTimeout(120_000);
@@ -37,9 +45,13 @@ test("a signed-in miner watches a GPU; it has stopped, so the alert is on the wa
   await form.getByLabel("Tell me when").selectOption("gpu_idle");
   await form.getByLabel(/GPU, node or wallet/).fill(GPU);
   await form.getByLabel(/Minutes without a completed job/).fill("5");
+  await form.getByLabel(/Webhook URL/).fill(`${receiver.url}/hook`);
   await form.getByRole("button", { name: "Add watch" }).click();
   const watches = alerts.getByRole("region", { name: "Your watches" });
   await expect(watches).toContainText("No completed job for a while");
+  // The signing secret, shown once.
+  const secret = (await alerts.getByTestId("webhook-secret").textContent())!.trim();
+  expect(secret).toMatch(/^whsec_/);
 
   // The worker evaluates every 2 s here; the page reads again every 10 s.
   const title = `${GPU}: no completed job for 5 minutes`;
@@ -51,6 +63,17 @@ test("a signed-in miner watches a GPU; it has stopped, so the alert is on the wa
     expect(res.headers()["content-type"]).toContain("application/atom+xml");
     expect(await res.text()).toContain(title);
   }
+  // The worker posted the alert to the webhook, signed with that secret; the page logs the delivery.
+  await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  const post = receiver.received[0]!;
+  expect(post.headers["x-heurist-signature"]).toBe(signBody(secret, post.headers["x-heurist-timestamp"] as string, post.body));
+  expect(JSON.parse(post.body).alerts[0].title).toBe(title);
+  const deliveries = watches.getByRole("list", { name: /^Deliveries of watch/ });
+  await expect(deliveries).toContainText("alert.raised · delivered after 1 attempt · HTTP 200", { timeout: 30_000 });
+  // "Send test event": the same signed path, logged too.
+  await watches.getByRole("button", { name: /^Send a test event/ }).click();
+  await expect.poll(() => receiver.received.map((r) => JSON.parse(r.body).type), { timeout: 30_000 }).toContain("test");
+  await expect(deliveries).toContainText("test · delivered", { timeout: 30_000 });
   expect(await axeViolations(page)).toEqual([]);
 
   // The GPU completes a job: the episode is resolved on the page and in the feed.

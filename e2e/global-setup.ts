@@ -83,7 +83,8 @@ export default async function globalSetup() {
       // Specs check the market right after a transaction: the worker rebuilds its snapshot every second.
       // Epochs are settled by claims.spec.ts (`cli settle`) after it has reported its jobs, not on the worker's timer.
       // Watches are evaluated every 2 s (alerts.spec.ts waits for one).
-      env: { ...process.env, ...chain.env, DATABASE_URL: db.url, MARKET_REFRESH_SECONDS: "1", EPOCH_SETTLEMENT: "off", WATCHES_EVALUATE_SECONDS: "2" },
+      // Webhooks may post to the spec's receiver on 127.0.0.1.
+      env: { ...process.env, ...chain.env, DATABASE_URL: db.url, MARKET_REFRESH_SECONDS: "1", EPOCH_SETTLEMENT: "off", WATCHES_EVALUATE_SECONDS: "2", WEBHOOK_ALLOW_PRIVATE: "true" },
     });
     const port = await freePort();
     const [node, args] = webServerArgs(root, port);
@@ -97,6 +98,7 @@ export default async function globalSetup() {
         RATE_LIMIT_PAGES_PER_MINUTE: "0",
         // The same schedule as the worker's, so pages judge the snapshot's age by it.
         MARKET_REFRESH_SECONDS: "1",
+        WEBHOOK_ALLOW_PRIVATE: "true",
       },
     });
     const baseURL = `http://127.0.0.1:${port}`;

@@ -34,6 +34,45 @@ function AlertLine({ a }: { a: AlertView }) {
   );
 }
 
+/** A watch's webhook: where it posts, whether it is disabled and why, its last deliveries with the receiver's answers, and what the owner can do. */
+function WebhookLine({ w, onAction }: { w: WatchView; onAction: (action: "test" | "enable") => void }) {
+  const hook = w.webhook!;
+  return (
+    <div className="space-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+      <p className="flex flex-wrap items-center gap-2">
+        <span className="min-w-0 break-all">
+          Webhook ({hook.format}) {hook.url}
+        </span>
+        <button type="button" className="underline hover:no-underline" onClick={() => onAction("test")} aria-label={`Send a test event to watch ${w.id}'s webhook`}>
+          Send test event
+        </button>
+        {hook.disabledAt ? (
+          <button type="button" className="underline hover:no-underline" onClick={() => onAction("enable")} aria-label={`Turn watch ${w.id}'s webhook back on`}>
+            Turn back on
+          </button>
+        ) : null}
+      </p>
+      {hook.disabledAt ? (
+        <p role="status" className="text-red-700 dark:text-red-400">
+          Disabled {formatDateTime(hook.disabledAt)}: {hook.disabledReason}
+        </p>
+      ) : null}
+      {w.deliveries.length ? (
+        <ul aria-label={`Deliveries of watch ${w.id}`} className="space-y-0.5">
+          {w.deliveries.map((d) => (
+            <li key={d.id} className="tabular-nums">
+              {formatDateTime(d.createdAt)} · {d.event} · {d.state} after {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
+              {d.lastStatus !== null ? ` · HTTP ${d.lastStatus}` : d.lastError ? ` · ${d.lastError}` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No deliveries yet.</p>
+      )}
+    </div>
+  );
+}
+
 /**
  * The signed-in owner's watches with their state, the alerts they raised (newest first), their
  * webhooks' deliveries, and the form to add one. Anyone else sees how to sign in.
@@ -75,6 +114,10 @@ export function WatchesPanel({ wallet }: { wallet: string }) {
 
   const remove = async (id: string) => {
     await fetch(`/api/v1/wallets/${wallet}/watches/${id}`, { method: "DELETE" });
+    await refresh();
+  };
+  const webhookAction = async (id: string, action: "test" | "enable") => {
+    await fetch(`/api/v1/wallets/${wallet}/watches/${id}/${action}`, { method: "POST" });
     await refresh();
   };
   const alerts = load.watches.flatMap((w) => w.recentAlerts).sort((a, b) => (b.resolvedAt ?? b.openedAt).localeCompare(a.resolvedAt ?? a.openedAt));
@@ -121,13 +164,7 @@ export function WatchesPanel({ wallet }: { wallet: string }) {
                     Delete
                   </button>
                 </div>
-                {w.webhook ? (
-                  <p className="text-xs text-zinc-600 dark:text-zinc-400">
-                    Webhook ({w.webhook.format}) {w.webhook.url}
-                    {w.webhook.disabledAt ? <span className="text-red-700 dark:text-red-400"> — disabled: {w.webhook.disabledReason}</span> : null}
-                    {w.deliveries.length ? ` · last deliveries: ${w.deliveries.map((d) => `${d.event} ${d.state}${d.lastStatus ? ` (HTTP ${d.lastStatus})` : d.lastError ? ` (${d.lastError})` : ""}`).join("; ")}` : ""}
-                  </p>
-                ) : null}
+                {w.webhook ? <WebhookLine w={w} onAction={(action) => void webhookAction(w.id, action)} /> : null}
               </li>
             ))}
           </ul>

@@ -46,6 +46,8 @@ export const API_ROUTES: Readonly<Record<string, readonly string[]>> = {
   "/api/v1/wallets/{address}/rewards.csv": ["GET"],
   "/api/v1/wallets/{address}/watches": ["GET", "POST"],
   "/api/v1/wallets/{address}/watches/{id}": ["DELETE"],
+  "/api/v1/wallets/{address}/watches/{id}/enable": ["POST"],
+  "/api/v1/wallets/{address}/watches/{id}/test": ["POST"],
   "/prod/stats": ["GET"],
 };
 

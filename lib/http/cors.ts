@@ -21,6 +21,8 @@ export const SAME_ORIGIN_ROUTES: Readonly<Record<string, string>> = {
   "/api/v1/wallets/{address}/boost-slots": "the owner's session",
   "/api/v1/wallets/{address}/watches": "the owner's session",
   "/api/v1/wallets/{address}/watches/{id}": "the owner's session",
+  "/api/v1/wallets/{address}/watches/{id}/enable": "the owner's session",
+  "/api/v1/wallets/{address}/watches/{id}/test": "the owner's session",
 };
 
 /** Every other route is read only (GET) and public; a test keeps it so. */

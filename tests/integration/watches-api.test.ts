@@ -1,18 +1,17 @@
 // The watches API (issue 15, decision 0035): only the signed-in owner reads or changes a wallet's
 // watches; bad input is a 4xx naming the field and writes nothing; the webhook's secret is shown
-// once. The public Atom feeds carry the alerts' public facts, validate as Atom 1.0, and name no
-// watcher and no webhook.
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+// once. (The feeds' content is in watches-evaluate.test.ts: only that file evaluates the shared
+// database's watches, so no other file's evaluation moves its alerts.)
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { describe, expect, test } from "vitest";
-import { POST as ingest } from "@/app/api/v1/jobs/route";
 import { GET as minerFeed } from "@/app/api/v1/miners/[minerId]/feed.atom/route";
 import { GET as walletFeed } from "@/app/api/v1/wallets/[address]/feed.atom/route";
+import { POST as enableWebhook } from "@/app/api/v1/wallets/[address]/watches/[id]/enable/route";
 import { DELETE as deleteWatch } from "@/app/api/v1/wallets/[address]/watches/[id]/route";
+import { POST as testWebhook } from "@/app/api/v1/wallets/[address]/watches/[id]/test/route";
 import { GET as listWatches, POST as createWatch } from "@/app/api/v1/wallets/[address]/watches/route";
 import { MAX_WATCHES_PER_WALLET } from "@/lib/schemas/watches";
-import { evaluateWatches } from "@/lib/server/watches/evaluate";
-import { count, db, foldNow, imageJob, signedRequest } from "../support/fixtures";
+import { count, db } from "../support/fixtures";
 import { ORIGIN, signInAs } from "../support/siwe";
 
 const owner = privateKeyToAccount(generatePrivateKey());
@@ -38,10 +37,10 @@ const call = (method: string, cookie: string | null, body?: unknown) =>
 describe("watches API", () => {
   test("the owner adds, lists and deletes a watch; its webhook secret is shown once", async () => {
     const cookie = await sessionOf();
-    const created = await createWatch(call("POST", cookie, { kind: "gpu_idle", target: gpu, idleMinutes: 15, webhook: { url: "https://hooks.example/x", format: "discord" } }), params());
+    const created = await createWatch(call("POST", cookie, { kind: "gpu_idle", target: gpu, idleMinutes: 15, webhook: { url: "https://203.0.113.9/x", format: "discord" } }), params());
     expect(created.status).toBe(201);
     const watch = await created.json();
-    expect(watch).toMatchObject({ kind: "gpu_idle", target: gpu, idleMinutes: 15, state: "ok", webhook: { url: "https://hooks.example/x", format: "discord", failures: 0, disabledAt: null } });
+    expect(watch).toMatchObject({ kind: "gpu_idle", target: gpu, idleMinutes: 15, state: "ok", webhook: { url: "https://203.0.113.9/x", format: "discord", failures: 0, disabledAt: null } });
     expect(watch.webhookSecret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
 
     const list = await (await listWatches(call("GET", cookie), params())).json();
@@ -74,6 +73,7 @@ describe("watches API", () => {
     [{ kind: "mood", target: gpu }, "kind"],
     [{ kind: "node_stake", target: "0x12\u0000" }, "target"],
     [{ kind: "node_stake", target: gpu, webhook: { url: "ftp://x.example/h" } }, "webhook.url"],
+    [{ kind: "node_stake", target: gpu, webhook: { url: "https://hooks.invalid/h" } }, "webhook.url"], // a host that does not resolve
     [{ kind: "node_stake", target: gpu, extra: 1 }, ""],
   ])("a bad watch is a 422 naming the field and writes nothing: %j", async (body, field) => {
     const cookie = await sessionOf();
@@ -87,33 +87,32 @@ describe("watches API", () => {
   });
 });
 
-describe("Atom feeds", () => {
-  test("a GPU's quiet spell is in its miner's and its wallet's feed, as valid Atom with public facts only", async () => {
-    const res = await ingest(signedRequest({ jobs: [imageJob({ miner_id: gpu, completed_at: new Date(Date.now() - 40 * 60_000).toISOString() })] }));
-    expect(res.status).toBe(200);
-    await foldNow();
-    const created = await (await createWatch(call("POST", await sessionOf(), { kind: "gpu_idle", target: gpu, idleMinutes: 30, webhook: { url: "https://secret-hooks.example/abc" } }), params())).json();
-    await evaluateWatches(db());
+describe("the owner's webhook controls", () => {
+  const watchCall = (id: string, action: "test" | "enable", cookie: string | null) =>
+    new Request(`${ORIGIN}/api/v1/wallets/${wallet}/watches/${id}/${action}`, { method: "POST", headers: cookie ? { cookie } : {} });
 
-    for (const feed of [await minerFeed(new Request(`${ORIGIN}/f`), { params: Promise.resolve({ minerId: gpu }) }), await walletFeed(new Request(`${ORIGIN}/f`), params())]) {
-      expect(feed.status).toBe(200);
-      expect(feed.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
-      const xml = await feed.text();
-      expect(XMLValidator.validate(xml)).toBe(true);
-      const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
-      // RFC 4287: a feed has id, title, updated and an author; each entry id, title, updated.
-      expect(doc.feed["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
-      for (const key of ["id", "title", "updated", "author"]) expect(doc.feed[key], key).toBeDefined();
-      const entries = [doc.feed.entry].flat();
-      const quiet = entries.find((e: { title: { "#text"?: string } | string }) => JSON.stringify(e.title).includes(`${gpu}: no completed job for 30 minutes`));
-      expect(quiet).toBeDefined();
-      for (const key of ["id", "title", "updated"]) expect(quiet[key], key).toBeDefined();
-      expect(Date.parse(quiet.updated)).toBeGreaterThan(0);
-      // No webhook and no secret.
-      for (const secret of [created.webhookSecret, "secret-hooks.example"]) expect(xml).not.toContain(secret);
-    }
+  test("send a test event queues it for the webhook; enable clears a disable; neither for a watch without one, nor for anyone else", async () => {
+    const cookie = await sessionOf();
+    const hooked = await (await createWatch(call("POST", cookie, { kind: "node_stake", target: gpu, webhook: { url: "https://203.0.113.11/t" } }), params())).json();
+    const bare = await (await createWatch(call("POST", cookie, { kind: "node_stake", target: gpu }), params())).json();
+
+    expect((await testWebhook(watchCall(hooked.id, "test", cookie), withId(hooked.id))).status).toBe(202);
+    const queued = await db().query("SELECT event, next_attempt_at FROM webhook_deliveries WHERE watch_id = $1", [hooked.id]);
+    expect(queued.rows).toEqual([{ event: "test", next_attempt_at: expect.any(Date) }]);
+    expect((await testWebhook(watchCall(bare.id, "test", cookie), withId(bare.id))).status).toBe(409);
+
+    await db().query("UPDATE watches SET failures = 10, disabled_at = now(), disabled_reason = 'test' WHERE id = $1", [hooked.id]);
+    expect((await enableWebhook(watchCall(hooked.id, "enable", cookie), withId(hooked.id))).status).toBe(200);
+    expect((await db().query("SELECT failures, disabled_at FROM watches WHERE id = $1", [hooked.id])).rows[0]).toEqual({ failures: 0, disabled_at: null });
+
+    const theirs = await sessionOf(stranger);
+    expect((await testWebhook(watchCall(hooked.id, "test", theirs), withId(hooked.id))).status).toBe(403);
+    expect((await enableWebhook(watchCall(hooked.id, "enable", null), withId(hooked.id))).status).toBe(401);
+    expect((await testWebhook(watchCall("999999999", "test", cookie), withId("999999999"))).status).toBe(404);
   });
+});
 
+describe("Atom feeds", () => {
   test("a bad wallet or miner ID is a JSON 400", async () => {
     expect((await walletFeed(new Request(`${ORIGIN}/f`), { params: Promise.resolve({ address: "0xnope" }) })).status).toBe(400);
     expect((await minerFeed(new Request(`${ORIGIN}/f`), { params: Promise.resolve({ minerId: "rig\u0007" }) })).status).toBe(400);

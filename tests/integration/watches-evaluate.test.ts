@@ -1,10 +1,14 @@
 // Watches evaluated by the worker (issue 15, decision 0035): each condition raises once per episode
 // and resolves once when it clears, whatever the number of evaluations and across a restarted
 // worker (a new connection pool, as a new process has); each event becomes one alert; a watch with a
-// webhook gets one event per evaluation for what it raised and one for what it resolved.
+// webhook gets one event per evaluation for what it raised and one for what it resolved; the public
+// feeds carry the alerts as valid Atom. Only this file evaluates the shared database's watches.
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import pg from "pg";
 import { afterAll, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
+import { GET as minerFeed } from "@/app/api/v1/miners/[minerId]/feed.atom/route";
+import { GET as walletFeed } from "@/app/api/v1/wallets/[address]/feed.atom/route";
 import { createSlash } from "@/lib/server/admin/slash";
 import { TOKEN_ESHEU } from "@/lib/server/chain/events";
 import { evaluateWatches } from "@/lib/server/watches/evaluate";
@@ -42,7 +46,7 @@ describe("a wallet's GPUs going quiet", () => {
 
   test("raises once per quiet GPU, resolves once when a job completes, across a restarted worker; a new quiet spell is a new episode", async () => {
     await jobsAt([a, min(-20)], [b, min(-1)]);
-    const { watch } = await createWatch(owner, { kind: "gpu_idle", target: wallet, idleMinutes: 10, webhook: { url: "https://hooks.example/heurist", format: "json" } });
+    const { watch } = await createWatch(owner, { kind: "gpu_idle", target: wallet, idleMinutes: 10, webhook: { url: "https://203.0.113.7/heurist", format: "json" } });
 
     expect(await evaluateWatches(db(), T0)).toMatchObject({ raised: 1, resolved: 0 });
     expect(await evaluateWatches(restartedWorker(), min(1))).toMatchObject({ raised: 0, resolved: 0 });
@@ -78,7 +82,7 @@ describe("a wallet's GPUs going quiet", () => {
   });
 
   test("a watch of one GPU covers that GPU only; a Discord webhook gets a Discord message", async () => {
-    const { watch } = await createWatch(owner, { kind: "gpu_idle", target: b, idleMinutes: 30, webhook: { url: "https://discord.example/api/webhooks/1/x", format: "discord" } });
+    const { watch } = await createWatch(owner, { kind: "gpu_idle", target: b, idleMinutes: 30, webhook: { url: "https://203.0.113.8/api/webhooks/1/x", format: "discord" } });
     expect(await evaluateWatches(db(), min(60))).toMatchObject({ raised: expect.any(Number) });
     expect((await alertsOf(watch.id)).map((x) => x.subject)).toEqual([b]);
     const body = JSON.parse((await deliveriesOf(watch.id))[0]!.body);
@@ -116,5 +120,33 @@ describe("events", () => {
     expect(slashAlerts[0]).toMatchObject({ subject: node, title: `${node}: slashed: lockstep with another wallet` });
     // An event is over when it is raised: it never holds a watch in "alerting".
     for (const x of [...stakeAlerts, ...bribeAlerts, ...slashAlerts]) expect(x.resolved_at).toEqual(x.opened_at);
+  });
+});
+
+describe("Atom feeds", () => {
+  test("a GPU's quiet spell is in its miner's and its wallet's feed, as valid Atom with public facts only", async () => {
+    const wallet = randomWallet();
+    const gpu = `${wallet}-rig7`;
+    await jobsAt([gpu, new Date(Date.now() - 40 * 60_000)]);
+    const { webhookSecret } = await createWatch(owner, { kind: "gpu_idle", target: gpu, idleMinutes: 30, webhook: { url: "https://203.0.113.10/secret-abc", format: "json" } });
+    await evaluateWatches(db());
+
+    for (const feed of [await minerFeed(new Request("https://portal.test/f"), { params: Promise.resolve({ minerId: gpu }) }), await walletFeed(new Request("https://portal.test/f"), { params: Promise.resolve({ address: wallet }) })]) {
+      expect(feed.status).toBe(200);
+      expect(feed.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+      const xml = await feed.text();
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
+      // RFC 4287: a feed has id, title, updated and an author; each entry id, title, updated.
+      expect(doc.feed["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
+      for (const key of ["id", "title", "updated", "author"]) expect(doc.feed[key], key).toBeDefined();
+      const entries = [doc.feed.entry].flat();
+      const quiet = entries.find((e: { title: unknown }) => JSON.stringify(e.title).includes(`${gpu}: no completed job for 30 minutes`));
+      expect(quiet).toBeDefined();
+      for (const key of ["id", "title", "updated"]) expect(quiet[key], key).toBeDefined();
+      expect(Date.parse(quiet.updated)).toBeGreaterThan(0);
+      // No webhook, no secret, no watcher.
+      for (const secret of [webhookSecret!, "203.0.113.10", owner]) expect(xml).not.toContain(secret);
+    }
   });
 });

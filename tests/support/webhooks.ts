@@ -1,63 +1,13 @@
 // A webhook receiver on 127.0.0.1 and the rows the webhook tests start from (watches inserted
 // directly; deliveries queued through the outbox as the evaluator queues them).
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { DeliverOptions } from "@/lib/server/watches/deliver";
 import { enqueueDelivery, type WebhookEvent, type WebhookFormat } from "@/lib/server/watches/outbox";
 import { createOwnDatabase } from "./own-database";
+import { startReceiver, type Receiver } from "./receiver";
 
-/** A status, an answer with headers and a body, or "hang": never answer. */
-export type Answer = number | "hang" | { status: number; headers?: Record<string, string>; body?: string };
-
-export interface Received {
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-export interface Receiver {
-  url: string;
-  host: string;
-  received: Received[];
-  /** The next requests' answers, in order; after them, `otherwise` (200 unless set). */
-  answer(...answers: Answer[]): void;
-  otherwise(answer: Answer | ((r: Received) => Answer)): void;
-  close(): Promise<void>;
-}
-
-export async function startReceiver(): Promise<Receiver> {
-  const received: Received[] = [];
-  const plan: Answer[] = [];
-  let fallback: Answer | ((r: Received) => Answer) = 200;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const r = { path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
-      received.push(r);
-      const a = plan.shift() ?? (typeof fallback === "function" ? fallback(r) : fallback);
-      if (a === "hang") return;
-      const { status, headers, body } = typeof a === "number" ? { status: a, headers: undefined, body: undefined } : a;
-      res.writeHead(status, headers);
-      res.end(body ?? "");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    host: `127.0.0.1:${port}`,
-    received,
-    answer: (...answers) => void plan.push(...answers),
-    otherwise: (a) => void (fallback = a),
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
+export { startReceiver, type Answer, type Received, type Receiver } from "./receiver";
 
 export const SECRET = "whsec-test-0123456789abcdef";
 /** The largest draw Math.random can return, near enough: each retry waits its whole ceiling. */

@@ -49,6 +49,26 @@ export function watchPaths() {
         responses: { "204": { description: "Deleted" }, "400": errorResponse("Invalid address or id"), ...ownerErrors, "404": errorResponse("The wallet has no such watch") },
       },
     },
+    "/api/v1/wallets/{address}/watches/{id}/test": {
+      post: {
+        operationId: "testWatchWebhook",
+        tags: ["alerts"],
+        summary: "Queue a test event to the watch's webhook: signed, retried and logged like an alert; its success re-enables a disabled webhook",
+        description: cookieNote,
+        parameters: watchParams,
+        responses: { "202": { description: "Queued; its delivery shows in the watch's deliveries" }, "400": errorResponse("Invalid address or id"), ...ownerErrors, "404": errorResponse("The wallet has no such watch"), "409": errorResponse("The watch has no webhook") },
+      },
+    },
+    "/api/v1/wallets/{address}/watches/{id}/enable": {
+      post: {
+        operationId: "enableWatchWebhook",
+        tags: ["alerts"],
+        summary: "Turn a disabled webhook back on; its count of failed deliveries starts again at 0",
+        description: cookieNote,
+        parameters: watchParams,
+        responses: { "200": { description: "Enabled" }, "400": errorResponse("Invalid address or id"), ...ownerErrors, "404": errorResponse("The wallet has no such watch"), "409": errorResponse("The watch has no webhook") },
+      },
+    },
     "/api/v1/wallets/{address}/feed.atom": {
       get: { operationId: "walletFeed", tags: ["alerts"], summary: "A wallet's alerts as an Atom feed", parameters: pathParameters(walletParamsSchema), responses: { "200": atom("The wallet's GPUs and nodes"), "400": errorResponse("Invalid address") } },
     },

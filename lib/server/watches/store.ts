@@ -3,8 +3,10 @@ import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
 import { MAX_WATCHES_PER_WALLET, type AlertView, type CreateWatchBody, type WatchKind, type WatchView } from "@/lib/schemas/watches";
+import { serverEnv } from "@/lib/env";
 import { pool } from "../db";
 import { isoOf } from "../queries/convert";
+import { webhookUrlProblem } from "./webhook-target";
 
 // A wallet's watches as its signed-in owner reads and changes them (decision 0035). Only the owner
 // reads them: a watch names a webhook, whose URL may be private. Always the primary: a watch just
@@ -99,6 +101,9 @@ export async function listWatches(owner: string, db: pg.Pool = pool()): Promise<
 
 /** A new watch of `owner`'s, and its webhook's secret (returned here only). */
 export async function createWatch(owner: string, body: CreateWatchBody, db: pg.Pool = pool()): Promise<{ watch: WatchView; webhookSecret: string | null }> {
+  // Where the worker will post: refused now if it is not a public address (decision 0036), and again before every attempt.
+  const problem = body.webhook ? await webhookUrlProblem(body.webhook.url, { allowPrivate: serverEnv().WEBHOOK_ALLOW_PRIVATE }) : null;
+  if (problem) throw new AppError("validation_failed", `The webhook URL is refused: ${problem}`, [{ field: "webhook.url", reason: problem }]);
   const threshold = body.kind === "gpu_idle" ? body.idleMinutes! : body.kind === "gpu_availability" ? Math.round(body.availabilityBelowPercent! * 100) : null;
   const secret = body.webhook ? `whsec_${randomBytes(32).toString("base64url")}` : null;
   // The count and the insert under one lock per owner: two requests at once cannot pass the cap together.

@@ -1,0 +1,62 @@
+// From a stopped GPU to a signed post on the owner's receiver (issue 15): the watch is created as
+// the API creates it, the worker's evaluation raises the alert and queues its event, the worker's
+// deliverer posts it signed with the secret shown at creation; the owner's "send test event" goes
+// the same way; the watch list shows each delivery with its receiver's status.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, expect, test } from "vitest";
+import { signBody } from "@/lib/signing";
+import { foldAll } from "@/lib/server/rollups/fold";
+import { deliverDue } from "@/lib/server/watches/deliver";
+import { evaluateWatches } from "@/lib/server/watches/evaluate";
+import { createWatch, listWatches } from "@/lib/server/watches/store";
+import { queueTestEvent } from "@/lib/server/watches/webhook-controls";
+import { importFile } from "../../scripts/cli/import";
+import { imageJob, randomWallet } from "../support/fixtures";
+import { LOCAL, webhookFixture } from "../support/webhooks";
+
+const f = webhookFixture("watches_webhook");
+const dir = mkdtempSync(path.join(os.tmpdir(), "heurist-watches-webhook-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const T0 = new Date("2025-11-03T12:00:00Z");
+
+test("a quiet GPU's alert and a test event reach the receiver, signed with the watch's secret, and are logged with its status", async () => {
+  const owner = randomWallet();
+  const gpu = `${owner}-rig1`;
+  const file = path.join(dir, "jobs.jsonl");
+  writeFileSync(file, `${JSON.stringify(imageJob({ miner_id: gpu, completed_at: new Date(T0.getTime() - 30 * 60_000).toISOString() }))}\n`);
+  expect(await importFile(f.pool, { file, quiet: true })).toMatchObject({ created: 1 });
+  await foldAll(f.pool);
+
+  const { watch, webhookSecret } = await createWatch(owner, { kind: "gpu_idle", target: gpu, idleMinutes: 10, webhook: { url: `${f.receiver.url}/hook`, format: "json" } }, f.pool);
+  expect(await evaluateWatches(f.pool, T0)).toMatchObject({ raised: 1, deliveries: 1 });
+  await deliverDue(f.pool, { ...LOCAL, now: T0 });
+
+  expect(f.receiver.received).toHaveLength(1);
+  const [post] = f.receiver.received;
+  const ts = post!.headers["x-heurist-timestamp"] as string;
+  expect(post!.headers["x-heurist-signature"]).toBe(signBody(webhookSecret!, ts, post!.body));
+  expect(post!.headers["x-heurist-event"]).toBe("alert.raised");
+  const event = JSON.parse(post!.body);
+  expect(event).toMatchObject({ type: "alert.raised", watch: { id: watch.id, kind: "gpu_idle", target: gpu } });
+  expect(event.alerts.map((a: { subject: string; title: string }) => [a.subject, a.title])).toEqual([[gpu, `${gpu}: no completed job for 10 minutes`]]);
+
+  // The owner's test event, through the same signing and log.
+  expect(await queueTestEvent(f.pool, watch.id, T0)).toBe(true);
+  f.receiver.answer(500);
+  await deliverDue(f.pool, { ...LOCAL, now: T0 });
+  let [listed] = await listWatches(owner, f.pool);
+  expect(listed!.deliveries[0]).toMatchObject({ event: "test", state: "pending", attempts: 1, lastStatus: 500 });
+  await deliverDue(f.pool, { ...LOCAL, now: new Date(T0.getTime() + 3_600_000) });
+  expect(f.receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(["alert.raised", "test", "test"]);
+  expect(f.receiver.received[2]!.headers["x-heurist-signature"]).toBe(signBody(webhookSecret!, f.receiver.received[2]!.headers["x-heurist-timestamp"] as string, f.receiver.received[2]!.body));
+
+  [listed] = await listWatches(owner, f.pool);
+  expect(listed!.deliveries.map((d) => [d.event, d.state, d.attempts, d.lastStatus])).toEqual([
+    ["test", "delivered", 2, 200],
+    ["alert.raised", "delivered", 1, 200],
+  ]);
+  expect(listed!.webhook).toMatchObject({ failures: 0, disabledAt: null });
+});
