@@ -60,3 +60,29 @@ test("a quiet GPU's alert and a test event reach the receiver, signed with the w
   ]);
   expect(listed!.webhook).toMatchObject({ failures: 0, disabledAt: null });
 });
+
+test("an epoch settled with a grant to the wallet, then its root published, raise one alert each, once", async () => {
+  const wallet = randomWallet();
+  const { watch } = await createWatch(wallet, { kind: "epoch", target: wallet }, f.pool);
+  const epoch = 900_001;
+  const now = new Date();
+  await f.pool.query(
+    `INSERT INTO epochs (number, starts_at, ends_at, ledger_cutoff, config_id, waifu_pool_wei, llama_pool_wei, waifu_points_micro, llama_points_micro,
+                         late_points_micro, adjust_points_micro, miner_count, settled_at)
+     VALUES ($1, $2, $2, 0, 1, 0, 0, 0, 0, 0, 0, 0, $3)`,
+    [epoch, new Date(now.getTime() - 86_400_000), now],
+  );
+  await f.pool.query("INSERT INTO esheu_grants (epoch, role, recipient, amount_wei, vest_start, vest_end) VALUES ($1, 'miner', $2, $3, $4, $4)", [epoch, wallet, (125n * 10n ** 17n).toString(), now]);
+  const later = new Date(now.getTime() + 1_000);
+  await evaluateWatches(f.pool, later);
+  await f.pool.query("INSERT INTO reward_leaves (epoch, account, amount_wei, proof) VALUES ($1, $2, $3, '{}')", [epoch, wallet, (125n * 10n ** 17n).toString()]);
+  await f.pool.query("INSERT INTO reward_publications (epoch, root, total_wei, vest_start, tx_hash, block_number, at) VALUES ($1, '0x01', 1, $2, '0x02', 1, $3)", [epoch, now, later]);
+  await evaluateWatches(f.pool, later);
+  await evaluateWatches(f.pool, later);
+
+  const alerts = (await f.pool.query("SELECT event_key, title FROM alerts WHERE watch_id = $1 ORDER BY id", [watch.id])).rows;
+  expect(alerts).toEqual([
+    { event_key: `settled:${epoch}`, title: `Epoch ${epoch} settled: 12.5 esHEU for ${wallet}` },
+    { event_key: `claimable:${epoch}`, title: `Epoch ${epoch} is claimable on chain: 12.5 esHEU` },
+  ]);
+});

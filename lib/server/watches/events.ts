@@ -20,6 +20,18 @@ export interface WatchEvent {
   detail: Record<string, unknown>;
 }
 
+/** An event about `subject` (a miner ID, or a wallet); its wallet is the address the subject starts with. */
+const eventOf = (watchId: string, kind: WatchEvent["kind"], subject: string, eventKey: string, at: Date, title: string, detail: Record<string, unknown>): WatchEvent => ({
+  watchId,
+  kind,
+  subject,
+  wallet: subject.split("-")[0]!,
+  eventKey,
+  at,
+  title,
+  detail,
+});
+
 const SINCE = "greatest(w.created_at, $1::timestamptz - interval '2 days')";
 /** Not raised yet for this watch: evaluations after the first read only what is new. */
 const fresh = (key: string) => `NOT EXISTS (SELECT 1 FROM alerts x WHERE x.watch_id = w.id AND x.event_key = ${key})`;
@@ -40,15 +52,9 @@ async function bribeEvents(db: pg.PoolClient, now: Date): Promise<WatchEvent[]> 
   const out: WatchEvent[] = [];
   for (const r of rows) {
     const [before, after] = await yieldsAtBribes(db, r.miner_id, [r.previous, r.bps]);
-    out.push({
-      watchId: r.watch_id,
-      kind: "node_bribe",
-      subject: r.miner_id,
-      wallet: r.miner_id.split("-")[0]!,
-      eventKey: `bribe:${r.block}:${r.log_index}`,
-      at: r.set_at,
-      title: `${r.miner_id}: bribe ${r.previous === null ? "set to" : `${formatBps(r.previous)} →`} ${formatBps(r.bps)} from epoch ${r.effective_epoch}`,
-      detail: {
+    const title = `${r.miner_id}: bribe ${r.previous === null ? "set to" : `${formatBps(r.previous)} →`} ${formatBps(r.bps)} from epoch ${r.effective_epoch}`;
+    out.push(
+      eventOf(r.watch_id, "node_bribe", r.miner_id, `bribe:${r.block}:${r.log_index}`, r.set_at, title, {
         fromBps: r.previous,
         toBps: r.bps,
         effectiveEpoch: r.effective_epoch,
@@ -56,8 +62,8 @@ async function bribeEvents(db: pg.PoolClient, now: Date): Promise<WatchEvent[]> 
         stakerYieldBeforePercent: before ?? null,
         stakerYieldAfterPercent: after ?? null,
         yieldNote: `a staker's estimated yield for the market's default stake: ${pctText(before ?? null)} before, ${pctText(after ?? null)} after`,
-      },
-    });
+      }),
+    );
   }
   return out;
 }
@@ -72,16 +78,8 @@ async function stakeEvents(db: pg.PoolClient, now: Date): Promise<WatchEvent[]> 
   return rows.map((r) => {
     const token = r.token === 1 ? "esHEU" : "HEU";
     const into = !r.delta.startsWith("-");
-    return {
-      watchId: r.watch_id,
-      kind: "node_stake",
-      subject: r.miner_id,
-      wallet: r.miner_id.split("-")[0]!,
-      eventKey: `stake:${r.id}`,
-      at: r.at,
-      title: `${r.miner_id}: ${heu(r.delta)} ${token} ${into ? "staked in" : "taken out"} by ${r.staker}`,
-      detail: { staker: r.staker, token, amountWei: r.delta.replace(/^-/, ""), direction: into ? "in" : "out", how: r.kind },
-    };
+    const title = `${r.miner_id}: ${heu(r.delta)} ${token} ${into ? "staked in" : "taken out"} by ${r.staker}`;
+    return eventOf(r.watch_id, "node_stake", r.miner_id, `stake:${r.id}`, r.at, title, { staker: r.staker, token, amountWei: r.delta.replace(/^-/, ""), direction: into ? "in" : "out", how: r.kind });
   });
 }
 
@@ -92,16 +90,15 @@ async function slashEvents(db: pg.PoolClient, now: Date): Promise<WatchEvent[]> 
       WHERE w.kind = 'miner_slash' AND a.action IN ('slash', 'reversal') AND a.created_at >= ${SINCE} AND ${fresh("'admin:' || a.id")}`,
     [now],
   );
-  return rows.map((r) => ({
-    watchId: r.watch_id,
-    kind: "miner_slash",
-    subject: r.target,
-    wallet: r.target.split("-")[0]!,
-    eventKey: `admin:${r.id}`,
-    at: r.created_at,
-    title: `${r.target}: ${r.action === "slash" ? "slashed" : "slash reversed"}: ${r.reason}`.slice(0, 300),
-    detail: { action: r.action, targetKind: r.target_kind, reason: r.reason, waifuPointsMicro: r.waifu, llamaPointsMicro: r.llama },
-  }));
+  return rows.map((r) =>
+    eventOf(r.watch_id, "miner_slash", r.target, `admin:${r.id}`, r.created_at, `${r.target}: ${r.action === "slash" ? "slashed" : "slash reversed"}: ${r.reason}`.slice(0, 300), {
+      action: r.action,
+      targetKind: r.target_kind,
+      reason: r.reason,
+      waifuPointsMicro: r.waifu,
+      llamaPointsMicro: r.llama,
+    }),
+  );
 }
 
 async function epochEvents(db: pg.PoolClient, now: Date): Promise<WatchEvent[]> {
@@ -116,16 +113,10 @@ async function epochEvents(db: pg.PoolClient, now: Date): Promise<WatchEvent[]> 
       WHERE w.kind = 'epoch' AND p.at >= ${SINCE} AND ${fresh("'claimable:' || p.epoch")}`,
     [now],
   );
-  return rows.map((r) => ({
-    watchId: r.watch_id,
-    kind: "epoch",
-    subject: r.wallet,
-    wallet: r.wallet,
-    eventKey: `${r.what}:${r.epoch}`,
-    at: r.at,
-    title: r.what === "settled" ? `Epoch ${r.epoch} settled: ${heu(r.amount)} esHEU for ${r.wallet}` : `Epoch ${r.epoch} is claimable on chain: ${heu(r.amount)} esHEU`,
-    detail: { epoch: r.epoch, amountWei: r.amount, what: r.what },
-  }));
+  return rows.map((r) => {
+    const title = r.what === "settled" ? `Epoch ${r.epoch} settled: ${heu(r.amount)} esHEU for ${r.wallet}` : `Epoch ${r.epoch} is claimable on chain: ${heu(r.amount)} esHEU`;
+    return eventOf(r.watch_id, "epoch", r.wallet, `${r.what}:${r.epoch}`, r.at, title, { epoch: r.epoch, amountWei: r.amount, what: r.what });
+  });
 }
 
 /** Every event of every event watch since it was created, as of `now`. */
