@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { formatDateTime, formatPercent } from "@/lib/format";
 import { formatBps, parseBribePercent } from "@/lib/market/amount";
-import { nextEpochStartSec } from "@/lib/market/epoch";
+import { nextEpochStartSec } from "@/lib/rewards/epoch";
 import type { PortalContracts } from "@/lib/chain/config";
 import { marketCalls } from "./contracts";
 import { inputClass, labelClass, noteClass, primaryButton } from "./fields";

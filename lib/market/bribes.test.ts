@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { bribeState, type BribeChangeInput } from "./bribes";
-import { epochStartSec } from "./epoch";
+import { epochStartSec } from "@/lib/rewards/epoch";
 
 // Epoch 2916 starts Friday 2025-11-21 (ms); "now" is mid-week in epoch 2917.
 const E = (n: number) => epochStartSec(n) * 1000;

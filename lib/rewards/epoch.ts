@@ -17,3 +17,13 @@ export function epochStart(epoch: number): Date {
 export function epochEnd(epoch: number): Date {
   return epochStart(epoch + 1);
 }
+
+// The same calendar in unix seconds, as the StakingMarket contract and the indexed chain count time.
+
+/** The epoch unix second `unixSec` falls in (the contract's `currentEpoch()` at that time). */
+export const epochAtSec = (unixSec: number): number => epochOf(new Date(unixSec * 1000));
+
+export const epochStartSec = (epoch: number): number => epochStart(epoch).getTime() / 1000;
+
+/** When a bribe set at `unixSec` takes effect: the next Friday 00:00 UTC (strictly after). */
+export const nextEpochStartSec = (unixSec: number): number => epochStartSec(epochAtSec(unixSec) + 1);

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { GET } from "@/app/api/v1/market/route";
-import { epochAt, epochStartSec } from "@/lib/market/epoch";
+import { epochAtSec as epochAt, epochStartSec } from "@/lib/rewards/epoch";
 import { weiOfHeu } from "@/lib/market/row";
 import { TESTNET_BOOST_CURVE, scheduleAt, stakeMultiplierPpm } from "@/lib/points";
 import { MARKET_SORTS, type MarketResponse, type MarketRow, type MarketSort } from "@/lib/schemas/market";

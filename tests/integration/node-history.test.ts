@@ -8,7 +8,7 @@ import { POST as postJobs } from "@/app/api/v1/jobs/route";
 import { GET as getHistory } from "@/app/api/v1/miners/[minerId]/history/route";
 import { BUCKET_MS } from "@/lib/heartbeats/buckets";
 import { coverageStart } from "@/lib/heartbeats/coverage";
-import { epochAt, epochStartSec } from "@/lib/market/epoch";
+import { epochAtSec as epochAt, epochStartSec } from "@/lib/rewards/epoch";
 import type { NodeHistory } from "@/lib/schemas/node-history";
 import { TOKEN_ESHEU, TOKEN_HEU } from "@/lib/server/chain/events";
 import { availabilityOf, heartbeatsSince } from "@/lib/server/heartbeats/availability";

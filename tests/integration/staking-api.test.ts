@@ -5,7 +5,7 @@ import { GET as getChain } from "@/app/api/v1/chain/route";
 import { POST } from "@/app/api/v1/jobs/route";
 import { GET as getBribes } from "@/app/api/v1/miners/[minerId]/bribes/route";
 import { GET as getStaker } from "@/app/api/v1/stakers/[address]/route";
-import { epochAt, epochStartSec } from "@/lib/market/epoch";
+import { epochAtSec as epochAt, epochStartSec } from "@/lib/rewards/epoch";
 import { TOKEN_ESHEU, TOKEN_HEU } from "@/lib/server/chain/events";
 import { GET as getMarket } from "@/app/api/v1/market/route";
 import type { MarketRow } from "@/lib/schemas/market";
