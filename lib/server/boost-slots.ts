@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { assignBoostSlots, boostSlots } from "@/lib/points";
 import { pool } from "./db";
@@ -56,3 +57,16 @@ export async function setBoostAssignment(wallet: string, minerIds: string[], now
   await pool().query("INSERT INTO boost_assignments (wallet, miner_ids, effective_from) VALUES ($1, $2, $3)", [wallet, unique, now]);
   return getBoostAssignment(wallet, now);
 }
+
+/**
+ * The assignment in force at `nowMs`, or null for a wallet with no reported job. Within one page
+ * request (React's cache(), keyed by wallet and instant) the page and the wallet's GPU table share
+ * one read; anywhere else it reads each time. Any other failure reaches the caller.
+ */
+export const boostAssignmentAt = cache(
+  (wallet: string, nowMs: number): Promise<BoostAssignmentView | null> =>
+    getBoostAssignment(wallet, new Date(nowMs)).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === "not_found") return null;
+      throw err;
+    }),
+);

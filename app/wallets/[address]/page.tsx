@@ -22,7 +22,7 @@ import { formatDateTime, formatInt, shortId } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";
 import { walletAddressSchema } from "@/lib/schemas/jobs";
 import { walletQuerySchema, type WalletQuery } from "@/lib/schemas/wallets";
-import { getBoostAssignment } from "@/lib/server/boost-slots";
+import { boostAssignmentAt } from "@/lib/server/boost-slots";
 import { walletModelSplit } from "@/lib/server/queries/model-split";
 import { requestNow, walletForPage } from "@/lib/server/queries/page-reads";
 import { recentWalletJobs } from "@/lib/server/queries/recent-jobs";
@@ -91,7 +91,8 @@ export default async function WalletPage({ params, searchParams }: Props) {
       log().error({ component: "wallet page", wallet: address, err }, "model split unavailable");
       return null;
     }),
-    getBoostAssignment(address, now).catch(() => null),
+    // Shared with the GPU table's read in this request; a failure reaches the error boundary.
+    boostAssignmentAt(address, now.getTime()),
     readAsOf(),
   ]);
   if (!wallet) return <StakerView address={address} />;

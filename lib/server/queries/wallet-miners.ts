@@ -1,9 +1,8 @@
 import "server-only";
 import { isIdle, pointsPerJob, withMedians, type FleetRow } from "@/lib/dashboard/fleet";
-import { AppError } from "@/lib/errors";
 import type { Availability24h } from "@/lib/schemas/activity";
 import type { WalletMiner } from "@/lib/schemas/wallets";
-import { getBoostAssignment } from "../boost-slots";
+import { boostAssignmentAt } from "../boost-slots";
 import { readPool } from "../db";
 import { walletAvailability24h, type WalletAvailability } from "./availability-24h";
 import { countOf, heuOf, isoOf, nodeLatencyMsSql, onTimeOf, pointsOf } from "./convert";
@@ -90,9 +89,5 @@ export async function walletFleetMiners(address: string, now: Date, availability
  * IDs for any free slot (the rule ingestion prices by). Empty for an unknown wallet.
  */
 export async function boostedMinerIds(address: string, now = new Date()): Promise<Set<string>> {
-  const assignment = await getBoostAssignment(address, now).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "not_found") return null;
-    throw err;
-  });
-  return new Set(assignment?.holders ?? []);
+  return new Set((await boostAssignmentAt(address, now.getTime()))?.holders ?? []);
 }
