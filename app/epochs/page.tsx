@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { StaticBarChart } from "@/components/charts/static-bar-chart";
 import { Card, EmptyState, PageHeading, SectionHeading, Stat, StatGrid, TBody, THead, Table, Td, Th, Tr, type SearchParamsRecord } from "@/components/ui";
 import { formatInt, formatPoints } from "@/lib/format";
-import { walletAddressSchema } from "@/lib/schemas/jobs";
+import { walletAddressSchema } from "@/lib/schemas/ids";
 import { listEpochs, walletRewardHistory } from "@/lib/server/queries/epochs";
 import { WalletRewards } from "@/components/dashboard/wallet-rewards";
 

@@ -1,4 +1,4 @@
-import { MINER_ID_PATTERN } from "@/lib/schemas/jobs";
+import { MINER_ID_PATTERN } from "@/lib/schemas/ids";
 
 const WALLET_PATTERN = /^0x[a-fA-F0-9]{40}$/;
 

@@ -1,7 +1,8 @@
 // Admin actions (slash, reversal), the audit log, a miner's slashes, and flags for review.
 // Admins are SIWE-signed-in wallets listed in ADMIN_ADDRESSES.
 import { z } from "zod";
-import { MINER_ID_PATTERN, minerIdSchema, walletAddressSchema, withoutNul } from "./jobs";
+import { withoutNul } from "./jobs";
+import { MINER_ID_PATTERN, minerIdSchema, walletAddressSchema } from "./ids";
 import { intParam, isoDateTime, pageQuery, paginatedSchema } from "./query";
 
 export const SLASH_MAX_WINDOW_DAYS = 366;

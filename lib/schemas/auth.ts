@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { minerIdSchema } from "./jobs";
+import { minerIdSchema } from "./ids";
 
 export const signInBodySchema = z.strictObject({
   message: z.string().min(1, "message is required").max(4096),

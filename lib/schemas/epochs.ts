@@ -1,7 +1,7 @@
 // GET /api/v1/epochs, /api/v1/epochs/{epoch}, /api/v1/epochs/{epoch}/rewards: weekly epochs and
 // what each wallet earned in them. Token amounts are HEU as decimal strings (exact to the wei).
 import { z } from "zod";
-import { walletAddressSchema } from "./jobs";
+import { walletAddressSchema } from "./ids";
 import { isoDateTime } from "./query";
 
 const heu = z.string().regex(/^-?\d+(\.\d{1,18})?$/).describe("HEU as a decimal string, exact to 10⁻¹⁸");

@@ -1,6 +1,6 @@
 // Heartbeats: the job router reports which miners it saw polling for work in a minute.
 import { z } from "zod";
-import { minerIdSchema } from "./jobs";
+import { minerIdSchema } from "./ids";
 
 export const MAX_MINERS_PER_HEARTBEAT = 50_000;
 

@@ -2,7 +2,7 @@
 // names and JSON types, so tools written against Heurist's work here by changing their base URL
 // (decision 0033). The numbers are the /api/v1 queries' own; this is a compatibility layer.
 import { z } from "zod";
-import { MINER_ID_PATTERN } from "./jobs";
+import { MINER_ID_PATTERN } from "./ids";
 import { isoDateTime } from "./query";
 
 /** A parameter given twice arrives as an array (see compat/params.ts) and is refused by name. */

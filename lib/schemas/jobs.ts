@@ -2,20 +2,9 @@
 import { z } from "zod";
 import { findModel } from "@/lib/points/models";
 import { checkShapeFields } from "./shape-fields";
+import { minerIdSchema } from "./ids";
 
-export const MINER_ID_PATTERN = /^(0x[a-fA-F0-9]{40})(-[A-Za-z0-9_]+)?$/;
 export const MAX_JOBS_PER_BATCH = 1000;
-
-export const minerIdSchema = z
-  .string()
-  .max(120, "miner_id is at most 120 characters")
-  .regex(MINER_ID_PATTERN, "miner_id must be a wallet address (0x + 40 hex) with an optional -tag of letters, digits or _")
-  .transform((s) => s.toLowerCase());
-
-export const walletAddressSchema = z
-  .string()
-  .regex(/^0x[a-fA-F0-9]{40}$/, "address must be 0x followed by 40 hex characters")
-  .transform((s) => s.toLowerCase());
 
 /** PostgreSQL text cannot hold U+0000: refused here as a 422/400 rather than failing the insert or query (a 500). */
 export const withoutNul = (name: string) => [(s: string) => !s.includes("\u0000"), `${name} must not contain the NUL character (U+0000)`] as const;

@@ -1,6 +1,6 @@
 // GET /api/v1/miners/{minerId}: one mining node (one GPU).
 import { z } from "zod";
-import { minerIdSchema } from "./jobs";
+import { minerIdSchema } from "./ids";
 import { availability24hSchema, availabilityWindowShape, dailyPointsSchema, last24HrsShape, totalsShape } from "./activity";
 import { openEpochSchema } from "./open-epoch";
 import { daysQuery, isoDateTime } from "./query";

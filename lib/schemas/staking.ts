@@ -2,7 +2,7 @@
 // /api/v1/stakers/{address}) and a node's bribe history (GET /api/v1/miners/{minerId}/bribes).
 // Amounts come twice: as HEU numbers for display and as exact wei strings.
 import { z } from "zod";
-import { minerIdSchema, walletAddressSchema } from "./jobs";
+import { minerIdSchema, walletAddressSchema } from "./ids";
 import { isoDateTime } from "./query";
 
 const address = z.string().regex(/^0x[0-9a-f]{40}$/).describe("lower-cased 0x address");

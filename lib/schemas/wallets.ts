@@ -1,6 +1,7 @@
 // GET /api/v1/wallets/{address}: a reward wallet and its GPUs (1 to 2,500+ of them).
 import { z } from "zod";
-import { walletAddressSchema, withoutNul } from "./jobs";
+import { withoutNul } from "./jobs";
+import { walletAddressSchema } from "./ids";
 import { availability24hSchema, availabilityWindowShape, dailyPointsSchema, last24HrsShape, onTime24hSchema, totalsShape } from "./activity";
 import { openEpochSchema } from "./open-epoch";
 import { daysQuery, isoDateTime, pageQuery, paginatedSchema } from "./query";

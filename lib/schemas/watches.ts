@@ -1,7 +1,7 @@
 // Watches and alerts (issue 15, decision 0035): what a signed-in wallet asks to be told about, and
 // what the worker raised. The webhook's secret is in the answer to its creation only.
 import { z } from "zod";
-import { minerIdSchema } from "./jobs";
+import { minerIdSchema } from "./ids";
 import { isoDateTime } from "./query";
 
 export const WATCH_KINDS = ["gpu_idle", "gpu_availability", "node_bribe", "node_stake", "miner_slash", "epoch"] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { MINER_ID_PATTERN } from "../../lib/schemas/jobs";
+import { MINER_ID_PATTERN } from "../../lib/schemas/ids";
 import { buildFleet, loadTopMiners, SYNTHETIC_WALLETS_AT_FULL_SCALE } from "./fleet";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;

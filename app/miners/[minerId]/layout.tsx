@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { minerIdSchema } from "@/lib/schemas/jobs";
+import { minerIdSchema } from "@/lib/schemas/ids";
 import { minerExists } from "@/lib/server/queries/exists";
 
 // An unknown miner ID is decided here, before anything streams, so it answers a real 404.

@@ -1,6 +1,6 @@
 import { asOfFootnote, pointsStats, shareCard } from "@/components/og/share-card";
 import { minerStateText, minerTitle } from "@/lib/dashboard/headline";
-import { minerIdSchema } from "@/lib/schemas/jobs";
+import { minerIdSchema } from "@/lib/schemas/ids";
 import { minerQuerySchema } from "@/lib/schemas/miners";
 import { minerForPage, requestNow } from "@/lib/server/queries/page-reads";
 import { SHARE_IMAGE_SIZE } from "@/lib/site";

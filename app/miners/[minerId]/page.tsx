@@ -19,7 +19,7 @@ import { minerShareText, minerTitle } from "@/lib/dashboard/headline";
 import { formatAgo } from "@/lib/dashboard/time";
 import { formatDateTime, formatInt, shortId } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";
-import { minerIdSchema } from "@/lib/schemas/jobs";
+import { minerIdSchema } from "@/lib/schemas/ids";
 import { minerModelSplit } from "@/lib/server/queries/model-split";
 import { minerForPage, requestNow } from "@/lib/server/queries/page-reads";
 import { recentMinerJobs } from "@/lib/server/queries/recent-jobs";

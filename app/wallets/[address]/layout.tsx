@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { walletAddressSchema } from "@/lib/schemas/jobs";
+import { walletAddressSchema } from "@/lib/schemas/ids";
 import { stakerExists, walletExists } from "@/lib/server/queries/exists";
 
 // An unknown wallet (one that neither mines nor stakes) is decided here, before anything streams, so it answers a real 404.

@@ -1,6 +1,6 @@
 import { asOfFootnote, pointsStats, shareCard } from "@/components/og/share-card";
 import { walletFleetText, walletTitle } from "@/lib/dashboard/headline";
-import { walletAddressSchema } from "@/lib/schemas/jobs";
+import { walletAddressSchema } from "@/lib/schemas/ids";
 import { walletQuerySchema } from "@/lib/schemas/wallets";
 import { stakerExists } from "@/lib/server/queries/exists";
 import { requestNow, walletForPage } from "@/lib/server/queries/page-reads";

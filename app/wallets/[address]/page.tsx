@@ -20,7 +20,7 @@ import { Card, SectionHeading, hrefWith, type SearchParamsRecord } from "@/compo
 import { walletGpusOnline, walletShareText, walletTitle } from "@/lib/dashboard/headline";
 import { formatDateTime, formatInt, shortId } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";
-import { walletAddressSchema } from "@/lib/schemas/jobs";
+import { walletAddressSchema } from "@/lib/schemas/ids";
 import { walletQuerySchema, type WalletQuery } from "@/lib/schemas/wallets";
 import { boostAssignmentAt } from "@/lib/server/boost-slots";
 import { walletModelSplit } from "@/lib/server/queries/model-split";

@@ -1,6 +1,6 @@
 import "server-only";
 import { heuristStatsQuerySchema } from "@/lib/schemas/heurist-stats";
-import { MINER_ID_PATTERN } from "@/lib/schemas/jobs";
+import { MINER_ID_PATTERN } from "@/lib/schemas/ids";
 import { HEURIST_STATS_INTERVAL_SECONDS } from "@/lib/snapshots/schedule";
 import { errorResponse, jsonContent, queryParameters, ref } from "./json-schema";
 

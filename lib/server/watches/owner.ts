@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { walletAddressSchema } from "@/lib/schemas/jobs";
+import { walletAddressSchema } from "@/lib/schemas/ids";
 import { requireWalletOwner } from "../auth/session";
 import { describeIssues } from "../http";
 

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { boostAssignmentBodySchema } from "@/lib/schemas/auth";
-import { walletAddressSchema } from "@/lib/schemas/jobs";
+import { walletAddressSchema } from "@/lib/schemas/ids";
 import { requireWalletOwner } from "@/lib/server/auth/session";
 import { getBoostAssignment, setBoostAssignment } from "@/lib/server/boost-slots";
 import { describeIssues, jsonBodyOf, route } from "@/lib/server/http";
