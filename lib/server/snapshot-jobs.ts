@@ -3,7 +3,7 @@ import { FLAGS_SCAN_INTERVAL_SECONDS, GPU_THROUGHPUT_INTERVAL_SECONDS, HEURIST_S
 import { rebuildFlagsScan } from "./admin/flags-snapshot";
 import { rebuildHeuristStats } from "./compat/snapshot";
 import { rebuildGpuThroughput } from "./gpu-throughput/snapshot";
-import { rebuildLeaderboards } from "./leaderboard";
+import { rebuildLeaderboards } from "./leaderboard-snapshot";
 import { marketIntervalSeconds } from "./market/query";
 import { rebuildMarketSnapshot } from "./market/snapshot";
 import { leaderboardIntervalSeconds } from "./queries/leaderboard";

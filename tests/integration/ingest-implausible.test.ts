@@ -8,7 +8,7 @@ import { GET as leaderboardRoute } from "@/app/api/v1/leaderboard/route";
 import { POST as ingest } from "@/app/api/v1/jobs/route";
 import { GET as walletRoute } from "@/app/api/v1/wallets/[address]/route";
 import { explainZero } from "@/lib/dashboard/explain";
-import { rebuildLeaderboards } from "@/lib/server/leaderboard";
+import { rebuildLeaderboards } from "@/lib/server/leaderboard-snapshot";
 import { recentMinerJobs } from "@/lib/server/queries/recent-jobs";
 import { verifyAll } from "@/lib/server/verify/verify";
 import { db, foldNow, imageJob, randomWallet, signedRequest } from "../support/fixtures";

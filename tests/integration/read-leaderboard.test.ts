@@ -6,7 +6,7 @@ import { POST } from "@/app/api/v1/jobs/route";
 import { GET as getGpus } from "@/app/api/v1/gpus/route";
 import { GET as getBoard } from "@/app/api/v1/leaderboard/route";
 import { rebuildGpuThroughput } from "@/lib/server/gpu-throughput/snapshot";
-import { rebuildLeaderboard, rebuildLeaderboards } from "@/lib/server/leaderboard";
+import { rebuildLeaderboard, rebuildLeaderboards } from "@/lib/server/leaderboard-snapshot";
 import { getLeaderboard } from "@/lib/server/queries/leaderboard";
 import { getWalletOrThrow } from "@/lib/server/queries/wallet";
 import { walletQuerySchema } from "@/lib/schemas/wallets";

@@ -18,7 +18,7 @@ import { LeaderboardSection } from "@/app/gpus/leaderboard-section";
 import { marketQuerySchema } from "@/lib/schemas/market";
 import { pool } from "@/lib/server/db";
 import { rebuildGpuThroughput } from "@/lib/server/gpu-throughput/snapshot";
-import { rebuildLeaderboards } from "@/lib/server/leaderboard";
+import { rebuildLeaderboards } from "@/lib/server/leaderboard-snapshot";
 import { getMarket } from "@/lib/server/market/query";
 import { rebuildMarketSnapshot } from "@/lib/server/market/snapshot";
 import { getGpuThroughput } from "@/lib/server/queries/gpu-throughput";
