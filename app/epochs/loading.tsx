@@ -1,12 +1,9 @@
-import { Skeleton, SkeletonPage, SkeletonTable } from "@/components/ui";
+import { Skeleton, SkeletonHeading, SkeletonPage, SkeletonTable } from "@/components/ui";
 
 export default function Loading() {
   return (
     <SkeletonPage label="Loading epochs">
-      <div className="space-y-2">
-        <Skeleton className="h-9 w-40" />
-        <Skeleton className="h-4 w-full max-w-2xl" />
-      </div>
+      <SkeletonHeading titleClass="w-40" />
       <Skeleton className="h-28 rounded-xl" />
       <Skeleton className="h-10 w-full max-w-xl" />
       <Skeleton className="h-48 rounded-xl" />

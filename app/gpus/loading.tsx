@@ -1,12 +1,9 @@
-import { Skeleton, SkeletonPage, SkeletonTable } from "@/components/ui";
+import { Skeleton, SkeletonHeading, SkeletonPage, SkeletonTable } from "@/components/ui";
 
 export default function Loading() {
   return (
     <SkeletonPage label="Loading top GPUs">
-      <div className="space-y-2">
-        <Skeleton className="h-9 w-48" />
-        <Skeleton className="h-4 w-full max-w-2xl" />
-      </div>
+      <SkeletonHeading titleClass="w-48" />
       <div className="flex items-end justify-between">
         <Skeleton className="h-7 w-40" />
         <Skeleton className="h-9 w-44" />

@@ -9,7 +9,7 @@ export { hrefWith, type SearchParamsRecord } from "./href";
 export { LazyDetails } from "./lazy-details";
 export { Pagination } from "./pagination";
 export { PageHeading, SectionHeading } from "./section-heading";
-export { Skeleton, SkeletonPage, SkeletonStats, SkeletonTable } from "./skeleton";
+export { Skeleton, SkeletonHeading, SkeletonPage, SkeletonStats, SkeletonTable } from "./skeleton";
 export { Stat, StatGrid, type StatTone } from "./stat";
 export { TabLinks } from "./tab-links";
 export { TBody, THead, Table, Td, Th, Tr, tableStyles } from "./table";

@@ -15,6 +15,16 @@ export function SkeletonPage({ label = "Loading", children }: { label?: string; 
   );
 }
 
+/** A page heading's place: the title (its width in `titleClass`) and the line under it. */
+export function SkeletonHeading({ titleClass = "w-48", lineClass = "h-4 w-full max-w-2xl" }: { titleClass?: string; lineClass?: string }) {
+  return (
+    <div className="space-y-2">
+      <Skeleton className={cn("h-9", titleClass)} />
+      <Skeleton className={lineClass} />
+    </div>
+  );
+}
+
 export function SkeletonStats({ count = 5 }: { count?: number }) {
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
