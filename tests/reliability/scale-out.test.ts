@@ -136,11 +136,16 @@ async function scenario(stats: ClientStats, total: number, due: number[], releas
   await step("the ended epochs settled and the second worker running", async () => second.workerIds.length > 0 && (await settledEpochs()) === due.length);
   const settledAtAck = stats.acknowledged;
   // Kill whichever worker holds the chain indexer's job: its lock outlives it until a reaper sees its heartbeat stop.
+  // Frozen first, then checked: a job that ended between the look and the kill would leave nothing to reap.
   let holder: WorkerProcess | undefined;
-  await step("a worker holding chain-index", async () => {
+  await step("a worker frozen while it holds chain-index", async () => {
     const lock = (await lockedJobs()).find((j) => j.task === "chain-index");
     holder = lock && workers.find((w) => w.running && w.workerIds.includes(lock.locked_by));
-    return !!holder;
+    if (!holder) return false;
+    holder.freeze();
+    if ((await lockedJobs()).some((j) => j.task === "chain-index" && holder!.workerIds.includes(j.locked_by))) return true;
+    holder.thaw();
+    return false;
   });
   await holder!.kill();
   startWorker(`${holder!.name}2`);

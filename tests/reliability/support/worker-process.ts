@@ -54,6 +54,15 @@ export class WorkerProcess {
     return this.lines.filter((l) => l.msg === msg);
   }
 
+  /** SIGSTOP to the process group: it keeps what it holds and does nothing more until SIGCONT (thaw) or SIGKILL. */
+  freeze(): void {
+    if (this.running) stopGroup(this.child, "SIGSTOP");
+  }
+
+  thaw(): void {
+    if (this.running) stopGroup(this.child, "SIGCONT");
+  }
+
   /** SIGKILL to the process group: the job it holds stays locked in its name. */
   async kill(): Promise<Exit> {
     if (this.running) stopGroup(this.child, "SIGKILL");
