@@ -6,10 +6,9 @@ import { POST } from "@/app/api/v1/jobs/route";
 import { GET } from "@/app/api/v1/market/route";
 import { epochAtSec as epochAt, epochStartSec } from "@/lib/rewards/epoch";
 import { weiOfHeu } from "@/lib/market/row";
-import { TESTNET_BOOST_CURVE, scheduleAt, stakeMultiplierPpm } from "@/lib/points";
+import { scheduleAt, stakeMultiplierPpm } from "@/lib/points";
 import { MARKET_SORTS, type MarketResponse, type MarketRow, type MarketSort } from "@/lib/schemas/market";
 import { TOKEN_ESHEU, TOKEN_HEU } from "@/lib/server/chain/events";
-import { stakeCurveSql } from "@/lib/server/market/ranks";
 import { rebuildMarketSnapshot } from "@/lib/server/market/snapshot";
 import { applyFakeChainEvents, db, foldNow, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 
@@ -237,14 +236,6 @@ describe("GET /api/v1/market", () => {
     expect(a.yieldEsHeu!.percentPerYear).toBeGreaterThan(a.yield!.percentPerYear);
     // Real rates are small: never a 0 that hides them.
     expect(a.yield!.percentPerYear).toBeGreaterThan(0);
-  });
-
-  test("the SQL stake curve the yield sort uses equals the points library's", async () => {
-    const stakes = [0, 1, 9_999.999, 10_000, 10_000.5, 19_000, 54_999.4, 55_000, 99_999.99, 100_000, 1e9, 12_345.678];
-    for (const curve of [TESTNET_BOOST_CURVE, scheduleAt(new Date()).stakeCurve]) {
-      const { rows } = await db().query<{ x: number; ppm: number }>(`SELECT x, ${stakeCurveSql(curve, "x")} AS ppm FROM unnest($1::float8[]) AS x`, [stakes]);
-      expect(rows.map((r) => r.ppm)).toEqual(stakes.map((s) => stakeMultiplierPpm(curve, s)));
-    }
   });
 
   test("bad parameters are 400s naming the parameter; nothing else is accepted", async () => {
