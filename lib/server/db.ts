@@ -5,9 +5,10 @@ import { serverEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { PrismaClient } from "./generated/prisma/client";
 
-// One primary pool per process (and one replica pool when DATABASE_READ_URL is set), the primary's shared by Prisma (typed reads) and the raw-SQL hot paths (bulk ingest).
+// One primary pool per process (and one replica pool when DATABASE_READ_URL is set), each shared by
+// its Prisma client (typed reads and writes) and the raw-SQL hot paths (bulk ingest).
 // Kept on globalThis so Next's dev reloads do not open a new pool per edit.
-const globalForDb = globalThis as unknown as { heuristPool?: pg.Pool; heuristReadPool?: pg.Pool; heuristPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { heuristPool?: pg.Pool; heuristReadPool?: pg.Pool; heuristPrisma?: PrismaClient; heuristReadPrisma?: PrismaClient };
 
 function newPool(connectionString: string, name: "primary" | "replica"): pg.Pool {
   const env = serverEnv();
@@ -67,9 +68,17 @@ export function readPool(): pg.Pool {
   return globalForDb.heuristReadPool;
 }
 
+/** Prisma on the primary's pool. */
 export function prisma(): PrismaClient {
   globalForDb.heuristPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
   return globalForDb.heuristPrisma;
+}
+
+/** Prisma on `readPool()`: the hand-tuned reads of prisma/sql/ (`$queryRawTyped`) run here. */
+export function readPrisma(): PrismaClient {
+  if (readPool() === pool()) return prisma();
+  globalForDb.heuristReadPrisma ??= new PrismaClient({ adapter: new PrismaPg(readPool()) });
+  return globalForDb.heuristReadPrisma;
 }
 
 /** Postgres cancelled a statement that ran past `statement_timeout`. */
