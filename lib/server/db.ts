@@ -8,7 +8,7 @@ import { PrismaClient } from "./generated/prisma/client";
 // One primary pool per process (and one replica pool when DATABASE_READ_URL is set), each shared by
 // its Prisma client (typed reads and writes) and the raw-SQL hot paths (bulk ingest).
 // Kept on globalThis so Next's dev reloads do not open a new pool per edit.
-const globalForDb = globalThis as unknown as { heuristPool?: pg.Pool; heuristReadPool?: pg.Pool; heuristPrisma?: PrismaClient; heuristReadPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { heuristPool?: pg.Pool; heuristReadPool?: pg.Pool; heuristPrisma?: WeakMap<pg.Pool, PrismaClient> };
 
 function newPool(connectionString: string, name: "primary" | "replica"): pg.Pool {
   const env = serverEnv();
@@ -68,17 +68,25 @@ export function readPool(): pg.Pool {
   return globalForDb.heuristReadPool;
 }
 
+/** The Prisma client on `p`: one per pool, so it always uses the pool `pool()` / `readPool()` give now. */
+function prismaOn(p: pg.Pool): PrismaClient {
+  globalForDb.heuristPrisma ??= new WeakMap();
+  let client = globalForDb.heuristPrisma.get(p);
+  if (!client) {
+    client = new PrismaClient({ adapter: new PrismaPg(p) });
+    globalForDb.heuristPrisma.set(p, client);
+  }
+  return client;
+}
+
 /** Prisma on the primary's pool. */
 export function prisma(): PrismaClient {
-  globalForDb.heuristPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
-  return globalForDb.heuristPrisma;
+  return prismaOn(pool());
 }
 
 /** Prisma on `readPool()`: the hand-tuned reads of prisma/sql/ (`$queryRawTyped`) run here. */
 export function readPrisma(): PrismaClient {
-  if (readPool() === pool()) return prisma();
-  globalForDb.heuristReadPrisma ??= new PrismaClient({ adapter: new PrismaPg(readPool()) });
-  return globalForDb.heuristReadPrisma;
+  return prismaOn(readPool());
 }
 
 /** Postgres cancelled a statement that ran past `statement_timeout`. */

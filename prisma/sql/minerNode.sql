@@ -1,4 +1,5 @@
--- One GPU with its stake and its wallet's NFT count (the miner API and page).
+-- One GPU with its stake and its wallet's NFT count (the miner API and page). latency_ms: the mean
+-- over its successful jobs in whole ms, from a sum and a count that fold in any order (decision 0024).
 -- @param {String} $1:minerId
 -- @nonnull stake_wei, nft_count
 SELECT n.miner_id, n.wallet, n.device_tag, n.hardware, n.first_seen_at, n.last_seen_at,

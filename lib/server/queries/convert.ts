@@ -33,9 +33,3 @@ export function onTimeOf(successes: string | number | null | undefined, jobs: st
 export function isoOf(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
-
-/**
- * SQL: a node's mean latency over its successful jobs, in whole ms (NULL before its first one).
- * Sum and count, not a moving average: folded in any order, they come out the same (decision 0024).
- */
-export const nodeLatencyMsSql = (alias: string) => `(${alias}.latency_ms_sum / NULLIF(${alias}.latency_count, 0))::int`;
