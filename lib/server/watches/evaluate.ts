@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { columns } from "../unnest-columns";
 import { conditionStates, type ConditionState } from "./conditions";
 import { watchEvents } from "./events";
 import { enqueueDelivery, type AlertPayload, type WebhookEventType, type WebhookFormat } from "./outbox";
@@ -40,7 +41,7 @@ async function raiseConditions(db: pg.PoolClient, firing: ConditionState[], now:
     `INSERT INTO alerts (watch_id, kind, subject, wallet, opened_at, title, detail)
      SELECT w::bigint, k, s, wa, $6, t, d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $7::jsonb[]) AS f(w, k, s, wa, t, d)
      ON CONFLICT (watch_id, subject) WHERE resolved_at IS NULL AND event_key IS NULL DO NOTHING ${RETURNING}`,
-    [firing.map((c) => c.watchId), firing.map((c) => c.kind), firing.map((c) => c.subject), firing.map((c) => c.wallet), firing.map((c) => c.title), now, firing.map((c) => JSON.stringify(c.detail))],
+    [...columns(firing, "watchId", "kind", "subject", "wallet", "title"), now, firing.map((c) => JSON.stringify(c.detail))],
   );
   return rows;
 }
@@ -52,7 +53,7 @@ async function resolveConditions(db: pg.PoolClient, firing: ConditionState[], no
       WHERE a.resolved_at IS NULL AND a.event_key IS NULL
         AND NOT EXISTS (SELECT 1 FROM unnest($1::bigint[], $2::text[]) AS f(w, s) WHERE f.w = a.watch_id AND f.s = a.subject)
      RETURNING a.id::text, a.watch_id::text, a.kind, a.subject, a.wallet, a.title, a.opened_at, a.resolved_at, a.detail`,
-    [firing.map((c) => c.watchId), firing.map((c) => c.subject), now],
+    [...columns(firing, "watchId", "subject"), now],
   );
   return rows;
 }
@@ -64,16 +65,7 @@ async function raiseEvents(db: pg.PoolClient, now: Date): Promise<AlertRow[]> {
     `INSERT INTO alerts (watch_id, kind, subject, wallet, event_key, opened_at, resolved_at, title, detail)
      SELECT w::bigint, k, s, wa, e, at, at, t, d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::jsonb[]) AS f(w, k, s, wa, e, at, t, d)
      ON CONFLICT (watch_id, event_key) DO NOTHING ${RETURNING}`,
-    [
-      events.map((e) => e.watchId),
-      events.map((e) => e.kind),
-      events.map((e) => e.subject),
-      events.map((e) => e.wallet),
-      events.map((e) => e.eventKey),
-      events.map((e) => e.at),
-      events.map((e) => e.title),
-      events.map((e) => JSON.stringify(e.detail)),
-    ],
+    [...columns(events, "watchId", "kind", "subject", "wallet", "eventKey", "at", "title"), events.map((e) => JSON.stringify(e.detail))],
   );
   return rows;
 }
