@@ -29,22 +29,30 @@ export const alertView = (a: AlertRecord): AlertView => ({
 
 const ALERT_FIELDS = { id: true, kind: true, subject: true, title: true, openedAt: true, resolvedAt: true, detail: true } as const;
 const DELIVERY_FIELDS = { id: true, event: true, createdAt: true, attempts: true, deliveredAt: true, gaveUpAt: true } as const;
+const LAST_ATTEMPT = { orderBy: { attempt: "desc" }, take: 1, select: { status: true, error: true } } as const;
 
-/** The owner's watches, newest first, each with its latest alerts and webhook deliveries. */
+/**
+ * The owner's watches, newest first, each with its latest alerts and webhook deliveries. One query
+ * per watch for those: Prisma applies a nested `take` in memory, after reading every row of every
+ * watch, so `LIMIT` is said where the database sees it (decision 0039).
+ */
 export async function listWatches(owner: string, db?: pg.Pool): Promise<WatchView[]> {
-  const watches = await prismaOn(db).watch.findMany({
-    where: { owner },
-    orderBy: { id: "desc" },
-    include: {
-      _count: { select: { alerts: { where: { resolvedAt: null } } } },
-      alerts: { orderBy: { id: "desc" }, take: RECENT, select: ALERT_FIELDS },
-      deliveries: {
-        orderBy: { id: "desc" },
-        take: RECENT,
-        select: { ...DELIVERY_FIELDS, attemptLog: { orderBy: { attempt: "desc" }, take: 1, select: { status: true, error: true } } },
-      },
-    },
-  });
+  const client = prismaOn(db);
+  const found = await client.watch.findMany({ where: { owner }, orderBy: { id: "desc" } });
+  const ids = found.map((w) => w.id);
+  const [open, watches] = await Promise.all([
+    ids.length === 0 ? [] : client.alert.groupBy({ by: ["watchId"], where: { watchId: { in: ids }, resolvedAt: null }, _count: true }),
+    Promise.all(
+      found.map(async (w) => {
+        const [alerts, deliveries] = await Promise.all([
+          client.alert.findMany({ where: { watchId: w.id }, orderBy: { id: "desc" }, take: RECENT, select: ALERT_FIELDS }),
+          client.webhookDelivery.findMany({ where: { watchId: w.id }, orderBy: { id: "desc" }, take: RECENT, select: { ...DELIVERY_FIELDS, attemptLog: LAST_ATTEMPT } }),
+        ]);
+        return { ...w, alerts, deliveries };
+      }),
+    ),
+  ]);
+  const openAlerts = new Map(open.map((o) => [o.watchId, o._count]));
   return watches.map((w) => {
     const kind = w.kind as WatchKind;
     return {
@@ -54,8 +62,8 @@ export async function listWatches(owner: string, db?: pg.Pool): Promise<WatchVie
       idleMinutes: kind === "gpu_idle" ? w.threshold : null,
       availabilityBelowPercent: kind === "gpu_availability" && w.threshold !== null ? w.threshold / 100 : null,
       createdAt: isoOf(w.createdAt),
-      state: w._count.alerts > 0 && (kind === "gpu_idle" || kind === "gpu_availability") ? "alerting" : "ok",
-      openAlerts: w._count.alerts,
+      state: (openAlerts.get(w.id) ?? 0) > 0 && (kind === "gpu_idle" || kind === "gpu_availability") ? "alerting" : "ok",
+      openAlerts: openAlerts.get(w.id) ?? 0,
       webhook: w.webhookUrl
         ? { url: w.webhookUrl, format: w.webhookFormat as WebhookFormat, failures: w.failures, disabledAt: w.disabledAt ? isoOf(w.disabledAt) : null, disabledReason: w.disabledReason }
         : null,
