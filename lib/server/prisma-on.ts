@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { prisma } from "./db";
+import { pool, prisma } from "./db";
 import { PrismaClient } from "./generated/prisma/client";
 
 // Prisma Client over a pool the caller owns: the worker's pool (lib/server/worker/pool.ts), or a
@@ -9,7 +9,7 @@ import { PrismaClient } from "./generated/prisma/client";
 const clients = new WeakMap<pg.Pool, PrismaClient>();
 
 export function prismaOn(db?: pg.Pool): PrismaClient {
-  if (!db) return prisma();
+  if (!db || db === pool()) return prisma();
   let client = clients.get(db);
   if (!client) clients.set(db, (client = new PrismaClient({ adapter: new PrismaPg(db) })));
   return client;
