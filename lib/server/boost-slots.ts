@@ -1,8 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
-import { assignBoostSlots, boostSlots } from "@/lib/points";
-import { pool } from "./db";
+import { boostSlots } from "@/lib/points";
+import { rankedMiners, slotHolders } from "./boost-slot-ranking";
+import { pool, prisma } from "./db";
 
 export interface BoostAssignmentView {
   wallet: string;
@@ -16,25 +17,28 @@ export interface BoostAssignmentView {
 }
 
 async function walletNftCount(wallet: string): Promise<number> {
-  const { rows } = await pool().query<{ nft_count: number }>("SELECT coalesce(n.nft_count, 0) AS nft_count FROM wallets w LEFT JOIN wallet_nfts n ON n.wallet = w.address WHERE w.address = $1", [wallet]);
-  if (!rows[0]) throw new AppError("not_found", `No miner has reported jobs for wallet ${wallet}.`);
-  return rows[0].nft_count;
+  const [known, nfts] = await Promise.all([
+    prisma().wallet.findUnique({ where: { address: wallet }, select: { address: true } }),
+    prisma().walletNft.findUnique({ where: { wallet }, select: { nftCount: true } }),
+  ]);
+  if (!known) throw new AppError("not_found", `No miner has reported jobs for wallet ${wallet}.`);
+  return nfts?.nftCount ?? 0;
 }
 
 export async function getBoostAssignment(wallet: string, now = new Date()): Promise<BoostAssignmentView> {
   const nftCount = await walletNftCount(wallet);
   const slots = boostSlots(nftCount);
   const [set, ranked] = await Promise.all([
-    pool().query<{ miner_ids: string[]; effective_from: Date }>(
-      "SELECT miner_ids, effective_from FROM boost_assignments WHERE wallet = $1 AND effective_from <= $2 ORDER BY effective_from DESC LIMIT 1",
-      [wallet, now],
-    ),
-    pool().query<{ miner_id: string }>("SELECT miner_id FROM nodes WHERE wallet = $1 ORDER BY first_seen_at, miner_id LIMIT $2", [wallet, slots]),
+    prisma().boostAssignment.findFirst({
+      where: { wallet, effectiveFrom: { lte: now } },
+      orderBy: { effectiveFrom: "desc" },
+      select: { minerIds: true, effectiveFrom: true },
+    }),
+    rankedMiners(pool(), new Map([[wallet, nftCount]])),
   ]);
-  const chosen = set.rows[0]?.miner_ids ?? null;
-  const list = [...ranked.rows.map((r) => r.miner_id), ...(chosen ?? [])];
-  const holders = slots > 0 ? [...assignBoostSlots(list, nftCount, chosen ?? [])] : [];
-  return { wallet, nftCount, slots, chosen, effectiveFrom: set.rows[0]?.effective_from.toISOString() ?? null, holders };
+  const chosen = set?.minerIds ?? null;
+  const holders = [...slotHolders(ranked.get(wallet)!, nftCount, chosen ?? [])];
+  return { wallet, nftCount, slots, chosen, effectiveFrom: set?.effectiveFrom.toISOString() ?? null, holders };
 }
 
 /** Records the owner's choice; it prices jobs that complete from `now` on. Past jobs keep theirs. */
@@ -48,13 +52,13 @@ export async function setBoostAssignment(wallet: string, minerIds: string[], now
       chosen: unique.length,
     });
   }
-  const { rows } = await pool().query<{ miner_id: string }>("SELECT miner_id FROM nodes WHERE wallet = $1 AND miner_id = ANY($2::text[])", [wallet, unique]);
-  const known = new Set(rows.map((r) => r.miner_id));
+  const rows = await prisma().node.findMany({ where: { walletAddress: wallet, minerId: { in: unique } }, select: { minerId: true } });
+  const known = new Set(rows.map((r) => r.minerId));
   const foreign = unique.filter((id) => !known.has(id));
   if (foreign.length > 0) {
     throw new AppError("validation_failed", `Not miner IDs of wallet ${wallet}: ${foreign.join(", ")}.`, { minerIds: foreign });
   }
-  await pool().query("INSERT INTO boost_assignments (wallet, miner_ids, effective_from) VALUES ($1, $2, $3)", [wallet, unique, now]);
+  await prisma().boostAssignment.create({ data: { wallet, minerIds: unique, effectiveFrom: now } });
   return getBoostAssignment(wallet, now);
 }
 

@@ -2,8 +2,9 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { microToPoints } from "@/lib/points";
 import type { AdminActionsQuery, AdminActionView, MinerSlash } from "@/lib/schemas/admin";
-import { pool } from "../db";
-import { ACTION_COLUMNS, actionView, type ActionRow } from "./views";
+import { prisma } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { actionFacts, actionViews, reversalsOf } from "./views";
 
 export interface Page<T> {
   items: T[];
@@ -14,32 +15,12 @@ export interface Page<T> {
 
 /** The audit log, newest first: who, when, what (target, window, fraction), why, points moved. */
 export async function listAdminActions(q: AdminActionsQuery): Promise<Page<AdminActionView>> {
-  const where = "($1::text IS NULL OR a.target = $1) AND ($2::text IS NULL OR a.action = $2)";
-  const params = [q.target ?? null, q.action ?? null];
-  const [rows, count] = await Promise.all([
-    pool().query<ActionRow>(
-      `SELECT ${ACTION_COLUMNS} FROM admin_actions a LEFT JOIN admin_actions r ON r.reverses = a.id
-        WHERE ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT $3 OFFSET $4`,
-      [...params, q.pageSize, (q.page - 1) * q.pageSize],
-    ),
-    pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM admin_actions a WHERE ${where}`, params),
+  const where: Prisma.AdminActionWhereInput = { target: q.target, action: q.action };
+  const [items, total] = await Promise.all([
+    actionViews(where, { skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    prisma().adminAction.count({ where }),
   ]);
-  return { items: rows.rows.map(actionView), page: q.page, pageSize: q.pageSize, total: count.rows[0]!.n };
-}
-
-interface MinerSlashRow {
-  id: string;
-  action: "slash" | "reversal";
-  created_at: Date;
-  reason: string;
-  target_kind: "miner" | "wallet";
-  window_from: Date | null;
-  window_to: Date | null;
-  fraction_ppm: number | null;
-  reverses: string | null;
-  waifu: string;
-  llama: string;
-  reversed_at: Date | null;
+  return { items, page: q.page, pageSize: q.pageSize, total };
 }
 
 /**
@@ -47,41 +28,51 @@ interface MinerSlashRow {
  * newest first, with this miner's own points moved. The admin's address is left out.
  */
 export async function listMinerSlashes(minerId: string, page: number, pageSize: number): Promise<Page<MinerSlash> & { minerId: string }> {
-  const node = await pool().query("SELECT 1 FROM nodes WHERE miner_id = $1", [minerId]);
-  if (node.rowCount === 0) throw new AppError("not_found", `No miner ${minerId} has reported a job yet.`);
-  const mine = `SELECT admin_action_id AS id, coalesce(sum(points_micro) FILTER (WHERE point_type = 'waifu'), 0) AS waifu,
-                       coalesce(sum(points_micro) FILTER (WHERE point_type = 'llama'), 0) AS llama
-                  FROM ledger_entries WHERE admin_action_id IS NOT NULL AND miner_id = $1 GROUP BY admin_action_id`;
-  const [rows, count] = await Promise.all([
-    pool().query<MinerSlashRow>(
-      `WITH mine AS (${mine})
-       SELECT a.id::text, a.action, a.created_at, a.reason, a.target_kind, a.window_from, a.window_to, a.fraction_ppm, a.reverses::text,
-              m.waifu::text, m.llama::text, r.created_at AS reversed_at
-         FROM mine m JOIN admin_actions a ON a.id = m.id LEFT JOIN admin_actions r ON r.reverses = a.id
-        ORDER BY a.created_at DESC, a.id DESC LIMIT $2 OFFSET $3`,
-      [minerId, pageSize, (page - 1) * pageSize],
-    ),
-    pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM (${mine}) m`, [minerId]),
-  ]);
+  const node = await prisma().node.findUnique({ where: { minerId }, select: { minerId: true } });
+  if (!node) throw new AppError("not_found", `No miner ${minerId} has reported a job yet.`);
+  // A miner's own points per action: few rows (one per action and point type), so the page is cut here.
+  const sums = await prisma().ledgerEntry.groupBy({
+    by: ["adminActionId", "pointType"],
+    where: { minerId, adminActionId: { not: null } },
+    _sum: { pointsMicro: true },
+  });
+  const moved = new Map<bigint, { waifu: bigint; llama: bigint }>();
+  for (const s of sums) {
+    const m = moved.get(s.adminActionId!) ?? { waifu: 0n, llama: 0n };
+    m[s.pointType] += s._sum.pointsMicro ?? 0n;
+    moved.set(s.adminActionId!, m);
+  }
+  const actions = await prisma().adminAction.findMany({
+    where: { id: { in: [...moved.keys()] } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
+  const reversals = await reversalsOf(actions.map((a) => a.id));
   return {
     minerId,
-    items: rows.rows.map((r) => ({
-      id: Number(r.id),
-      action: r.action,
-      createdAt: r.created_at.toISOString(),
-      reason: r.reason,
-      targetKind: r.target_kind,
-      windowFrom: r.window_from?.toISOString() ?? null,
-      windowTo: r.window_to?.toISOString() ?? null,
-      fraction: r.fraction_ppm === null ? null : r.fraction_ppm / 1_000_000,
-      waifuPoints: microToPoints(BigInt(r.waifu)),
-      llamaPoints: microToPoints(BigInt(r.llama)),
-      reverses: r.reverses === null ? null : Number(r.reverses),
-      reversed: r.reversed_at !== null,
-      reversedAt: r.reversed_at?.toISOString() ?? null,
-    })),
+    items: actions.map((a) => {
+      const f = actionFacts(a);
+      const m = moved.get(a.id)!;
+      const reversedAt = reversals.get(a.id)?.createdAt.toISOString() ?? null;
+      return {
+        id: f.id,
+        action: f.action,
+        createdAt: f.createdAt,
+        reason: a.reason,
+        targetKind: f.targetKind,
+        windowFrom: f.windowFrom,
+        windowTo: f.windowTo,
+        fraction: f.fraction,
+        waifuPoints: microToPoints(m.waifu),
+        llamaPoints: microToPoints(m.llama),
+        reverses: f.reverses,
+        reversed: reversedAt !== null,
+        reversedAt,
+      };
+    }),
     page,
     pageSize,
-    total: count.rows[0]!.n,
+    total: moved.size,
   };
 }

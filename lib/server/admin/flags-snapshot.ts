@@ -1,7 +1,7 @@
 import "server-only";
 import type { FlagsResponse } from "@/lib/schemas/admin";
 import { FLAGS_SCAN_HOURS } from "@/lib/snapshots/schedule";
-import { pool, withTransaction } from "../db";
+import { prisma, withTransaction } from "../db";
 import { scanFlags, tuneScan, type FlagsScan } from "./flags";
 
 // The worker scans the last 24 hours for flags every hour and stores the result (flags_scans, one
@@ -15,7 +15,8 @@ const LOCK_KEY = 0x464c; // "FL"
 /**
  * Scans [now − hours, now) and stores it in one transaction, replacing the previous scan of that
  * look-back. Under a cluster-wide advisory lock, a second worker waits for the first and keeps its
- * scan when it is at least as recent (returns false). Idempotent.
+ * scan when it is at least as recent (returns false). Idempotent. Raw SQL on one pg transaction:
+ * the lock, the scan's planner settings and the write share it.
  */
 export async function rebuildFlagsScan(now = new Date(), hours = FLAGS_SCAN_HOURS): Promise<boolean> {
   return withTransaction(async (client) => {
@@ -38,7 +39,6 @@ export async function rebuildFlagsScan(now = new Date(), hours = FLAGS_SCAN_HOUR
 
 /** The worker's latest stored scan of the last `hours`, with its time; null before its first one. */
 export async function getStoredFlags(hours = FLAGS_SCAN_HOURS): Promise<FlagsResponse | null> {
-  const { rows } = await pool().query<{ as_of: Date; result: FlagsScan }>(`SELECT as_of, result FROM flags_scans WHERE hours = $1`, [hours]);
-  const row = rows[0];
-  return row ? { source: "worker", asOf: row.as_of.toISOString(), ...row.result } : null;
+  const row = await prisma().flagsScan.findUnique({ where: { hours }, select: { asOf: true, result: true } });
+  return row ? { source: "worker", asOf: row.asOf.toISOString(), ...(row.result as unknown as FlagsScan) } : null;
 }

@@ -47,6 +47,10 @@ export async function reverseSlash(admin: string, slashId: string, reason: strin
       throw err;
     }
     await writeAdminEntries(client, { kind: "reversal", actionId: id, entries, note: `Reversal of slash #${slashId}. ${reason}`, now, open });
-    return resultOf(client, id, entries);
+    const action = { id: BigInt(id), admin, action: "reversal", targetKind: slash.target_kind, target: slash.target, windowFrom: slash.window_from, windowTo: slash.window_to };
+    return resultOf(
+      { ...action, fractionPpm: null, reverses: BigInt(slashId), reason, waifuMicro: -BigInt(slash.waifu_micro), llamaMicro: -BigInt(slash.llama_micro), createdAt: now },
+      entries,
+    );
   });
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import type pg from "pg";
 import { slashMicro } from "@/lib/anticheat/slash-window";
 import { AppError } from "@/lib/errors";
 import { microToPoints } from "@/lib/points";
@@ -7,7 +6,8 @@ import type { AdminActionResult, SlashBody } from "@/lib/schemas/admin";
 import { withTransaction } from "../db";
 import { joinSettlementBarrier } from "../epochs/epoch-points";
 import { pointsLeft, type PointType } from "./points-left";
-import { ACTION_COLUMNS, actionView, type ActionRow } from "./views";
+import type { AdminAction } from "../generated/prisma/client";
+import { actionView } from "./views";
 import { lockNodes, writeAdminEntries, type AdminEntry } from "./write-entries";
 
 const fmtFraction = (ppm: number) => `${ppm / 10_000} %`;
@@ -53,17 +53,20 @@ export async function createSlash(admin: string, body: SlashBody, now = new Date
       [admin, targetKind, target, body.from, body.to, fractionPpm, body.reason, total("waifu"), total("llama"), now],
     );
     const id = inserted.rows[0]!.id;
+    const action = { id: BigInt(id), admin, action: "slash", targetKind, target, windowFrom: body.from, windowTo: body.to, fractionPpm, reverses: null, reason: body.reason };
     const note = `Slash #${id}: ${fmtFraction(fractionPpm)} of the points in [${body.from.toISOString()}, ${body.to.toISOString()}). ${body.reason}`;
     await writeAdminEntries(client, { kind: "slash", actionId: id, entries, note, now, open });
-    return resultOf(client, id, entries);
+    return resultOf({ ...action, waifuMicro: BigInt(total("waifu")), llamaMicro: BigInt(total("llama")), createdAt: now }, entries);
   });
 }
 
-/** The action as the audit log shows it, with the entries just written. */
-export async function resultOf(client: pg.PoolClient, id: string, entries: readonly AdminEntry[]): Promise<AdminActionResult> {
-  const { rows } = await client.query<ActionRow>(`SELECT ${ACTION_COLUMNS} FROM admin_actions a LEFT JOIN admin_actions r ON r.reverses = a.id WHERE a.id = $1`, [id]);
+/**
+ * The action just written, as the audit log shows it, with its entries: built from what was
+ * inserted (the row is not committed yet, and nothing can have reversed it), not read back.
+ */
+export function resultOf(action: AdminAction, entries: readonly AdminEntry[]): AdminActionResult {
   return {
-    ...actionView(rows[0]!),
+    ...actionView(action, null, new Set(entries.map((e) => e.minerId)).size),
     entries: [...entries]
       .sort((a, b) => (a.minerId === b.minerId ? a.pointType.localeCompare(b.pointType) : a.minerId < b.minerId ? -1 : 1))
       .map((e) => ({ minerId: e.minerId, pointType: e.pointType, points: microToPoints(e.micro) })),

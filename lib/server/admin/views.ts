@@ -1,50 +1,66 @@
 import "server-only";
 import { microToPoints } from "@/lib/points";
 import type { AdminActionView } from "@/lib/schemas/admin";
+import { prisma } from "../db";
+import type { AdminAction, Prisma } from "../generated/prisma/client";
 
-/** admin_actions columns as text where pg would hand back bigints, plus the reversal (if any). */
-export const ACTION_COLUMNS = `a.id::text, a.admin, a.action, a.target_kind, a.target, a.window_from, a.window_to, a.fraction_ppm, a.reverses::text,
-  a.reason, a.waifu_micro::text, a.llama_micro::text, a.created_at,
-  r.id::text AS r_id, r.admin AS r_admin, r.created_at AS r_created_at, r.reason AS r_reason,
-  (SELECT count(DISTINCT l.miner_id) FROM ledger_entries l WHERE l.admin_action_id = a.id)::int AS miner_count`;
+/** The reversal of an action, as the audit log shows who undid it. */
+export type Reversal = Pick<AdminAction, "id" | "admin" | "createdAt" | "reason" | "reverses">;
 
-export interface ActionRow {
-  id: string;
-  admin: string;
-  action: "slash" | "reversal";
-  target_kind: "miner" | "wallet";
-  target: string;
-  window_from: Date | null;
-  window_to: Date | null;
-  fraction_ppm: number | null;
-  reverses: string | null;
-  reason: string;
-  waifu_micro: string;
-  llama_micro: string;
-  created_at: Date;
-  r_id: string | null;
-  r_admin: string | null;
-  r_created_at: Date | null;
-  r_reason: string | null;
-  miner_count: number;
+/** What the audit log and a miner's slash list both show of an action, in API form. */
+export function actionFacts(a: AdminAction) {
+  return {
+    id: Number(a.id),
+    action: a.action as "slash" | "reversal",
+    createdAt: a.createdAt.toISOString(),
+    targetKind: a.targetKind as "miner" | "wallet",
+    windowFrom: a.windowFrom?.toISOString() ?? null,
+    windowTo: a.windowTo?.toISOString() ?? null,
+    fraction: a.fractionPpm === null ? null : a.fractionPpm / 1_000_000,
+    reverses: a.reverses === null ? null : Number(a.reverses),
+  };
 }
 
-export function actionView(r: ActionRow): AdminActionView {
+/** Each action's reversal (one at most: a unique index), by the reversed action's id. */
+export async function reversalsOf(ids: readonly bigint[]): Promise<Map<bigint, Reversal>> {
+  if (ids.length === 0) return new Map();
+  const rows = await prisma().adminAction.findMany({
+    where: { reverses: { in: [...ids] } },
+    select: { id: true, admin: true, createdAt: true, reason: true, reverses: true },
+  });
+  return new Map(rows.map((r) => [r.reverses!, r]));
+}
+
+/** The audit log's page of actions matching `where`, newest first, with their reversals and how many miner IDs each moved. */
+export async function actionViews(where: Prisma.AdminActionWhereInput, page: { skip: number; take: number }): Promise<AdminActionView[]> {
+  const actions = await prisma().adminAction.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...page });
+  const ids = actions.map((a) => a.id);
+  const [reversals, moved] = await Promise.all([
+    reversalsOf(ids),
+    ids.length === 0 ? [] : prisma().ledgerEntry.groupBy({ by: ["adminActionId", "minerId"], where: { adminActionId: { in: ids } } }),
+  ]);
+  const minerCount = new Map<bigint, number>();
+  for (const m of moved) minerCount.set(m.adminActionId!, (minerCount.get(m.adminActionId!) ?? 0) + 1);
+  return actions.map((a) => actionView(a, reversals.get(a.id) ?? null, minerCount.get(a.id) ?? 0));
+}
+
+export function actionView(a: AdminAction, reversal: Reversal | null, minerCount: number): AdminActionView {
+  const f = actionFacts(a);
   return {
-    id: Number(r.id),
-    action: r.action,
-    admin: r.admin,
-    createdAt: r.created_at.toISOString(),
-    targetKind: r.target_kind,
-    target: r.target,
-    windowFrom: r.window_from?.toISOString() ?? null,
-    windowTo: r.window_to?.toISOString() ?? null,
-    fraction: r.fraction_ppm === null ? null : r.fraction_ppm / 1_000_000,
-    reason: r.reason,
-    reverses: r.reverses === null ? null : Number(r.reverses),
-    reversedBy: r.r_id === null ? null : { id: Number(r.r_id), admin: r.r_admin!, createdAt: r.r_created_at!.toISOString(), reason: r.r_reason! },
-    waifuPoints: microToPoints(BigInt(r.waifu_micro)),
-    llamaPoints: microToPoints(BigInt(r.llama_micro)),
-    minerCount: r.miner_count,
+    id: f.id,
+    action: f.action,
+    admin: a.admin,
+    createdAt: f.createdAt,
+    targetKind: f.targetKind,
+    target: a.target,
+    windowFrom: f.windowFrom,
+    windowTo: f.windowTo,
+    fraction: f.fraction,
+    reason: a.reason,
+    reverses: f.reverses,
+    reversedBy: reversal && { id: Number(reversal.id), admin: reversal.admin, createdAt: reversal.createdAt.toISOString(), reason: reversal.reason },
+    waifuPoints: microToPoints(a.waifuMicro),
+    llamaPoints: microToPoints(a.llamaMicro),
+    minerCount,
   };
 }

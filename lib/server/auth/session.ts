@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { serverEnv } from "@/lib/env";
-import { pool } from "../db";
+import { prisma } from "../db";
 import { hashToken } from "./siwe";
 
 export const SESSION_COOKIE = "heurist_session";
@@ -23,12 +23,10 @@ const tokenFrom = (req: Request) => cookieValue(req, SESSION_COOKIE);
 export async function sessionOf(req: Request, now = new Date()): Promise<{ address: string; chainId: number; expiresAt: Date } | null> {
   const token = tokenFrom(req);
   if (!token) return null;
-  const { rows } = await pool().query<{ address: string; chain_id: number; expires_at: Date }>(
-    "SELECT address, chain_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2",
-    [hashToken(token), now],
-  );
-  const row = rows[0];
-  return row ? { address: row.address, chainId: row.chain_id, expiresAt: row.expires_at } : null;
+  return prisma().session.findFirst({
+    where: { tokenHash: hashToken(token), expiresAt: { gt: now } },
+    select: { address: true, chainId: true, expiresAt: true },
+  });
 }
 
 /** Owner actions check the session inside the action, not only at the edge. */
@@ -43,7 +41,7 @@ export async function requireWalletOwner(req: Request, wallet: string, what = "c
 
 export async function endSession(req: Request): Promise<void> {
   const token = tokenFrom(req);
-  if (token) await pool().query("DELETE FROM sessions WHERE token_hash = $1", [hashToken(token)]);
+  if (token) await prisma().session.deleteMany({ where: { tokenHash: hashToken(token) } });
 }
 
 /** Cookies are Secure when users sign in over https (AUTH_ORIGIN), whatever a proxy in front says about the hop to us. */

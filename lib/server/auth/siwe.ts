@@ -5,7 +5,8 @@ import { createPublicClient, getAddress, hexToBigInt, http, isAddressEqual, reco
 import { parseSiweMessage, validateSiweMessage, verifySiweMessage } from "viem/siwe";
 import { AppError } from "@/lib/errors";
 import { chainEnv, serverEnv } from "@/lib/env";
-import { pool } from "../db";
+import { prisma } from "../db";
+import { prismaOn } from "../prisma-on";
 
 export const NONCE_TTL_MS = 10 * 60_000;
 /** How far a wallet's clock may run ahead of the server's when it stamps `issuedAt`. */
@@ -28,15 +29,16 @@ export async function issueNonce(now = new Date()): Promise<{ nonce: string; exp
   const binding = randomBytes(32).toString("base64url");
   const nonce = hashToken(binding);
   const expiresAt = new Date(now.getTime() + NONCE_TTL_MS);
-  await pool().query("INSERT INTO auth_nonces (nonce, expires_at) VALUES ($1, $2)", [nonce, expiresAt]);
+  await prisma().authNonce.create({ data: { nonce, expiresAt } });
   return { nonce, expiresAt, binding };
 }
 
-/** Deletes expired nonces and sessions; returns how many of each went. */
-export async function purgeExpiredAuth(now = new Date(), db: Pick<pg.Pool, "query"> = pool()): Promise<{ nonces: number; sessions: number }> {
-  const nonces = await db.query("DELETE FROM auth_nonces WHERE expires_at <= $1", [now]);
-  const sessions = await db.query("DELETE FROM sessions WHERE expires_at <= $1", [now]);
-  return { nonces: nonces.rowCount ?? 0, sessions: sessions.rowCount ?? 0 };
+/** Deletes expired nonces and sessions; returns how many of each went. `db`: the worker's pool (default: the server's). */
+export async function purgeExpiredAuth(now = new Date(), db?: pg.Pool): Promise<{ nonces: number; sessions: number }> {
+  const client = prismaOn(db);
+  const nonces = await client.authNonce.deleteMany({ where: { expiresAt: { lte: now } } });
+  const sessions = await client.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  return { nonces: nonces.count, sessions: sessions.count };
 }
 
 function publicClient() {
@@ -101,16 +103,11 @@ export async function signIn(opts: { message: string; signature: Hex; binding: s
     throw new AppError("unauthorized", "The signature was not made by the address in the message.");
   }
   // Consume the nonce only now, atomically: a replayed message finds it used.
-  const used = await pool().query(
-    "UPDATE auth_nonces SET used_at = $2 WHERE nonce = $1 AND used_at IS NULL AND expires_at > $2 RETURNING nonce",
-    [fields.nonce, now],
-  );
-  if (used.rowCount !== 1) throw new AppError("unauthorized", "The nonce is unknown, expired or already used; ask for a new one.");
+  const used = await prisma().authNonce.updateMany({ where: { nonce: fields.nonce, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  if (used.count !== 1) throw new AppError("unauthorized", "The nonce is unknown, expired or already used; ask for a new one.");
 
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + env.AUTH_SESSION_HOURS * 3_600_000);
-  await pool().query("INSERT INTO sessions (token_hash, address, chain_id, expires_at) VALUES ($1, $2, $3, $4)", [
-    hashToken(token), address.toLowerCase(), fields.chainId, expiresAt,
-  ]);
+  await prisma().session.create({ data: { tokenHash: hashToken(token), address: address.toLowerCase(), chainId: fields.chainId, expiresAt } });
   return { token, address: address.toLowerCase(), chainId: fields.chainId, expiresAt };
 }

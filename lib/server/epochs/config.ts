@@ -31,6 +31,10 @@ export function epochPools(config: PoolConfig, waifuPointsMicro: bigint, llamaPo
   };
 }
 
+/**
+ * Raw SQL on the caller's connection, not Prisma Client: settlement and the market snapshot read it
+ * inside their own transactions, and pages on the read replica (decision 0039).
+ */
 export async function configFor(client: pg.PoolClient | pg.Pool, epoch: number): Promise<PoolConfig> {
   const { rows } = await client.query<{ id: number; wb: string; lb: string; wp: string; lp: string; esheu_weight_ppm: number }>(
     `SELECT id, waifu_base_wei::text AS wb, llama_base_wei::text AS lb, waifu_wei_per_point::text AS wp, llama_wei_per_point::text AS lp, esheu_weight_ppm

@@ -2,6 +2,7 @@ import "server-only";
 import { availabilityPlan, BUCKETS_PER_HOUR } from "@/lib/heartbeats/coverage";
 import type pg from "pg";
 import { readPool } from "../db";
+import { columns } from "../unnest-columns";
 import type { Availability } from "./availability";
 
 type Db = Pick<pg.Pool, "query">;
@@ -48,16 +49,7 @@ export async function availabilityByWindow(
          JOIN miner_hourly m ON m.miner_id = ANY($1::text[]) AND m.hour >= r.hour_from AND m.hour < r.hour_to AND m.job_count > 0
         GROUP BY r.w, m.miner_id)
      SELECT w, miner_id, (coalesce(hb.online, 0) + coalesce(jb.online, 0))::int AS online FROM hb FULL JOIN jb USING (w, miner_id)`,
-    [
-      minerIds,
-      runs.map((r) => r.w),
-      runs.map((r) => r.day),
-      runs.map((r) => r.start),
-      runs.map((r) => r.length),
-      jobs.map((j) => j.w),
-      jobs.map((j) => j.from),
-      jobs.map((j) => j.to),
-    ],
+    [minerIds, ...columns(runs, "w", "day", "start", "length"), ...columns(jobs, "w", "from", "to")],
   );
   for (const r of rows) out.get(r.miner_id)![r.w] = blank(r.online, r.w);
   return out;

@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
-import { SLOTS_PER_NFT, assignBoostSlots, type NodeFactors } from "@/lib/points";
+import type { NodeFactors } from "@/lib/points";
+import { assignmentInForce, rankedMiners, slotHolders, type AssignmentSet } from "../boost-slot-ranking";
 import { nftTimeline, stakeTimeline, type Timeline } from "../chain/history";
 import type { PreparedJob } from "./prepare-jobs";
 
@@ -9,11 +10,6 @@ const WEI_PER_HEU = 10n ** 18n;
 export function weiToHeu(wei: string): number {
   const value = BigInt(wei);
   return Number(value / WEI_PER_HEU) + Number(value % WEI_PER_HEU) / 1e18;
-}
-
-interface AssignmentSet {
-  effectiveFrom: number;
-  minerIds: string[];
 }
 
 /**
@@ -38,7 +34,7 @@ export async function loadNodeFactors(client: pg.PoolClient, jobs: readonly Prep
   const [nfts, stakes] = await Promise.all([nftTimeline(client, wallets, from, to), stakeTimeline(client, minerIds, from, to)]);
   const nftWallets = new Map(wallets.map((w) => [w, nfts.max(w, from, to, 0, (n) => n)] as const).filter(([, n]) => n > 0));
   if (nftWallets.size > 0) await lockNftWallets(client, jobs, nftWallets);
-  const holdersFor = nftWallets.size > 0 ? await slotHolders(client, jobs, nftWallets, nfts) : () => false;
+  const holdersFor = nftWallets.size > 0 ? await batchSlotHolders(client, jobs, nftWallets, nfts) : () => false;
 
   return (job) => ({
     nftCount: nfts.at(job.wallet, job.completedAt, 0),
@@ -77,22 +73,16 @@ async function lockNftWallets(client: pg.PoolClient, jobs: readonly PreparedJob[
 }
 
 /** `maxNfts`: each NFT-holding wallet's largest count over the batch (how many default holders to rank). */
-async function slotHolders(client: pg.PoolClient, jobs: readonly PreparedJob[], maxNfts: Map<string, number>, nfts: Timeline<number>) {
+async function batchSlotHolders(client: pg.PoolClient, jobs: readonly PreparedJob[], maxNfts: Map<string, number>, nfts: Timeline<number>) {
   const nftWallets = [...maxNfts.keys()];
-  const [ranked, sets] = await Promise.all([
-    client.query<{ wallet: string; miner_id: string }>(
-      `SELECT n.wallet, n.miner_id FROM unnest($1::text[], $2::int[]) AS w(address, nfts)
-        CROSS JOIN LATERAL (SELECT wallet, miner_id FROM nodes WHERE wallet = w.address ORDER BY first_seen_at, miner_id LIMIT w.nfts * ${SLOTS_PER_NFT}) n`,
-      [nftWallets, nftWallets.map((w) => maxNfts.get(w))],
-    ),
+  const [order, sets] = await Promise.all([
+    rankedMiners(client, maxNfts),
     client.query<{ wallet: string; miner_ids: string[]; effective_from: Date }>(
       "SELECT wallet, miner_ids, effective_from FROM boost_assignments WHERE wallet = ANY($1::text[]) ORDER BY wallet, effective_from",
       [nftWallets],
     ),
   ]);
-  // Every NFT wallet gets a list, even one whose first GPUs appear in this very batch.
-  const order = new Map<string, string[]>(nftWallets.map((w) => [w, []]));
-  for (const row of ranked.rows) order.set(row.wallet, [...(order.get(row.wallet) ?? []), row.miner_id]);
+  // Every NFT wallet has a list (rankedMiners), even one whose first GPUs appear in this very batch.
   const byFirstJob = [...jobs].sort((a, b) => a.completedAt.getTime() - b.completedAt.getTime() || (a.job.miner_id < b.job.miner_id ? -1 : 1));
   const listed = new Map<string, Set<string>>(); // list membership in O(1): a 2,500-GPU wallet's list is long
   for (const { wallet, job } of byFirstJob) {
@@ -114,13 +104,11 @@ async function slotHolders(client: pg.PoolClient, jobs: readonly PreparedJob[], 
   return (job: PreparedJob): boolean => {
     const count = nfts.at(job.wallet, job.completedAt, 0);
     if (!count) return false;
-    const inForce = (setsByWallet.get(job.wallet) ?? []).filter((s) => s.effectiveFrom <= job.completedAt.getTime()).at(-1);
+    const inForce = assignmentInForce(setsByWallet.get(job.wallet) ?? [], job.completedAt.getTime());
     const key = `${job.wallet}:${count}:${inForce?.effectiveFrom ?? "default"}`;
     let holders = memo.get(key);
     if (!holders) {
-      const explicit = inForce?.minerIds ?? [];
-      const list = [...(order.get(job.wallet) ?? []), ...explicit];
-      memo.set(key, (holders = assignBoostSlots(list, count, explicit)));
+      memo.set(key, (holders = slotHolders(order.get(job.wallet) ?? [], count, inForce?.minerIds ?? [])));
     }
     return holders.has(job.job.miner_id);
   };

@@ -1,5 +1,7 @@
 import "server-only";
 import type pg from "pg";
+import type { Alert } from "../generated/prisma/client";
+import { columns } from "../unnest-columns";
 import { conditionStates, type ConditionState } from "./conditions";
 import { watchEvents } from "./events";
 import { enqueueDelivery, type AlertPayload, type WebhookEventType, type WebhookFormat } from "./outbox";
@@ -20,19 +22,10 @@ export interface EvaluationResult {
   deliveries: number;
 }
 
-interface AlertRow {
-  id: string;
-  watch_id: string;
-  kind: string;
-  subject: string;
-  wallet: string;
-  title: string;
-  opened_at: Date;
-  resolved_at: Date | null;
-  detail: Record<string, unknown>;
-}
+/** An alert as the evaluator's statements return it: the schema's fields, ids as text. */
+type AlertRow = Pick<Alert, "kind" | "subject" | "wallet" | "title" | "openedAt" | "resolvedAt"> & { id: string; watchId: string; detail: Record<string, unknown> };
 
-const RETURNING = "RETURNING id::text, watch_id::text, kind, subject, wallet, title, opened_at, resolved_at, detail";
+const RETURNING = `RETURNING id::text, watch_id::text AS "watchId", kind, subject, wallet, title, opened_at AS "openedAt", resolved_at AS "resolvedAt", detail`;
 
 async function raiseConditions(db: pg.PoolClient, firing: ConditionState[], now: Date): Promise<AlertRow[]> {
   if (firing.length === 0) return [];
@@ -40,7 +33,7 @@ async function raiseConditions(db: pg.PoolClient, firing: ConditionState[], now:
     `INSERT INTO alerts (watch_id, kind, subject, wallet, opened_at, title, detail)
      SELECT w::bigint, k, s, wa, $6, t, d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $7::jsonb[]) AS f(w, k, s, wa, t, d)
      ON CONFLICT (watch_id, subject) WHERE resolved_at IS NULL AND event_key IS NULL DO NOTHING ${RETURNING}`,
-    [firing.map((c) => c.watchId), firing.map((c) => c.kind), firing.map((c) => c.subject), firing.map((c) => c.wallet), firing.map((c) => c.title), now, firing.map((c) => JSON.stringify(c.detail))],
+    [...columns(firing, "watchId", "kind", "subject", "wallet", "title"), now, firing.map((c) => JSON.stringify(c.detail))],
   );
   return rows;
 }
@@ -51,8 +44,8 @@ async function resolveConditions(db: pg.PoolClient, firing: ConditionState[], no
     `UPDATE alerts a SET resolved_at = $3
       WHERE a.resolved_at IS NULL AND a.event_key IS NULL
         AND NOT EXISTS (SELECT 1 FROM unnest($1::bigint[], $2::text[]) AS f(w, s) WHERE f.w = a.watch_id AND f.s = a.subject)
-     RETURNING a.id::text, a.watch_id::text, a.kind, a.subject, a.wallet, a.title, a.opened_at, a.resolved_at, a.detail`,
-    [firing.map((c) => c.watchId), firing.map((c) => c.subject), now],
+     ${RETURNING}`,
+    [...columns(firing, "watchId", "subject"), now],
   );
   return rows;
 }
@@ -64,16 +57,7 @@ async function raiseEvents(db: pg.PoolClient, now: Date): Promise<AlertRow[]> {
     `INSERT INTO alerts (watch_id, kind, subject, wallet, event_key, opened_at, resolved_at, title, detail)
      SELECT w::bigint, k, s, wa, e, at, at, t, d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::jsonb[]) AS f(w, k, s, wa, e, at, t, d)
      ON CONFLICT (watch_id, event_key) DO NOTHING ${RETURNING}`,
-    [
-      events.map((e) => e.watchId),
-      events.map((e) => e.kind),
-      events.map((e) => e.subject),
-      events.map((e) => e.wallet),
-      events.map((e) => e.eventKey),
-      events.map((e) => e.at),
-      events.map((e) => e.title),
-      events.map((e) => JSON.stringify(e.detail)),
-    ],
+    [...columns(events, "watchId", "kind", "subject", "wallet", "eventKey", "at", "title"), events.map((e) => JSON.stringify(e.detail))],
   );
   return rows;
 }
@@ -84,14 +68,14 @@ export const alertPayload = (a: AlertRow): AlertPayload => ({
   subject: a.subject,
   wallet: a.wallet,
   title: a.title,
-  openedAt: a.opened_at.toISOString(),
-  resolvedAt: a.resolved_at ? a.resolved_at.toISOString() : null,
+  openedAt: a.openedAt.toISOString(),
+  resolvedAt: a.resolvedAt ? a.resolvedAt.toISOString() : null,
   detail: a.detail,
 });
 
 /** One webhook event per watch and type for the alerts it raised or resolved now. */
 async function queueDeliveries(db: pg.PoolClient, batches: [WebhookEventType, AlertRow[]][], now: Date): Promise<number> {
-  const ids = [...new Set(batches.flatMap(([, rows]) => rows.map((r) => r.watch_id)))];
+  const ids = [...new Set(batches.flatMap(([, rows]) => rows.map((r) => r.watchId)))];
   if (ids.length === 0) return 0;
   const { rows: watches } = await db.query<{ id: string; kind: string; target: string; webhook_url: string | null; webhook_format: WebhookFormat; disabled_at: Date | null }>(
     "SELECT id::text, kind, target, webhook_url, webhook_format, disabled_at FROM watches WHERE id = ANY($1::bigint[]) AND webhook_url IS NOT NULL",
@@ -100,7 +84,7 @@ async function queueDeliveries(db: pg.PoolClient, batches: [WebhookEventType, Al
   let queued = 0;
   for (const w of watches) {
     for (const [type, rows] of batches) {
-      const alerts = rows.filter((r) => r.watch_id === w.id).map(alertPayload);
+      const alerts = rows.filter((r) => r.watchId === w.id).map(alertPayload);
       if (alerts.length === 0) continue;
       const event = { type, watch: { id: w.id, kind: w.kind, target: w.target }, alerts, createdAt: now.toISOString() };
       if (await enqueueDelivery(db, { id: w.id, webhookUrl: w.webhook_url, webhookFormat: w.webhook_format, disabledAt: w.disabled_at }, event, now)) queued++;

@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { withTransaction } from "../db";
+import { prismaOn } from "../prisma-on";
 import { enqueueDelivery, type WebhookFormat } from "./outbox";
 
 // What a watch's owner does to its webhook (decision 0036), for the watch API to call once it has
@@ -11,10 +12,11 @@ import { enqueueDelivery, type WebhookFormat } from "./outbox";
  * False when the watch does not exist or has no webhook.
  */
 export async function enableWebhook(pool: pg.Pool, watchId: bigint | string): Promise<boolean> {
-  const r = await pool.query("UPDATE watches SET failures = 0, disabled_at = NULL, disabled_reason = NULL WHERE id = $1 AND webhook_url IS NOT NULL", [
-    watchId.toString(),
-  ]);
-  return r.rowCount === 1;
+  const { count } = await prismaOn(pool).watch.updateMany({
+    where: { id: BigInt(watchId), webhookUrl: { not: null } },
+    data: { failures: 0, disabledAt: null, disabledReason: null },
+  });
+  return count === 1;
 }
 
 /**
@@ -23,6 +25,7 @@ export async function enableWebhook(pool: pg.Pool, watchId: bigint | string): Pr
  * webhook again (a failure does not re-disable or count twice). At most one test is pending per
  * watch: a new one stops the previous (given up; one already being posted is still logged), so
  * repeated clicks cannot queue a day of retries each. False when the watch has no webhook.
+ * Raw SQL on one pg transaction: the row lock, and the outbox insert it shares with the evaluator's transaction.
  */
 export async function queueTestEvent(pool: pg.Pool, watchId: bigint | string, now = new Date()): Promise<boolean> {
   return withTransaction(
