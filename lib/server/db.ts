@@ -68,8 +68,11 @@ export function readPool(): pg.Pool {
   return globalForDb.heuristReadPool;
 }
 
-/** The Prisma client on `p`: one per pool, so it always uses the pool `pool()` / `readPool()` give now. */
-function prismaOn(p: pg.Pool): PrismaClient {
+/**
+ * The Prisma client on `p`, made on first use: one per pool, so prisma() and readPrisma() follow the
+ * pool `pool()` and `readPool()` give now, and a caller's own pool (the worker's) gets its own.
+ */
+export function clientOn(p: pg.Pool): PrismaClient {
   globalForDb.heuristPrisma ??= new WeakMap();
   let client = globalForDb.heuristPrisma.get(p);
   if (!client) {
@@ -81,12 +84,12 @@ function prismaOn(p: pg.Pool): PrismaClient {
 
 /** Prisma on the primary's pool. */
 export function prisma(): PrismaClient {
-  return prismaOn(pool());
+  return clientOn(pool());
 }
 
 /** Prisma on `readPool()`: the hand-tuned reads of prisma/sql/ (`$queryRawTyped`) run here. */
 export function readPrisma(): PrismaClient {
-  return prismaOn(readPool());
+  return clientOn(readPool());
 }
 
 /** Postgres cancelled a statement that ran past `statement_timeout`. */
