@@ -2,8 +2,11 @@
 // that names the variable; the browser's build-time values live in lib/public-env.ts.
 import { z } from "zod";
 
+/** Variables as process.env holds them (tests pass their own). */
+type EnvVars = Record<string, string | undefined>;
+
 /** The schema's verdict on env, or an error listing each bad variable and what is wrong with it. */
-function parseOrThrow<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, what: string): z.infer<S> {
+function parseOrThrow<S extends z.ZodType>(schema: S, env: EnvVars, what: string): z.infer<S> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || what}: ${i.message}`).join("\n");
@@ -119,7 +122,7 @@ function authTarget(domain: string | undefined, origin: string | undefined, prod
 }
 
 /** The server's settings from env (production: AUTH_DOMAIN is required). */
-export function parseServerEnv(env: NodeJS.ProcessEnv, production: boolean): ServerEnv {
+export function parseServerEnv(env: EnvVars, production: boolean): ServerEnv {
   const parsed = parseOrThrow(serverSchema, env, "server");
   const auth = authTarget(parsed.AUTH_DOMAIN, parsed.AUTH_ORIGIN, production);
   if (typeof auth === "string") throw new Error(`Invalid server environment:\n  ${auth}`);
@@ -190,7 +193,7 @@ export interface ChainEnv {
 let cachedChain: ChainEnv | undefined;
 
 /** The chain the portal follows, from CHAIN_* and the *_ADDRESS variables. */
-export function chainEnv(env: NodeJS.ProcessEnv = process.env): ChainEnv {
+export function chainEnv(env: EnvVars = process.env): ChainEnv {
   if (cachedChain && env === process.env) return cachedChain;
   const e = parseOrThrow(chainSchema, env, "chain");
   const result: ChainEnv = {
@@ -254,7 +257,7 @@ export type SecurityEnv = z.infer<typeof securitySchema>;
 let cachedSecurity: SecurityEnv | undefined;
 
 /** The web server's address and rate limits (the shared budgets need DATABASE_URL). */
-export function securityEnv(env: NodeJS.ProcessEnv = process.env): SecurityEnv {
+export function securityEnv(env: EnvVars = process.env): SecurityEnv {
   if (cachedSecurity && env === process.env) return cachedSecurity;
   const schema = securitySchema.refine((e) => e.RATE_LIMIT_STORE === "memory" || e.DATABASE_URL, {
     path: ["DATABASE_URL"],
@@ -281,7 +284,7 @@ export type OpsEnv = z.infer<typeof opsSchema>;
 let cachedOps: OpsEnv | undefined;
 
 /** Logging, metrics and readiness settings; read without DATABASE_URL (the front server and the indexer script log too). */
-export function opsEnv(env: NodeJS.ProcessEnv = process.env): OpsEnv {
+export function opsEnv(env: EnvVars = process.env): OpsEnv {
   if (cachedOps && env === process.env) return cachedOps;
   const parsed = parseOrThrow(opsSchema, env, "ops");
   if (env === process.env) cachedOps = parsed;
