@@ -69,6 +69,15 @@ export function Th({
   );
 }
 
+/** The header of a column of row actions (links, buttons): named for screen readers only. */
+export function ActionsTh() {
+  return (
+    <Th>
+      <span className="sr-only">Actions</span>
+    </Th>
+  );
+}
+
 export function Td({ numeric = false, className, ...rest }: { numeric?: boolean } & ComponentPropsWithoutRef<"td">) {
   return <td className={cn("px-3 py-2 first:pl-0 last:pr-0", numeric && "text-right tabular-nums whitespace-nowrap", className)} {...rest} />;
 }
