@@ -1,4 +1,4 @@
-import { Badge, SectionHeading, TBody, THead, Table, Td, Th, Tr } from "@/components/ui";
+import { Badge, Section, TBody, THead, Table, Td, Th, Tr } from "@/components/ui";
 import { formatDateTime, formatPoints } from "@/lib/format";
 import { listMinerSlashes } from "@/lib/server/admin/audit-log";
 
@@ -10,12 +10,11 @@ export async function MinerSlashes({ minerId }: { minerId: string }) {
   const page = await listMinerSlashes(minerId, 1, 20);
   if (page.items.length === 0) return null;
   return (
-    <section aria-labelledby="slashes">
-      <SectionHeading
-        id="slashes"
-        title="Slashes and reversals"
-        description="Points taken by an admin for a time window (a slash is a negative ledger entry in the epoch it was made, never a deletion) and given back (a reversal)."
-      />
+    <Section
+      id="slashes"
+      title="Slashes and reversals"
+      description="Points taken by an admin for a time window (a slash is a negative ledger entry in the epoch it was made, never a deletion) and given back (a reversal)."
+    >
       <Table caption={`Slashes and reversals of ${minerId}`} captionHidden>
         <THead>
           <tr>
@@ -43,6 +42,6 @@ export async function MinerSlashes({ minerId }: { minerId: string }) {
           ))}
         </TBody>
       </Table>
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { Badge, Card, SectionHeading, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
+import { Badge, Card, Section, TBody, THead, Table, Td, Th, Tr } from "@/components/ui";
 import type { BadgeTone } from "@/components/ui/badge";
 import { LazyClaimPanel } from "@/components/staking/lazy";
 import { portalChainConfigOf } from "@/lib/chain/config";
@@ -19,12 +19,11 @@ async function Claims({ address, nodes }: { address: string; nodes: string[] }) 
   const [claims, chain] = await Promise.all([getWalletClaims(address), getChainStatus()]);
   if (claims.claims.length === 0) return null;
   return (
-    <section aria-labelledby="claims">
-      <SectionHeading
-        id="claims"
-        title="esHEU on chain"
-        description={`Each settled epoch's esHEU is paid by the reward distributor: claim it to this wallet or stake it straight into one of its nodes. It vests into HEU over a year from the epoch's end. Statuses as of block ${claims.indexedBlock ?? "—"}.`}
-      />
+    <Section
+      id="claims"
+      title="esHEU on chain"
+      description={`Each settled epoch's esHEU is paid by the reward distributor: claim it to this wallet or stake it straight into one of its nodes. It vests into HEU over a year from the epoch's end. Statuses as of block ${claims.indexedBlock ?? "—"}.`}
+    >
       <Card className="space-y-4">
         <Table caption="esHEU per epoch on chain" captionHidden label="esHEU claims">
           <THead>
@@ -58,7 +57,7 @@ async function Claims({ address, nodes }: { address: string; nodes: string[] }) 
         </Table>
         {chain.contracts ? <LazyClaimPanel chain={portalChainConfigOf(chain)} wallet={address} nodes={nodes} /> : null}
       </Card>
-    </section>
+    </Section>
   );
 }
 

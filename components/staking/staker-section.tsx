@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { Badge, Card, SectionHeading } from "@/components/ui";
+import { Badge, Card, Section } from "@/components/ui";
 import { formatTokenAmount } from "@/lib/market/amount";
 import { bribeStates } from "@/lib/server/queries/bribes";
 import { getStaker } from "@/lib/server/queries/staker";
@@ -25,20 +25,19 @@ async function StakerData({ address }: { address: string }) {
   const chainAheadMs = Date.parse(s.asOf) - now.getTime();
   const wei = (v: string) => formatTokenAmount(BigInt(v));
   return (
-    <section aria-labelledby="stakes">
-      <SectionHeading
-        id="stakes"
-        title="Stakes of this wallet"
-        description={
-          <>
-            {wei(s.totals.staked.amountWei)} stHEU staked ({wei(s.totals.stakedHeu.amountWei)} HEU + {wei(s.totals.stakedEsHeu.amountWei)} esHEU),{" "}
-            {wei(s.totals.locked.amountWei)} HEU locked, {wei(s.totals.withdrawable.amountWei)} HEU ready to withdraw.{" "}
-            <Link href="/market#my-stakes" className="underline">
-              Manage in the staking market
-            </Link>
-          </>
-        }
-      />
+    <Section
+      id="stakes"
+      title="Stakes of this wallet"
+      description={
+        <>
+          {wei(s.totals.staked.amountWei)} stHEU staked ({wei(s.totals.stakedHeu.amountWei)} HEU + {wei(s.totals.stakedEsHeu.amountWei)} esHEU),{" "}
+          {wei(s.totals.locked.amountWei)} HEU locked, {wei(s.totals.withdrawable.amountWei)} HEU ready to withdraw.{" "}
+          <Link href="/market#my-stakes" className="underline">
+            Manage in the staking market
+          </Link>
+        </>
+      }
+    >
       <Card className="space-y-5">
         {s.positions.length > 0 ? (
           <StakePositionsTable positions={s.positions} caption="Stake per node and token" label="Stakes of this wallet" amountHeading="Staked" />
@@ -64,6 +63,6 @@ async function StakerData({ address }: { address: string }) {
           </div>
         ) : null}
       </Card>
-    </section>
+    </Section>
   );
 }

@@ -8,7 +8,7 @@ export { ErrorPanel } from "./error-panel";
 export { hrefWith, type SearchParamsRecord } from "./href";
 export { LazyDetails } from "./lazy-details";
 export { Pagination } from "./pagination";
-export { PageHeading, SectionHeading } from "./section-heading";
+export { PageHeading, Section, SectionHeading } from "./section-heading";
 export { Skeleton, SkeletonHeading, SkeletonPage, SkeletonStats, SkeletonTable } from "./skeleton";
 export { Stat, StatGrid, type StatTone } from "./stat";
 export { TabLinks } from "./tab-links";
