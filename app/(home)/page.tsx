@@ -5,7 +5,7 @@ import { AutoRefresh } from "@/components/auto-refresh";
 import { NetworkDailyCharts } from "@/components/charts/network-daily-charts";
 import { SearchForm } from "@/components/layout/search-form";
 import { resolveSearch } from "@/components/layout/search-target";
-import { AddressLink, Card, EmptyState, Section, SectionHeading, SkeletonStats, SkeletonTable, Stat, StatGrid, TBody, THead, Table, Td, Th, Tr } from "@/components/ui";
+import { AddressLink, Card, EmptyState, Section, SectionHeading, SkeletonStats, SkeletonTable, Stat, StatGrid, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
 import { zeroNote } from "@/lib/dashboard/zero-note";
 import { formatDateTime, formatInt, formatPercent, formatPoints } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";

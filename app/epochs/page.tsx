@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { StaticBarChart } from "@/components/charts/static-bar-chart";
-import { Card, EmptyState, PageHeading, type SearchParamsRecord, Section, Stat, StatGrid, TBody, THead, Table, Td, Th, Tr } from "@/components/ui";
+import { Card, EmptyState, PageHeading, Section, Stat, StatGrid, TBody, THead, Table, Td, Th, Tr, type SearchParamsRecord } from "@/components/ui";
 import { formatInt, formatPoints } from "@/lib/format";
 import { walletAddressSchema } from "@/lib/schemas/ids";
 import { listEpochs, walletRewardHistory } from "@/lib/server/queries/epochs";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { Card, PageHeading, type SearchParamsRecord, Section, SkeletonTable, TabLinks, hrefWith } from "@/components/ui";
+import { Card, PageHeading, Section, SkeletonTable, TabLinks, hrefWith, type SearchParamsRecord } from "@/components/ui";
 import { GpuModelsSection } from "./gpu-models-section";
 import { LeaderboardSection } from "./leaderboard-section";
 import { parseGpusParams } from "./params";

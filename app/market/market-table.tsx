@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ActionsTh, EmptyState, Pagination, Table, TBody, Td, THead, Th, Tr, type SearchParamsRecord } from "@/components/ui";
+import { EmptyState, Pagination, Table, TBody, Td, THead, Th, Tr, type SearchParamsRecord, ActionsTh } from "@/components/ui";
 import { formatInt, formatMultiplier, formatPercent, formatPoints } from "@/lib/format";
 import { marketHref, type MarketParams } from "@/lib/market/params";
 import type { MarketResponse, MarketSort } from "@/lib/schemas/market";

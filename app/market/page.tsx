@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, Card, EmptyState, PageHeading, type SearchParamsRecord, Section } from "@/components/ui";
+import { Badge, Card, EmptyState, PageHeading, Section, type SearchParamsRecord } from "@/components/ui";
 import { LazyMyStakes } from "@/components/staking/lazy";
 import { NodeStaking } from "@/components/staking/node-staking";
 import { portalChainConfigOf } from "@/lib/chain/config";

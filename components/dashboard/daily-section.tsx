@@ -1,4 +1,4 @@
-import { type SearchParamsRecord, Section, TabLinks, hrefWith } from "@/components/ui";
+import { Section, TabLinks, hrefWith, type SearchParamsRecord } from "@/components/ui";
 import type { DailyPoint } from "@/lib/schemas/activity";
 import { DailyCharts } from "./daily-charts";
 

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { Badge, Card, Section, TBody, THead, Table, Td, Th, Tr } from "@/components/ui";
+import { Badge, Card, Section, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
 import type { BadgeTone } from "@/components/ui/badge";
 import { LazyClaimPanel } from "@/components/staking/lazy";
 import { portalChainConfigOf } from "@/lib/chain/config";

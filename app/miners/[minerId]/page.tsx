@@ -13,7 +13,7 @@ import { RecentJobs } from "@/components/dashboard/recent-jobs";
 import { NodeHistorySection } from "@/components/market/node-history-section";
 import { OpenEpochSection } from "@/components/rewards/open-epoch-section";
 import { NodeStakingSection } from "@/components/staking/node-staking-section";
-import { AddressLink, Badge, Card, type SearchParamsRecord, Section } from "@/components/ui";
+import { AddressLink, Badge, Card, Section, type SearchParamsRecord } from "@/components/ui";
 import { isIdle } from "@/lib/dashboard/fleet";
 import { minerShareText, minerTitle } from "@/lib/dashboard/headline";
 import { formatAgo } from "@/lib/dashboard/time";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { AddressHeader } from "@/components/dashboard/address-header";
 import { DailySection, chartSpan } from "@/components/dashboard/daily-section";
 import { ExportPanel } from "@/components/dashboard/export-panel";
 import { ReplicaLagNote } from "@/components/dashboard/replica-lag-note";
@@ -16,9 +17,9 @@ import { StakerSection } from "@/components/staking/staker-section";
 import { StakerView } from "@/components/staking/staker-view";
 import { BoostSlotEditor } from "@/components/wallet/boost-slot-editor";
 import { WatchesSection } from "@/components/watches/watches-section";
-import { Card, type SearchParamsRecord, Section, hrefWith } from "@/components/ui";
+import { Card, Section, hrefWith, type SearchParamsRecord } from "@/components/ui";
 import { walletGpusOnline, walletShareText, walletTitle } from "@/lib/dashboard/headline";
-import { formatDateTime, formatInt, shortId } from "@/lib/format";
+import { formatDateTime, formatInt } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";
 import { walletAddressSchema } from "@/lib/schemas/ids";
 import { walletQuerySchema, type WalletQuery } from "@/lib/schemas/wallets";
@@ -104,18 +105,13 @@ export default async function WalletPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-10">
-      <header className="space-y-2">
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Wallet</p>
-        <h1 id="page-title" className="text-2xl font-semibold tracking-tight sm:text-3xl">
-          {shortId(address)}
-        </h1>
-        <p className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{address}</p>
+      <AddressHeader kind="Wallet" address={address}>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
           {formatInt(wallet.gpuCount)} GPU{wallet.gpuCount === 1 ? "" : "s"} · mining since {wallet.firstSeenAt.slice(0, 10)} ·{" "}
           {formatInt(wallet.totalImageCount)} image and {formatInt(wallet.totalTextCount)} LLM jobs done, {formatInt(wallet.totalFailedCount)} failed or late
         </p>
         <ReplicaLagNote read={read} now={now} />
-      </header>
+      </AddressHeader>
 
       <section aria-labelledby="page-title">
         <HeadlineStats
