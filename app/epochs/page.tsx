@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { StaticBarChart } from "@/components/charts/static-bar-chart";
-import { Card, EmptyState, PageHeading, Section, Stat, StatGrid, TBody, THead, Table, Td, Th, Tr, type SearchParamsRecord } from "@/components/ui";
+import { Card, EmptyState, PageHeading, Section, Stat, StatGrid, Table, Td, Th, Tr, type SearchParamsRecord } from "@/components/ui";
 import { formatInt, formatPoints } from "@/lib/format";
 import { walletAddressSchema } from "@/lib/schemas/ids";
 import { listEpochs, walletRewardHistory } from "@/lib/server/queries/epochs";
@@ -81,37 +81,22 @@ export default async function EpochsPage({ searchParams }: { searchParams: Promi
                 <StaticBarChart data={chronological.map((e) => ({ date: day(e.startsAt), value: e.waifuPoints > 0 ? Number(e.waifuPool) / e.waifuPoints : 0 }))} color="waifu" format="points" />
               </figure>
             </Card>
-            <Table caption="Settled epochs, newest first">
-              <THead>
-                <tr>
-                  <Th>Epoch</Th>
-                  <Th>Week from</Th>
-                  <Th numeric>Waifu pool (HEU)</Th>
-                  <Th numeric>Waifu Points</Th>
-                  <Th numeric>HEU / Waifu Point</Th>
-                  <Th numeric>Llama pool (HEU)</Th>
-                  <Th numeric>Llama Points</Th>
-                  <Th numeric>Miner IDs</Th>
-                  <Th numeric>Late / adjusted points</Th>
-                </tr>
-              </THead>
-              <TBody>
-                {settled.map((e) => (
-                  <Tr key={e.epoch}>
-                    <Th scope="row">{e.epoch}</Th>
-                    <Td>{day(e.startsAt)}</Td>
-                    <Td numeric>{heu(e.waifuPool)}</Td>
-                    <Td numeric>{formatPoints(e.waifuPoints, 0)}</Td>
-                    <Td numeric>{e.waifuPoints > 0 ? (Number(e.waifuPool) / e.waifuPoints).toFixed(4) : "–"}</Td>
-                    <Td numeric>{heu(e.llamaPool)}</Td>
-                    <Td numeric>{formatPoints(e.llamaPoints, 1)}</Td>
-                    <Td numeric>{formatInt(e.minerCount)}</Td>
-                    <Td numeric>
-                      {formatPoints(e.latePoints, 1)} / {formatPoints(e.adjustmentPoints, 1)}
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
+            <Table caption="Settled epochs, newest first" columns={["Epoch", "Week from", { label: "Waifu pool (HEU)", numeric: true }, { label: "Waifu Points", numeric: true }, { label: "HEU / Waifu Point", numeric: true }, { label: "Llama pool (HEU)", numeric: true }, { label: "Llama Points", numeric: true }, { label: "Miner IDs", numeric: true }, { label: "Late / adjusted points", numeric: true }]}>
+              {settled.map((e) => (
+                <Tr key={e.epoch}>
+                  <Th scope="row">{e.epoch}</Th>
+                  <Td>{day(e.startsAt)}</Td>
+                  <Td numeric>{heu(e.waifuPool)}</Td>
+                  <Td numeric>{formatPoints(e.waifuPoints, 0)}</Td>
+                  <Td numeric>{e.waifuPoints > 0 ? (Number(e.waifuPool) / e.waifuPoints).toFixed(4) : "–"}</Td>
+                  <Td numeric>{heu(e.llamaPool)}</Td>
+                  <Td numeric>{formatPoints(e.llamaPoints, 1)}</Td>
+                  <Td numeric>{formatInt(e.minerCount)}</Td>
+                  <Td numeric>
+                    {formatPoints(e.latePoints, 1)} / {formatPoints(e.adjustmentPoints, 1)}
+                  </Td>
+                </Tr>
+              ))}
             </Table>
           </div>
         )}

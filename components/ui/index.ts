@@ -12,4 +12,4 @@ export { PageHeading, Section, SectionHeading } from "./section-heading";
 export { Skeleton, SkeletonHeading, SkeletonPage, SkeletonStats, SkeletonTable } from "./skeleton";
 export { Stat, StatGrid, type StatTone } from "./stat";
 export { TabLinks } from "./tab-links";
-export { ActionsTh, TBody, THead, Table, Td, Th, Tr, tableStyles } from "./table";
+export { ActionsTh, TBody, THead, Table, Td, Th, Tr, tableStyles, type Column } from "./table";
