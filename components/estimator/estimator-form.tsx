@@ -20,6 +20,11 @@ function scheduleOptionText(id: string, currentId: string): string {
   return id === currentId ? `${id} (in force now)` : `${id} (from ${schedule.effectiveFrom.slice(0, 10)})`;
 }
 
+const MODEL_GROUPS = [
+  { kind: "image", label: "Image models (Waifu Points)" },
+  { kind: "llm", label: "Language models (Llama Points)" },
+] as const;
+
 export function EstimatorForm(props: { initialForm: Form; currentScheduleId: string; network: NetworkThroughput; tokenRate: EstimatorTokenRate | null }) {
   const { initialForm, currentScheduleId, network, tokenRate } = props;
   const [form, setForm] = useState(initialForm);
@@ -57,20 +62,15 @@ export function EstimatorForm(props: { initialForm: Form; currentScheduleId: str
             ))}
           </SelectField>
           <SelectField label="Model" {...bind("model")}>
-            <optgroup label="Image models (Waifu Points)">
-              {MODELS.filter((m) => m.kind === "image").map((m) => (
-                <option key={m.id} value={m.id}>
-                  {modelOptionText(m.id, gpu, schedule)}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Language models (Llama Points)">
-              {MODELS.filter((m) => m.kind === "llm").map((m) => (
-                <option key={m.id} value={m.id}>
-                  {modelOptionText(m.id, gpu, schedule)}
-                </option>
-              ))}
-            </optgroup>
+            {MODEL_GROUPS.map(({ kind, label }) => (
+              <optgroup key={kind} label={label}>
+                {MODELS.filter((m) => m.kind === kind).map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {modelOptionText(m.id, gpu, schedule)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
           </SelectField>
         </Fieldset>
 
