@@ -57,14 +57,9 @@ export async function generateDataset(url: string, rows: number, log: (line: str
     await client.query("CREATE INDEX ON node_index (idx)");
 
     const t0 = performance.now();
-    const shape = {
-      jobPrefix: "bench-",
-      minerId: "ni.miner_id",
-      wallet: "ni.wallet",
-      occurredAt: "now() - random() * interval '7 days'",
-      from: "JOIN node_index ni ON ni.idx = (hashint8(g) & 2147483647) % $3",
-      params: [nodeIds.length],
-    };
+    // Each entry goes to a node picked by hashing its number; times fall anywhere in the last week.
+    const pickNode = "JOIN node_index ni ON ni.idx = (hashint8(g) & 2147483647) % $3";
+    const shape = { jobPrefix: "bench-", minerId: "ni.miner_id", wallet: "ni.wallet", occurredAt: "now() - random() * interval '7 days'", from: pickNode, params: [nodeIds.length] };
     await fillLedger(client, rows, shape, (written) => log(`  ledger: ${written.toLocaleString()} rows`));
     log(`  ledger and its indexes in ${((performance.now() - t0) / 1000).toFixed(0)} s; building rollups…`);
 

@@ -43,14 +43,10 @@ const B = epochOf(now) - 2;
 
 async function fill(client: pg.Client): Promise<void> {
   const t0 = performance.now();
-  const shape = {
-    jobPrefix: "fill-",
-    minerId: "w || '-g' || m",
-    wallet: "w",
-    occurredAt: "$3::timestamptz + ((g * 7919) % 604800000) * interval '1 millisecond'",
-    from: ", LATERAL (SELECT (hashint8(g) & 2147483647) % $4 AS m) mm, LATERAL (SELECT '0x' || lpad(to_hex(m % 2000), 40, '0') AS w) ww",
-    params: [epochStart(B), miners],
-  };
+  // Miner m of `miners`, under one of 2,000 wallets; times spread over epoch B's week.
+  const minerAndWallet = ", LATERAL (SELECT (hashint8(g) & 2147483647) % $4 AS m) mm, LATERAL (SELECT '0x' || lpad(to_hex(m % 2000), 40, '0') AS w) ww";
+  const inEpochB = "$3::timestamptz + ((g * 7919) % 604800000) * interval '1 millisecond'";
+  const shape = { jobPrefix: "fill-", minerId: "w || '-g' || m", wallet: "w", occurredAt: inEpochB, from: minerAndWallet, params: [epochStart(B), miners] };
   await fillLedger(client, entries, shape, (written) => log(`ledger: ${written.toLocaleString()} entries`));
   // The bucket, as the writers would have kept it.
   await client.query(
