@@ -13,7 +13,7 @@ import { RecentJobs } from "@/components/dashboard/recent-jobs";
 import { NodeHistorySection } from "@/components/market/node-history-section";
 import { OpenEpochSection } from "@/components/rewards/open-epoch-section";
 import { NodeStakingSection } from "@/components/staking/node-staking-section";
-import { AddressLink, Badge, Card, SectionHeading, type SearchParamsRecord } from "@/components/ui";
+import { AddressLink, Badge, Card, Section, type SearchParamsRecord } from "@/components/ui";
 import { isIdle } from "@/lib/dashboard/fleet";
 import { minerShareText, minerTitle } from "@/lib/dashboard/headline";
 import { formatAgo } from "@/lib/dashboard/time";
@@ -114,14 +114,12 @@ export default async function MinerPage({ params, searchParams }: Props) {
       <DailySection path={path} sp={sp} span={span} days={miner.dailyPoints} description="UTC days." />
 
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-5">
-        <section aria-labelledby="models" className="min-w-0 lg:col-span-3">
-          <SectionHeading id="models" title="Per model" description={`Jobs and points by model, last ${span} days.`} />
+        <Section id="models" title="Per model" description={`Jobs and points by model, last ${span} days.`} className="min-w-0 lg:col-span-3">
           <Card>
             <ModelSplit rows={split} span={span} />
           </Card>
-        </section>
-        <section aria-labelledby="multipliers" className="min-w-0 lg:col-span-2">
-          <SectionHeading id="multipliers" title="Multipliers in force" description="What this GPU's next job is multiplied by." />
+        </Section>
+        <Section id="multipliers" title="Multipliers in force" description="What this GPU's next job is multiplied by." className="min-w-0 lg:col-span-2">
           <MinerMultipliers
             schedule={schedule}
             nftCount={miner.nftCount}
@@ -131,17 +129,16 @@ export default async function MinerPage({ params, searchParams }: Props) {
             stakeMultiplier={miner.multipliers.stakeMultiplier}
             wallet={miner.wallet}
           />
-        </section>
+        </Section>
       </div>
 
-      <section aria-labelledby="recent">
-        <SectionHeading
-          id="recent"
-          title="Recent jobs"
-          description="The 20 latest ledger entries, each with the factors that priced it: base × model or category multiplier × NFT boost × stake multiplier = points."
-        />
+      <Section
+        id="recent"
+        title="Recent jobs"
+        description="The 20 latest ledger entries, each with the factors that priced it: base × model or category multiplier × NFT boost × stake multiplier = points."
+      >
         <RecentJobs jobs={recent} now={now} />
-      </section>
+      </Section>
 
       <OpenEpochSection data={miner.openEpoch} of="node" />
 
@@ -151,10 +148,9 @@ export default async function MinerPage({ params, searchParams }: Props) {
 
       <NodeStakingSection minerId={miner.minerId} />
 
-      <section aria-labelledby="export">
-        <SectionHeading id="export" title="Export" description="CSV files for your records or a spreadsheet; exact to the micro-point." />
+      <Section id="export" title="Export" description="CSV files for your records or a spreadsheet; exact to the micro-point.">
         <ExportPanel kind="miner" id={miner.minerId} now={now} />
-      </section>
+      </Section>
 
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
         As of {formatDateTime(read.replica ? read.asOf : now.toISOString())}.{" "}
