@@ -24,7 +24,7 @@ import { minerModelSplit } from "@/lib/server/queries/model-split";
 import { minerForPage, requestNow } from "@/lib/server/queries/page-reads";
 import { recentMinerJobs } from "@/lib/server/queries/recent-jobs";
 import { readAsOf } from "@/lib/server/read-as-of";
-import { shareMetadata } from "@/lib/site";
+import { addressPageMetadata } from "@/lib/site";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -50,11 +50,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const raw = decoded((await params).minerId);
   const title = minerTitle(raw.toLowerCase());
   const minerId = minerIdSchema.safeParse(raw);
-  // Unknown, or a failed read (which the page itself reports): a plain title.
-  const miner = minerId.success ? await minerForPage(minerId.data, spanOf(await searchParams)).catch(() => null) : null;
-  // Feed readers find the miner's alerts from the page (RSS/Atom autodiscovery).
-  const alternates = minerId.success ? { types: { "application/atom+xml": `/api/v1/miners/${minerId.data}/feed.atom` } } : undefined;
-  return miner ? { title, alternates, ...shareMetadata(minerShareText(miner)) } : { title, alternates };
+  if (!minerId.success) return addressPageMetadata(title, null);
+  const span = spanOf(await searchParams);
+  return addressPageMetadata(title, { feed: `/api/v1/miners/${minerId.data}/feed.atom`, share: async () => {
+      const miner = await minerForPage(minerId.data, span);
+      return miner && minerShareText(miner);
+    } });
 }
 
 export default async function MinerPage({ params, searchParams }: Props) {

@@ -28,7 +28,7 @@ import { walletModelSplit } from "@/lib/server/queries/model-split";
 import { requestNow, walletForPage } from "@/lib/server/queries/page-reads";
 import { recentWalletJobs } from "@/lib/server/queries/recent-jobs";
 import { readAsOf } from "@/lib/server/read-as-of";
-import { shareMetadata } from "@/lib/site";
+import { addressPageMetadata } from "@/lib/site";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -68,11 +68,13 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const raw = (await params).address;
   const title = walletTitle(raw.toLowerCase());
   const address = walletAddressSchema.safeParse(raw);
-  // Unknown, a staker only, or a failed read (which the page itself reports): a plain title.
-  const wallet = address.success ? await walletForPage(address.data, pageQuery(await searchParams)).catch(() => null) : null;
-  // Feed readers find the wallet's alerts from the page (RSS/Atom autodiscovery).
-  const alternates = address.success ? { types: { "application/atom+xml": `/api/v1/wallets/${address.data}/feed.atom` } } : undefined;
-  return wallet ? { title, alternates, ...shareMetadata(walletShareText(wallet)) } : { title, alternates };
+  if (!address.success) return addressPageMetadata(title, null);
+  const query = pageQuery(await searchParams);
+  return addressPageMetadata(title, { feed: `/api/v1/wallets/${address.data}/feed.atom`, share: async () => {
+      // A staker only (no mining) has no headline numbers to preview.
+      const wallet = await walletForPage(address.data, query);
+      return wallet && walletShareText(wallet);
+    } });
 }
 
 export default async function WalletPage({ params, searchParams }: Props) {
