@@ -4,7 +4,7 @@
 // earlier, by the front server (scripts/serve.ts), which alone knows the client's address.
 import { NextResponse, type NextRequest } from "next/server";
 import { THEME_SCRIPT } from "@/components/theme/theme-script";
-import { chainEnv, serverEnv } from "@/lib/env";
+import { chainEnv, runsInProduction, serverEnv } from "@/lib/env";
 import { isApiPath, matchApiRoute } from "@/lib/http/api-routes";
 import { PUBLIC_READ_HEADERS, isCrossOriginRead, isCrossOriginRequest, isPreflight, preflightHeaders } from "@/lib/http/cors";
 import { SECURITY_HEADERS, contentSecurityPolicy, originOf } from "@/lib/security/csp";
@@ -81,7 +81,7 @@ export function proxy(req: NextRequest) {
     return res;
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy({ nonce, connect, inlineScripts: [THEME_SCRIPT], dev: process.env.NODE_ENV !== "production" });
+  const csp = contentSecurityPolicy({ nonce, connect, inlineScripts: [THEME_SCRIPT], dev: !runsInProduction() });
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
   const headers = new Headers(req.headers);
   headers.set("content-security-policy", csp);

@@ -1,5 +1,22 @@
-// The one place that reads process.env. Parsed once, failing with a readable message.
+// The one place that reads process.env on the server. Parsed once, failing with a readable message
+// that names the variable; the browser's build-time values live in lib/public-env.ts.
 import { z } from "zod";
+
+/** Variables as process.env holds them (tests pass their own). */
+type EnvVars = Record<string, string | undefined>;
+
+/** The schema's verdict on env, or an error listing each bad variable and what is wrong with it. */
+function parseOrThrow<S extends z.ZodType>(schema: S, env: EnvVars, what: string): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || what}: ${i.message}`).join("\n");
+  throw new Error(`Invalid ${what} environment:\n${lines}`);
+}
+
+/** NODE_ENV as Next.js and the scripts set it (a literal read, so bundlers inline it). */
+export function runsInProduction(): boolean {
+  return process.env.NODE_ENV === "production";
+}
 
 /** The shortest window of hourly rollup rows: longer than the longest hour-grained window any reader uses (30 days; decision 0029). */
 export const HOURLY_ROLLUP_DAYS_MIN = 35;
@@ -104,19 +121,18 @@ function authTarget(domain: string | undefined, origin: string | undefined, prod
   return { AUTH_DOMAIN: d, AUTH_ORIGIN: o };
 }
 
+/** The server's settings from env (production: AUTH_DOMAIN is required). */
+export function parseServerEnv(env: EnvVars, production: boolean): ServerEnv {
+  const parsed = parseOrThrow(serverSchema, env, "server");
+  const auth = authTarget(parsed.AUTH_DOMAIN, parsed.AUTH_ORIGIN, production);
+  if (typeof auth === "string") throw new Error(`Invalid server environment:\n  ${auth}`);
+  return { ...parsed, ...auth };
+}
+
 let cached: ServerEnv | undefined;
 
 export function serverEnv(): ServerEnv {
-  if (cached) return cached;
-  const parsed = serverSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
-    throw new Error(`Invalid server environment:\n${lines}`);
-  }
-  const auth = authTarget(parsed.data.AUTH_DOMAIN, parsed.data.AUTH_ORIGIN, process.env.NODE_ENV === "production");
-  if (typeof auth === "string") throw new Error(`Invalid server environment:\n  ${auth}`);
-  cached = { ...parsed.data, ...auth };
-  return cached;
+  return (cached ??= parseServerEnv(process.env, runsInProduction()));
 }
 
 const address = (name: string) => z.string().regex(/^0x[0-9a-fA-F]{40}$/, `${name} must be a 0x address (40 hex digits)`).transform((a) => a.toLowerCase() as `0x${string}`);
@@ -177,14 +193,9 @@ export interface ChainEnv {
 let cachedChain: ChainEnv | undefined;
 
 /** The chain the portal follows, from CHAIN_* and the *_ADDRESS variables. */
-export function chainEnv(env: NodeJS.ProcessEnv = process.env): ChainEnv {
+export function chainEnv(env: EnvVars = process.env): ChainEnv {
   if (cachedChain && env === process.env) return cachedChain;
-  const parsed = chainSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "chain"}: ${i.message}`).join("\n");
-    throw new Error(`Invalid chain environment:\n${lines}`);
-  }
-  const e = parsed.data;
+  const e = parseOrThrow(chainSchema, env, "chain");
   const result: ChainEnv = {
     chainId: e.CHAIN_ID,
     rpcUrl: e.CHAIN_RPC_URL,
@@ -246,17 +257,15 @@ export type SecurityEnv = z.infer<typeof securitySchema>;
 let cachedSecurity: SecurityEnv | undefined;
 
 /** The web server's address and rate limits (the shared budgets need DATABASE_URL). */
-export function securityEnv(env: NodeJS.ProcessEnv = process.env): SecurityEnv {
+export function securityEnv(env: EnvVars = process.env): SecurityEnv {
   if (cachedSecurity && env === process.env) return cachedSecurity;
-  const parsed = securitySchema
-    .refine((e) => e.RATE_LIMIT_STORE === "memory" || e.DATABASE_URL, {
-      path: ["DATABASE_URL"],
-      message: "DATABASE_URL is not set: the rate limits are kept in PostgreSQL (or set RATE_LIMIT_STORE=memory for one server alone)",
-    })
-    .safeParse(env);
-  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  if (env === process.env) cachedSecurity = parsed.data;
-  return parsed.data;
+  const schema = securitySchema.refine((e) => e.RATE_LIMIT_STORE === "memory" || e.DATABASE_URL, {
+    path: ["DATABASE_URL"],
+    message: "DATABASE_URL is not set: the rate limits are kept in PostgreSQL (or set RATE_LIMIT_STORE=memory for one server alone)",
+  });
+  const parsed = parseOrThrow(schema, env, "web server");
+  if (env === process.env) cachedSecurity = parsed;
+  return parsed;
 }
 
 const opsSchema = z.object({
@@ -275,10 +284,9 @@ export type OpsEnv = z.infer<typeof opsSchema>;
 let cachedOps: OpsEnv | undefined;
 
 /** Logging, metrics and readiness settings; read without DATABASE_URL (the front server and the indexer script log too). */
-export function opsEnv(env: NodeJS.ProcessEnv = process.env): OpsEnv {
+export function opsEnv(env: EnvVars = process.env): OpsEnv {
   if (cachedOps && env === process.env) return cachedOps;
-  const parsed = opsSchema.safeParse(env);
-  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  if (env === process.env) cachedOps = parsed.data;
-  return parsed.data;
+  const parsed = parseOrThrow(opsSchema, env, "ops");
+  if (env === process.env) cachedOps = parsed;
+  return parsed;
 }

@@ -1,7 +1,7 @@
 // The GPUs miners run (names as the miner software reports them in `hardware`), with what the
 // estimator needs when the network has no data yet: VRAM (which models fit) and speed relative to
 // an RTX 4090 (how long a job takes). Pure and client-safe. Speeds follow public SDXL it/s
-// benchmarks, as in the simulator's catalog.
+// benchmarks. The simulator's fleets are drawn from this same catalog.
 import { MIN_PIXELS, MIN_STEPS, TOKENS_PER_POINT, type ImageCategory, type ModelInfo } from "@/lib/points";
 
 export interface GpuSpec {
@@ -15,7 +15,7 @@ export interface GpuSpec {
   speed: number;
 }
 
-export const GPU_CATALOG: readonly GpuSpec[] = [
+const CATALOG = [
   { key: "4090", name: "RTX 4090", hardware: "NVIDIA GeForce RTX 4090", vramGb: 24, speed: 1 },
   { key: "4080", name: "RTX 4080", hardware: "NVIDIA GeForce RTX 4080", vramGb: 16, speed: 0.72 },
   { key: "4070ti", name: "RTX 4070 Ti", hardware: "NVIDIA GeForce RTX 4070 Ti", vramGb: 12, speed: 0.55 },
@@ -30,12 +30,21 @@ export const GPU_CATALOG: readonly GpuSpec[] = [
   { key: "l40s", name: "L40S", hardware: "NVIDIA L40S", vramGb: 48, speed: 0.95 },
   { key: "a100", name: "A100", hardware: "NVIDIA A100 80GB PCIe", vramGb: 80, speed: 0.9 },
   { key: "h100", name: "H100", hardware: "NVIDIA H100 80GB HBM3", vramGb: 80, speed: 1.45 },
-];
+] as const satisfies readonly GpuSpec[];
 
-export const DEFAULT_GPU_KEY = "4090";
+export const GPU_CATALOG: readonly GpuSpec[] = CATALOG;
+export type GpuKey = (typeof CATALOG)[number]["key"];
+
+export const DEFAULT_GPU_KEY: GpuKey = "4090";
 
 export function findGpu(key: string): GpuSpec | undefined {
   return GPU_CATALOG.find((gpu) => gpu.key === key);
+}
+
+export function getGpuOrThrow(key: GpuKey): GpuSpec {
+  const gpu = findGpu(key);
+  if (!gpu) throw new Error(`no GPU ${key} in the catalog`);
+  return gpu;
 }
 
 type ModelClass = ImageCategory | "llm";
@@ -45,6 +54,8 @@ type ModelClass = ImageCategory | "llm";
  * 3090/4080/A4500, Flux on 4090/A100): below it jobs risk the 18 s timeout even if they fit in VRAM.
  */
 const MIN_SPEED: Record<ModelClass, number> = { sd15: 0, sdxl: 0.38, "sdxl-lora": 0.38, flux: 0.9, llm: 0 };
+/** Flux needs a 4090/A100-class card; slower 24 GB cards would time out on every job. */
+export const FLUX_MIN_SPEED = MIN_SPEED.flux;
 const NAMED_MINIMUM: Record<ModelClass, string> = {
   sd15: "RTX 3070, 4060 Ti or A4000",
   sdxl: "RTX 3090, 4080 or A4500",

@@ -26,3 +26,15 @@ export function shareMetadata(share: { title: string; description: string }): Pi
     twitter: { card: "summary_large_image", title: share.title, description: share.description },
   };
 }
+
+/**
+ * A miner's or wallet's page metadata: its title; for a valid ID, its alert feed for feed readers
+ * (Atom autodiscovery) and, when the page's own read finds it, a preview of its headline numbers.
+ * Nothing to preview, or a failed read (the page itself reports it), keeps the plain title.
+ */
+export async function addressPageMetadata(title: string, valid: { feed: string; share: () => Promise<{ title: string; description: string } | null> } | null): Promise<Metadata> {
+  if (!valid) return { title };
+  const alternates = { types: { "application/atom+xml": valid.feed } };
+  const share = await valid.share().catch(() => null);
+  return share ? { title, alternates, ...shareMetadata(share) } : { title, alternates };
+}

@@ -15,6 +15,7 @@ import { fold } from "./cli/fold";
 import { HELP } from "./cli/help";
 import { publish } from "./cli/publish";
 import { snapshots } from "./cli/snapshots";
+import { withPool } from "./cli/with-pool";
 import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { freePort } from "./lib/throwaway-postgres";
 
@@ -57,9 +58,8 @@ const heu = (wei: bigint) => (Number(wei / 10n ** 12n) / 1e6).toLocaleString("en
 const printSettled = (r: SettleResult) =>
   console.log(`epoch ${r.epoch}: ${r.miners} miner IDs, ${r.stakers} stakers; Waifu pool ${heu(r.waifuPoolWei)} HEU, Llama pool ${heu(r.llamaPoolWei)} HEU`);
 
-async function settle(databaseUrl: string, epoch: string | undefined): Promise<number> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  try {
+function settle(databaseUrl: string, epoch: string | undefined): Promise<number> {
+  return withPool("settle", databaseUrl, 2, async (pool) => {
     if (epoch !== undefined) {
       if (!/^\d+$/.test(epoch)) {
         console.error(`--epoch must be a whole number, got "${epoch}"`);
@@ -71,12 +71,7 @@ async function settle(databaseUrl: string, epoch: string | undefined): Promise<n
       if (done.length === 0) console.log("settle: no ended epoch is waiting.");
     }
     return 0;
-  } catch (err) {
-    console.error(`settle: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  } finally {
-    await pool.end();
-  }
+  });
 }
 
 async function ingest(file: string | undefined, values: { url?: string; report?: string; restart?: boolean }): Promise<number> {
@@ -161,13 +156,13 @@ const pts = (micro: bigint) => (Number(micro) / 1e6).toLocaleString("en-US", { m
 async function rescore(databaseUrl: string, values: { schedule?: string; from?: string; to?: string; apply?: boolean; reason?: string }): Promise<number> {
   const from = new Date(values.from ?? "");
   const to = new Date(values.to ?? "");
-  if (!values.schedule || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
+  const scheduleId = values.schedule;
+  if (!scheduleId || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
     console.error("rescore needs --schedule <id> --from <ISO time> --to <ISO time>");
     return 2;
   }
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-  try {
-    const r = await rescoreReport(pool, { scheduleId: values.schedule, from, to });
+  return withPool("rescore", databaseUrl, 1, async (pool) => {
+    const r = await rescoreReport(pool, { scheduleId, from, to });
     console.log(`Re-pricing ${r.jobs.toLocaleString("en-US")} jobs from ${from.toISOString()} to ${to.toISOString()} under ${r.scheduleId} (dry run):`);
     console.log(`${r.changed.toLocaleString("en-US")} jobs would change: ${pts(r.waifuDeltaMicro)} Waifu, ${pts(r.llamaDeltaMicro)} Llama Points in total.\n`);
     if (r.miners.length) console.log("miner_id".padEnd(60) + "jobs changed".padStart(14) + "Waifu Δ".padStart(16) + "Llama Δ".padStart(16));
@@ -182,12 +177,7 @@ async function rescore(databaseUrl: string, values: { schedule?: string; from?: 
       console.log('\nNothing written. Add --apply --reason "<why>" to record these changes as adjustments.');
     }
     return 0;
-  } catch (err) {
-    console.error(`rescore: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  } finally {
-    await pool.end();
-  }
+  });
 }
 
 async function main(): Promise<number> {

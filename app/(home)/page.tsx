@@ -5,7 +5,7 @@ import { AutoRefresh } from "@/components/auto-refresh";
 import { NetworkDailyCharts } from "@/components/charts/network-daily-charts";
 import { SearchForm } from "@/components/layout/search-form";
 import { resolveSearch } from "@/components/layout/search-target";
-import { AddressLink, Card, EmptyState, SectionHeading, SkeletonStats, SkeletonTable, Stat, StatGrid, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
+import { AddressLink, Card, EmptyState, Section, SectionHeading, SkeletonStats, SkeletonTable, Stat, StatGrid, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
 import { zeroNote } from "@/lib/dashboard/zero-note";
 import { formatDateTime, formatInt, formatPercent, formatPoints } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";
@@ -54,28 +54,26 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <NetworkNow />
       </Suspense>
 
-      <section aria-labelledby="trend">
-        <SectionHeading id="trend" title="Last 30 days" description="Per UTC day, from the hourly rollups. Today is a partial day." />
+      <Section id="trend" title="Last 30 days" description="Per UTC day, from the hourly rollups. Today is a partial day.">
         <Suspense fallback={<div className="grid gap-4 lg:grid-cols-3">{[0, 1, 2].map((i) => <SkeletonTable key={i} rows={4} />)}</div>}>
           <DailyCharts />
         </Suspense>
-      </section>
+      </Section>
 
-      <section aria-labelledby="top-miners">
-        <SectionHeading
-          id="top-miners"
-          title="Top miners, last 24 hours"
-          description="Wallets ranked by points earned in the last 24 hourly buckets."
-          actions={
-            <Link href="/gpus#miners" className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-              Full leaderboard →
-            </Link>
-          }
-        />
+      <Section
+        id="top-miners"
+        title="Top miners, last 24 hours"
+        description="Wallets ranked by points earned in the last 24 hourly buckets."
+        actions={
+          <Link href="/gpus#miners" className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+            Full leaderboard →
+          </Link>
+        }
+      >
         <Suspense fallback={<div className="grid gap-4 lg:grid-cols-2"><SkeletonTable rows={10} /><SkeletonTable rows={10} /></div>}>
           <TopMiners />
         </Suspense>
-      </section>
+      </Section>
     </div>
   );
 }

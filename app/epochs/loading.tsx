@@ -1,13 +1,5 @@
-import { Skeleton, SkeletonHeading, SkeletonPage, SkeletonTable } from "@/components/ui";
+import { SkeletonPage } from "@/components/ui";
 
 export default function Loading() {
-  return (
-    <SkeletonPage label="Loading epochs">
-      <SkeletonHeading titleClass="w-40" />
-      <Skeleton className="h-28 rounded-xl" />
-      <Skeleton className="h-10 w-full max-w-xl" />
-      <Skeleton className="h-48 rounded-xl" />
-      <SkeletonTable rows={8} />
-    </SkeletonPage>
-  );
+  return <SkeletonPage label="Loading epochs" heading="w-40" blocks={["h-28 rounded-xl", "h-10 w-full max-w-xl", "h-48 rounded-xl"]} table={8} />;
 }

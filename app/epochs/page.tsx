@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { StaticBarChart } from "@/components/charts/static-bar-chart";
-import { Card, EmptyState, PageHeading, SectionHeading, Stat, StatGrid, TBody, THead, Table, Td, Th, Tr, type SearchParamsRecord } from "@/components/ui";
+import { Card, EmptyState, PageHeading, Section, Stat, StatGrid, Table, Td, Th, Tr, type SearchParamsRecord } from "@/components/ui";
 import { formatInt, formatPoints } from "@/lib/format";
 import { walletAddressSchema } from "@/lib/schemas/ids";
 import { listEpochs, walletRewardHistory } from "@/lib/server/queries/epochs";
@@ -36,19 +36,17 @@ export default async function EpochsPage({ searchParams }: { searchParams: Promi
       />
 
       {open ? (
-        <section aria-labelledby="open-epoch">
-          <SectionHeading id="open-epoch" title={`Epoch ${open.epoch} (open)`} description={`${day(open.startsAt)} to ${day(open.endsAt)}; ends in ${remaining(open.endsAt, now)}. Pools grow with the points earned until then.`} />
+        <Section id="open-epoch" title={`Epoch ${open.epoch} (open)`} description={`${day(open.startsAt)} to ${day(open.endsAt)}; ends in ${remaining(open.endsAt, now)}. Pools grow with the points earned until then.`}>
           <StatGrid>
             <Stat label="Waifu Points so far" value={formatPoints(open.waifuPoints, 0)} tone="waifu" />
             <Stat label="Llama Points so far" value={formatPoints(open.llamaPoints, 0)} tone="llama" />
             <Stat label="Waifu pool (provisional)" value={`${heu(open.waifuPool)} HEU`} hint={open.waifuPoints > 0 ? `${(Number(open.waifuPool) / open.waifuPoints).toFixed(4)} HEU per point so far` : undefined} />
             <Stat label="Llama pool (provisional)" value={`${heu(open.llamaPool)} HEU`} hint={`${formatInt(open.minerCount)} miner IDs active`} />
           </StatGrid>
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="lookup">
-        <SectionHeading id="lookup" title="Your rewards" description="A wallet's esHEU per settled epoch, as the operator of its miner IDs and as a staker, and how much has vested." />
+      <Section id="lookup" title="Your rewards" description="A wallet's esHEU per settled epoch, as the operator of its miner IDs and as a staker, and how much has vested.">
         <form method="get" action="/epochs" className="flex max-w-xl flex-col gap-2 sm:flex-row">
           <label htmlFor="wallet" className="sr-only">
             Wallet address
@@ -70,10 +68,9 @@ export default async function EpochsPage({ searchParams }: { searchParams: Promi
           </p>
         ) : null}
         {history ? <WalletRewards history={history} /> : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="history">
-        <SectionHeading id="history" title="Settled epochs" description="Settled epochs never change: a later correction (a slash, a late report) is counted in the next epoch, shown here as late or adjusted points." />
+      <Section id="history" title="Settled epochs" description="Settled epochs never change: a later correction (a slash, a late report) is counted in the next epoch, shown here as late or adjusted points.">
         {settled.length === 0 ? (
           <EmptyState title="No epoch has been settled yet">Epochs settle shortly after they end, on Friday 00:00 UTC.</EmptyState>
         ) : (
@@ -84,41 +81,26 @@ export default async function EpochsPage({ searchParams }: { searchParams: Promi
                 <StaticBarChart data={chronological.map((e) => ({ date: day(e.startsAt), value: e.waifuPoints > 0 ? Number(e.waifuPool) / e.waifuPoints : 0 }))} color="waifu" format="points" />
               </figure>
             </Card>
-            <Table caption="Settled epochs, newest first">
-              <THead>
-                <tr>
-                  <Th>Epoch</Th>
-                  <Th>Week from</Th>
-                  <Th numeric>Waifu pool (HEU)</Th>
-                  <Th numeric>Waifu Points</Th>
-                  <Th numeric>HEU / Waifu Point</Th>
-                  <Th numeric>Llama pool (HEU)</Th>
-                  <Th numeric>Llama Points</Th>
-                  <Th numeric>Miner IDs</Th>
-                  <Th numeric>Late / adjusted points</Th>
-                </tr>
-              </THead>
-              <TBody>
-                {settled.map((e) => (
-                  <Tr key={e.epoch}>
-                    <Th scope="row">{e.epoch}</Th>
-                    <Td>{day(e.startsAt)}</Td>
-                    <Td numeric>{heu(e.waifuPool)}</Td>
-                    <Td numeric>{formatPoints(e.waifuPoints, 0)}</Td>
-                    <Td numeric>{e.waifuPoints > 0 ? (Number(e.waifuPool) / e.waifuPoints).toFixed(4) : "–"}</Td>
-                    <Td numeric>{heu(e.llamaPool)}</Td>
-                    <Td numeric>{formatPoints(e.llamaPoints, 1)}</Td>
-                    <Td numeric>{formatInt(e.minerCount)}</Td>
-                    <Td numeric>
-                      {formatPoints(e.latePoints, 1)} / {formatPoints(e.adjustmentPoints, 1)}
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
+            <Table caption="Settled epochs, newest first" columns={["Epoch", "Week from", { label: "Waifu pool (HEU)", numeric: true }, { label: "Waifu Points", numeric: true }, { label: "HEU / Waifu Point", numeric: true }, { label: "Llama pool (HEU)", numeric: true }, { label: "Llama Points", numeric: true }, { label: "Miner IDs", numeric: true }, { label: "Late / adjusted points", numeric: true }]}>
+              {settled.map((e) => (
+                <Tr key={e.epoch}>
+                  <Th scope="row">{e.epoch}</Th>
+                  <Td>{day(e.startsAt)}</Td>
+                  <Td numeric>{heu(e.waifuPool)}</Td>
+                  <Td numeric>{formatPoints(e.waifuPoints, 0)}</Td>
+                  <Td numeric>{e.waifuPoints > 0 ? (Number(e.waifuPool) / e.waifuPoints).toFixed(4) : "–"}</Td>
+                  <Td numeric>{heu(e.llamaPool)}</Td>
+                  <Td numeric>{formatPoints(e.llamaPoints, 1)}</Td>
+                  <Td numeric>{formatInt(e.minerCount)}</Td>
+                  <Td numeric>
+                    {formatPoints(e.latePoints, 1)} / {formatPoints(e.adjustmentPoints, 1)}
+                  </Td>
+                </Tr>
+              ))}
             </Table>
           </div>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

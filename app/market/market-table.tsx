@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { EmptyState, Pagination, Table, TBody, Td, THead, Th, Tr, type SearchParamsRecord } from "@/components/ui";
+import { EmptyState, Pagination, Table, TBody, Td, THead, Th, Tr, type SearchParamsRecord, ActionsTh } from "@/components/ui";
 import { formatInt, formatMultiplier, formatPercent, formatPoints } from "@/lib/format";
 import { marketHref, type MarketParams } from "@/lib/market/params";
 import type { MarketResponse, MarketSort } from "@/lib/schemas/market";
@@ -46,9 +46,7 @@ export function MarketTable({ market, params, searchParams }: { market: MarketRe
 {sortColumns(params).map((c) => (
               <SortHeader key={c.sort} params={params} sort={c.sort} label={c.label} hint={c.hint} />
             ))}
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
+            <ActionsTh />
           </tr>
         </THead>
         <TBody>

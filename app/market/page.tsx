@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, Card, EmptyState, PageHeading, SectionHeading, type SearchParamsRecord } from "@/components/ui";
+import { Badge, Card, EmptyState, PageHeading, Section, type SearchParamsRecord } from "@/components/ui";
 import { LazyMyStakes } from "@/components/staking/lazy";
 import { NodeStaking } from "@/components/staking/node-staking";
 import { portalChainConfigOf } from "@/lib/chain/config";
@@ -55,22 +55,22 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
       ) : null}
 
       {params.node ? (
-        <section aria-labelledby="stake-title" id="stake" className="scroll-mt-20">
-          <SectionHeading id="stake-title" title={`Node ${shortId(params.node)}`} description={<span className="font-mono break-all">{params.node}</span>} />
+        <Section id="stake-title" title={`Node ${shortId(params.node)}`} description={<span className="font-mono break-all">{params.node}</span>} anchor="stake" className="scroll-mt-20">
           {selected && selectedBribes ? (
             <NodeStaking node={selected} bribes={selectedBribes} chain={chain} rate={rate} windowDays={MARKET_WINDOW_DAYS} now={now} titleId="stake-panel-title" eager />
           ) : (
             <EmptyState title="Unknown node">No GPU with this miner ID has reported a job, so it is not in the market.</EmptyState>
           )}
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="my-stakes-title" id="my-stakes" className="scroll-mt-20">
-        <SectionHeading
-          id="my-stakes-title"
-          title="My stakes"
-          description="Your stake per node and your unstaked HEU, locked for 30 days before you can withdraw it. esHEU comes back at once."
-        />
+      <Section
+        id="my-stakes-title"
+        title="My stakes"
+        description="Your stake per node and your unstaked HEU, locked for 30 days before you can withdraw it. esHEU comes back at once."
+        anchor="my-stakes"
+        className="scroll-mt-20"
+      >
         <Card>
           {chain.contracts ? (
             <LazyMyStakes chain={portalChainConfigOf(chain)} />
@@ -78,42 +78,43 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
             <p className="text-sm text-zinc-700 dark:text-zinc-300">Staking from a wallet is off on this portal.</p>
           )}
         </Card>
-      </section>
+      </Section>
 
       {compared && compared.rows.length ? (
-        <section aria-labelledby="compare-title" id="compare" className="scroll-mt-20 space-y-4">
-          <SectionHeading
-            id="compare-title"
-            title={`Comparing ${compared.rows.length} node${compared.rows.length === 1 ? "" : "s"}`}
-            description={
-              <>
-                For your stake of {formatInt(params.stake)} HEU, as of {formatDateTime(compared.asOf)}. Add up to 4 from the table.{" "}
-                <Link href={marketHref(params, { compare: [] })} className="font-medium text-indigo-700 underline dark:text-indigo-300">
-                  Clear
-                </Link>
-              </>
-            }
-          />
+        <Section
+          id="compare-title"
+          title={`Comparing ${compared.rows.length} node${compared.rows.length === 1 ? "" : "s"}`}
+          description={
+            <>
+              For your stake of {formatInt(params.stake)} HEU, as of {formatDateTime(compared.asOf)}. Add up to 4 from the table.{" "}
+              <Link href={marketHref(params, { compare: [] })} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+                Clear
+              </Link>
+            </>
+          }
+          anchor="compare"
+          className="scroll-mt-20 space-y-4"
+        >
           <CompareNodes rows={compared.rows} params={params} />
           <CompareHistory minerIds={compared.rows.map((r) => r.minerId)} now={now} />
-        </section>
+        </Section>
       ) : null}
 
       {market ? (
         <>
-          <section aria-labelledby="nodes" className="space-y-4">
-            <SectionHeading
-              id="nodes"
-              title="Nodes"
-              description={
-                <>
-                  Snapshot as of {formatDateTime(market.asOf)}
-                  {market.stale ? ` (behind: the worker rebuilds it ${everyLabel(marketIntervalSeconds())})` : ""}. Availability is the share of 5-minute buckets the job router saw the node polling for work (before its
-                  heartbeats began, hours with a received job: marked &ldquo;jobs&rdquo;); on time is jobs completed in time ÷ jobs received. Stake and bribes as indexed
-                  from the chain{chain.indexedBlock !== null ? ` up to block ${chain.indexedBlock}` : ""}.
-                </>
-              }
-            />
+          <Section
+            id="nodes"
+            title="Nodes"
+            description={
+              <>
+                Snapshot as of {formatDateTime(market.asOf)}
+                {market.stale ? ` (behind: the worker rebuilds it ${everyLabel(marketIntervalSeconds())})` : ""}. Availability is the share of 5-minute buckets the job router saw the node polling for work (before its
+                heartbeats began, hours with a received job: marked &ldquo;jobs&rdquo;); on time is jobs completed in time ÷ jobs received. Stake and bribes as indexed
+                from the chain{chain.indexedBlock !== null ? ` up to block ${chain.indexedBlock}` : ""}.
+              </>
+            }
+            className="space-y-4"
+          >
             <Card>
               <MarketControls params={params} gpus={market.gpus} />
               {params.ignored.length ? (
@@ -137,20 +138,18 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
                 one year). The second figure is the same stake in esHEU, which weighs {formatMultiplier(market.esHeuWeight)} in the bribe split. A red &ldquo;cut&rdquo; marks a node whose bribe in force or pending is lower than one it paid in the last 30 days. &ldquo;new&rdquo;: first seen under 14 days ago.
               </p>
             </Card>
-          </section>
+          </Section>
 
-          <section aria-labelledby="how">
-            <SectionHeading id="how" title="How the yield estimate is computed" />
+          <Section id="how" title="How the yield estimate is computed">
             <Card>
               <YieldExplainer example={market.items.find((r) => r.yield !== null) ?? market.items[0]} market={market} />
             </Card>
-          </section>
+          </Section>
         </>
       ) : (
-        <section aria-labelledby="nodes" className="space-y-4">
-          <SectionHeading id="nodes" title="Nodes" />
+        <Section id="nodes" title="Nodes" className="space-y-4">
           <SnapshotPending what="The staking market" intervalSeconds={marketIntervalSeconds()} />
-        </section>
+        </Section>
       )}
     </div>
   );

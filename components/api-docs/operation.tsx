@@ -1,5 +1,6 @@
 import { Badge, Card, type BadgeTone } from "@/components/ui";
 import type { ReferenceOperation } from "@/lib/server/openapi/reference";
+import { FieldItem } from "./field-item";
 import { TypeLabel } from "./type-text";
 
 const METHOD_TONE: Record<string, BadgeTone> = { GET: "info", POST: "success", PUT: "warning", PATCH: "warning", DELETE: "danger" };
@@ -34,15 +35,7 @@ export function Operation({ op }: { op: ReferenceOperation }) {
           <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Parameters</h4>
           <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {op.parameters.map((p) => (
-              <li key={`${p.in}-${p.name}`} className="py-2 text-sm">
-                <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-                  <code className="font-mono font-medium [overflow-wrap:anywhere]">{p.name}</code>
-                  <span className="text-xs text-zinc-600 dark:text-zinc-400">in {p.in}</span>
-                  {p.required ? <Badge tone="warning">required</Badge> : <span className="text-xs text-zinc-600 dark:text-zinc-400">optional</span>}
-                  <TypeLabel type={p.type} />
-                </div>
-                {p.description ? <p className="mt-1 text-zinc-600 dark:text-zinc-400">{p.description}</p> : null}
-              </li>
+              <FieldItem key={`${p.in}-${p.name}`} name={p.name} where={p.in} requiredBadge={p.required ? <Badge tone="warning">required</Badge> : null} type={p.type} description={p.description} />
             ))}
           </ul>
         </div>

@@ -1,5 +1,6 @@
 import { Badge, Card } from "@/components/ui";
 import type { ReferenceSchema } from "@/lib/server/openapi/reference";
+import { FieldItem } from "./field-item";
 import { TypeLabel } from "./type-text";
 
 /** A component schema's top-level fields; nested objects are named by type, not expanded. */
@@ -18,14 +19,7 @@ export function SchemaCard({ schema }: { schema: ReferenceSchema }) {
       ) : (
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {schema.properties.map((p) => (
-            <li key={p.name} className="py-1.5 text-sm">
-              <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-                <code className="font-mono font-medium [overflow-wrap:anywhere]">{p.name}</code>
-                {p.required ? <Badge>always</Badge> : <span className="text-xs text-zinc-600 dark:text-zinc-400">optional</span>}
-                <TypeLabel type={p.type} />
-              </div>
-              {p.description ? <p className="mt-0.5 text-zinc-600 dark:text-zinc-400">{p.description}</p> : null}
-            </li>
+            <FieldItem key={p.name} name={p.name} requiredBadge={p.required ? <Badge>always</Badge> : null} type={p.type} description={p.description} dense />
           ))}
         </ul>
       )}

@@ -1,4 +1,4 @@
-import { SectionHeading, TabLinks, hrefWith, type SearchParamsRecord } from "@/components/ui";
+import { Section, TabLinks, hrefWith, type SearchParamsRecord } from "@/components/ui";
 import type { DailyPoint } from "@/lib/schemas/activity";
 import { DailyCharts } from "./daily-charts";
 
@@ -13,9 +13,8 @@ export function chartSpan(days: number): number {
 export function DailySection({ path, sp, span, days, description }: { path: string; sp: SearchParamsRecord; span: number; days: DailyPoint[]; description: string }) {
   const tabs = CHART_SPANS.map((d) => ({ href: hrefWith(path, sp, { days: d === 30 ? null : d }), label: `${d} days`, active: d === span }));
   return (
-    <section aria-labelledby="daily">
-      <SectionHeading id="daily" title="Points per day" description={description} actions={<TabLinks label="Chart range" items={tabs} />} />
+    <Section id="daily" title="Points per day" description={description} actions={<TabLinks label="Chart range" items={tabs} />}>
       <DailyCharts days={days} span={span} />
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { Card, SectionHeading, Skeleton } from "@/components/ui";
+import { Card, Section, Skeleton } from "@/components/ui";
 import { shortGpuName } from "@/lib/dashboard/fleet";
 import { formatDateTime } from "@/lib/format";
 import { minerStanding } from "@/lib/server/queries/fleet-standing";
@@ -16,16 +16,15 @@ interface Props {
 /** The miner page's "Against the wallet's other GPUs": streams in, so the page only places it. */
 export function FleetStandingSection(p: Props) {
   return (
-    <section aria-labelledby="standing">
-      <SectionHeading
-        id="standing"
-        title={`Against this wallet's other ${shortGpuName(p.hardware)} GPUs`}
-        description="Points per job over the last 24 hours (zero-earning jobs included) against the median of the wallet's GPUs of the same model, and what made the difference."
-      />
+    <Section
+      id="standing"
+      title={`Against this wallet's other ${shortGpuName(p.hardware)} GPUs`}
+      description="Points per job over the last 24 hours (zero-earning jobs included) against the median of the wallet's GPUs of the same model, and what made the difference."
+    >
       <Suspense fallback={<Skeleton className="h-20 rounded-xl" />}>
         <Standing {...p} />
       </Suspense>
-    </section>
+    </Section>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { SectionHeading, SkeletonTable } from "@/components/ui";
+import { Section, SkeletonTable } from "@/components/ui";
 import { walletRewardHistory } from "@/lib/server/queries/epochs";
 import { WalletRewards } from "./wallet-rewards";
 
@@ -10,15 +10,14 @@ async function Rewards({ address }: { address: string }) {
 /** The wallet's esHEU per settled epoch and its vesting, streamed after the rest of the page. */
 export function WalletRewardsSection({ address }: { address: string }) {
   return (
-    <section aria-labelledby="rewards">
-      <SectionHeading
-        id="rewards"
-        title="Rewards per epoch"
-        description="esHEU granted when each weekly epoch settled: as the operator of this wallet's GPUs (after their bribes) and as a staker. Each grant vests into HEU over a year."
-      />
+    <Section
+      id="rewards"
+      title="Rewards per epoch"
+      description="esHEU granted when each weekly epoch settled: as the operator of this wallet's GPUs (after their bribes) and as a staker. Each grant vests into HEU over a year."
+    >
       <Suspense fallback={<SkeletonTable rows={4} />}>
         <Rewards address={address} />
       </Suspense>
-    </section>
+    </Section>
   );
 }

@@ -1,4 +1,4 @@
-import { EmptyState, Stat, StatGrid, TBody, THead, Table, Td, Th, Tr } from "@/components/ui";
+import { EmptyState, Stat, StatGrid, Table, Td, Th, Tr } from "@/components/ui";
 import type { WalletRewardHistory } from "@/lib/server/queries/epochs";
 
 const heu = (s: string) => Number(s).toLocaleString("en-US", { maximumFractionDigits: 2, minimumFractionDigits: 2 });
@@ -24,27 +24,16 @@ export function WalletRewards({ history }: { history: WalletRewardHistory }) {
       <div className="h-2 w-full overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800" role="progressbar" aria-label="Vested share" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
         <div className="h-full bg-emerald-600" style={{ width: `${share * 100}%` }} />
       </div>
-      <Table caption={`esHEU per epoch for ${history.wallet}`}>
-        <THead>
-          <tr>
-            <Th>Epoch</Th>
-            <Th>Week from</Th>
-            <Th numeric>As miner (after bribes)</Th>
-            <Th numeric>As staker</Th>
-            <Th numeric>Total</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {history.epochs.map((e) => (
-            <Tr key={e.epoch}>
-              <Th scope="row">{e.epoch}</Th>
-              <Td>{e.startsAt.slice(0, 10)}</Td>
-              <Td numeric>{heu(e.asMiner)}</Td>
-              <Td numeric>{heu(e.asStaker)}</Td>
-              <Td numeric>{heu(e.total)}</Td>
-            </Tr>
-          ))}
-        </TBody>
+      <Table caption={`esHEU per epoch for ${history.wallet}`} columns={["Epoch", "Week from", { label: "As miner (after bribes)", numeric: true }, { label: "As staker", numeric: true }, { label: "Total", numeric: true }]}>
+        {history.epochs.map((e) => (
+          <Tr key={e.epoch}>
+            <Th scope="row">{e.epoch}</Th>
+            <Td>{e.startsAt.slice(0, 10)}</Td>
+            <Td numeric>{heu(e.asMiner)}</Td>
+            <Td numeric>{heu(e.asStaker)}</Td>
+            <Td numeric>{heu(e.total)}</Td>
+          </Tr>
+        ))}
       </Table>
       <a href={`/api/v1/wallets/${history.wallet}/rewards.csv`} className="inline-block text-sm font-medium underline" download>
         Download as CSV

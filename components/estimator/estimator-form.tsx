@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { GPU_CATALOG, findGpu } from "@/lib/gpu-catalog";
 import { computeEstimate } from "@/lib/estimator/estimate";
 import { modelOptionText } from "@/lib/estimator/explain";
-import { IMAGE_PRESETS, formToQuery, inputAttributes, parseForm, type EstimatorForm as Form, type Field } from "@/lib/estimator/params";
+import { IMAGE_PRESETS, formToQuery, inputAttributes, parseForm, type EstimatorForm as Form, type Field, type NumberField as NumberKey } from "@/lib/estimator/params";
 import type { EstimatorTokenRate, NetworkThroughput } from "@/lib/estimator/types";
 import { MODELS, SCHEDULES, findModel, getScheduleOrThrow } from "@/lib/points";
 import { EstimateResults } from "./estimate-results";
@@ -19,6 +19,11 @@ function scheduleOptionText(id: string, currentId: string): string {
   if (!schedule.inForceByDate) return `${id} (preview of mainnet rules)`;
   return id === currentId ? `${id} (in force now)` : `${id} (from ${schedule.effectiveFrom.slice(0, 10)})`;
 }
+
+const MODEL_GROUPS = [
+  { kind: "image", label: "Image models (Waifu Points)" },
+  { kind: "llm", label: "Language models (Llama Points)" },
+] as const;
 
 export function EstimatorForm(props: { initialForm: Form; currentScheduleId: string; network: NetworkThroughput; tokenRate: EstimatorTokenRate | null }) {
   const { initialForm, currentScheduleId, network, tokenRate } = props;
@@ -37,7 +42,10 @@ export function EstimatorForm(props: { initialForm: Form; currentScheduleId: str
 
   const parsed = useMemo(() => parseForm(form), [form]);
   const estimate = useMemo(() => (parsed.ok ? computeEstimate(parsed.input, network, tokenRate) : null), [parsed, network, tokenRate]);
-  const errors = parsed.ok ? {} : parsed.errors;
+  const errors: Partial<Record<Field, string>> = parsed.ok ? {} : parsed.errors;
+  // A control's id, value, change handler and error, bound to one field of the form.
+  const bind = (field: Field) => ({ id: field, value: form[field], onChange: set(field), error: errors[field] });
+  const bindNumber = (field: NumberKey) => ({ ...bind(field), ...inputAttributes(field) });
   const gpu = findGpu(form.gpu) ?? GPU_CATALOG[0]!;
   const model = findModel(form.model) ?? MODELS[0]!;
   const schedule = getScheduleOrThrow(form.schedule);
@@ -46,28 +54,23 @@ export function EstimatorForm(props: { initialForm: Form; currentScheduleId: str
     <div className="grid gap-6 pb-16 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)] lg:items-start lg:pb-0">
       <form className="space-y-4 lg:col-start-1" onSubmit={(e) => e.preventDefault()} aria-label="Estimate inputs">
         <Fieldset legend="Your GPU and model">
-          <SelectField id="gpu" label="GPU" value={form.gpu} onChange={set("gpu")} error={errors.gpu}>
+          <SelectField label="GPU" {...bind("gpu")}>
             {GPU_CATALOG.map((g) => (
               <option key={g.key} value={g.key}>
                 {g.name} · {g.vramGb} GB
               </option>
             ))}
           </SelectField>
-          <SelectField id="model" label="Model" value={form.model} onChange={set("model")} error={errors.model}>
-            <optgroup label="Image models (Waifu Points)">
-              {MODELS.filter((m) => m.kind === "image").map((m) => (
-                <option key={m.id} value={m.id}>
-                  {modelOptionText(m.id, gpu, schedule)}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Language models (Llama Points)">
-              {MODELS.filter((m) => m.kind === "llm").map((m) => (
-                <option key={m.id} value={m.id}>
-                  {modelOptionText(m.id, gpu, schedule)}
-                </option>
-              ))}
-            </optgroup>
+          <SelectField label="Model" {...bind("model")}>
+            {MODEL_GROUPS.map(({ kind, label }) => (
+              <optgroup key={kind} label={label}>
+                {MODELS.filter((m) => m.kind === kind).map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {modelOptionText(m.id, gpu, schedule)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
           </SelectField>
         </Fieldset>
 
@@ -94,9 +97,9 @@ export function EstimatorForm(props: { initialForm: Form; currentScheduleId: str
               })}
             </div>
             <div className="grid grid-cols-3 gap-3 sm:col-span-2">
-              <NumberField id="width" label="Width" suffix="px" value={form.width} {...inputAttributes("width")} onChange={set("width")} error={errors.width} />
-              <NumberField id="height" label="Height" suffix="px" value={form.height} {...inputAttributes("height")} onChange={set("height")} error={errors.height} />
-              <NumberField id="steps" label="Steps" value={form.steps} {...inputAttributes("steps")} onChange={set("steps")} error={errors.steps} />
+              <NumberField label="Width" suffix="px" {...bindNumber("width")} />
+              <NumberField label="Height" suffix="px" {...bindNumber("height")} />
+              <NumberField label="Steps" {...bindNumber("steps")} />
             </div>
             <p className="text-xs text-zinc-600 sm:col-span-2 dark:text-zinc-400">
               Images earn from 512×512 pixels and 20 steps up; 1024×1024 at 20 steps is worth 6 times 512×512.
@@ -104,38 +107,27 @@ export function EstimatorForm(props: { initialForm: Form; currentScheduleId: str
           </Fieldset>
         ) : (
           <Fieldset legend="The text job">
-            <NumberField id="input_tokens" label="Input tokens" value={form.input_tokens} {...inputAttributes("input_tokens")} onChange={set("input_tokens")} error={errors.input_tokens} />
-            <NumberField id="output_tokens" label="Output tokens" value={form.output_tokens} {...inputAttributes("output_tokens")} onChange={set("output_tokens")} error={errors.output_tokens} />
+            <NumberField label="Input tokens" {...bindNumber("input_tokens")} />
+            <NumberField label="Output tokens" {...bindNumber("output_tokens")} />
             <p className="text-xs text-zinc-600 sm:col-span-2 dark:text-zinc-400">Input and output tokens count alike: 1,000 tokens make 1 base Llama Point.</p>
           </Fieldset>
         )}
 
         <Fieldset legend="Boosts and rules">
           <NumberField
-            id="nfts"
+            {...bindNumber("nfts")}
             label="Heurist Imaginaries NFTs in your wallet"
-            value={form.nfts}
-            {...inputAttributes("nfts")}
-            onChange={set("nfts")}
-            error={errors.nfts}
             hint="Each NFT boosts up to 3 of your GPUs; the estimate assumes this GPU is one of them."
           />
           <NumberField
-            id="stake"
+            {...bindNumber("stake")}
             label="Stake on this node"
             suffix="stHEU"
-            value={form.stake}
-            {...inputAttributes("stake")}
-            onChange={set("stake")}
-            error={errors.stake}
             hint="stHEU delegated to this GPU's miner ID, by you or by stakers."
           />
           <SelectField
-            id="schedule"
+            {...bind("schedule")}
             label="Reward schedule"
-            value={form.schedule}
-            onChange={set("schedule")}
-            error={errors.schedule}
             className="sm:col-span-2"
             hint={
               schedule.stakeCurve.kind === "activation"

@@ -1,6 +1,6 @@
 // Labelled form controls for the estimator: real <label>s, native <select> and number inputs,
 // errors tied to their field with aria-describedby.
-import type { ReactNode } from "react";
+import type { ChangeEvent, ReactNode } from "react";
 
 export const controlClass =
   "mt-1 block h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-base tabular-nums text-zinc-900 shadow-sm " +
@@ -35,53 +35,43 @@ function Described({ id, hint, error }: Pick<BaseProps, "id" | "hint" | "error">
 const describedBy = ({ id, hint, error }: Pick<BaseProps, "id" | "hint" | "error">) =>
   [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
+/** What an input and a select share: name, value, change handler, and the error and hint tied to it. */
+function controlProps(props: BaseProps & { value: string; onChange: (value: string) => void }) {
+  return {
+    id: props.id,
+    name: props.id,
+    value: props.value,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => props.onChange(e.target.value),
+    "aria-invalid": props.error ? true : undefined,
+    "aria-describedby": describedBy(props),
+    className: controlClass,
+  };
+}
+
 export function NumberField(
   props: BaseProps & { value: string; min: number; max: number; step: number; suffix?: string; onChange: (value: string) => void },
 ) {
-  const { id, label, value, min, max, step, suffix, onChange, error, className } = props;
+  const { id, label, min, max, step, suffix, className } = props;
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
         {suffix ? <span className="font-normal text-zinc-500 dark:text-zinc-400"> ({suffix})</span> : null}
       </label>
-      <input
-        id={id}
-        name={id}
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        step={step}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(props)}
-        className={controlClass}
-      />
+      <input type="number" inputMode="numeric" min={min} max={max} step={step} {...controlProps(props)} />
       <Described {...props} />
     </div>
   );
 }
 
 export function SelectField(props: BaseProps & { value: string; onChange: (value: string) => void; children: ReactNode }) {
-  const { id, label, value, onChange, error, className, children } = props;
+  const { id, label, className, children } = props;
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <select
-        id={id}
-        name={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(props)}
-        className={controlClass}
-      >
-        {children}
-      </select>
+      <select {...controlProps(props)}>{children}</select>
       <Described {...props} />
     </div>
   );

@@ -2,7 +2,7 @@ import type { CSSProperties, ReactNode } from "react";
 import { BribeStatusBadge } from "@/components/staking/bribe-status";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { formatDay } from "@/components/charts/chart-format";
-import { Card, EmptyState, Table, TBody, Td, THead, Th, Tr, cn } from "@/components/ui";
+import { Card, EmptyState, Table, Td, Th, Tr, cn } from "@/components/ui";
 import {
   availabilityBars,
   availabilitySampleOfDay,
@@ -79,27 +79,16 @@ function AvailabilityFigure({ history }: { history: NodeHistory }) {
         </>
       }
       table={
-        <Table caption={`Availability and on-time rate per UTC day, last ${days.length} days, newest first`} captionHidden>
-          <THead>
-            <tr>
-              <Th>Day (UTC)</Th>
-              <Th numeric>Available</Th>
-              <Th numeric>Online</Th>
-              <Th>Measured from</Th>
-              <Th numeric>On time</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {[...days].reverse().map((d) => (
-              <Tr key={d.date}>
-                <Th scope="row">{formatDay(d.date)}</Th>
-                <Td numeric>{formatPercent(d.availability.ratio)}</Td>
-                <Td numeric>{availabilitySampleOfDay(d)}</Td>
-                <Td className="whitespace-nowrap">{SOURCE_LABEL[d.availability.source]}</Td>
-                <Td numeric>{onTimeCell(d)}</Td>
-              </Tr>
-            ))}
-          </TBody>
+        <Table caption={`Availability and on-time rate per UTC day, last ${days.length} days, newest first`} captionHidden columns={["Day (UTC)", { label: "Available", numeric: true }, { label: "Online", numeric: true }, "Measured from", { label: "On time", numeric: true }]}>
+          {[...days].reverse().map((d) => (
+            <Tr key={d.date}>
+              <Th scope="row">{formatDay(d.date)}</Th>
+              <Td numeric>{formatPercent(d.availability.ratio)}</Td>
+              <Td numeric>{availabilitySampleOfDay(d)}</Td>
+              <Td className="whitespace-nowrap">{SOURCE_LABEL[d.availability.source]}</Td>
+              <Td numeric>{onTimeCell(d)}</Td>
+            </Tr>
+          ))}
         </Table>
       }
     />
@@ -120,25 +109,16 @@ function StakeFigure({ history }: { history: NodeHistory }) {
       tableLabel="Show numbers"
       chart={<LazyStakeStepChart points={points} domain={[Date.parse(history.from), Math.max(Date.parse(history.asOf), points.at(-1)!.t)]} />}
       table={
-        <Table caption="Total stake on the node (HEU and esHEU) at each change, newest first" captionHidden>
-          <THead>
-            <tr>
-              <Th>From (UTC)</Th>
-              <Th numeric>Stake</Th>
-              <Th>What</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {[...history.stake].reverse().map((p, i) => (
-              <Tr key={`${p.kind}-${p.at}-${i}`}>
-                <Th scope="row" className="whitespace-nowrap">
-                  {formatDateTime(p.at)}
-                </Th>
-                <Td numeric>{formatStake(p.stakeWei)}</Td>
-                <Td className="whitespace-nowrap">{STAKE_KIND[p.kind]}</Td>
-              </Tr>
-            ))}
-          </TBody>
+        <Table caption="Total stake on the node (HEU and esHEU) at each change, newest first" captionHidden columns={["From (UTC)", { label: "Stake", numeric: true }, "What"]}>
+          {[...history.stake].reverse().map((p, i) => (
+            <Tr key={`${p.kind}-${p.at}-${i}`}>
+              <Th scope="row" className="whitespace-nowrap">
+                {formatDateTime(p.at)}
+              </Th>
+              <Td numeric>{formatStake(p.stakeWei)}</Td>
+              <Td className="whitespace-nowrap">{STAKE_KIND[p.kind]}</Td>
+            </Tr>
+          ))}
         </Table>
       }
     />
@@ -170,31 +150,21 @@ function BribeFigure({ history }: { history: NodeHistory }) {
         </>
       }
       table={
-        <Table caption="Bribe changes, newest first" captionHidden>
-          <THead>
-            <tr>
-              <Th>Set (UTC)</Th>
-              <Th numeric>Bribe</Th>
-              <Th>Applies from (00:00 UTC)</Th>
-              <Th>Status</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {history.bribes.history.map((h) => (
-              <Tr key={`${h.blockNumber}-${h.setAt}-${h.bps}`}>
-                <Th scope="row" className="whitespace-nowrap">
-                  {formatDateTime(h.setAt)}
-                </Th>
-                <Td numeric>{formatBps(h.bps)}</Td>
-                <Td className="whitespace-nowrap">
-                  epoch {h.effectiveEpoch} · {h.effectiveAt.slice(0, 10)}
-                </Td>
-                <Td>
-                  <BribeStatusBadge entry={h} />
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
+        <Table caption="Bribe changes, newest first" captionHidden columns={["Set (UTC)", { label: "Bribe", numeric: true }, "Applies from (00:00 UTC)", "Status"]}>
+          {history.bribes.history.map((h) => (
+            <Tr key={`${h.blockNumber}-${h.setAt}-${h.bps}`}>
+              <Th scope="row" className="whitespace-nowrap">
+                {formatDateTime(h.setAt)}
+              </Th>
+              <Td numeric>{formatBps(h.bps)}</Td>
+              <Td className="whitespace-nowrap">
+                epoch {h.effectiveEpoch} · {h.effectiveAt.slice(0, 10)}
+              </Td>
+              <Td>
+                <BribeStatusBadge entry={h} />
+              </Td>
+            </Tr>
+          ))}
         </Table>
       }
     />

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { Badge, Card, SectionHeading, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
+import { Badge, Card, Section, Table, Td, Th, Tr } from "@/components/ui";
 import type { BadgeTone } from "@/components/ui/badge";
 import { LazyClaimPanel } from "@/components/staking/lazy";
 import { portalChainConfigOf } from "@/lib/chain/config";
@@ -19,46 +19,35 @@ async function Claims({ address, nodes }: { address: string; nodes: string[] }) 
   const [claims, chain] = await Promise.all([getWalletClaims(address), getChainStatus()]);
   if (claims.claims.length === 0) return null;
   return (
-    <section aria-labelledby="claims">
-      <SectionHeading
-        id="claims"
-        title="esHEU on chain"
-        description={`Each settled epoch's esHEU is paid by the reward distributor: claim it to this wallet or stake it straight into one of its nodes. It vests into HEU over a year from the epoch's end. Statuses as of block ${claims.indexedBlock ?? "—"}.`}
-      />
+    <Section
+      id="claims"
+      title="esHEU on chain"
+      description={`Each settled epoch's esHEU is paid by the reward distributor: claim it to this wallet or stake it straight into one of its nodes. It vests into HEU over a year from the epoch's end. Statuses as of block ${claims.indexedBlock ?? "—"}.`}
+    >
       <Card className="space-y-4">
-        <Table caption="esHEU per epoch on chain" captionHidden label="esHEU claims">
-          <THead>
-            <tr>
-              <Th>Epoch</Th>
-              <Th numeric>esHEU</Th>
-              <Th>Vests (UTC)</Th>
-              <Th>Status</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {claims.claims.map((c) => (
-              <Tr key={c.epoch}>
-                <Th scope="row">{c.epoch}</Th>
-                <Td numeric>{formatTokenAmount(BigInt(c.amountWei))}</Td>
-                <Td>
-                  {c.vestStart.slice(0, 10)} → {c.vestEnd.slice(0, 10)}
-                </Td>
-                <Td>
-                  <Badge tone={STATUS[c.status].tone}>{STATUS[c.status].label}</Badge>
-                  {c.claimedTx ? (
-                    <span className="ml-2 font-mono text-xs" title={c.claimedTx}>
-                      {c.stakedInto ? `staked into ${c.stakedInto} · ` : ""}
-                      {c.claimedTx.slice(0, 10)}…
-                    </span>
-                  ) : null}
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
+        <Table caption="esHEU per epoch on chain" captionHidden label="esHEU claims" columns={["Epoch", { label: "esHEU", numeric: true }, "Vests (UTC)", "Status"]}>
+          {claims.claims.map((c) => (
+            <Tr key={c.epoch}>
+              <Th scope="row">{c.epoch}</Th>
+              <Td numeric>{formatTokenAmount(BigInt(c.amountWei))}</Td>
+              <Td>
+                {c.vestStart.slice(0, 10)} → {c.vestEnd.slice(0, 10)}
+              </Td>
+              <Td>
+                <Badge tone={STATUS[c.status].tone}>{STATUS[c.status].label}</Badge>
+                {c.claimedTx ? (
+                  <span className="ml-2 font-mono text-xs" title={c.claimedTx}>
+                    {c.stakedInto ? `staked into ${c.stakedInto} · ` : ""}
+                    {c.claimedTx.slice(0, 10)}…
+                  </span>
+                ) : null}
+              </Td>
+            </Tr>
+          ))}
         </Table>
         {chain.contracts ? <LazyClaimPanel chain={portalChainConfigOf(chain)} wallet={address} nodes={nodes} /> : null}
       </Card>
-    </section>
+    </Section>
   );
 }
 

@@ -1,4 +1,4 @@
-import { AddressLink, Card, SectionHeading, Stat, StatGrid } from "@/components/ui";
+import { AddressLink, Card, Section, Stat, StatGrid } from "@/components/ui";
 import { formatDateTime, formatPercent, formatPoints, formatRemaining } from "@/lib/format";
 import { formatBps, formatTokenAmount } from "@/lib/market/amount";
 import type { OpenEpoch } from "@/lib/schemas/open-epoch";
@@ -20,12 +20,11 @@ export function OpenEpochSection({ data, of }: { data: OpenEpoch | null; of: "wa
     { kind: "Llama", points: data.llamaPoints, all: data.network.llamaPoints, pool: data.network.llamaPool, share: data.llamaShare },
   ];
   return (
-    <section aria-labelledby="open-epoch">
-      <SectionHeading
-        id="open-epoch"
-        title={`Epoch ${data.epoch}: open, projected`}
-        description={`${mines ? "Points so far this week and the esHEU they are" : "The esHEU this wallet's stakes are"} on course for, as of ${utc(data.asOf)}. The epoch ends ${utc(data.endsAt)} and is then settled.`}
-      />
+    <Section
+      id="open-epoch"
+      title={`Epoch ${data.epoch}: open, projected`}
+      description={`${mines ? "Points so far this week and the esHEU they are" : "The esHEU this wallet's stakes are"} on course for, as of ${utc(data.asOf)}. The epoch ends ${utc(data.endsAt)} and is then settled.`}
+    >
       <StatGrid className={mines ? "lg:grid-cols-4" : "lg:grid-cols-2"}>
         <Stat label="Projected esHEU" value={esHeu(data.projected)} hint="if the epoch ended now (see below)" />
         {mines ? (
@@ -83,6 +82,6 @@ export function OpenEpochSection({ data, of }: { data: OpenEpoch | null; of: "wa
           {of === "node" ? "this GPU's" : "the nodes'"} further jobs add to the projection while the network&apos;s further points share the base emission among more points. Bribes are those in force at the epoch&apos;s start; stakers are paid by stake × time. Jobs reported late for earlier epochs count at settlement, not here.
         </p>
       </Card>
-    </section>
+    </Section>
   );
 }

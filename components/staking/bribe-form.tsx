@@ -6,7 +6,7 @@ import { formatBps, parseBribePercent } from "@/lib/market/amount";
 import { nextEpochStartSec } from "@/lib/rewards/epoch";
 import type { PortalContracts } from "@/lib/chain/config";
 import { marketCalls } from "./contracts";
-import { inputClass, labelClass, noteClass, primaryButton } from "./fields";
+import { DecimalInput, inputClass, labelClass, noteClass, primaryButton } from "./fields";
 import type { NodeSummary } from "./node-context";
 import type { useTxFlow } from "./use-tx-flow";
 
@@ -35,17 +35,7 @@ export function BribeForm({ node, contracts, chainNow, tx }: { node: NodeSummary
         <label htmlFor={id} className={labelClass}>
           New bribe (% of the node&apos;s rewards paid to its stakers)
         </label>
-        <input
-          id={id}
-          inputMode="decimal"
-          autoComplete="off"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          aria-invalid={invalid}
-          aria-describedby={`${id}-note`}
-          className={`${inputClass} max-w-40 tabular-nums`}
-          placeholder="10"
-        />
+        <DecimalInput id={id} value={value} onChange={setValue} invalid={invalid} describedBy={`${id}-note`} className={`${inputClass} max-w-40 tabular-nums`} placeholder="10" />
         {invalid ? <p className="mt-1 text-xs text-red-700 dark:text-red-400">{parsed.reason}</p> : null}
       </div>
       <p id={`${id}-note`} className={noteClass}>

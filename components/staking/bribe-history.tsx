@@ -1,5 +1,5 @@
 import { BribeStatusBadge } from "@/components/staking/bribe-status";
-import { Badge, Card, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
+import { Badge, Card, Table, Td, Tr } from "@/components/ui";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { formatDateTime } from "@/lib/format";
 import { formatBps } from "@/lib/market/amount";
@@ -56,27 +56,17 @@ export function BribeHistory({ data }: { data: BribeHistoryResponse }) {
           chart={points.length > 1 ? <LazyBribeChart data={points} /> : null}
           tableLabel="Show every change"
           table={
-            <Table caption="Bribe changes, newest first" captionHidden label="Bribe changes">
-              <THead>
-                <tr>
-                  <Th>Set</Th>
-                  <Th numeric>Bribe</Th>
-                  <Th>Applies from</Th>
-                  <Th>Status</Th>
-                </tr>
-              </THead>
-              <TBody>
-                {data.history.map((h) => (
-                  <Tr key={`${h.blockNumber}-${h.setAt}-${h.bps}`}>
-                    <Td className="whitespace-nowrap">{formatDateTime(h.setAt)}</Td>
-                    <Td numeric>{formatBps(h.bps)}</Td>
-                    <Td className="whitespace-nowrap">{formatDateTime(h.effectiveAt)}</Td>
-                    <Td>
-                      <BribeStatusBadge entry={h} />
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
+            <Table caption="Bribe changes, newest first" captionHidden label="Bribe changes" columns={["Set", { label: "Bribe", numeric: true }, "Applies from", "Status"]}>
+              {data.history.map((h) => (
+                <Tr key={`${h.blockNumber}-${h.setAt}-${h.bps}`}>
+                  <Td className="whitespace-nowrap">{formatDateTime(h.setAt)}</Td>
+                  <Td numeric>{formatBps(h.bps)}</Td>
+                  <Td className="whitespace-nowrap">{formatDateTime(h.effectiveAt)}</Td>
+                  <Td>
+                    <BribeStatusBadge entry={h} />
+                  </Td>
+                </Tr>
+              ))}
             </Table>
           }
         />

@@ -14,6 +14,23 @@ export const secondaryButton =
   "h-10 rounded-md border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 export const noteClass = "text-sm text-zinc-700 dark:text-zinc-300";
 
+/** A text box for a decimal number (amounts, percentages): the decimal keypad on phones, no autofill. */
+export function DecimalInput(props: { id: string; value: string; onChange: (v: string) => void; invalid: boolean; describedBy: string; className: string; placeholder: string }) {
+  return (
+    <input
+      id={props.id}
+      inputMode="decimal"
+      autoComplete="off"
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      aria-invalid={props.invalid}
+      aria-describedby={props.describedBy}
+      className={props.className}
+      placeholder={props.placeholder}
+    />
+  );
+}
+
 /** HEU or esHEU, as a radio group; `detail` adds e.g. the balance after each name. */
 export function TokenChoice({ value, onChange, detail }: { value: TokenId; onChange: (t: TokenId) => void; detail?: (t: TokenId) => string }) {
   const name = useId();
@@ -62,17 +79,7 @@ export function AmountField({
         {label}
       </label>
       <div className="flex gap-2">
-        <input
-          id={id}
-          inputMode="decimal"
-          autoComplete="off"
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-invalid={invalid}
-          aria-describedby={`${id}-hint`}
-          className={`${inputClass} tabular-nums`}
-          placeholder="0"
-        />
+        <DecimalInput id={id} value={value} onChange={onChange} invalid={invalid} describedBy={`${id}-hint`} className={`${inputClass} tabular-nums`} placeholder="0" />
         <button type="button" className={secondaryButton} onClick={() => onChange(formatUnits(max, 18))} disabled={max === 0n}>
           Max
         </button>

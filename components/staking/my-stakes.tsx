@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useAccount } from "wagmi";
-import { AddressLink, Badge, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
-import { formatDateTime, formatInt, shortId } from "@/lib/format";
+import { Badge } from "@/components/ui";
+import { shortId } from "@/lib/format";
 import { formatTokenAmount } from "@/lib/market/amount";
 import type { StakerResponse } from "@/lib/schemas/staking";
 import type { PortalContracts } from "@/lib/chain/config";
@@ -12,6 +12,7 @@ import { ConnectGate } from "./connect-gate";
 import { marketCalls } from "./contracts";
 import { Countdown } from "./countdown";
 import { secondaryButton } from "./fields";
+import { StakeLocksTable, StakePositionsTable } from "./stake-tables";
 import { TxStatus } from "./tx-status";
 import { useChainNow } from "./use-staking-reads";
 import { useTxFlow } from "./use-tx-flow";
@@ -56,89 +57,42 @@ function StakesOf({ address, contracts }: { address: string; contracts: PortalCo
       {s.positions.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No stake yet: pick a node in the market and stake on it.</p>
       ) : (
-        <Table caption="Your stakes per node and token" captionHidden label="Your stakes">
-          <THead>
-            <tr>
-              <Th>Node</Th>
-              <Th>Token</Th>
-              <Th numeric>Your stake</Th>
-              <Th numeric>Node total</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </THead>
-          <TBody>
-            {s.positions.map((p) => (
-              <Tr key={`${p.minerId}-${p.token}`}>
-                <Th scope="row">
-                  <AddressLink id={p.minerId} kind="miner" />
-                </Th>
-                <Td>{p.token}</Td>
-                <Td numeric>{formatTokenAmount(BigInt(p.amountWei))}</Td>
-                <Td numeric>{formatInt(p.nodeStake)}</Td>
-                <Td>
-                  <Link href={`/market?node=${encodeURIComponent(p.minerId)}#stake`} className="whitespace-nowrap underline">
-                    Unstake or move<span className="sr-only"> stake on {p.minerId}</span>
-                  </Link>
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <StakePositionsTable
+          positions={s.positions}
+          caption="Your stakes per node and token"
+          label="Your stakes"
+          amountHeading="Your stake"
+          actions={(p) => (
+            <Link href={`/market?node=${encodeURIComponent(p.minerId)}#stake`} className="whitespace-nowrap underline">
+              Unstake or move<span className="sr-only"> stake on {p.minerId}</span>
+            </Link>
+          )}
+        />
       )}
       {s.locks.length > 0 ? (
-        <Table caption="Your unstaked HEU, locked for 30 days" captionHidden label="Your HEU locks">
-          <THead>
-            <tr>
-              <Th>Lock</Th>
-              <Th>From node</Th>
-              <Th numeric>HEU</Th>
-              <Th>Unlocks</Th>
-              <Th>Status</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {s.locks.map((l) => {
-              const open = l.status !== "withdrawn" && chainNow !== null && Date.parse(l.unlockAt) <= chainNow;
-              return (
-                <Tr key={l.lockId}>
-                  <Th scope="row" className="tabular-nums">
-                    #{l.lockId}
-                  </Th>
-                  <Td>
-                    <AddressLink id={l.minerId} kind="miner" />
-                  </Td>
-                  <Td numeric>{formatTokenAmount(BigInt(l.amountWei))}</Td>
-                  <Td className="whitespace-nowrap">
-                    {formatDateTime(l.unlockAt)}
-                    {l.status !== "withdrawn" ? (
-                      <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-                        <Countdown to={l.unlockAt} nowMs={chainNow} done="open now" />
-                      </span>
-                    ) : null}
-                  </Td>
-                  <Td>
-                    {l.status === "withdrawn" ? (
-                      <Badge tone="neutral">Withdrawn {l.withdrawnAt?.slice(0, 10)}</Badge>
-                    ) : open ? (
-                      <button
-                        type="button"
-                        className={secondaryButton}
-                        disabled={tx.busy}
-                        onClick={() => void tx.run([marketCalls(contracts).withdraw(BigInt(l.lockId))], `Withdraw ${formatTokenAmount(BigInt(l.amountWei))} HEU (lock #${l.lockId})`)}
-                      >
-                        Withdraw<span className="sr-only"> lock #{l.lockId}</span>
-                      </button>
-                    ) : (
-                      <Badge tone="warning">Locked</Badge>
-                    )}
-                  </Td>
-                </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
+        <StakeLocksTable
+          locks={s.locks}
+          caption="Your unstaked HEU, locked for 30 days"
+          label="Your HEU locks"
+          nodeColumn
+          countdown={(l) => (l.status !== "withdrawn" ? <Countdown to={l.unlockAt} nowMs={chainNow} done="open now" /> : null)}
+          status={(l) =>
+            l.status === "withdrawn" ? (
+              <Badge tone="neutral">Withdrawn {l.withdrawnAt?.slice(0, 10)}</Badge>
+            ) : chainNow !== null && Date.parse(l.unlockAt) <= chainNow ? (
+              <button
+                type="button"
+                className={secondaryButton}
+                disabled={tx.busy}
+                onClick={() => void tx.run([marketCalls(contracts).withdraw(BigInt(l.lockId))], `Withdraw ${formatTokenAmount(BigInt(l.amountWei))} HEU (lock #${l.lockId})`)}
+              >
+                Withdraw<span className="sr-only"> lock #{l.lockId}</span>
+              </button>
+            ) : (
+              <Badge tone="warning">Locked</Badge>
+            )
+          }
+        />
       ) : null}
       <TxStatus state={tx.state} />
     </div>

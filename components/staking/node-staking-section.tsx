@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { SectionHeading, Skeleton } from "@/components/ui";
+import { Section, Skeleton } from "@/components/ui";
 import { getBribeHistory } from "@/lib/server/queries/bribes";
 import { getChainStatus } from "@/lib/server/queries/chain-status";
 import { getMarketNode, MARKET_WINDOW_DAYS } from "@/lib/server/queries/market";
@@ -20,13 +20,12 @@ async function NodeStakingData({ minerId }: { minerId: string }) {
   const [node, bribes, chain, rate] = await Promise.all([getMarketNode(minerId, now), getBribeHistory(minerId, now), getChainStatus(), getTokenRate(now)]);
   if (!node) return null;
   return (
-    <section aria-labelledby="staking">
-      <SectionHeading
-        id="staking"
-        title="Staking and bribe"
-        description="Stakers delegate HEU or esHEU to this GPU: its stake sets the stake multiplier of its jobs, and its operator's bribe is the share of its rewards paid to them."
-      />
+    <Section
+      id="staking"
+      title="Staking and bribe"
+      description="Stakers delegate HEU or esHEU to this GPU: its stake sets the stake multiplier of its jobs, and its operator's bribe is the share of its rewards paid to them."
+    >
       <NodeStaking node={node} bribes={bribes} chain={chain} rate={rate} windowDays={MARKET_WINDOW_DAYS} now={now} titleId="staking-panel" />
-    </section>
+    </Section>
   );
 }

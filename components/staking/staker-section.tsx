@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { AddressLink, Badge, Card, SectionHeading, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
-import { formatDateTime, formatInt } from "@/lib/format";
+import { Badge, Card, Section } from "@/components/ui";
 import { formatTokenAmount } from "@/lib/market/amount";
 import { bribeStates } from "@/lib/server/queries/bribes";
 import { getStaker } from "@/lib/server/queries/staker";
 import { TickingCountdown } from "./countdown";
+import { StakeLocksTable, StakePositionsTable } from "./stake-tables";
 import { StakedNodeBribes } from "./staked-node-bribes";
 
 /** What a wallet has staked and its HEU locks, read from the indexer; nothing for a wallet that never staked. Streams in. */
@@ -25,82 +25,36 @@ async function StakerData({ address }: { address: string }) {
   const chainAheadMs = Date.parse(s.asOf) - now.getTime();
   const wei = (v: string) => formatTokenAmount(BigInt(v));
   return (
-    <section aria-labelledby="stakes">
-      <SectionHeading
-        id="stakes"
-        title="Stakes of this wallet"
-        description={
-          <>
-            {wei(s.totals.staked.amountWei)} stHEU staked ({wei(s.totals.stakedHeu.amountWei)} HEU + {wei(s.totals.stakedEsHeu.amountWei)} esHEU),{" "}
-            {wei(s.totals.locked.amountWei)} HEU locked, {wei(s.totals.withdrawable.amountWei)} HEU ready to withdraw.{" "}
-            <Link href="/market#my-stakes" className="underline">
-              Manage in the staking market
-            </Link>
-          </>
-        }
-      />
+    <Section
+      id="stakes"
+      title="Stakes of this wallet"
+      description={
+        <>
+          {wei(s.totals.staked.amountWei)} stHEU staked ({wei(s.totals.stakedHeu.amountWei)} HEU + {wei(s.totals.stakedEsHeu.amountWei)} esHEU),{" "}
+          {wei(s.totals.locked.amountWei)} HEU locked, {wei(s.totals.withdrawable.amountWei)} HEU ready to withdraw.{" "}
+          <Link href="/market#my-stakes" className="underline">
+            Manage in the staking market
+          </Link>
+        </>
+      }
+    >
       <Card className="space-y-5">
         {s.positions.length > 0 ? (
-          <Table caption="Stake per node and token" captionHidden label="Stakes of this wallet">
-            <THead>
-              <tr>
-                <Th>Node</Th>
-                <Th>Token</Th>
-                <Th numeric>Staked</Th>
-                <Th numeric>Node total</Th>
-              </tr>
-            </THead>
-            <TBody>
-              {s.positions.map((p) => (
-                <Tr key={`${p.minerId}-${p.token}`}>
-                  <Th scope="row">
-                    <AddressLink id={p.minerId} kind="miner" />
-                  </Th>
-                  <Td>{p.token}</Td>
-                  <Td numeric>{wei(p.amountWei)}</Td>
-                  <Td numeric>{formatInt(p.nodeStake)}</Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+          <StakePositionsTable positions={s.positions} caption="Stake per node and token" label="Stakes of this wallet" amountHeading="Staked" />
         ) : null}
         {s.locks.length > 0 ? (
-          <Table caption="Unstaked HEU, locked for 30 days" captionHidden label="HEU locks of this wallet">
-            <THead>
-              <tr>
-                <Th>Lock</Th>
-                <Th numeric>HEU</Th>
-                <Th>Unlocks</Th>
-                <Th>Status</Th>
-              </tr>
-            </THead>
-            <TBody>
-              {s.locks.map((l) => (
-                <Tr key={l.lockId}>
-                  <Th scope="row" className="tabular-nums">
-                    #{l.lockId}
-                    <span className="block text-xs font-normal">
-                      from <AddressLink id={l.minerId} kind="miner" />
-                    </span>
-                  </Th>
-                  <Td numeric>{wei(l.amountWei)}</Td>
-                  <Td className="whitespace-nowrap">
-                    {formatDateTime(l.unlockAt)}
-                    {l.status === "locked" ? (
-                      <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-                        <TickingCountdown to={l.unlockAt} offsetMs={chainAheadMs} done="open now" />
-                      </span>
-                    ) : null}
-                  </Td>
-                  <Td>
-                    <Badge tone={l.status === "locked" ? "warning" : l.status === "unlocked" ? "success" : "neutral"}>
-                      {l.status === "locked" ? "Locked" : l.status === "unlocked" ? "Ready to withdraw" : "Withdrawn"}
-                    </Badge>
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+          <StakeLocksTable
+            locks={s.locks}
+            caption="Unstaked HEU, locked for 30 days"
+            label="HEU locks of this wallet"
+            nodeColumn={false}
+            countdown={(l) => (l.status === "locked" ? <TickingCountdown to={l.unlockAt} offsetMs={chainAheadMs} done="open now" /> : null)}
+            status={(l) => (
+              <Badge tone={l.status === "locked" ? "warning" : l.status === "unlocked" ? "success" : "neutral"}>
+                {l.status === "locked" ? "Locked" : l.status === "unlocked" ? "Ready to withdraw" : "Withdrawn"}
+              </Badge>
+            )}
+          />
         ) : null}
         {s.positions.length > 0 ? (
           <div className="space-y-2">
@@ -109,6 +63,6 @@ async function StakerData({ address }: { address: string }) {
           </div>
         ) : null}
       </Card>
-    </section>
+    </Section>
   );
 }

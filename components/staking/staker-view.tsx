@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { AddressHeader } from "@/components/dashboard/address-header";
 import { WalletRewardsSection } from "@/components/dashboard/wallet-rewards-section";
 import { OpenEpochSection } from "@/components/rewards/open-epoch-section";
-import { formatDateTime, shortId } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { walletOpenEpoch } from "@/lib/server/queries/open-epoch";
 import { WatchesSection } from "@/components/watches/watches-section";
 import { StakerSection } from "./staker-section";
@@ -15,12 +16,7 @@ export async function StakerView({ address }: { address: string }) {
   const openEpoch = await walletOpenEpoch(address, now);
   return (
     <div className="space-y-10">
-      <header className="space-y-2">
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Staker</p>
-        <h1 id="page-title" className="text-2xl font-semibold tracking-tight sm:text-3xl">
-          {shortId(address)}
-        </h1>
-        <p className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{address}</p>
+      <AddressHeader kind="Staker" address={address}>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
           This address stakes on mining nodes and runs no GPU of its own: its stakes, HEU locks and the bribes of its nodes, read from the chain, and what it earns as a
           staker.{" "}
@@ -28,7 +24,7 @@ export async function StakerView({ address }: { address: string }) {
             Compare nodes in the staking market
           </Link>
         </p>
-      </header>
+      </AddressHeader>
 
       <StakerSection address={address} />
 

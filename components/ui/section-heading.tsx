@@ -35,6 +35,24 @@ export function SectionHeading({
   );
 }
 
+/**
+ * A page section named by its heading (aria-labelledby the heading's id). `anchor` is the
+ * section's own id, for links that scroll to it.
+ */
+export function Section({
+  anchor,
+  className,
+  children,
+  ...heading
+}: { id: string; title: ReactNode; description?: ReactNode; actions?: ReactNode; level?: 1 | 2 | 3; anchor?: string; className?: string; children?: ReactNode }) {
+  return (
+    <section aria-labelledby={heading.id} id={anchor} className={className}>
+      <SectionHeading {...heading} />
+      {children}
+    </section>
+  );
+}
+
 /** Page title block: the one <h1> of a page. */
 export function PageHeading({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
   return <SectionHeading id="page-title" level={1} title={title} description={description} actions={actions} className="mb-6" />;

@@ -5,12 +5,31 @@ export function Skeleton({ className }: { className?: string }) {
   return <div aria-hidden="true" className={cn("animate-pulse rounded-md bg-zinc-200 dark:bg-zinc-800", className)} />;
 }
 
-/** Wraps a loading.tsx body: announces loading once, hides the placeholder shapes. */
-export function SkeletonPage({ label = "Loading", children }: { label?: string; children: React.ReactNode }) {
+/**
+ * Wraps a loading.tsx body: announces loading once, hides the placeholder shapes. A page that is a
+ * column (heading, blocks, a table) is described by the props alone; other layouts pass children,
+ * which come after the blocks and before the table.
+ */
+export function SkeletonPage(props: {
+  label?: string;
+  /** The heading title's width class (SkeletonHeading); none: no heading placeholder. */
+  heading?: string;
+  /** One placeholder block per class string, in order. */
+  blocks?: readonly string[];
+  /** Rows of a closing table placeholder. */
+  table?: number;
+  children?: React.ReactNode;
+}) {
+  const { label = "Loading", heading, blocks = [], table } = props;
   return (
     <div aria-busy="true" role="status" aria-label={label} className="space-y-8">
       <span className="sr-only">{label}…</span>
-      {children}
+      {heading ? <SkeletonHeading titleClass={heading} /> : null}
+      {blocks.map((className, i) => (
+        <Skeleton key={i} className={className} />
+      ))}
+      {props.children}
+      {table ? <SkeletonTable rows={table} /> : null}
     </div>
   );
 }

@@ -5,9 +5,13 @@ import { cn } from "./cn";
 // tabular figures. The wrapper scrolls horizontally at 375 px, shows a shadow on an edge with more
 // columns beyond it (.scroll-cue in globals.css) and is focusable so keyboard users can scroll it.
 
+/** A column heading: its text, or the text of a right-aligned numeric column. */
+export type Column = string | { label: string; numeric: true };
+
 export function Table({
   caption,
   captionHidden = false,
+  columns,
   children,
   className,
   label,
@@ -15,6 +19,8 @@ export function Table({
   caption?: ReactNode;
   /** Keep the caption for screen readers only. */
   captionHidden?: boolean;
+  /** Plain column headings: given, the table writes its own head and children are the body's rows. */
+  columns?: readonly Column[];
   children: ReactNode;
   className?: string;
   /** Accessible name for the scroll region (defaults to nothing: caption names the table). */
@@ -31,7 +37,18 @@ export function Table({
         {caption ? (
           <caption className={cn(captionHidden ? "sr-only" : "mb-2 text-left text-sm text-zinc-600 dark:text-zinc-400")}>{caption}</caption>
         ) : null}
-        {children}
+        {columns ? (
+          <>
+            <THead>
+              <tr>
+                {columns.map((c) => (typeof c === "string" ? <Th key={c}>{c}</Th> : <Th key={c.label} numeric>{c.label}</Th>))}
+              </tr>
+            </THead>
+            <TBody>{children}</TBody>
+          </>
+        ) : (
+          children
+        )}
       </table>
     </div>
   );
@@ -66,6 +83,15 @@ export function Th({
       )}
       {...rest}
     />
+  );
+}
+
+/** The header of a column of row actions (links, buttons): named for screen readers only. */
+export function ActionsTh() {
+  return (
+    <Th>
+      <span className="sr-only">Actions</span>
+    </Th>
   );
 }
 

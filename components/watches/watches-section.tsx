@@ -1,15 +1,14 @@
-import { Card, SectionHeading } from "@/components/ui";
+import { Card, Section } from "@/components/ui";
 import { WatchesPanel } from "./watches-panel";
 
 /** A wallet's alerts: the owner's watches and what they raised, and the public feed anyone can follow. */
 export function WatchesSection({ address }: { address: string }) {
   return (
-    <section aria-labelledby="alerts">
-      <SectionHeading
-        id="alerts"
-        title="Alerts"
-        description="GPUs that stop earning, bribe and stake changes, slashes and epochs, told to you here, by signed webhook or in a feed."
-      />
+    <Section
+      id="alerts"
+      title="Alerts"
+      description="GPUs that stop earning, bribe and stake changes, slashes and epochs, told to you here, by signed webhook or in a feed."
+    >
       <Card className="space-y-4">
         <WatchesPanel wallet={address} />
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
@@ -20,6 +19,6 @@ export function WatchesSection({ address }: { address: string }) {
           .
         </p>
       </Card>
-    </section>
+    </Section>
   );
 }

@@ -4,15 +4,14 @@
 import type { Chain } from "viem";
 import { cookieStorage, createConfig, createStorage, http, injected } from "wagmi";
 import { walletConnect } from "wagmi/connectors";
+import { WALLETCONNECT_PROJECT_ID } from "../public-env";
 import { chainFor, type PortalChainConfig } from "./config";
-
-// WalletConnect needs a project id (cloud.reown.com) and its relay; without an id it is left out.
-const walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID;
 
 export function createWagmiConfig(chain: Chain) {
   return createConfig({
     chains: [chain],
-    connectors: [injected(), ...(walletConnectProjectId ? [walletConnect({ projectId: walletConnectProjectId, showQrModal: true })] : [])],
+    // WalletConnect needs a project id and its relay; without an id it is left out.
+    connectors: [injected(), ...(WALLETCONNECT_PROJECT_ID ? [walletConnect({ projectId: WALLETCONNECT_PROJECT_ID, showQrModal: true })] : [])],
     multiInjectedProviderDiscovery: true,
     ssr: true,
     storage: createStorage({ storage: cookieStorage, key: "heurist.wagmi" }),

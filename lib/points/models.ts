@@ -1,3 +1,4 @@
+import { lookupById } from "./by-id";
 import { deepFreeze } from "./deep-freeze";
 import { UnknownModelError } from "./errors";
 
@@ -65,15 +66,13 @@ export const MODELS: readonly ModelInfo[] = deepFreeze([
   llm("openhermes-mixtral-8x7b-gptq", 40, "OpenHermes Mixtral 8x7B GPTQ"),
 ]);
 
-const MODELS_BY_ID: ReadonlyMap<string, ModelInfo> = new Map(MODELS.map((model) => [model.id, model]));
+const models = lookupById(MODELS, (id, known) => new UnknownModelError(id, known));
 
 /** Ids are case-sensitive: the job router reports them verbatim, and "SDXL" ≠ "sdxl" there. */
 export function findModel(id: string): ModelInfo | undefined {
-  return MODELS_BY_ID.get(id);
+  return models.find(id);
 }
 
 export function getModelOrThrow(id: string): ModelInfo {
-  const model = findModel(id);
-  if (!model) throw new UnknownModelError(id, [...MODELS_BY_ID.keys()]);
-  return model;
+  return models.getOrThrow(id);
 }

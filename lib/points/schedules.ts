@@ -1,3 +1,4 @@
+import { lookupById } from "./by-id";
 import { canonicalJson } from "./canonical-json";
 import { UnknownScheduleError, NoScheduleError, PointsError } from "./errors";
 import type { ImageCategory } from "./models";
@@ -27,16 +28,14 @@ export interface RewardSchedule {
 
 export const SCHEDULES: readonly RewardSchedule[] = PUBLISHED_SCHEDULES;
 
-const SCHEDULES_BY_ID: ReadonlyMap<string, RewardSchedule> = new Map(SCHEDULES.map((s) => [s.id, s]));
+const schedules = lookupById(SCHEDULES, (id, known) => new UnknownScheduleError(id, known));
 
 export function findSchedule(id: string): RewardSchedule | undefined {
-  return SCHEDULES_BY_ID.get(id);
+  return schedules.find(id);
 }
 
 export function getScheduleOrThrow(id: string): RewardSchedule {
-  const schedule = findSchedule(id);
-  if (!schedule) throw new UnknownScheduleError(id, [...SCHEDULES_BY_ID.keys()]);
-  return schedule;
+  return schedules.getOrThrow(id);
 }
 
 /** The schedule that prices a job completed at `at`: the latest one in force by that instant. */

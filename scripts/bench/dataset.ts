@@ -2,6 +2,7 @@
 // with SQL (generate_series), not HTTP: minutes for 10 M rows instead of hours. Rollups are then
 // built from the ledger exactly as ingestion would have left them.
 import pg from "pg";
+import { fillLedger } from "./fill-ledger";
 
 export const BENCH_WALLETS = 11_000;
 export const BENCH_NODES = 40_000;
@@ -56,23 +57,10 @@ export async function generateDataset(url: string, rows: number, log: (line: str
     await client.query("CREATE INDEX ON node_index (idx)");
 
     const t0 = performance.now();
-    await client.query("DROP INDEX IF EXISTS ledger_entries_miner_id_occurred_at_idx");
-    const CHUNK = 1_000_000;
-    for (let start = 0; start < rows; start += CHUNK) {
-      const n = Math.min(CHUNK, rows - start);
-      await client.query(
-        `INSERT INTO ledger_entries (kind, job_id, miner_id, wallet, point_type, occurred_at, schedule_id, model_id, base_micro,
-                                     model_multiplier_ppm, nft_multiplier_ppm, stake_multiplier_ppm, points_micro)
-         SELECT 'job', 'bench-' || g, ni.miner_id, ni.wallet, CASE WHEN g % 10 = 0 THEN 'llama' ELSE 'waifu' END::"PointType",
-                now() - random() * interval '7 days', 'testnet-2024-09', CASE WHEN g % 10 = 0 THEN 'hermes-3-llama3.1-8b' ELSE 'SDXL' END,
-                6000000, 1000000, 1000000, 1000000, 6000000
-           FROM generate_series($1::bigint, $2::bigint) g
-           JOIN node_index ni ON ni.idx = (hashint8(g) & 2147483647) % $3`,
-        [start, start + n - 1, nodeIds.length],
-      );
-      log(`  ledger: ${(start + n).toLocaleString()} rows`);
-    }
-    await client.query("CREATE INDEX ledger_entries_miner_id_occurred_at_idx ON ledger_entries (miner_id, occurred_at)");
+    // Each entry goes to a node picked by hashing its number; times fall anywhere in the last week.
+    const pickNode = "JOIN node_index ni ON ni.idx = (hashint8(g) & 2147483647) % $3";
+    const shape = { jobPrefix: "bench-", minerId: "ni.miner_id", wallet: "ni.wallet", occurredAt: "now() - random() * interval '7 days'", from: pickNode, params: [nodeIds.length] };
+    await fillLedger(client, rows, shape, (written) => log(`  ledger: ${written.toLocaleString()} rows`));
     log(`  ledger and its indexes in ${((performance.now() - t0) / 1000).toFixed(0)} s; building rollups…`);
 
     const sum = (type: string, t = "") => `coalesce(sum(${t}points_micro) FILTER (WHERE ${t}point_type = '${type}'), 0)`;

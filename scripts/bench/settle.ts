@@ -16,6 +16,7 @@ import { epochEnd, epochOf, epochStart } from "../../lib/rewards";
 import type { JobInput } from "../../lib/schemas/jobs";
 import { signedHeaders } from "../../lib/signing";
 import { generateJobs } from "../simulator/network";
+import { fillLedger } from "./fill-ledger";
 import { median } from "./measure";
 
 const SECRET = "bench-secret-0123456789abcdef";
@@ -42,24 +43,11 @@ const B = epochOf(now) - 2;
 
 async function fill(client: pg.Client): Promise<void> {
   const t0 = performance.now();
-  await client.query("DROP INDEX IF EXISTS ledger_entries_miner_id_occurred_at_idx");
-  const CHUNK = 1_000_000;
-  for (let start = 0; start < entries; start += CHUNK) {
-    const n = Math.min(CHUNK, entries - start);
-    await client.query(
-      `INSERT INTO ledger_entries (kind, job_id, miner_id, wallet, point_type, occurred_at, schedule_id, model_id, base_micro,
-                                   model_multiplier_ppm, nft_multiplier_ppm, stake_multiplier_ppm, points_micro)
-       SELECT 'job', 'fill-' || g, w || '-g' || m, w, CASE WHEN g % 10 = 0 THEN 'llama' ELSE 'waifu' END::"PointType",
-              $3::timestamptz + ((g * 7919) % 604800000) * interval '1 millisecond', 'testnet-2024-09',
-              CASE WHEN g % 10 = 0 THEN 'hermes-3-llama3.1-8b' ELSE 'SDXL' END, 6000000, 1000000, 1000000, 1000000, 6000000
-         FROM generate_series($1::bigint, $2::bigint) g,
-              LATERAL (SELECT (hashint8(g) & 2147483647) % $4 AS m) mm,
-              LATERAL (SELECT '0x' || lpad(to_hex(m % 2000), 40, '0') AS w) ww`,
-      [start, start + n - 1, epochStart(B), miners],
-    );
-    log(`ledger: ${(start + n).toLocaleString()} entries`);
-  }
-  await client.query("CREATE INDEX ledger_entries_miner_id_occurred_at_idx ON ledger_entries (miner_id, occurred_at)");
+  // Miner m of `miners`, under one of 2,000 wallets; times spread over epoch B's week.
+  const minerAndWallet = ", LATERAL (SELECT (hashint8(g) & 2147483647) % $4 AS m) mm, LATERAL (SELECT '0x' || lpad(to_hex(m % 2000), 40, '0') AS w) ww";
+  const inEpochB = "$3::timestamptz + ((g * 7919) % 604800000) * interval '1 millisecond'";
+  const shape = { jobPrefix: "fill-", minerId: "w || '-g' || m", wallet: "w", occurredAt: inEpochB, from: minerAndWallet, params: [epochStart(B), miners] };
+  await fillLedger(client, entries, shape, (written) => log(`ledger: ${written.toLocaleString()} entries`));
   // The bucket, as the writers would have kept it.
   await client.query(
     `INSERT INTO epoch_miner_points (epoch, miner_id, wallet, waifu_micro, llama_micro)

@@ -61,15 +61,26 @@ export function giveToPostgresUser(file: string): void {
   chownSync(file, Number(execFileSync("id", ["-u", "postgres"]).toString()), Number(execFileSync("id", ["-g", "postgres"]).toString()));
 }
 
-export async function startThrowawayPostgres(opts: { settings?: Record<string, string> } = {}): Promise<ThrowawayPostgres> {
+/** A fresh temporary folder for clusters, owned by whoever runs them, and the server binaries' folder. */
+export function clusterWorkspace(prefix: string): { bin: string; dir: string } {
   const bin = findPostgresBin();
   ensurePostgresUser();
-  const dir = mkdtempSync(path.join(os.tmpdir(), "heurist-pg-"));
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   letPostgresUserReach(path.join(bin, "initdb"));
   giveToPostgresUser(dir);
+  return { bin, dir };
+}
+
+/** A new cluster in `data`: trust on local connections, superuser postgres, UTF-8. */
+export function initCluster(bin: string, data: string): void {
+  runAsOwner(path.join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
+}
+
+export async function startThrowawayPostgres(opts: { settings?: Record<string, string> } = {}): Promise<ThrowawayPostgres> {
+  const { bin, dir } = clusterWorkspace("heurist-pg-");
   const data = path.join(dir, "data");
   const port = await freePort();
-  runAsOwner(path.join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
+  initCluster(bin, data);
   const settings = {
     listen_addresses: "127.0.0.1",
     port: String(port),

@@ -4,11 +4,9 @@
 // -A trust), `prepare` creates and migrates its databases, the primary is stopped cleanly (a
 // checkpointed data directory), the directory is copied, the copy gets standby.signal,
 // primary_conninfo and its own port, and both start. Later writes reach the standby by streaming.
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { appendFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ensurePostgresUser, letPostgresUserReach } from "./postgres-user";
-import { findPostgresBin, freePort, giveToPostgresUser, runAsOwner } from "./throwaway-postgres";
+import { clusterWorkspace, freePort, giveToPostgresUser, initCluster, runAsOwner } from "./throwaway-postgres";
 
 export interface ThrowawayReplicaPair {
   /** The primary's superuser URL (database `postgres`). */
@@ -30,17 +28,13 @@ export function onDatabase(url: string, database: string): string {
  * both. The standby is the primary as `prepare` left it; everything after streams.
  */
 export async function startThrowawayReplicaPair(prepare: (primaryUrl: string) => Promise<void> = async () => {}): Promise<ThrowawayReplicaPair> {
-  const bin = findPostgresBin();
-  ensurePostgresUser();
-  const dir = mkdtempSync(path.join(os.tmpdir(), "heurist-pg-replica-"));
-  letPostgresUserReach(path.join(bin, "initdb"));
-  giveToPostgresUser(dir);
+  const { bin, dir } = clusterWorkspace("heurist-pg-replica-");
   const primaryData = path.join(dir, "primary");
   const replicaData = path.join(dir, "replica");
   const primaryPort = await freePort();
   let replicaPort = await freePort();
   while (replicaPort === primaryPort) replicaPort = await freePort();
-  runAsOwner(path.join(bin, "initdb"), ["-D", primaryData, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
+  initCluster(bin, primaryData);
   const options = (port: number) =>
     Object.entries({
       listen_addresses: "127.0.0.1",

@@ -1,7 +1,8 @@
 // Who mines: the 999 real top wallets (real addresses and GPU counts, 8 to 2,577 GPUs) plus a long
 // tail of small synthetic wallets, so pages see both single-GPU miners and 2,500-GPU farms.
 import { readFileSync } from "node:fs";
-import { FLEET_MIX, GPU_CATALOG, type GpuSpec } from "./gpu-catalog";
+import { getGpuOrThrow, type GpuSpec } from "../../lib/gpu-catalog";
+import { FLEET_MIX } from "./fleet-mix";
 import { Rng, hash32, type Weighted } from "./random";
 
 export interface SimWallet {
@@ -88,7 +89,7 @@ function addWallet(fleet: Fleet, rng: Rng, wallet: SimWallet, size: keyof typeof
   const tags = minerTags(rng, wallet);
   for (let i = 0; i < wallet.gpuCount; i++) {
     const key = rng.chance(primaryShare) ? primary : size === "small" ? rng.weighted(mix) : secondary;
-    const spec: GpuSpec = GPU_CATALOG[key];
+    const spec = getGpuOrThrow(key);
     const flaky = rng.chance(0.08);
     const availability = flaky ? rng.uniform(0.5, 0.88) : rng.uniform(0.9, 0.995);
     const tag = tags(spec.key);

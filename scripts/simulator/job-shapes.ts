@@ -2,7 +2,7 @@
 // counts users ask for, and how long the node takes. Latency is work ÷ speed × noise, so slow
 // cards on big jobs time out the way they do on the real network.
 import { MODELS, type ImageCategory, type ModelInfo, type RewardSchedule } from "../../lib/points";
-import { FLUX_MIN_SPEED } from "./gpu-catalog";
+import { FLUX_MIN_SPEED } from "../../lib/gpu-catalog";
 import type { SimGpu } from "./fleet";
 import type { Rng, Weighted } from "./random";
 

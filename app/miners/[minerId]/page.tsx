@@ -13,7 +13,7 @@ import { RecentJobs } from "@/components/dashboard/recent-jobs";
 import { NodeHistorySection } from "@/components/market/node-history-section";
 import { OpenEpochSection } from "@/components/rewards/open-epoch-section";
 import { NodeStakingSection } from "@/components/staking/node-staking-section";
-import { AddressLink, Badge, Card, SectionHeading, type SearchParamsRecord } from "@/components/ui";
+import { AddressLink, Badge, Card, Section, type SearchParamsRecord } from "@/components/ui";
 import { isIdle } from "@/lib/dashboard/fleet";
 import { minerShareText, minerTitle } from "@/lib/dashboard/headline";
 import { formatAgo } from "@/lib/dashboard/time";
@@ -24,7 +24,7 @@ import { minerModelSplit } from "@/lib/server/queries/model-split";
 import { minerForPage, requestNow } from "@/lib/server/queries/page-reads";
 import { recentMinerJobs } from "@/lib/server/queries/recent-jobs";
 import { readAsOf } from "@/lib/server/read-as-of";
-import { shareMetadata } from "@/lib/site";
+import { addressPageMetadata } from "@/lib/site";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -50,11 +50,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const raw = decoded((await params).minerId);
   const title = minerTitle(raw.toLowerCase());
   const minerId = minerIdSchema.safeParse(raw);
-  // Unknown, or a failed read (which the page itself reports): a plain title.
-  const miner = minerId.success ? await minerForPage(minerId.data, spanOf(await searchParams)).catch(() => null) : null;
-  // Feed readers find the miner's alerts from the page (RSS/Atom autodiscovery).
-  const alternates = minerId.success ? { types: { "application/atom+xml": `/api/v1/miners/${minerId.data}/feed.atom` } } : undefined;
-  return miner ? { title, alternates, ...shareMetadata(minerShareText(miner)) } : { title, alternates };
+  if (!minerId.success) return addressPageMetadata(title, null);
+  const span = spanOf(await searchParams);
+  return addressPageMetadata(title, { feed: `/api/v1/miners/${minerId.data}/feed.atom`, share: async () => {
+      const miner = await minerForPage(minerId.data, span);
+      return miner && minerShareText(miner);
+    } });
 }
 
 export default async function MinerPage({ params, searchParams }: Props) {
@@ -114,14 +115,12 @@ export default async function MinerPage({ params, searchParams }: Props) {
       <DailySection path={path} sp={sp} span={span} days={miner.dailyPoints} description="UTC days." />
 
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-5">
-        <section aria-labelledby="models" className="min-w-0 lg:col-span-3">
-          <SectionHeading id="models" title="Per model" description={`Jobs and points by model, last ${span} days.`} />
+        <Section id="models" title="Per model" description={`Jobs and points by model, last ${span} days.`} className="min-w-0 lg:col-span-3">
           <Card>
             <ModelSplit rows={split} span={span} />
           </Card>
-        </section>
-        <section aria-labelledby="multipliers" className="min-w-0 lg:col-span-2">
-          <SectionHeading id="multipliers" title="Multipliers in force" description="What this GPU's next job is multiplied by." />
+        </Section>
+        <Section id="multipliers" title="Multipliers in force" description="What this GPU's next job is multiplied by." className="min-w-0 lg:col-span-2">
           <MinerMultipliers
             schedule={schedule}
             nftCount={miner.nftCount}
@@ -131,17 +130,16 @@ export default async function MinerPage({ params, searchParams }: Props) {
             stakeMultiplier={miner.multipliers.stakeMultiplier}
             wallet={miner.wallet}
           />
-        </section>
+        </Section>
       </div>
 
-      <section aria-labelledby="recent">
-        <SectionHeading
-          id="recent"
-          title="Recent jobs"
-          description="The 20 latest ledger entries, each with the factors that priced it: base × model or category multiplier × NFT boost × stake multiplier = points."
-        />
+      <Section
+        id="recent"
+        title="Recent jobs"
+        description="The 20 latest ledger entries, each with the factors that priced it: base × model or category multiplier × NFT boost × stake multiplier = points."
+      >
         <RecentJobs jobs={recent} now={now} />
-      </section>
+      </Section>
 
       <OpenEpochSection data={miner.openEpoch} of="node" />
 
@@ -151,10 +149,9 @@ export default async function MinerPage({ params, searchParams }: Props) {
 
       <NodeStakingSection minerId={miner.minerId} />
 
-      <section aria-labelledby="export">
-        <SectionHeading id="export" title="Export" description="CSV files for your records or a spreadsheet; exact to the micro-point." />
+      <Section id="export" title="Export" description="CSV files for your records or a spreadsheet; exact to the micro-point.">
         <ExportPanel kind="miner" id={miner.minerId} now={now} />
-      </section>
+      </Section>
 
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
         As of {formatDateTime(read.replica ? read.asOf : now.toISOString())}.{" "}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { AddressHeader } from "@/components/dashboard/address-header";
 import { DailySection, chartSpan } from "@/components/dashboard/daily-section";
 import { ExportPanel } from "@/components/dashboard/export-panel";
 import { ReplicaLagNote } from "@/components/dashboard/replica-lag-note";
@@ -16,9 +17,9 @@ import { StakerSection } from "@/components/staking/staker-section";
 import { StakerView } from "@/components/staking/staker-view";
 import { BoostSlotEditor } from "@/components/wallet/boost-slot-editor";
 import { WatchesSection } from "@/components/watches/watches-section";
-import { Card, SectionHeading, hrefWith, type SearchParamsRecord } from "@/components/ui";
+import { Card, Section, hrefWith, type SearchParamsRecord } from "@/components/ui";
 import { walletGpusOnline, walletShareText, walletTitle } from "@/lib/dashboard/headline";
-import { formatDateTime, formatInt, shortId } from "@/lib/format";
+import { formatDateTime, formatInt } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";
 import { walletAddressSchema } from "@/lib/schemas/ids";
 import { walletQuerySchema, type WalletQuery } from "@/lib/schemas/wallets";
@@ -27,7 +28,7 @@ import { walletModelSplit } from "@/lib/server/queries/model-split";
 import { requestNow, walletForPage } from "@/lib/server/queries/page-reads";
 import { recentWalletJobs } from "@/lib/server/queries/recent-jobs";
 import { readAsOf } from "@/lib/server/read-as-of";
-import { shareMetadata } from "@/lib/site";
+import { addressPageMetadata } from "@/lib/site";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -67,11 +68,13 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const raw = (await params).address;
   const title = walletTitle(raw.toLowerCase());
   const address = walletAddressSchema.safeParse(raw);
-  // Unknown, a staker only, or a failed read (which the page itself reports): a plain title.
-  const wallet = address.success ? await walletForPage(address.data, pageQuery(await searchParams)).catch(() => null) : null;
-  // Feed readers find the wallet's alerts from the page (RSS/Atom autodiscovery).
-  const alternates = address.success ? { types: { "application/atom+xml": `/api/v1/wallets/${address.data}/feed.atom` } } : undefined;
-  return wallet ? { title, alternates, ...shareMetadata(walletShareText(wallet)) } : { title, alternates };
+  if (!address.success) return addressPageMetadata(title, null);
+  const query = pageQuery(await searchParams);
+  return addressPageMetadata(title, { feed: `/api/v1/wallets/${address.data}/feed.atom`, share: async () => {
+      // A staker only (no mining) has no headline numbers to preview.
+      const wallet = await walletForPage(address.data, query);
+      return wallet && walletShareText(wallet);
+    } });
 }
 
 export default async function WalletPage({ params, searchParams }: Props) {
@@ -104,18 +107,13 @@ export default async function WalletPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-10">
-      <header className="space-y-2">
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Wallet</p>
-        <h1 id="page-title" className="text-2xl font-semibold tracking-tight sm:text-3xl">
-          {shortId(address)}
-        </h1>
-        <p className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{address}</p>
+      <AddressHeader kind="Wallet" address={address}>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
           {formatInt(wallet.gpuCount)} GPU{wallet.gpuCount === 1 ? "" : "s"} · mining since {wallet.firstSeenAt.slice(0, 10)} ·{" "}
           {formatInt(wallet.totalImageCount)} image and {formatInt(wallet.totalTextCount)} LLM jobs done, {formatInt(wallet.totalFailedCount)} failed or late
         </p>
         <ReplicaLagNote read={read} now={now} />
-      </header>
+      </AddressHeader>
 
       <section aria-labelledby="page-title">
         <HeadlineStats
@@ -132,14 +130,12 @@ export default async function WalletPage({ params, searchParams }: Props) {
       <DailySection path={path} sp={sp} span={span} days={wallet.dailyPoints} description="UTC days, all GPUs of the wallet together." />
 
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-5">
-        <section aria-labelledby="models" className="min-w-0 lg:col-span-3">
-          <SectionHeading id="models" title="Per model" description={`Jobs and points by model, last ${span} days.`} />
+        <Section id="models" title="Per model" description={`Jobs and points by model, last ${span} days.`} className="min-w-0 lg:col-span-3">
           <Card className="lazy-render">
             <ModelSplit rows={split} span={span} />
           </Card>
-        </section>
-        <section aria-labelledby="multipliers" className="min-w-0 lg:col-span-2">
-          <SectionHeading id="multipliers" title="Multipliers in force" description="What the next job of each GPU is multiplied by." />
+        </Section>
+        <Section id="multipliers" title="Multipliers in force" description="What the next job of each GPU is multiplied by." className="min-w-0 lg:col-span-2">
           <WalletMultipliers schedule={schedule} nftCount={wallet.nftCount} gpuCount={wallet.gpuCount} holders={assignment?.holders ?? []} stake={wallet.stake} />
           {assignment && assignment.slots > 0 ? (
             <Card className="mt-4">
@@ -147,15 +143,14 @@ export default async function WalletPage({ params, searchParams }: Props) {
               <BoostSlotEditor wallet={address} assignment={assignment} candidates={wallet.miners.items.map((m) => m.minerId)} />
             </Card>
           ) : null}
-        </section>
+        </Section>
       </div>
 
-      <section aria-labelledby="gpus">
-        <SectionHeading
-          id="gpus"
-          title="GPUs"
-          description="Each row is one miner ID. Sort by any column header (both ways); filter by tag or GPU model, idle, below its model's median or zero-earning. Open a GPU to see why it earns what it earns."
-        />
+      <Section
+        id="gpus"
+        title="GPUs"
+        description="Each row is one miner ID. Sort by any column header (both ways); filter by tag or GPU model, idle, below its model's median or zero-earning. Open a GPU to see why it earns what it earns."
+      >
         <GpuTable
           path={path}
           searchParams={sp}
@@ -172,16 +167,15 @@ export default async function WalletPage({ params, searchParams }: Props) {
           schedule={schedule}
           now={now}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="recent">
-        <SectionHeading
-          id="recent"
-          title="Recent jobs"
-          description="The wallet's 20 latest ledger entries, each with the factors that priced it: base × model or category multiplier × NFT boost × stake multiplier = points."
-        />
+      <Section
+        id="recent"
+        title="Recent jobs"
+        description="The wallet's 20 latest ledger entries, each with the factors that priced it: base × model or category multiplier × NFT boost × stake multiplier = points."
+      >
         <RecentJobs jobs={recent} now={now} showMiner />
-      </section>
+      </Section>
 
       <OpenEpochSection data={wallet.openEpoch} of="wallet" />
 
@@ -193,10 +187,9 @@ export default async function WalletPage({ params, searchParams }: Props) {
 
       <StakerSection address={address} />
 
-      <section aria-labelledby="export">
-        <SectionHeading id="export" title="Export" description="CSV files for your records or a spreadsheet; exact to the micro-point." />
+      <Section id="export" title="Export" description="CSV files for your records or a spreadsheet; exact to the micro-point.">
         <ExportPanel kind="wallet" id={address} now={now} />
-      </section>
+      </Section>
 
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
         As of {formatDateTime(read.replica ? read.asOf : now.toISOString())}. <Link href={hrefWith(path, sp, {})} className="underline">Refresh</Link>

@@ -1,9 +1,7 @@
-import { AppError } from "@/lib/errors";
 import { pool } from "@/lib/server/db";
 import { route } from "@/lib/server/http";
-import { watchIdOf, watchesOwner } from "@/lib/server/watches/owner";
-import { ownedWatch } from "@/lib/server/watches/store";
 import { enableWebhook } from "@/lib/server/watches/webhook-controls";
+import { controlWebhook } from "../webhook-control";
 
 type Ctx = { params: Promise<{ address: string; id: string }> };
 
@@ -11,8 +9,6 @@ export const dynamic = "force-dynamic";
 
 /** Turns a disabled webhook back on (its failure count starts again at 0). */
 export const POST = route(async (req, ctx: Ctx) => {
-  const owner = await watchesOwner(req, ctx.params, "enable its webhooks");
-  const watch = await ownedWatch(owner, await watchIdOf(ctx.params));
-  if (!(await enableWebhook(pool(), watch.id))) throw new AppError("conflict", `Watch ${watch.id} has no webhook to enable.`);
+  await controlWebhook(req, ctx.params, "enable", (id) => enableWebhook(pool(), id));
   return Response.json({ enabled: true }, { headers: { "cache-control": "no-store" } });
 });
