@@ -77,7 +77,7 @@ async function main() {
   const applied = await applyMigrations(databaseUrl);
   console.log(applied.length ? `• Applied migrations: ${applied.join(", ")}` : "• Database schema is up to date");
 
-  await run("npx", ["prisma", "generate"], { cwd: root, env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath }, stdio: "ignore" });
+  await run("npm", ["run", "--silent", "db:generate"], { cwd: root, env: process.env, stdio: "ignore" });
   await ensureBuild(root);
 
   // The local chain: anvil with the contracts and a week of stakes, bribes and NFTs for the

@@ -53,7 +53,7 @@ interface VitestReport {
 
 function main(): void {
   ensurePostgres();
-  step("Generating the Prisma client", "npx", ["prisma", "generate"], { PRISMA_SCHEMA_ENGINE_BINARY: process.execPath });
+  step("Generating the Prisma client", "npm", ["run", "--silent", "db:generate"]);
   step("Type check", "npx", ["tsc", "--noEmit", "-p", "."]);
   step("Lint", "npx", ["eslint", "--max-warnings", "0", "."]);
 

@@ -75,3 +75,18 @@ export function pullStream(nextChunk: () => Promise<string | null>): ReadableStr
     { highWaterMark: 1 },
   );
 }
+
+/** A header line, then `rows` as CSV lines `chunkRows` at a time as the client reads. */
+export function rowsCsvStream<T>(columns: readonly string[], rows: readonly T[], cells: (row: T) => CsvCell[], chunkRows: number): ReadableStream<Uint8Array> {
+  let next = -1;
+  return pullStream(async () => {
+    if (next === -1) {
+      next = 0;
+      return csvLine(columns);
+    }
+    if (next >= rows.length) return null;
+    const chunk = rows.slice(next, next + chunkRows);
+    next += chunk.length;
+    return chunk.map((r) => csvLine(cells(r))).join("");
+  });
+}

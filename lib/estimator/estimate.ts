@@ -11,6 +11,7 @@ import {
   ppmToNumber,
   priceJob,
   type PricedJob,
+  type RewardSchedule,
   type ZeroReason,
 } from "@/lib/points";
 import { GPU_CATALOG, canServe, catalogJobsPerHour, catalogSecondsPerJob, findGpu, type Compatibility, type GpuSpec, type JobShape } from "@/lib/gpu-catalog";
@@ -120,24 +121,31 @@ export function networkEarnings(gpu: GpuSpec, modelId: string, network: NetworkT
   return { throughput, model: throughput.models.find((m) => m.modelId === modelId) ?? null };
 }
 
+/**
+ * An estimated job as GET /api/v1/estimate and the estimator price it: completed just within the
+ * timeout, on a GPU holding a boost slot when the wallet has NFTs. Throws ModelNotOfferedError.
+ */
+export function priceEstimatedJob(schedule: RewardSchedule, modelId: string, job: Pick<EstimatorInput, "image" | "llm" | "nfts" | "stake">): PricedJob {
+  return priceJob({
+    schedule,
+    modelId,
+    status: "completed",
+    latencySec: jobTimeoutSec(schedule, getModelOrThrow(modelId).kind),
+    image: job.image,
+    llm: job.llm,
+    nftCount: job.nfts,
+    hasBoostSlot: job.nfts > 0,
+    stakeHeu: job.stake,
+  });
+}
+
 export function computeEstimate(input: EstimatorInput, network: NetworkThroughput, heuPerPoint: HeuPerPoint | null = null): Estimate {
   const schedule = getScheduleOrThrow(input.scheduleId);
   const model = getModelOrThrow(input.modelId);
   const gpu = findGpu(input.gpu) ?? GPU_CATALOG[0]!;
   let priced: PricedJob | null = null;
   try {
-    // The same call as GET /api/v1/estimate: a job completed just within the timeout, on a GPU holding a boost slot.
-    priced = priceJob({
-      schedule,
-      modelId: model.id,
-      status: "completed",
-      latencySec: jobTimeoutSec(schedule, model.kind),
-      image: input.image,
-      llm: input.llm,
-      nftCount: input.nfts,
-      hasBoostSlot: input.nfts > 0,
-      stakeHeu: input.stake,
-    });
+    priced = priceEstimatedJob(schedule, model.id, input);
   } catch (err) {
     if (!(err instanceof ModelNotOfferedError)) throw err;
   }

@@ -5,9 +5,10 @@ import { serverEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { PrismaClient } from "./generated/prisma/client";
 
-// One primary pool per process (and one replica pool when DATABASE_READ_URL is set), the primary's shared by Prisma (typed reads) and the raw-SQL hot paths (bulk ingest).
+// One primary pool per process (and one replica pool when DATABASE_READ_URL is set), each shared by
+// its Prisma client (typed reads and writes) and the raw-SQL hot paths (bulk ingest).
 // Kept on globalThis so Next's dev reloads do not open a new pool per edit.
-const globalForDb = globalThis as unknown as { heuristPool?: pg.Pool; heuristReadPool?: pg.Pool; heuristPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { heuristPool?: pg.Pool; heuristReadPool?: pg.Pool; heuristPrisma?: WeakMap<pg.Pool, PrismaClient> };
 
 function newPool(connectionString: string, name: "primary" | "replica"): pg.Pool {
   const env = serverEnv();
@@ -67,9 +68,28 @@ export function readPool(): pg.Pool {
   return globalForDb.heuristReadPool;
 }
 
+/**
+ * The Prisma client on `p`, made on first use: one per pool, so prisma() and readPrisma() follow the
+ * pool `pool()` and `readPool()` give now, and a caller's own pool (the worker's) gets its own.
+ */
+export function clientOn(p: pg.Pool): PrismaClient {
+  globalForDb.heuristPrisma ??= new WeakMap();
+  let client = globalForDb.heuristPrisma.get(p);
+  if (!client) {
+    client = new PrismaClient({ adapter: new PrismaPg(p) });
+    globalForDb.heuristPrisma.set(p, client);
+  }
+  return client;
+}
+
+/** Prisma on the primary's pool. */
 export function prisma(): PrismaClient {
-  globalForDb.heuristPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
-  return globalForDb.heuristPrisma;
+  return clientOn(pool());
+}
+
+/** Prisma on `readPool()`: the hand-tuned reads of prisma/sql/ (`$queryRawTyped`) run here. */
+export function readPrisma(): PrismaClient {
+  return clientOn(readPool());
 }
 
 /** Postgres cancelled a statement that ran past `statement_timeout`. */

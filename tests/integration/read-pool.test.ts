@@ -2,7 +2,7 @@
 // to that URL when it is set and is the primary's pool when it is not.
 import type pg from "pg";
 import { afterAll, expect, test, vi } from "vitest";
-import { pool, readPool } from "@/lib/server/db";
+import { pool, prisma, readPool, readPrisma } from "@/lib/server/db";
 import { isReady, probeOps } from "@/lib/server/ops/probe";
 import { readAsOf } from "@/lib/server/read-as-of";
 
@@ -26,6 +26,13 @@ test("with DATABASE_READ_URL set, reads connect to it and writes stay on DATABAS
   expect(readPool()).not.toBe(pool());
   expect(await applicationName(readPool())).toBe("heurist-read-replica");
   expect(await applicationName(pool())).not.toBe("heurist-read-replica");
+});
+
+test("Prisma's typed reads go to the read pool too, its writes to the primary", async () => {
+  const name = async (client: ReturnType<typeof prisma>) => (await client.$queryRaw<{ name: string }[]>`SELECT current_setting('application_name') AS name`)[0]!.name;
+  expect(readPrisma()).not.toBe(prisma());
+  expect(await name(readPrisma())).toBe("heurist-read-replica");
+  expect(await name(prisma())).not.toBe("heurist-read-replica");
 });
 
 test("the read pool has the primary's statement timeout", async () => {

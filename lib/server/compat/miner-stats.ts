@@ -30,7 +30,7 @@ interface Subject {
   wallet: string;
   gpus: number;
   hardware: string;
-  totals: { waifu: string | null; llama: string | null; images: string | null; texts: string | null };
+  totals: Record<"waifu" | "llama" | "images" | "texts", string | bigint | null>;
   availability: Promise<Availability24h>;
   openEpoch: Promise<OpenEpoch | null>;
 }

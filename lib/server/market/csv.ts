@@ -1,6 +1,6 @@
 import "server-only";
 import { formatUnits } from "viem";
-import { csvLine, csvNumber, pullStream, type CsvCell } from "@/lib/dashboard/csv";
+import { csvNumber, rowsCsvStream, type CsvCell } from "@/lib/dashboard/csv";
 import type { MarketQuery, MarketRow } from "@/lib/schemas/market";
 import { snapshotPending } from "../snapshot-pending";
 import { getMarketRows, marketIntervalSeconds } from "./query";
@@ -93,15 +93,5 @@ export async function marketCsvStream(q: MarketQuery): Promise<ReadableStream<Ui
   const snapshot = await getMarketRows(q);
   if (!snapshot) throw snapshotPending("The staking market", marketIntervalSeconds());
   const { rows, asOf } = snapshot;
-  let next = -1;
-  return pullStream(async () => {
-    if (next === -1) {
-      next = 0;
-      return csvLine(MARKET_CSV_COLUMNS);
-    }
-    if (next >= rows.length) return null;
-    const chunk = rows.slice(next, next + 1000);
-    next += chunk.length;
-    return chunk.map((r) => csvLine(cells(r, q.stake, asOf))).join("");
-  });
+  return rowsCsvStream(MARKET_CSV_COLUMNS, rows, (r) => cells(r, q.stake, asOf), 1000);
 }

@@ -1,29 +1,15 @@
 import "server-only";
 import { bribeState, type BribeChangeInput, type BribeState } from "@/lib/market/bribes";
 import type { BribeHistoryResponse } from "@/lib/schemas/staking";
-import { readPool } from "../db";
+import { readPrisma } from "../db";
+import { bribeChanges } from "../generated/prisma/sql";
 import { chainTime, indexedHead } from "./chain-status";
 import { isoOf } from "./convert";
-
-interface Row {
-  miner_id: string;
-  bps: number;
-  effective_epoch: number;
-  effective_at: Date;
-  set_at: Date;
-  block_number: string;
-  log_index: number;
-}
 
 async function changesOf(minerIds: readonly string[]): Promise<Map<string, BribeChangeInput[]>> {
   const out = new Map<string, BribeChangeInput[]>();
   if (minerIds.length === 0) return out;
-  // Operators set a bribe at most a few times per epoch: a node's whole history is small.
-  const { rows } = await readPool().query<Row>(
-    `SELECT miner_id, bps, effective_epoch, effective_at, set_at, block_number::text, log_index
-       FROM bribe_changes WHERE miner_id = ANY($1::text[]) ORDER BY miner_id, block_number, log_index`,
-    [minerIds],
-  );
+  const rows = await readPrisma().$queryRawTyped(bribeChanges([...minerIds]));
   for (const r of rows) {
     const list = out.get(r.miner_id) ?? [];
     list.push({
@@ -31,7 +17,7 @@ async function changesOf(minerIds: readonly string[]): Promise<Map<string, Bribe
       effectiveEpoch: r.effective_epoch,
       effectiveAt: r.effective_at.getTime(),
       setAt: r.set_at.getTime(),
-      blockNumber: BigInt(r.block_number),
+      blockNumber: r.block_number,
       logIndex: r.log_index,
     });
     out.set(r.miner_id, list);

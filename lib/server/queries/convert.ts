@@ -2,15 +2,15 @@ import "server-only";
 import { heuOfWei } from "@/lib/market/row";
 import { microToPoints } from "@/lib/points";
 
-// pg returns bigint and numeric as strings (they may not fit a JS number). Sums stay exact in the
-// database; they become JS numbers only here, at the edge of the API.
+// pg returns bigint and numeric as strings, Prisma bigint as bigint (they may not fit a JS number).
+// Sums stay exact in the database; they become JS numbers only here, at the edge of the API.
 
-/** A micro-point sum (string from pg, or null for an empty sum) as points. */
-export function pointsOf(micro: string | null | undefined): number {
+/** A micro-point sum (string from pg, bigint from Prisma, or null for an empty sum) as points. */
+export function pointsOf(micro: string | bigint | null | undefined): number {
   return micro == null ? 0 : microToPoints(BigInt(micro));
 }
 
-export function countOf(value: string | number | null | undefined): number {
+export function countOf(value: string | number | bigint | null | undefined): number {
   return value == null ? 0 : Number(value);
 }
 
@@ -33,9 +33,3 @@ export function onTimeOf(successes: string | number | null | undefined, jobs: st
 export function isoOf(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
-
-/**
- * SQL: a node's mean latency over its successful jobs, in whole ms (NULL before its first one).
- * Sum and count, not a moving average: folded in any order, they come out the same (decision 0024).
- */
-export const nodeLatencyMsSql = (alias: string) => `(${alias}.latency_ms_sum / NULLIF(${alias}.latency_count, 0))::int`;

@@ -1,7 +1,7 @@
 import "server-only";
 import { csvLine, csvNumber, pullStream, scaledCell } from "@/lib/dashboard/csv";
 import { datesOf, type ExportRange } from "@/lib/dashboard/export-range";
-import { readPool } from "../db";
+import { rollupDays, type RollupScope } from "./activity";
 
 export const DAILY_CSV_COLUMNS = [
   "date",
@@ -16,36 +16,14 @@ export const DAILY_CSV_COLUMNS = [
   "on_time_rate",
 ] as const;
 
-// The same hourly rollups the dashboards read, by primary key (key, hour): at most 24 × 366 rows.
-const SCOPES = {
-  miner: { table: "miner_hourly", key: "miner_id" },
-  wallet: { table: "wallet_hourly", key: "wallet" },
-} as const;
-export type DailyScope = keyof typeof SCOPES;
-
-interface DayRow {
-  day: string;
-  waifu: string;
-  llama: string;
-  images: string;
-  texts: string;
-  jobs: string;
-  successes: string;
-}
-
 /** One CSV line per UTC day of the range, days without jobs as zeros, oldest first. */
-export function dailyCsvStream(scope: DailyScope, key: string, range: Pick<ExportRange, "start" | "end" | "days">): ReadableStream<Uint8Array> {
-  const { table, key: column } = SCOPES[scope];
+export function dailyCsvStream(scope: RollupScope, key: string, range: Pick<ExportRange, "start" | "end" | "days">): ReadableStream<Uint8Array> {
   let sent = false;
   return pullStream(async () => {
     if (sent) return null;
     sent = true;
-    const { rows } = await readPool().query<DayRow>(
-      `SELECT to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama,
-              sum(image_count)::text AS images, sum(text_count)::text AS texts, sum(job_count)::text AS jobs, sum(success_count)::text AS successes
-         FROM ${table} WHERE ${column} = $1 AND hour >= $2 AND hour < $3 GROUP BY 1`,
-      [key, range.start, range.end],
-    );
+    // The dashboards' own rollup reads (activity.ts), at most 24 × 366 rows.
+    const rows = await rollupDays(scope, key, range.start, range.end);
     const byDay = new Map(rows.map((r) => [r.day, r]));
     const lines = datesOf(range).map((date) => {
       const r = byDay.get(date);

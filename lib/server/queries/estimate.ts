@@ -1,39 +1,26 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import {
-  ModelNotOfferedError,
-  boostSlots,
-  getModelOrThrow,
-  getScheduleOrThrow,
-  jobTimeoutSec,
-  microToPoints,
-  ppmToNumber,
-  priceJob,
-  scheduleAt,
-  type PricedJob,
-} from "@/lib/points";
-import { computeEstimate } from "@/lib/estimator/estimate";
+import { ModelNotOfferedError, boostSlots, getModelOrThrow, getScheduleOrThrow, microToPoints, ppmToNumber, scheduleAt, type PricedJob } from "@/lib/points";
+import { computeEstimate, priceEstimatedJob } from "@/lib/estimator/estimate";
 import type { EstimateQuery, EstimateRates, EstimateResponse } from "@/lib/schemas/estimate";
 import { snapshotPending } from "../snapshot-pending";
 import { getGpuThroughput, gpuThroughputIntervalSeconds } from "./gpu-throughput";
 import { getTokenRate } from "./token-rate";
 
+/** The query's job shape, NFTs and stake, as the estimator takes them. */
+function jobOf(query: EstimateQuery) {
+  return {
+    image: query.width !== undefined ? { width: query.width, height: query.height!, steps: query.steps! } : undefined,
+    llm: query.input_tokens !== undefined ? { inputTokens: query.input_tokens, outputTokens: query.output_tokens! } : undefined,
+    nfts: query.nfts,
+    stake: query.stake,
+  };
+}
+
 function price(query: EstimateQuery, now: Date): PricedJob {
   const schedule = query.schedule ? getScheduleOrThrow(query.schedule) : scheduleAt(now);
   try {
-    return priceJob({
-      schedule,
-      modelId: query.model,
-      // An estimate is for a job that completes on time: as late as the timeout allows, so only
-      // work no GPU can finish in time falls under the plausibility bounds' latency floor.
-      status: "completed",
-      latencySec: jobTimeoutSec(schedule, getModelOrThrow(query.model).kind),
-      image: query.width !== undefined ? { width: query.width, height: query.height!, steps: query.steps! } : undefined,
-      llm: query.input_tokens !== undefined ? { inputTokens: query.input_tokens, outputTokens: query.output_tokens! } : undefined,
-      nftCount: query.nfts,
-      hasBoostSlot: query.nfts > 0,
-      stakeHeu: query.stake,
-    });
+    return priceEstimatedJob(schedule, query.model, jobOf(query));
   } catch (err) {
     if (err instanceof ModelNotOfferedError) {
       throw new AppError("bad_request", err.message, [{ field: "model", reason: `not offered by schedule ${schedule.id}` }]);
@@ -79,15 +66,7 @@ export async function estimateWithRates(query: EstimateQuery, now = new Date()):
   const [network, rate] = await Promise.all([getGpuThroughput("7d"), getTokenRate(now)]);
   if (!network) throw snapshotPending("GPU throughput (per-hour and per-day figures)", gpuThroughputIntervalSeconds());
   const e = computeEstimate(
-    {
-      gpu: query.gpu,
-      modelId: query.model,
-      scheduleId: job.schedule,
-      image: query.width !== undefined ? { width: query.width, height: query.height!, steps: query.steps! } : undefined,
-      llm: query.input_tokens !== undefined ? { inputTokens: query.input_tokens, outputTokens: query.output_tokens! } : undefined,
-      nfts: query.nfts,
-      stake: query.stake,
-    },
+    { gpu: query.gpu, modelId: query.model, scheduleId: job.schedule, ...jobOf(query) },
     network,
     rate,
   );

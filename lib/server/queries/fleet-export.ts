@@ -1,5 +1,5 @@
 import "server-only";
-import { csvLine, pullStream, type CsvCell } from "@/lib/dashboard/csv";
+import { rowsCsvStream, type CsvCell } from "@/lib/dashboard/csv";
 import { selectFleet } from "@/lib/dashboard/fleet";
 import { AppError } from "@/lib/errors";
 import type { WalletMiner, WalletQuery } from "@/lib/schemas/wallets";
@@ -66,16 +66,5 @@ function cells(m: WalletMiner): CsvCell[] {
 export async function fleetCsvStream(address: string, query: WalletQuery, now = new Date()): Promise<ReadableStream<Uint8Array>> {
   const all = await walletFleetMiners(address, now);
   if (all.length === 0) throw new AppError("not_found", `No GPU of wallet ${address} has reported a job yet.`);
-  const rows = selectFleet(all, query);
-  let next = -1;
-  return pullStream(async () => {
-    if (next === -1) {
-      next = 0;
-      return csvLine(FLEET_CSV_COLUMNS);
-    }
-    if (next >= rows.length) return null;
-    const chunk = rows.slice(next, next + ROWS_PER_CHUNK);
-    next += ROWS_PER_CHUNK;
-    return chunk.map((m) => csvLine(cells(m))).join("");
-  });
+  return rowsCsvStream(FLEET_CSV_COLUMNS, selectFleet(all, query), cells, ROWS_PER_CHUNK);
 }

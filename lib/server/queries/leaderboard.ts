@@ -2,35 +2,14 @@ import "server-only";
 import { serverEnv } from "@/lib/env";
 import type { LeaderboardQuery, LeaderboardResponse } from "@/lib/schemas/leaderboard";
 import { isStale } from "@/lib/snapshots/schedule";
-import { readPool } from "../db";
+import { readPrisma } from "../db";
+import { leaderboardPage } from "../generated/prisma/sql";
 import { isoOf, pointsOf } from "./convert";
-import { WALLET_GPUS_SQL } from "./wallet-gpus";
 
-interface Row {
-  rank: number;
-  wallet: string;
-  points_micro: string;
-  gpu_count: number;
-  computed_at: Date;
-  total: number;
-}
-
-/**
- * The snapshot header (rank 0) and one page, in one statement so both come from the same
- * committed snapshot even while the worker replaces it. Primary-key range reads only; the GPU
- * count is read live (one index range per wallet on the page), as the wallet page reads it.
- */
-async function readPage(query: LeaderboardQuery): Promise<Row[]> {
+/** The snapshot header (rank 0) and one page, from one snapshot: prisma/sql/leaderboardPage.sql. */
+async function readPage(query: LeaderboardQuery) {
   const first = (query.page - 1) * query.pageSize + 1;
-  const { rows } = await readPool().query<Row>(
-    `SELECT rank, wallet, points_micro::text, CASE WHEN rank = 0 THEN 0 ELSE ${WALLET_GPUS_SQL("leaderboard_rows.wallet")} END AS gpu_count, computed_at,
-            (SELECT coalesce(max(rank), 0) FROM leaderboard_rows WHERE "window" = $1 AND point_type = $2::"PointType") AS total
-       FROM leaderboard_rows
-      WHERE "window" = $1 AND point_type = $2::"PointType" AND (rank = 0 OR rank BETWEEN $3 AND $4)
-      ORDER BY rank`,
-    [query.window, query.type, first, first + query.pageSize - 1],
-  );
-  return rows;
+  return readPrisma().$queryRawTyped(leaderboardPage(query.window, query.type, first, first + query.pageSize - 1));
 }
 
 /** How often the worker rebuilds the leaderboards. */

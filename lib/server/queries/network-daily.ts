@@ -1,5 +1,6 @@
 import "server-only";
-import { readPool } from "../db";
+import { readPrisma } from "../db";
+import { networkDays } from "../generated/prisma/sql";
 import { countOf, pointsOf } from "./convert";
 import { dayRange } from "./windows";
 
@@ -21,29 +22,11 @@ export interface NetworkDaily {
   days: NetworkDay[];
 }
 
-interface Row {
-  day: string;
-  waifu: string;
-  llama: string;
-  jobs: string;
-  successes: string;
-  latency_ms: string;
-}
-
-// hardware_hourly only (GPU models × model ids × hours: a few hundred rows a day, read by its hour
-// index), never the ledger: 30 days stay a few ms however many jobs the network ran.
-const SQL = `
-  SELECT to_char(date_trunc('day', hour AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
-         sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama,
-         sum(job_count)::text AS jobs, sum(success_count)::text AS successes, sum(latency_ms_sum)::text AS latency_ms
-    FROM hardware_hourly
-   WHERE hour >= $1
-   GROUP BY 1`;
-
 /** One row per UTC day of the last `days` days (today included), zero-filled. */
 export async function getNetworkDaily(days = 30, now = new Date()): Promise<NetworkDaily> {
   const range = dayRange(now, days);
-  const { rows } = await readPool().query<Row>(SQL, [range.from]);
+  // From hardware_hourly only, never the ledger: prisma/sql/networkDays.sql.
+  const rows = await readPrisma().$queryRawTyped(networkDays(range.from));
   const byDay = new Map(rows.map((r) => [r.day, r]));
   return {
     from: range.from.toISOString(),

@@ -3,48 +3,17 @@ import { isIdle, pointsPerJob, withMedians, type FleetRow } from "@/lib/dashboar
 import type { Availability24h } from "@/lib/schemas/activity";
 import type { WalletMiner } from "@/lib/schemas/wallets";
 import { boostAssignmentAt } from "../boost-slots";
-import { readPool } from "../db";
+import { readPrisma } from "../db";
+import { walletMiners } from "../generated/prisma/sql";
 import { walletAvailability24h, type WalletAvailability } from "./availability-24h";
-import { countOf, heuOf, isoOf, nodeLatencyMsSql, onTimeOf, pointsOf } from "./convert";
+import { countOf, heuOf, isoOf, onTimeOf, pointsOf } from "./convert";
 import { WINDOW_HOURS, windowStart } from "./windows";
 
 // The fleet table reads every GPU of the wallet at once (2,500+ in the largest wallets): the
 // median a GPU is compared with is over all of its model, whatever the page or filter, and the
-// sort runs on figures computed here (lib/dashboard/fleet.ts). One index range of nodes and 24
-// hourly rows per GPU: ~65 ms for 2,500 GPUs busy every hour (measured), no query per GPU.
+// sort runs on figures computed here (lib/dashboard/fleet.ts). The query: prisma/sql/walletMiners.sql.
 
-interface MinerRow {
-  miner_id: string;
-  hardware: string | null;
-  first_seen_at: Date;
-  last_seen_at: Date;
-  stake_wei: string;
-  total_waifu_micro: string;
-  total_llama_micro: string;
-  image_count: string;
-  text_count: string;
-  latency_ms: number | null;
-  waifu_24h: string | null;
-  llama_24h: string | null;
-  jobs_24h: string | null;
-  successes_24h: string | null;
-}
-
-async function walletMinerRows(address: string, now: Date): Promise<MinerRow[]> {
-  const { rows } = await readPool().query<MinerRow>(
-    `SELECT n.miner_id, n.hardware, n.first_seen_at, n.last_seen_at, coalesce(s.stake_wei, 0)::text AS stake_wei, n.total_waifu_micro::text,
-            n.total_llama_micro::text, n.image_count::text, n.text_count::text, ${nodeLatencyMsSql("n")} AS latency_ms,
-            h.waifu::text AS waifu_24h, h.llama::text AS llama_24h, h.jobs::text AS jobs_24h, h.successes::text AS successes_24h
-       FROM nodes n
-       LEFT JOIN node_stakes s ON s.miner_id = n.miner_id
-       LEFT JOIN LATERAL (
-         SELECT sum(waifu_micro) AS waifu, sum(llama_micro) AS llama, sum(job_count) AS jobs, sum(success_count) AS successes
-           FROM miner_hourly m WHERE m.miner_id = n.miner_id AND m.hour >= $2) h ON true
-      WHERE n.wallet = $1`,
-    [address, windowStart(now, WINDOW_HOURS["24h"])],
-  );
-  return rows;
-}
+type MinerRow = walletMiners.Result;
 
 function toFleetRow(row: MinerRow, boosted: ReadonlySet<string>, availability: Availability24h): FleetRow {
   const onTime24h = onTimeOf(row.successes_24h, row.jobs_24h);
@@ -80,8 +49,9 @@ function toFleetRow(row: MinerRow, boosted: ReadonlySet<string>, availability: A
  * wallet's GPUs of the same model (vsMedian), unsorted. `availability` is walletAvailability24h's.
  */
 export async function walletFleetMiners(address: string, now: Date, availability?: Promise<WalletAvailability>): Promise<WalletMiner[]> {
-  const [rows, avail, boosted] = await Promise.all([walletMinerRows(address, now), availability ?? walletAvailability24h(address, now), boostedMinerIds(address, now)]);
-  return withMedians(rows.map((r) => toFleetRow(r, boosted, avail.byMiner.get(r.miner_id) ?? avail.unseen)));
+  const rows = readPrisma().$queryRawTyped(walletMiners(address, windowStart(now, WINDOW_HOURS["24h"])));
+  const [minerRows, avail, boosted] = await Promise.all([rows, availability ?? walletAvailability24h(address, now), boostedMinerIds(address, now)]);
+  return withMedians(minerRows.map((r) => toFleetRow(r, boosted, avail.byMiner.get(r.miner_id) ?? avail.unseen)));
 }
 
 /**

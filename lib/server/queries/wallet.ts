@@ -3,7 +3,8 @@ import { selectFleet } from "@/lib/dashboard/fleet";
 import { AppError } from "@/lib/errors";
 import { SLOTS_PER_NFT } from "@/lib/points";
 import type { WalletQuery, WalletResponse } from "@/lib/schemas/wallets";
-import { readPool } from "../db";
+import { readPrisma } from "../db";
+import { walletSummary as walletSummaryQuery } from "../generated/prisma/sql";
 import { readAsOf, withReadAsOf } from "../read-as-of";
 import { dailySeries, last24Hrs } from "./activity";
 import { walletAvailability24h } from "./availability-24h";
@@ -11,41 +12,9 @@ import { countOf, heuOf, isoOf, pointsOf } from "./convert";
 import { walletOpenEpoch } from "./open-epoch";
 import { walletFleetMiners } from "./wallet-miners";
 
-export interface WalletSummaryRow {
-  address: string;
-  nft_count: number;
-  gpus: string;
-  first_seen_at: Date | null;
-  last_seen_at: Date | null;
-  stake_wei: string | null;
-  waifu: string | null;
-  llama: string | null;
-  images: string | null;
-  texts: string | null;
-  failed: string | null;
-}
-
-/**
- * All-time totals as the sum of the wallet's per-node totals: one index range of at most a few
- * thousand rows, and the same numbers the per-GPU table shows, so the two always add up.
- */
-export async function walletSummary(address: string): Promise<WalletSummaryRow | undefined> {
-  const { rows } = await readPool().query<WalletSummaryRow>(
-    `SELECT w.address, coalesce(wn.nft_count, 0) AS nft_count, s.*, st.stake_wei
-       FROM wallets w
-       LEFT JOIN wallet_nfts wn ON wn.wallet = w.address
-       CROSS JOIN LATERAL (
-         SELECT count(*)::text AS gpus, min(first_seen_at) AS first_seen_at, max(last_seen_at) AS last_seen_at,
-                sum(total_waifu_micro)::text AS waifu, sum(total_llama_micro)::text AS llama,
-                sum(image_count)::text AS images, sum(text_count)::text AS texts, sum(failed_count)::text AS failed
-           FROM nodes WHERE wallet = w.address) s
-       CROSS JOIN LATERAL (
-         SELECT coalesce(sum(ns.stake_wei), 0)::text AS stake_wei
-           FROM nodes n JOIN node_stakes ns ON ns.miner_id = n.miner_id WHERE n.wallet = w.address) st
-      WHERE w.address = $1`,
-    [address],
-  );
-  return rows[0];
+/** The wallet's all-time totals (prisma/sql/walletSummary.sql); undefined for an unknown wallet. */
+export async function walletSummary(address: string): Promise<walletSummaryQuery.Result | undefined> {
+  return (await readPrisma().$queryRawTyped(walletSummaryQuery(address)))[0];
 }
 
 export async function getWalletOrThrow(address: string, query: WalletQuery, now = new Date()): Promise<WalletResponse> {
