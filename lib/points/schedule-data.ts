@@ -46,35 +46,29 @@ const TESTNET_2024_04: RewardSchedule = {
   stakeCurve: TESTNET_BOOST_CURVE,
 };
 
-const TESTNET_2024_09_IMAGE = { sd15: 300_000, sdxl: 1_000_000, "sdxl-lora": 1_200_000, flux: 0 } as const;
-const TESTNET_2024_09_LLM = {
-  "dolphin-2.9-llama3-8b": 500_000,
-  "hermes-3-llama3.1-8b": 500_000,
-  "theia-llama-3.1-8b": 500_000,
-  "openhermes-mixtral-8x7b-gptq": 1_000_000,
-} as const;
-
 const TESTNET_2024_09: RewardSchedule = {
   id: "testnet-2024-09",
   effectiveFrom: "2024-09-01T00:00:00Z",
   inForceByDate: true,
-  imageCategoryPpm: { ...TESTNET_2024_09_IMAGE },
-  llmModelPpm: { ...TESTNET_2024_09_LLM },
+  imageCategoryPpm: { sd15: 300_000, sdxl: 1_000_000, "sdxl-lora": 1_200_000, flux: 0 },
+  llmModelPpm: {
+    "dolphin-2.9-llama3-8b": 500_000,
+    "hermes-3-llama3.1-8b": 500_000,
+    "theia-llama-3.1-8b": 500_000,
+    "openhermes-mixtral-8x7b-gptq": 1_000_000,
+  },
   timeoutsSec: { ...TIMEOUTS_SEC },
   nftBoostPpm: DEFAULT_NFT_BOOST.map((row) => ({ ...row })),
   stakeCurve: TESTNET_BOOST_CURVE,
 };
 
-// Preview of mainnet rules for the estimator: 2024-09 multipliers with the activation curve.
-// Never chosen by date; effectiveFrom records which multipliers it previews.
+// Preview of mainnet rules for the estimator: 2024-09 (its multipliers, timeouts and NFT boost)
+// with the activation curve. Never chosen by date; effectiveFrom records which multipliers it
+// previews. Sharing 2024-09's tables is safe: every published schedule is frozen below.
 const MAINNET_PREVIEW: RewardSchedule = {
+  ...TESTNET_2024_09,
   id: "mainnet-preview",
-  effectiveFrom: "2024-09-01T00:00:00Z",
   inForceByDate: false,
-  imageCategoryPpm: { ...TESTNET_2024_09_IMAGE },
-  llmModelPpm: { ...TESTNET_2024_09_LLM },
-  timeoutsSec: { ...TIMEOUTS_SEC },
-  nftBoostPpm: DEFAULT_NFT_BOOST.map((row) => ({ ...row })),
   stakeCurve: MAINNET_ACTIVATION_CURVE,
 };
 

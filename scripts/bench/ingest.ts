@@ -19,6 +19,7 @@ import { freePort } from "../lib/throwaway-postgres";
 import { generateJobs } from "../simulator/network";
 import { describeTaskRuns, startBenchWorker, type BenchWorker } from "./bench-worker";
 import { copySeconds } from "./copy-ceiling";
+import { BENCH_SECRET, ingestLoadOptions } from "./ingest-load";
 import { groupRssMb, Progress } from "./measure";
 import { report, type ConfigResult } from "./ingest-report";
 import { CpuMeter, describeWaits, loadAverages, mergeWaits, postmasterPid, sampleFoldLag, sampleWaits, secondsToFold, type Waits } from "./observe";
@@ -26,20 +27,16 @@ import { CpuMeter, describeWaits, loadAverages, mergeWaits, postmasterPid, sampl
 const root = path.resolve(import.meta.dirname, "../..");
 // Benchmarks build into their own folder so a running `next dev` (which uses .next) is left alone.
 process.env.NEXT_DIST_DIR ??= ".next-bench";
-const SECRET = "bench-secret-0123456789abcdef";
 
 const { values } = parseArgs({
   options: {
-    jobs: { type: "string", default: "200000" },
-    concurrency: { type: "string", default: "8" },
-    runs: { type: "string", default: "3" },
+    ...ingestLoadOptions({ jobs: 200_000, concurrency: 8, runs: 3 }),
     servers: { type: "string", default: "1" }, // e.g. 1,2 or 1,2,2,1: each configuration in turn, in this run
     worker: { type: "boolean", default: true }, // --no-worker: web servers alone
     "span-hours": { type: "string", default: "168" }, // jobs completed over the last N hours
-    statements: { type: "boolean", default: false },
+    statements: { type: "boolean", default: false }, // pg_stat_statements' costliest statements per job at the end
     "cpu-prof": { type: "string" }, // --cpu-prof <dir>: the web servers write V8 CPU profiles there
     "server-node-options": { type: "string" }, // e.g. --server-node-options=--max-old-space-size=256: NODE_OPTIONS of the web servers
- // --statements: pg_stat_statements' costliest statements per job at the end
   },
   allowNegative: true,
 });
@@ -62,7 +59,7 @@ async function postAll(urls: string[], bodies: string[], progress: Progress): Pr
     while (next < bodies.length) {
       const i = next++;
       const body = bodies[i]!;
-      const res = await fetch(`${urls[i % urls.length]}/api/v1/jobs`, { method: "POST", headers: signedHeaders(SECRET, body), body });
+      const res = await fetch(`${urls[i % urls.length]}/api/v1/jobs`, { method: "POST", headers: signedHeaders(BENCH_SECRET, body), body });
       if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
       await res.arrayBuffer();
       progress.tick(1000);
@@ -73,7 +70,7 @@ async function postAll(urls: string[], bodies: string[], progress: Progress): Pr
 }
 
 /** What the web servers and the worker share, as in a deployment. */
-const roleEnv = (appUrl: string): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_URL: appUrl, INGEST_HMAC_SECRET: SECRET, NODE_ENV: "production", AUTH_DOMAIN: "127.0.0.1" });
+const roleEnv = (appUrl: string): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_URL: appUrl, INGEST_HMAC_SECRET: BENCH_SECRET, NODE_ENV: "production", AUTH_DOMAIN: "127.0.0.1" });
 
 /** Starts `n` production web servers on the database and waits until each answers. */
 async function startServers(n: number, appUrl: string): Promise<{ procs: ReturnType<typeof startBackground>[]; urls: string[] }> {

@@ -17,16 +17,14 @@ import type { JobInput } from "../../lib/schemas/jobs";
 import { signedHeaders } from "../../lib/signing";
 import { generateJobs } from "../simulator/network";
 import { fillLedger } from "./fill-ledger";
+import { BENCH_SECRET, ingestLoadOptions } from "./ingest-load";
 import { median } from "./measure";
 
-const SECRET = "bench-secret-0123456789abcdef";
 const { values } = parseArgs({
   options: {
     entries: { type: "string", default: "10000000" },
     miners: { type: "string", default: "20000" },
-    jobs: { type: "string", default: "20000" },
-    concurrency: { type: "string", default: "4" },
-    runs: { type: "string", default: "3" },
+    ...ingestLoadOptions({ jobs: 20_000, concurrency: 4, runs: 3 }),
     "settle-child": { type: "string" }, // internal: this process is the worker that settles that epoch
   },
 });
@@ -80,7 +78,7 @@ async function ingestAll(ingestRequest: (req: Request) => Promise<unknown>, jobs
   const worker = async () => {
     while (next < bodies.length) {
       const body = bodies[next++]!;
-      await ingestRequest(new Request("http://bench/api/v1/jobs", { method: "POST", headers: signedHeaders(SECRET, body), body }));
+      await ingestRequest(new Request("http://bench/api/v1/jobs", { method: "POST", headers: signedHeaders(BENCH_SECRET, body), body }));
       commits.push(performance.now());
     }
   };
@@ -130,7 +128,7 @@ async function main() {
   try {
     const url = db.url;
     // Server code reads these on first use, which is after this.
-    Object.assign(process.env, { DATABASE_URL: url, INGEST_HMAC_SECRET: SECRET, DATABASE_POOL_MAX: String(concurrency + 2), LOG_LEVEL: "error" });
+    Object.assign(process.env, { DATABASE_URL: url, INGEST_HMAC_SECRET: BENCH_SECRET, DATABASE_POOL_MAX: String(concurrency + 2), LOG_LEVEL: "error" });
     const { ingestRequest } = await import("../../lib/server/ingest/ingest-request");
     const { pool } = await import("../../lib/server/db");
 

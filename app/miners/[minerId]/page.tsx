@@ -52,10 +52,13 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const minerId = minerIdSchema.safeParse(raw);
   if (!minerId.success) return addressPageMetadata(title, null);
   const span = spanOf(await searchParams);
-  return addressPageMetadata(title, { feed: `/api/v1/miners/${minerId.data}/feed.atom`, share: async () => {
+  return addressPageMetadata(title, {
+    feed: `/api/v1/miners/${minerId.data}/feed.atom`,
+    share: async () => {
       const miner = await minerForPage(minerId.data, span);
       return miner && minerShareText(miner);
-    } });
+    },
+  });
 }
 
 export default async function MinerPage({ params, searchParams }: Props) {

@@ -70,11 +70,14 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const address = walletAddressSchema.safeParse(raw);
   if (!address.success) return addressPageMetadata(title, null);
   const query = pageQuery(await searchParams);
-  return addressPageMetadata(title, { feed: `/api/v1/wallets/${address.data}/feed.atom`, share: async () => {
+  return addressPageMetadata(title, {
+    feed: `/api/v1/wallets/${address.data}/feed.atom`,
+    share: async () => {
       // A staker only (no mining) has no headline numbers to preview.
       const wallet = await walletForPage(address.data, query);
       return wallet && walletShareText(wallet);
-    } });
+    },
+  });
 }
 
 export default async function WalletPage({ params, searchParams }: Props) {
