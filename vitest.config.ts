@@ -27,7 +27,8 @@ export default defineConfig({
           setupFiles: ["tests/support/setup-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each file has its own database (tests/support/setup-env.ts): two at a time on two cores.
+          maxWorkers: 2,
         },
       },
       {
