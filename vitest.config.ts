@@ -12,10 +12,13 @@ export default defineConfig({
     ],
   },
   test: {
+    // Vitest groups projects by worker count and runs the groups in turn: integration (two files at
+    // a time) first, then unit, chain and reliability one file at a time, as before.
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
+        // One worker, the default on two cores: a few simulator tests take seconds of CPU each.
+        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node", maxWorkers: 1 },
       },
       {
         extends: true,
@@ -27,7 +30,8 @@ export default defineConfig({
           setupFiles: ["tests/support/setup-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each file has its own database (tests/support/setup-env.ts): two at a time on two cores.
+          maxWorkers: 2,
         },
       },
       {

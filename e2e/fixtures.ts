@@ -20,6 +20,11 @@ export const test = base.extend<{ axeViolations: (page: Page) => Promise<string[
 
 export { expect };
 
+/** The value of the page's stat card labelled exactly `label` (a <dt>, its value the <dd> after it). */
+export function statValue(page: Page, label: string) {
+  return page.getByRole("term").filter({ hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd[1]");
+}
+
 const SHOTS = path.resolve("test-results", "screenshots");
 
 /** Full-page screenshots at desktop and phone widths, kept as artifacts to look at. */

@@ -1,5 +1,5 @@
 // What a miner does: find their wallet, read numbers that match the ledger, download them.
-import { expect, KNOWN_WALLET, test } from "./fixtures";
+import { expect, KNOWN_WALLET, statValue, test } from "./fixtures";
 
 test("search for a wallet → its dashboard shows the ledger's numbers → daily CSV has them", async ({ page, request }) => {
   const api = await (await request.get(`/api/v1/wallets/${KNOWN_WALLET}`)).json();
@@ -12,7 +12,9 @@ test("search for a wallet → its dashboard shows the ledger's numbers → daily
   await search.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/wallets/${KNOWN_WALLET}$`));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByText("36", { exact: true }).first()).toBeVisible();
+  // The headline cards' own values, not any "36" anywhere on the page.
+  await expect(statValue(page, "Waifu Points, all time")).toHaveText("36");
+  await expect(statValue(page, "Llama Points, all time")).toHaveText("2");
   await expect(page.getByRole("link", { name: new RegExp(`${KNOWN_WALLET.slice(0, 6)}.*rig1|rig1`) }).first()).toBeVisible();
 
   const downloadPromise = page.waitForEvent("download");

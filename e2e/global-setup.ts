@@ -8,10 +8,11 @@ import { chainEnvOf, deployContracts } from "../contracts/deploy";
 import { applyMigrations } from "../prisma/migrate";
 import { startAnvil, type Anvil } from "../scripts/lib/anvil";
 import { anvilAccount, chainClients } from "../scripts/lib/chain-actions";
-import { ensureBuild, webServerArgs } from "../scripts/lib/next-build";
+import { webServerArgs } from "../scripts/lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../scripts/lib/processes";
 import { freePort, startThrowawayPostgres } from "../scripts/lib/throwaway-postgres";
 import { createNetwork } from "../scripts/simulator/network";
+import { ensureTestBuild, TEST_BUILD_DIR } from "../tests/support/production-build";
 import { backfillHeartbeats } from "../scripts/simulator/heartbeats";
 import { postJobs } from "../scripts/simulator/post-batches";
 import { e2eChain, WEI } from "./chain";
@@ -20,7 +21,6 @@ import { E2E_SECRET, FLEET_ONLINE, fleetJobs, knownJobs, KNOWN_WALLET } from "./
 
 const root = path.resolve(import.meta.dirname, "..");
 const execFileAsync = promisify(execFile);
-const DIST = ".next-e2e";
 
 /** Deploys the contracts (automine: fast), funds the test wallets, then mines a block a second like a live chain. */
 async function startChain(): Promise<{ anvil: Anvil; env: Record<string, string> }> {
@@ -73,7 +73,7 @@ export default async function globalSetup() {
   };
   try {
     await applyMigrations(db.url);
-    const [, chain] = await Promise.all([ensureBuild(root, DIST), startChain()]);
+    const [, chain] = await Promise.all([ensureTestBuild(), startChain()]);
     anvil = chain.anvil;
     const log = process.env.E2E_SERVER_LOG ? "inherit" : "ignore";
     // The background role (`npm run worker`): chain indexer, settlement, purges; web servers run none of it.
@@ -92,7 +92,7 @@ export default async function globalSetup() {
       cwd: root,
       stdio: log,
       env: {
-        ...process.env, ...chain.env, NEXT_DIST_DIR: DIST, DATABASE_URL: db.url, INGEST_HMAC_SECRET: E2E_SECRET, NODE_ENV: "production",
+        ...process.env, ...chain.env, NEXT_DIST_DIR: TEST_BUILD_DIR, DATABASE_URL: db.url, INGEST_HMAC_SECRET: E2E_SECRET, NODE_ENV: "production",
         AUTH_DOMAIN: `127.0.0.1:${port}`,
         // Two browsers loading every page (and Next's prefetches) from one address: page budgets are the reliability tests' subject.
         RATE_LIMIT_PAGES_PER_MINUTE: "0",

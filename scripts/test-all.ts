@@ -1,22 +1,31 @@
 // `npm run test:all`: everything CI checks, on a fresh machine. Installs a PostgreSQL server from
 // Debian's packages when none is present, generates the Prisma client, then runs the type check,
-// lint, unit tests, integration tests (real Postgres) and end-to-end tests (real Chromium against
-// the production build), and ends with one plain summary line.
+// lint, the production build (once: the reliability and end-to-end tests share it), unit tests,
+// integration tests (real Postgres) and end-to-end tests (real Chromium against the production
+// build), and ends with one plain summary line. Each phase reports its wall time (docs/TESTING.md).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ensureTestBuild } from "../tests/support/production-build";
 import { findPostgresBin } from "./lib/throwaway-postgres";
 
 const root = path.resolve(import.meta.dirname, "..");
+const started = performance.now();
+
+function took(since: number): string {
+  return `${Math.round((performance.now() - since) / 1000)} s`;
+}
 
 function step(title: string, cmd: string, args: string[], env: Record<string, string> = {}): void {
   console.log(`\n━━ ${title}`);
+  const t = performance.now();
   const res = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
   if (res.status !== 0) {
     console.error(`\n✗ ${title} failed (exit ${res.status ?? res.signal}).`);
     process.exit(res.status ?? 1);
   }
+  console.log(`(${title}: ${took(t)})`);
 }
 
 /** The tests' PostgreSQL is the embedded default's binaries (npm installed them), or TEST_DATABASE_URL's server. */
@@ -51,15 +60,27 @@ interface VitestReport {
   numTodoTests: number;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   ensurePostgres();
   step("Generating the Prisma client", "npm", ["run", "--silent", "db:generate"]);
   step("Type check", "npx", ["tsc", "--noEmit", "-p", "."]);
   step("Lint", "npx", ["eslint", "--max-warnings", "0", "."]);
 
+  // Before vitest so the reliability tests and Playwright's global setup both find it up to date.
+  console.log("\n━━ Production build (shared by the reliability and end-to-end tests)");
+  let t = performance.now();
+  try {
+    await ensureTestBuild();
+  } catch (err) {
+    console.error(`\n✗ Production build failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  console.log(`(Production build: ${took(t)})`);
+
   const reportDir = mkdtempSync(path.join(os.tmpdir(), "heurist-vitest-"));
   const report = path.join(reportDir, "report.json");
   console.log("\n━━ Unit and integration tests (real PostgreSQL)");
+  t = performance.now();
   const res = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {
     cwd: root,
     stdio: "inherit",
@@ -69,18 +90,20 @@ function main(): void {
     process.exit(res.status || 1);
   }
   const r = JSON.parse(readFileSync(report, "utf8")) as VitestReport;
-  console.log(`\nUnit and integration: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  console.log(`\nUnit and integration: ${r.numPassedTests} passed, ${r.numFailedTests} failed (${took(t)})`);
   if (res.status !== 0 || r.numFailedTests > 0 || r.numPassedTests === 0) process.exit(res.status || 1);
 
   ensureChromium();
   console.log("\n━━ End-to-end tests (production build, real PostgreSQL, Debian Chromium)");
   const e2eReport = path.join(reportDir, "e2e.json");
+  t = performance.now();
   const e2e = spawnSync("npx", ["playwright", "test"], { cwd: root, stdio: "inherit", env: { ...process.env, E2E_JSON_REPORT: e2eReport } });
   if (!existsSync(e2eReport)) {
     console.error("Playwright wrote no report; it did not run.");
     process.exit(e2e.status || 1);
   }
   const { stats } = JSON.parse(readFileSync(e2eReport, "utf8")) as PlaywrightReport;
+  console.log(`(End-to-end tests: ${took(t)}; the whole run: ${took(started)})`);
   const passed = r.numPassedTests + stats.expected + stats.flaky;
   const failed = r.numFailedTests + stats.unexpected;
   const skipped = r.numPendingTests + r.numTodoTests + stats.skipped;
@@ -88,4 +111,4 @@ function main(): void {
   if (e2e.status !== 0 || failed > 0) process.exit(e2e.status || 1);
 }
 
-main();
+await main();

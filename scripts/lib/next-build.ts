@@ -1,5 +1,5 @@
 // Reuses the production build unless a source file changed since it was made.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sourceFingerprint } from "./build-fingerprint";
 import { run } from "./processes";
@@ -12,6 +12,8 @@ export async function ensureBuild(root: string, distDir = process.env.NEXT_DIST_
     return;
   }
   console.log("• Building the portal (next build; about a minute on 2 cores)…");
+  // An interrupted build must not keep the stamp of the build it was overwriting.
+  rmSync(stampFile, { force: true });
   await run("npx", ["next", "build"], { cwd: root, env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
   writeFileSync(stampFile, fingerprint);
 }

@@ -93,10 +93,11 @@ describe("boost slot reassignment", () => {
 
     const moved = await putSlots(req("PUT", cookie, { minerIds: [miners[3]] }), ctx);
     expect(moved.status).toBe(200);
-    expect(await moved.json()).toMatchObject({ chosen: [miners[3]], holders: [miners[3], miners[0], miners[1]] });
+    const assignment = await moved.json();
+    expect(assignment).toMatchObject({ chosen: [miners[3]], holders: [miners[3], miners[0], miners[1]] });
 
-    await new Promise((r) => setTimeout(r, 5));
-    const next = [miners[2], miners[3]].map((m) => imageJob({ miner_id: m, completed_at: new Date().toISOString() }));
+    // Jobs completed at the very instant the choice takes effect are the first it prices.
+    const next = [miners[2], miners[3]].map((m) => imageJob({ miner_id: m, completed_at: assignment.effectiveFrom }));
     const body = await (await ingest(signedRequest({ jobs: next }))).json();
     // c lost its slot (6 × 1.0); d gained one (6 × 1.10).
     expect(body.results.map((r: { points: number }) => r.points)).toEqual([6, 6.6]);

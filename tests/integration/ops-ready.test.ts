@@ -10,7 +10,7 @@ import { chainEnv, serverEnv, type ChainEnv } from "@/lib/env";
 import { epochEnd } from "@/lib/rewards/epoch";
 import { readyResponseSchema } from "@/lib/schemas/ops";
 import { probeOps, readyResponse } from "@/lib/server/ops/probe";
-import { db, imageJob, signedRequest } from "../support/fixtures";
+import { db, foldNow, imageJob, signedRequest } from "../support/fixtures";
 
 /** Runs `fn` on one connection inside a transaction that is always rolled back: other test files never see it. */
 async function rolledBack<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -144,6 +144,8 @@ describe("indexer lag, with a chain configured", () => {
 
 test("settlement is overdue an hour after an epoch's grace period ends unsettled, and does not decide readiness", async () => {
   expect((await ingest(signedRequest({ jobs: [imageJob()] }))).status).toBe(200);
+  // The first hour with jobs (hardware_hourly, a rollup) names the first epoch due: fold the job into it.
+  await foldNow();
   const { settlement } = await probeOps();
   expect(settlement.dueEpoch).toEqual(expect.any(Number));
   const deadline = epochEnd(settlement.dueEpoch!).getTime() + serverEnv().EPOCH_SETTLE_GRACE_HOURS * 3_600_000 + 3_600_000;

@@ -10,8 +10,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { signBody } from "@/lib/signing";
-import { ensureBuild } from "../../scripts/lib/next-build";
-import { PortalServer, RELIABILITY_DIST } from "./support/portal-server";
+import { ensureTestBuild } from "../support/production-build";
+import { PortalServer } from "./support/portal-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SECRET = "reliability-front-door-secret-0123";
@@ -27,7 +27,7 @@ let second: PortalServer;
 
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  await ensureBuild(root, RELIABILITY_DIST);
+  await ensureTestBuild();
   const env = {
     DATABASE_URL: databaseUrl, INGEST_HMAC_SECRET: SECRET, CHAIN_INDEXER: "off", EPOCH_SETTLEMENT: "off",
     TRUSTED_PROXIES: PROXY,

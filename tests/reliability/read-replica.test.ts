@@ -10,12 +10,12 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { foldAll } from "@/lib/server/rollups/fold";
 import { signedHeaders } from "@/lib/signing";
-import { ensureBuild } from "../../scripts/lib/next-build";
 import { onDatabase, startThrowawayReplicaPair, type ThrowawayReplicaPair } from "../../scripts/lib/throwaway-replica";
 import { imageJob } from "../support/fixtures";
 import { ORIGIN, siweMessage } from "../support/siwe";
 import { createMigratedDatabase } from "./support/database";
-import { PortalServer, RELIABILITY_DIST } from "./support/portal-server";
+import { ensureTestBuild } from "../support/production-build";
+import { PortalServer } from "./support/portal-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SECRET = process.env.INGEST_HMAC_SECRET!;
@@ -27,7 +27,7 @@ let replica: pg.Client;
 let server: PortalServer;
 
 beforeAll(async () => {
-  await ensureBuild(root, RELIABILITY_DIST);
+  await ensureTestBuild();
   let primaryDb = "";
   pair = await startThrowawayReplicaPair(async (url) => {
     primaryDb = await createMigratedDatabase(url, "heurist_replica");

@@ -13,14 +13,14 @@ import { epochOf, epochStart } from "@/lib/rewards/epoch";
 import { chainEnvOf, deployContracts, type ContractAddresses } from "../../contracts/deploy";
 import { startAnvil, type Anvil } from "../../scripts/lib/anvil";
 import { anvilAccount, chainActions, chainClients, type ChainActions, type ChainClients } from "../../scripts/lib/chain-actions";
-import { ensureBuild } from "../../scripts/lib/next-build";
 import { createNetwork } from "../../scripts/simulator/network";
 import { fundStakers, runChainActivity, TOUCHED } from "./support/chain-activity";
 import { chainStateDiff } from "./support/chain-state";
 import { expectAcknowledgedOnce } from "./support/crash-checks";
 import { ClientStats, runClients, toBatches } from "./support/crash-clients";
 import { getFrom, shuffled } from "./support/scale-out-helpers";
-import { PortalServer, RELIABILITY_DIST } from "./support/portal-server";
+import { ensureTestBuild } from "../support/production-build";
+import { PortalServer } from "./support/portal-server";
 import { WorkerProcess } from "./support/worker-process";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -54,7 +54,7 @@ beforeAll(async () => {
   contracts = await deployContracts({ walletClient: clients.walletFor(anvilAccount(0)), publicClient: clients.publicClient });
   act = chainActions(clients, contracts);
   await fundStakers(act);
-  await ensureBuild(root, RELIABILITY_DIST);
+  await ensureTestBuild();
   const env = { DATABASE_URL: databaseUrl, INGEST_HMAC_SECRET: SECRET, DATABASE_POOL_MAX: "20", RATE_LIMIT_PER_MINUTE: String(API_BUDGET), ...chainEnvOf(anvil.rpcUrl, contracts) };
   servers = [new PortalServer(root, env), new PortalServer(root, env)];
   await Promise.all(servers.map((s) => s.start()));

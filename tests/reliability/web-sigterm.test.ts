@@ -12,9 +12,9 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { signedHeaders } from "@/lib/signing";
-import { ensureBuild } from "../../scripts/lib/next-build";
 import { imageJob } from "../support/fixtures";
-import { PortalServer, RELIABILITY_DIST } from "./support/portal-server";
+import { ensureTestBuild } from "../support/production-build";
+import { PortalServer } from "./support/portal-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SECRET = process.env.INGEST_HMAC_SECRET!;
@@ -22,7 +22,7 @@ let pool: pg.Pool;
 
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-  await ensureBuild(root, RELIABILITY_DIST);
+  await ensureTestBuild();
 });
 afterAll(async () => {
   await pool?.end();

@@ -1,5 +1,5 @@
-// The production portal (`next start` on its own build) as a child process that a test can
-// SIGKILL and restart on the same port, with its output kept in a log file for failures.
+// The production portal (`next start` on the tests' shared build) as a child process that a test
+// can SIGKILL and restart on the same port, with its output kept in a log file for failures.
 import type { ChildProcess } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -7,8 +7,7 @@ import path from "node:path";
 import { webServerArgs } from "../../../scripts/lib/next-build";
 import { startBackground, stopGroup, waitForHttp } from "../../../scripts/lib/processes";
 import { freePort } from "../../../scripts/lib/throwaway-postgres";
-
-export const RELIABILITY_DIST = ".next-reliability";
+import { TEST_BUILD_DIR } from "../../support/production-build";
 
 export class PortalServer {
   readonly logFile = path.join(mkdtempSync(path.join(os.tmpdir(), "heurist-reliability-")), "server.log");
@@ -40,7 +39,7 @@ export class PortalServer {
       this.child = startBackground(node, args, {
         cwd: this.root,
         stdio: ["ignore", log, log],
-        env: { ...process.env, ...this.env, NEXT_DIST_DIR: RELIABILITY_DIST, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+        env: { ...process.env, ...this.env, NEXT_DIST_DIR: TEST_BUILD_DIR, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
       });
     } finally {
       closeSync(log);
