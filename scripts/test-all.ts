@@ -1,6 +1,6 @@
 // `npm run test:all`: everything CI checks, on a fresh machine. Installs a PostgreSQL server from
 // Debian's packages when none is present, generates the Prisma client, then runs the type check,
-// lint, the production build (once: the reliability and end-to-end tests share it), unit tests,
+// lint, the format check, the production build (once: the reliability and end-to-end tests share it), unit tests,
 // integration tests (real Postgres) and end-to-end tests (real Chromium against the production
 // build), and ends with one plain summary line. Each phase reports its wall time (docs/TESTING.md).
 import { spawnSync } from "node:child_process";
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   step("Generating the Prisma client", "npm", ["run", "--silent", "db:generate"]);
   step("Type check", "npx", ["tsc", "--noEmit", "-p", "."]);
   step("Lint", "npx", ["eslint", "--max-warnings", "0", "."]);
+  step("Format (Prettier; `npm run format` rewrites)", "npx", ["prettier", "--check", "--log-level", "warn", "."]);
 
   // Before vitest so the reliability tests and Playwright's global setup both find it up to date.
   console.log("\n━━ Production build (shared by the reliability and end-to-end tests)");
