@@ -3,8 +3,8 @@ import { z } from "zod";
 import { boostAssignmentBodySchema, boostAssignmentSchema, nonceResponseSchema, sessionResponseSchema, sessionStateSchema, signInBodySchema } from "@/lib/schemas/auth";
 import { json, operation } from "./operation";
 
-const walletParam = [{ name: "address", in: "path", required: true, schema: { type: "string", pattern: "^0x[a-fA-F0-9]{40}$" } }];
 const cookieNote = "Requires the httpOnly `heurist_session` cookie set by POST /api/v1/auth/verify.";
+const walletParam = [{ name: "address", in: "path", required: true, schema: { type: "string", pattern: "^0x[a-fA-F0-9]{40}$" } }];
 
 export function authPaths() {
   return {

@@ -11,9 +11,8 @@ import { pathParameters, queryParameters } from "./json-schema";
 import { json, operation } from "./operation";
 
 const badRequest = "Invalid parameter: details lists { field, reason } for each problem";
-const notFound = (what: string) => `No ${what} with this id has reported a job`;
-
 const PENDING = "Not computed yet: the worker (npm run worker) builds this snapshot on a schedule, the first time right after it starts";
+const notFound = (what: string) => `No ${what} with this id has reported a job`;
 
 export function readPaths() {
   return {
@@ -48,7 +47,11 @@ export function readPaths() {
         description:
           "`last24HrsAvailability` is measured availability: the share of the last 24 hours' 5-minute buckets in which the job router saw the node online (its heartbeats), job or no job; `availability24h` gives the buckets it rests on and their source (hours before heartbeats began count a received job as online, source `jobs` or `mixed`). The on-time rate (jobs completed within the timeout ÷ jobs received), which `last24HrsAvailability` held before, is `onTime24h`.",
         parameters: [...pathParameters(minerParamsSchema), ...queryParameters(minerQuerySchema)],
-        responses: { 200: json("The miner", "Miner"), 400: badRequest, 404: notFound("miner") },
+        responses: {
+          200: json("The miner", "Miner"),
+          400: badRequest,
+          404: notFound("miner"),
+        },
       }),
     },
     "/api/v1/miners/{minerId}/history": {
@@ -69,7 +72,11 @@ export function readPaths() {
         summary: "A reward wallet: totals over its GPUs, last 24 hours, daily points and a page of its GPUs",
         description: `Availability as for a miner, per GPU and for the wallet: \`availability24h\` sums the online and measured 5-minute buckets of its GPUs in service (a received job in the last ${ACTIVE_GPU_DAYS} days, or online in the window; \`gpus\` counts them), and \`last24HrsAvailability\` is its ratio. \`onTime24h\` is the on-time rate over all the wallet's jobs. \`sort=availability24h\` orders the GPUs by their availability. The GPU table is sorted, filtered and paged here over every GPU of the wallet: each GPU's \`points24h\`, \`pointsPerJob24h\` (points ÷ jobs received over the last 24 hourly buckets) and \`vsMedian\` (that ÷ the median of the wallet's GPUs of the same hardware and point type with jobs in the window); every sort both ways, GPUs without the figure last, ties by miner ID; filters \`idle\`, \`belowMedian\`, \`zeroEarning\` (1 or 0, AND-ed) and \`q\`. \`idleGpus\` counts the idle GPUs (online at no time in the last 24 hours), the same definition as the filter. Any bad value is a 400 naming its parameter. GET …/miners.csv gives every row as filtered and sorted.`,
         parameters: [...pathParameters(walletParamsSchema), ...queryParameters(walletQuerySchema)],
-        responses: { 200: json("The wallet", "Wallet"), 400: badRequest, 404: notFound("wallet") },
+        responses: {
+          200: json("The wallet", "Wallet"),
+          400: badRequest,
+          404: notFound("wallet"),
+        },
       }),
     },
     "/api/v1/leaderboard": {

@@ -7,9 +7,9 @@ import { json, operation, text } from "./operation";
 
 const cookieNote = "Requires the wallet owner's httpOnly `heurist_session` cookie (POST /api/v1/auth/verify); same-origin only.";
 const watchParams = [...pathParameters(walletParamsSchema), { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[1-9][0-9]*$" } }];
+const ownerErrors = { 401: "Not signed in", 403: "Signed in as another wallet, or called from another site" };
 const atom = (what: string) =>
   text(`${what}: an Atom 1.0 feed (RFC 4287) of the alerts raised on it, newest first, at most 50; public facts only (no watcher, no webhook)`, "application/atom+xml");
-const ownerErrors = { 401: "Not signed in", 403: "Signed in as another wallet, or called from another site" };
 
 export function watchPaths() {
   return {
