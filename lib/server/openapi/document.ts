@@ -8,6 +8,7 @@ import { epochPaths } from "./paths-epochs";
 import { exportPaths } from "./paths-export";
 import { ingestPaths } from "./paths-ingest";
 import { metaPaths } from "./paths-meta";
+import { TAGS } from "./operation";
 import { readPaths } from "./paths-read";
 import { stakingPaths } from "./paths-staking";
 
@@ -52,19 +53,7 @@ function build() {
         "Waifu (image) and Llama (LLM) points of Heurist mining nodes. Points are numbers of points; the ledger stores integer micro-points (10⁻⁶). Errors are JSON: { error: { code, message, details?, requestId? } }; every API response carries its request id in x-request-id (the caller's own when it is 1–64 characters of A–Z a–z 0–9 . _ -), including 404 for a path that is not listed here and 405 (with Allow) for a method a path does not take.",
     },
     servers: [{ url: "/" }],
-    tags: [
-      { name: "points", description: "Pricing and schedules" },
-      { name: "miners", description: "Miner IDs and wallets" },
-      { name: "leaderboards", description: "Rankings of wallets and GPU models" },
-      { name: "staking", description: "Stakes, locks and bribes from the chain indexer" },
-      { name: "epochs", description: "Weekly epochs: points turned into esHEU" },
-      { name: "ingestion", description: "Signed job reports from the job router" },
-      { name: "auth", description: "Sign-In with Ethereum for wallet owners" },
-      { name: "alerts", description: "Watches, alerts, their webhooks and Atom feeds" },
-      { name: "admin", description: "Slashes, reversals, the audit log and flags for review (admins only)" },
-      { name: "meta" },
-      { name: "compat", description: "Heurist's own stats API, at its path and in its field names, for tools written against it" },
-    ],
+    tags: Object.entries(TAGS).map(([name, description]) => (description === undefined ? { name } : { name, description })),
     paths,
     components: components(),
   };

@@ -55,11 +55,3 @@ export function pathParameters(schema: z.ZodType) {
 }
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-
-export function jsonContent(schema: JsonSchema) {
-  return { "application/json": { schema } };
-}
-
-export function errorResponse(description: string) {
-  return { description, content: jsonContent(ref("Error")) };
-}
