@@ -8,19 +8,8 @@ export type MarketSort = (typeof MARKET_SORTS)[number];
 export const SORT_ORDERS = ["asc", "desc"] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
-/** The order each sort reads best in when none is given: the staker's "best first". */
-export const DEFAULT_ORDER: Record<MarketSort, SortOrder> = {
-  yield: "desc",
-  bribe: "desc",
-  uptime24h: "desc",
-  uptime7d: "desc",
-  uptime30d: "desc",
-  onTime7d: "desc",
-  stake: "desc",
-  points: "desc",
-  latency: "asc",
-  age: "desc",
-};
+/** The order each sort reads best in when none is given, the staker's "best first": the lowest latency, the highest of everything else. */
+export const DEFAULT_ORDER = Object.fromEntries(MARKET_SORTS.map((sort) => [sort, sort === "latency" ? "asc" : "desc"])) as Record<MarketSort, SortOrder>;
 
 export const DEFAULT_STAKE_HEU = 10_000;
 export const MAX_STAKE_HEU = 1_000_000_000;
