@@ -2,15 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Real Chromium (Debian's), the production build, a real PostgreSQL filled through the ingestion
 // API: see e2e/global-setup.ts. Flags keep Chromium off the closed network.
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
 export default defineConfig({
   testDir: "e2e",

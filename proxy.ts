@@ -55,7 +55,9 @@ function corsAnswer(req: NextRequest, template: string): NextResponse | null {
     ownOrigins: ownOrigins(req),
   };
   if (isCrossOriginRead(template)) {
-    return isPreflight(r) ? new NextResponse(null, { status: 204, headers: { ...preflightHeaders(req.headers.get("access-control-request-headers")), ...SECURITY_HEADERS } }) : null;
+    return isPreflight(r)
+      ? new NextResponse(null, { status: 204, headers: { ...preflightHeaders(req.headers.get("access-control-request-headers")), ...SECURITY_HEADERS } })
+      : null;
   }
   if (isPreflight(r) || isCrossOriginRequest(r)) {
     return jsonError(403, "forbidden", `${template} answers only this site's own pages; cross-origin requests to it are refused.`);

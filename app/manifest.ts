@@ -14,9 +14,6 @@ export default function manifest(): MetadataRoute.Manifest {
     display: "standalone",
     theme_color: THEME_COLORS.light,
     background_color: THEME_COLORS.light,
-    icons: [
-      { src: "/icon.svg", sizes: "any", type: "image/svg+xml" },
-      ...APP_ICON_SIZES.map((size) => ({ src: appIconPath(size), sizes: `${size}x${size}`, type: "image/png" })),
-    ],
+    icons: [{ src: "/icon.svg", sizes: "any", type: "image/svg+xml" }, ...APP_ICON_SIZES.map((size) => ({ src: appIconPath(size), sizes: `${size}x${size}`, type: "image/png" }))],
   };
 }

@@ -5,8 +5,8 @@ import { everyLabel } from "@/lib/snapshots/schedule";
 export function SnapshotPending({ what, intervalSeconds }: { what: string; intervalSeconds: number }) {
   return (
     <EmptyState title={`${what} not computed yet`}>
-      The worker computes {what.toLowerCase()} {everyLabel(intervalSeconds)}, the first time right after it starts. Reload in a minute; if it still shows
-      this, the operator should check that <code>npm run worker</code> is running.
+      The worker computes {what.toLowerCase()} {everyLabel(intervalSeconds)}, the first time right after it starts. Reload in a minute; if it still shows this, the operator should
+      check that <code>npm run worker</code> is running.
     </EmptyState>
   );
 }

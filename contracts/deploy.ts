@@ -47,12 +47,7 @@ async function receiptOrThrow(publicClient: PublicClient, hash: Hash, what: stri
   return receipt;
 }
 
-async function deployOne(
-  { walletClient, publicClient }: DeployClients,
-  contractName: string,
-  abi: Abi,
-  args: readonly unknown[] = [],
-) {
+async function deployOne({ walletClient, publicClient }: DeployClients, contractName: string, abi: Abi, args: readonly unknown[] = []) {
   const hash = await walletClient.deployContract({ abi, bytecode: bytecodeOf(contractName), args });
   const receipt = await receiptOrThrow(publicClient, hash, `Deploying ${contractName}`);
   if (!receipt.contractAddress) throw new Error(`Deploying ${contractName} created no contract (tx ${hash})`);

@@ -39,7 +39,9 @@ function readImport(importPath: string): { contents: string } | { error: string 
 
 export function compileContracts(): Artifact[] {
   const srcDir = path.join(contractsDir, "src");
-  const files = readdirSync(srcDir).filter((f) => f.endsWith(".sol")).sort();
+  const files = readdirSync(srcDir)
+    .filter((f) => f.endsWith(".sol"))
+    .sort();
   const input = {
     language: "Solidity",
     sources: Object.fromEntries(files.map((f) => [`src/${f}`, { content: readFileSync(path.join(srcDir, f), "utf8") }])),
@@ -85,11 +87,13 @@ export function renderOutputs(artifacts: Artifact[] = compileContracts()): Map<s
 
 /** Generated files whose committed content differs from `outputs` (missing files included). */
 export function staleOutputs(outputs: Map<string, string>): string[] {
-  return [...outputs].filter(([rel, content]) => {
-    try {
-      return readFileSync(path.join(repoRoot, rel), "utf8") !== content;
-    } catch {
-      return true;
-    }
-  }).map(([rel]) => rel);
+  return [...outputs]
+    .filter(([rel, content]) => {
+      try {
+        return readFileSync(path.join(repoRoot, rel), "utf8") !== content;
+      } catch {
+        return true;
+      }
+    })
+    .map(([rel]) => rel);
 }

@@ -32,7 +32,10 @@ test("a signed-in miner watches a GPU; it has stopped, so the alert is on the wa
   const alerts = page.getByRole("region", { name: "Alerts" });
   await expect(alerts).toContainText("Sign in as this wallet");
   // A feed reader finds the feed from the page.
-  await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", new RegExp(`/api/v1/wallets/${MINER.address.toLowerCase()}/feed\\.atom$`));
+  await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+    "href",
+    new RegExp(`/api/v1/wallets/${MINER.address.toLowerCase()}/feed\\.atom$`),
+  );
   await page.getByRole("button", { name: "Connect wallet" }).click();
   const choice = page.getByRole("button", { name: "E2E Test Wallet" });
   await expect(choice.or(page.getByText(/Connected as/))).toBeVisible();

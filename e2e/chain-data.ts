@@ -55,8 +55,16 @@ export const STAKER_OWN_NODE = `${STAKER.address}-own1`;
 
 export function sdxlJob(id: string, minerId: string, completedAt: Date): JobInput {
   return {
-    job_id: id, miner_id: minerId, model_id: "SDXL", status: "completed", completed_at: completedAt.toISOString(),
-    hardware: "NVIDIA GeForce RTX 4090", inference_latency: 4, width: 1024, height: 1024, num_iterations: 20,
+    job_id: id,
+    miner_id: minerId,
+    model_id: "SDXL",
+    status: "completed",
+    completed_at: completedAt.toISOString(),
+    hardware: "NVIDIA GeForce RTX 4090",
+    inference_latency: 4,
+    width: 1024,
+    height: 1024,
+    num_iterations: 20,
   };
 }
 

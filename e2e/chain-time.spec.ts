@@ -100,7 +100,11 @@ test("a bribe in force after its epoch, then cut: the market warns stakers", asy
   });
 });
 
-test("a staker with 50,000 HEU: the best yield among nodes available ≥ 98 % with no recent cut, the first two compared, then staked on", async ({ page, request, axeViolations }) => {
+test("a staker with 50,000 HEU: the best yield among nodes available ≥ 98 % with no recent cut, the first two compared, then staked on", async ({
+  page,
+  request,
+  axeViolations,
+}) => {
   const filters = "stake=50000&minUptime7d=98&noRecentCut=1";
   type Api = { items: { minerId: string; yield: { heuPerEpochWei: string; percentPerYear: number } | null }[]; asOf: string };
   // The chain's clock has moved past the epoch the market nodes' bribes start in; once the snapshot has them, the API ranks them.
@@ -135,9 +139,13 @@ test("a staker with 50,000 HEU: the best yield among nodes available ≥ 98 % wi
     expect(shown).toBe(formatUnits(BigInt(now.items[0]!.yield!.heuPerEpochWei), 18));
   }).toPass({ timeout: 30_000 });
 
-  await nodeRow(page, MARKET_NODES.best).getByRole("link", { name: `Compare ${MARKET_NODES.best}` }).click();
+  await nodeRow(page, MARKET_NODES.best)
+    .getByRole("link", { name: `Compare ${MARKET_NODES.best}` })
+    .click();
   await expect(page.getByRole("region", { name: "Comparing 1 node" })).toBeVisible();
-  await nodeRow(page, MARKET_NODES.second).getByRole("link", { name: `Compare ${MARKET_NODES.second}` }).click();
+  await nodeRow(page, MARKET_NODES.second)
+    .getByRole("link", { name: `Compare ${MARKET_NODES.second}` })
+    .click();
   const compare = page.getByRole("region", { name: "Comparing 2 nodes" });
   await expect(compare.getByRole("article")).toHaveCount(2);
   const bestCard = compare.getByRole("article", { name: `Node ${MARKET_NODES.best}` });
@@ -145,7 +153,10 @@ test("a staker with 50,000 HEU: the best yield among nodes available ≥ 98 % wi
   await expect(bestCard).toContainText("20 %");
   await expect(compare.getByRole("article", { name: `Node ${MARKET_NODES.second}` })).toContainText("15 %");
   // Under each card its history: the bribe in force as the card says, and 30 days of availability.
-  for (const [id, bribe] of [[MARKET_NODES.best, "20 %"], [MARKET_NODES.second, "15 %"]] as const) {
+  for (const [id, bribe] of [
+    [MARKET_NODES.best, "20 %"],
+    [MARKET_NODES.second, "15 %"],
+  ] as const) {
     const history = compare.getByRole("group", { name: `History of node ${id}` });
     await expect(history).toContainText(`${bribe} in force since`);
     await expect(history).toContainText("Availability per day, last 30 days");
@@ -173,7 +184,11 @@ test("a staker with 50,000 HEU: the best yield among nodes available ≥ 98 % wi
   await screenshots(page, "market-decision");
 });
 
-test("moving stake: the target picked from the searchable list by a wallet prefix and the keyboard, each node with its bribe and yield", async ({ page, request, axeViolations }) => {
+test("moving stake: the target picked from the searchable list by a wallet prefix and the keyboard, each node with its bribe and yield", async ({
+  page,
+  request,
+  axeViolations,
+}) => {
   const chain = e2eChain();
   const from = MARKET_NODES.best;
   const to = MARKET_NODES.second;

@@ -45,8 +45,7 @@ export function e2eChain(rpcUrl = process.env.E2E_RPC_URL ?? "", contracts: E2eC
     },
     setBribe: (operator: Address, minerId: string, bps: number) =>
       done(as(operator).writeContract({ address: contracts.stakingMarket, abi: stakingMarketAbi, functionName: "setBribe", args: [minerId, bps] }), "setBribe"),
-    mintNft: (owner: Address, to: Address) =>
-      done(as(owner).writeContract({ address: contracts.imaginaries, abi: imaginariesAbi, functionName: "mint", args: [to] }), "NFT mint"),
+    mintNft: (owner: Address, to: Address) => done(as(owner).writeContract({ address: contracts.imaginaries, abi: imaginariesAbi, functionName: "mint", args: [to] }), "NFT mint"),
     heuBalance: (of: Address) => publicClient.readContract({ address: contracts.heu, abi: heuAbi, functionName: "balanceOf", args: [of] }),
   };
 }

@@ -36,15 +36,21 @@ function cli(...args: string[]): string {
     cwd: ROOT,
     encoding: "utf8",
     env: {
-      ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, CHAIN_ID: "31337", CHAIN_RPC_URL: process.env.E2E_RPC_URL,
-      HEU_ADDRESS: c.heu, ESHEU_ADDRESS: c.esHeu, IMAGINARIES_ADDRESS: c.imaginaries, STAKING_MARKET_ADDRESS: c.stakingMarket,
-      REWARD_DISTRIBUTOR_ADDRESS: c.rewardDistributor, OPERATOR_PRIVATE_KEY: devAccount(0).key,
+      ...process.env,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      CHAIN_ID: "31337",
+      CHAIN_RPC_URL: process.env.E2E_RPC_URL,
+      HEU_ADDRESS: c.heu,
+      ESHEU_ADDRESS: c.esHeu,
+      IMAGINARIES_ADDRESS: c.imaginaries,
+      STAKING_MARKET_ADDRESS: c.stakingMarket,
+      REWARD_DISTRIBUTOR_ADDRESS: c.rewardDistributor,
+      OPERATOR_PRIVATE_KEY: devAccount(0).key,
     },
   });
 }
 
-const claimsOf = async (request: APIRequestContext, address: string) =>
-  (await (await request.get(`/api/v1/wallets/${address}/claims`)).json()) as WalletClaims;
+const claimsOf = async (request: APIRequestContext, address: string) => (await (await request.get(`/api/v1/wallets/${address}/claims`)).json()) as WalletClaims;
 
 test("a miner claims a settled epoch's esHEU, sees it vest from the epoch's end, and vests HEU", async ({ page, request, axeViolations }) => {
   const open = epochOf(new Date());
@@ -98,7 +104,11 @@ test("a miner claims a settled epoch's esHEU, sees it vest from the epoch's end,
   await screenshots(page, "wallet-claims");
 });
 
-test("another miner claims and stakes into its own node: the market shows the new stake and its multiplier; a stale tab's claim is refused before signing", async ({ page, browser, request }) => {
+test("another miner claims and stakes into its own node: the market shows the new stake and its multiplier; a stale tab's claim is refused before signing", async ({
+  page,
+  browser,
+  request,
+}) => {
   const claim = (await claimsOf(request, COMPOUNDER.address)).claims[0]!;
   expect(claim.status).toBe("claimable");
   const amount = formatTokenAmount(BigInt(claim.amountWei));

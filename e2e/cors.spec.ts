@@ -66,7 +66,9 @@ test("a page on another origin reads the public APIs; a session route refuses it
       [`${portal()}${path}`, { ...init, credentials: "include" }] as const,
     );
   const failed = page.waitForEvent("requestfailed", (r) => r.method() === "PUT");
-  expect(await send(`/api/v1/wallets/${KNOWN_WALLET}/boost-slots`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ minerIds: [] }) })).toBe("TypeError");
+  expect(
+    await send(`/api/v1/wallets/${KNOWN_WALLET}/boost-slots`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ minerIds: [] }) }),
+  ).toBe("TypeError");
   expect(await (await failed).response()).toBeNull();
   const preflight = await request.fetch(`/api/v1/wallets/${KNOWN_WALLET}/boost-slots`, {
     method: "OPTIONS",

@@ -15,7 +15,10 @@ test("sorting by vs median puts the seeded underperformer first; its GPU page sa
   // The figure on the page is the API's, and the API's is what the ledger paid: 24.6 points over 12 jobs.
   const api = await (await request.get(`/api/v1/wallets/${FLEET_WALLET}?sort=vsMedian&order=asc`)).json();
   expect(api.miners.items[0]).toMatchObject({ minerId: FLEET_WEAK, points24h: 24.6, pointsPerJob24h: 2.05, vsMedian: { median: 6, gpus: 5 } });
-  const first = page.getByRole("region", { name: /GPUs of this wallet/ }).getByRole("row").nth(1);
+  const first = page
+    .getByRole("region", { name: /GPUs of this wallet/ })
+    .getByRole("row")
+    .nth(1);
   await expect(first).toContainText("−66 %");
   await expect(first).toContainText("2.05");
 
@@ -39,7 +42,11 @@ test("the idle filter and the CSV link: the download is the filtered rows, in or
   expect(download.suggestedFilename()).toMatch(/^heurist-gpus-.*\.csv$/);
   const chunks: Buffer[] = [];
   for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk));
-  const [header, ...rows] = Buffer.concat(chunks).toString("utf8").trim().split(/\r?\n/).map((l) => l.split(","));
+  const [header, ...rows] = Buffer.concat(chunks)
+    .toString("utf8")
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.split(","));
   expect(header!.slice(0, 4)).toEqual(["miner_id", "hardware", "point_type", "points_24h"]);
   expect(rows.map((r) => r[0])).toEqual([FLEET_WEAK]);
 

@@ -23,7 +23,11 @@ test("search for a wallet → its dashboard shows the ledger's numbers → daily
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   const chunks: Buffer[] = [];
   for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk));
-  const [header, ...rows] = Buffer.concat(chunks).toString("utf8").trim().split(/\r?\n/).map((l) => l.split(","));
+  const [header, ...rows] = Buffer.concat(chunks)
+    .toString("utf8")
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.split(","));
   expect(header).toEqual(["date", "waifu_points", "llama_points", "image_jobs", "text_jobs", "jobs", "successful_jobs", "on_time_rate"]);
   // 30 days, one row each; the known jobs (last 3 hours, maybe across midnight) add up to the ledger's totals.
   expect(rows).toHaveLength(30);

@@ -16,7 +16,22 @@ import { ensureTestBuild, TEST_BUILD_DIR } from "../tests/support/production-bui
 import { backfillHeartbeats } from "../scripts/simulator/heartbeats";
 import { postJobs } from "../scripts/simulator/post-batches";
 import { e2eChain, WEI } from "./chain";
-import { ALWAYS_ON, availabilityJobs, chainJobs, FUNDED_ESHEU, FUNDED_HEU, MARKET_BRIBES_BPS, MARKET_NODES, MARKET_STAKER, NFT_HOLDER, OPERATOR, STAKE_NODE, STAKER, UNSTAKE_NODE, UNSTAKER } from "./chain-data";
+import {
+  ALWAYS_ON,
+  availabilityJobs,
+  chainJobs,
+  FUNDED_ESHEU,
+  FUNDED_HEU,
+  MARKET_BRIBES_BPS,
+  MARKET_NODES,
+  MARKET_STAKER,
+  NFT_HOLDER,
+  OPERATOR,
+  STAKE_NODE,
+  STAKER,
+  UNSTAKE_NODE,
+  UNSTAKER,
+} from "./chain-data";
 import { E2E_SECRET, FLEET_ONLINE, fleetJobs, knownJobs, KNOWN_WALLET } from "./known-data";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -84,7 +99,15 @@ export default async function globalSetup() {
       // Epochs are settled by claims.spec.ts (`cli settle`) after it has reported its jobs, not on the worker's timer.
       // Watches are evaluated every 2 s (alerts.spec.ts waits for one).
       // Webhooks may post to the spec's receiver on 127.0.0.1.
-      env: { ...process.env, ...chain.env, DATABASE_URL: db.url, MARKET_REFRESH_SECONDS: "1", EPOCH_SETTLEMENT: "off", WATCHES_EVALUATE_SECONDS: "2", WEBHOOK_ALLOW_PRIVATE: "true" },
+      env: {
+        ...process.env,
+        ...chain.env,
+        DATABASE_URL: db.url,
+        MARKET_REFRESH_SECONDS: "1",
+        EPOCH_SETTLEMENT: "off",
+        WATCHES_EVALUATE_SECONDS: "2",
+        WEBHOOK_ALLOW_PRIVATE: "true",
+      },
     });
     const port = await freePort();
     const [node, args] = webServerArgs(root, port);
@@ -92,7 +115,12 @@ export default async function globalSetup() {
       cwd: root,
       stdio: log,
       env: {
-        ...process.env, ...chain.env, NEXT_DIST_DIR: TEST_BUILD_DIR, DATABASE_URL: db.url, INGEST_HMAC_SECRET: E2E_SECRET, NODE_ENV: "production",
+        ...process.env,
+        ...chain.env,
+        NEXT_DIST_DIR: TEST_BUILD_DIR,
+        DATABASE_URL: db.url,
+        INGEST_HMAC_SECRET: E2E_SECRET,
+        NODE_ENV: "production",
         AUTH_DOMAIN: `127.0.0.1:${port}`,
         // Two browsers loading every page (and Next's prefetches) from one address: page budgets are the reliability tests' subject.
         RATE_LIMIT_PAGES_PER_MINUTE: "0",

@@ -20,15 +20,40 @@ export const OWNER_MINERS = ["a", "b", "c", "d"].map((t) => `${OWNER_WALLET}-${t
 export function knownJobs(now: Date): JobInput[] {
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
   const sdxl = (i: number, miner: string = KNOWN_MINERS[0], minutesAgo = 30 + i * 40): JobInput => ({
-    job_id: `e2e-sdxl-${i}`, miner_id: miner, model_id: "SDXL", status: "completed", completed_at: at(minutesAgo),
-    hardware: "NVIDIA GeForce RTX 4090", inference_latency: 4.5, width: 1024, height: 1024, num_iterations: 20,
+    job_id: `e2e-sdxl-${i}`,
+    miner_id: miner,
+    model_id: "SDXL",
+    status: "completed",
+    completed_at: at(minutesAgo),
+    hardware: "NVIDIA GeForce RTX 4090",
+    inference_latency: 4.5,
+    width: 1024,
+    height: 1024,
+    num_iterations: 20,
   });
   const hermes = (i: number, status: JobInput["status"] = "completed"): JobInput => ({
-    job_id: `e2e-llm-${i}`, miner_id: KNOWN_MINERS[1], model_id: "hermes-3-llama3.1-8b", status, completed_at: at(20 + i * 30),
-    hardware: "NVIDIA A100 80GB PCIe", inference_latency: 9.5, input_tokens: 1200, output_tokens: 800,
+    job_id: `e2e-llm-${i}`,
+    miner_id: KNOWN_MINERS[1],
+    model_id: "hermes-3-llama3.1-8b",
+    status,
+    completed_at: at(20 + i * 30),
+    hardware: "NVIDIA A100 80GB PCIe",
+    inference_latency: 9.5,
+    input_tokens: 1200,
+    output_tokens: 800,
   });
-  return [sdxl(0), sdxl(1), sdxl(2), sdxl(3), hermes(0), hermes(1), hermes(2, "timeout"), sdxl(4, KNOWN_MINERS[2], 10), sdxl(5, KNOWN_MINERS[3], 5),
-    ...OWNER_MINERS.map((m, i) => sdxl(10 + i, m, 60 - i * 10))];
+  return [
+    sdxl(0),
+    sdxl(1),
+    sdxl(2),
+    sdxl(3),
+    hermes(0),
+    hermes(1),
+    hermes(2, "timeout"),
+    sdxl(4, KNOWN_MINERS[2], 10),
+    sdxl(5, KNOWN_MINERS[3], 5),
+    ...OWNER_MINERS.map((m, i) => sdxl(10 + i, m, 60 - i * 10)),
+  ];
 }
 
 /** A wallet of five RTX 4090s and an idle one, for the fleet table (issue 11): no spec counts its jobs but fleet.spec.ts. */
@@ -44,8 +69,17 @@ export const FLEET_ONLINE = FLEET_MINERS.slice(0, 5);
 export function fleetJobs(now: Date): JobInput[] {
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
   const job = (i: number, miner: string, minutesAgo: number, over: Partial<JobInput> = {}): JobInput => ({
-    job_id: `e2e-fleet-${i}`, miner_id: miner, model_id: "SDXL", status: "completed", completed_at: at(minutesAgo),
-    hardware: "NVIDIA GeForce RTX 4090", inference_latency: 4.5, width: 1024, height: 1024, num_iterations: 20, ...over,
+    job_id: `e2e-fleet-${i}`,
+    miner_id: miner,
+    model_id: "SDXL",
+    status: "completed",
+    completed_at: at(minutesAgo),
+    hardware: "NVIDIA GeForce RTX 4090",
+    inference_latency: 4.5,
+    width: 1024,
+    height: 1024,
+    num_iterations: 20,
+    ...over,
   });
   let i = 0;
   const siblings = FLEET_MINERS.slice(0, 4).flatMap((m, s) => [0, 1, 2].map((k) => job(i++, m, 20 + s * 7 + k * 50)));

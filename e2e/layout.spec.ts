@@ -112,7 +112,10 @@ test.describe("at 375 px", () => {
     const box = (await stake.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(375);
     // Sorting stays available without column headers.
-    await page.getByRole("navigation", { name: "Sort nodes" }).getByRole("link", { name: /^Bribe/ }).click();
+    await page
+      .getByRole("navigation", { name: "Sort nodes" })
+      .getByRole("link", { name: /^Bribe/ })
+      .click();
     await expect(page).toHaveURL(/sort=bribe/);
   });
 
@@ -156,6 +159,9 @@ test("the largest wallet's GPU count on the overview equals its own page's", asy
   await expect(page.getByText(/Points as of \d{4}-\d\d-\d\d \d\d:\d\d UTC/)).toBeVisible();
 
   await page.goto(`/wallets/${address}`);
-  const stat = page.locator("dt", { hasText: /^GPUs$/ }).first().locator("xpath=following-sibling::dd[1]");
+  const stat = page
+    .locator("dt", { hasText: /^GPUs$/ })
+    .first()
+    .locator("xpath=following-sibling::dd[1]");
   await expect(stat).toHaveText(gpus);
 });

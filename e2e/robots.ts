@@ -31,7 +31,10 @@ export function robotsRules(text: string, agent: string): RobotsRule[] {
 
 function matches(pattern: string, path: string): boolean {
   const anchored = pattern.endsWith("$");
-  const body = (anchored ? pattern.slice(0, -1) : pattern).split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  const body = (anchored ? pattern.slice(0, -1) : pattern)
+    .split("*")
+    .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
   return new RegExp(`^${body}${anchored ? "$" : ""}`).test(path);
 }
 

@@ -53,7 +53,10 @@ async function openAsPreviewBot(browser: Browser, baseURL: string, path: string)
 
 /** A stat card of the page: its value and the hint under it. */
 function stat(page: Page, label: string) {
-  const term = page.getByRole("term").filter({ hasText: new RegExp(`^${label}$`) }).first();
+  const term = page
+    .getByRole("term")
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .first();
   return { value: () => term.locator("xpath=following-sibling::dd[1]").innerText(), hint: () => term.locator("xpath=following-sibling::dd[2]").innerText() };
 }
 
@@ -108,7 +111,12 @@ test("/favicon.ico, the manifest and every icon they and the <head> name are rea
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toMatch(/^application\/manifest\+json/);
   const manifest = (await res.json()) as {
-    name: string; short_name: string; start_url: string; display: string; theme_color: string; background_color: string;
+    name: string;
+    short_name: string;
+    start_url: string;
+    display: string;
+    theme_color: string;
+    background_color: string;
     icons: { src: string; sizes: string; type: string }[];
   };
   expect(manifest).toMatchObject({ name: "Heurist Mining Points", start_url: "/", display: "standalone" });
@@ -169,7 +177,9 @@ test("a shared wallet link previews the wallet's points and GPUs as its page sho
   const online = (await gpus.hint()).split(" · ")[0]!;
   expect(online).toMatch(/online in the last 24 h/);
   expect(tags["og:title"]).toBe(`${s.title}: ${s.waifu} Waifu and ${s.llama} Llama Points`);
-  expect(tags["og:description"]).toBe(`All time: ${s.waifu} Waifu and ${s.llama} Llama Points. Last 24 h: ${s.points24h} points (${s.split24h}). ${await gpus.value()} GPUs, ${online}.`);
+  expect(tags["og:description"]).toBe(
+    `All time: ${s.waifu} Waifu and ${s.llama} Llama Points. Last 24 h: ${s.points24h} points (${s.split24h}). ${await gpus.value()} GPUs, ${online}.`,
+  );
   expect(tags["twitter:card"]).toBe("summary_large_image");
   expect(tags["twitter:title"]).toBe(tags["og:title"]);
   expect(tags["twitter:description"]).toBe(tags["og:description"]);
@@ -185,7 +195,10 @@ test("a shared miner link previews the GPU's points and last 24 h as its page sh
   // rig1 serves image jobs only: its Llama Points are 0, left out of the title.
   expect(s.llama).toBe("0");
   const hardware = (await page.getByText(/ · registered \d{4}-\d\d-\d\d/).innerText()).split(" · ")[0]!;
-  const badge = await page.getByRole("heading", { level: 1 }).getByText(/^(Online in 24 h|Idle)$/).innerText();
+  const badge = await page
+    .getByRole("heading", { level: 1 })
+    .getByText(/^(Online in 24 h|Idle)$/)
+    .innerText();
   const state = badge === "Idle" ? "idle (online at no time in the last 24 h)" : "online in the last 24 h";
   expect(tags["og:title"]).toBe(`${s.title}: ${s.waifu} Waifu Points`);
   expect(tags["og:description"]).toBe(`All time: ${s.waifu} Waifu Points. Last 24 h: ${s.points24h} points (${s.split24h}). ${hardware}, ${state}.`);

@@ -75,7 +75,11 @@ test("stake HEU from the market: the node's stake and multiplier follow, and its
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
 
-test("a node the job router has barely seen online today: the stake form says how much, from the same figure as the API, and asks once more", async ({ page, request, axeViolations }) => {
+test("a node the job router has barely seen online today: the stake form says how much, from the same figure as the API, and asks once more", async ({
+  page,
+  request,
+  axeViolations,
+}) => {
   // The flaky node has jobs every third hour but no heartbeats: online for little of the last day.
   const api = (await (await request.get(`/api/v1/miners/${MARKET_NODES.flaky}`)).json()) as { availability24h: { ratio: number } };
   expect(api.availability24h.ratio).toBeLessThan(0.9);

@@ -59,7 +59,12 @@ export async function injectTestWallet(page: Page, privateKey: `0x${string}`, ch
       };
       (window as unknown as { ethereum: unknown }).ethereum = provider;
       const detail = Object.freeze({
-        info: { uuid: "6c1f2f8e-0e2e-4e2e-8e2e-0e2e0e2e0e2e", name: "E2E Test Wallet", icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E", rdns: "dev.heurist.e2e" },
+        info: {
+          uuid: "6c1f2f8e-0e2e-4e2e-8e2e-0e2e0e2e0e2e",
+          name: "E2E Test Wallet",
+          icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E",
+          rdns: "dev.heurist.e2e",
+        },
         provider,
       });
       const announce = () => window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail }));

@@ -44,8 +44,16 @@ test("connect, sign in, move a boost slot: the next jobs are priced with it", as
 
   const now = new Date().toISOString();
   const job = (id: string, miner: string) => ({
-    job_id: id, miner_id: miner, model_id: "SDXL", status: "completed", completed_at: now, hardware: "NVIDIA GeForce RTX 4090",
-    inference_latency: 4, width: 1024, height: 1024, num_iterations: 20,
+    job_id: id,
+    miner_id: miner,
+    model_id: "SDXL",
+    status: "completed",
+    completed_at: now,
+    hardware: "NVIDIA GeForce RTX 4090",
+    inference_latency: 4,
+    width: 1024,
+    height: 1024,
+    num_iterations: 20,
   });
   const body = JSON.stringify({ jobs: [job("e2e-after-c", KNOWN_MINERS[2]!), job("e2e-after-d", KNOWN_MINERS[3]!)] });
   const res = await request.post("/api/v1/jobs", { headers: signedHeaders(E2E_SECRET, body), data: body });

@@ -23,7 +23,11 @@ describe("a bad variable stops start-up with a message naming it and what is wro
   test.each([
     ["an RPC URL that is not a URL", { CHAIN_RPC_URL: "not a url" }, /Invalid chain environment:\n {2}CHAIN_RPC_URL: CHAIN_RPC_URL must be a URL/],
     ["a contract address that is not 40 hex digits", { HEU_ADDRESS: "0x1234" }, /HEU_ADDRESS: HEU_ADDRESS must be a 0x address/],
-    ["one contract without the other three", { HEU_ADDRESS: `0x${"1".repeat(40)}` }, /chain: HEU_ADDRESS, ESHEU_ADDRESS, IMAGINARIES_ADDRESS and STAKING_MARKET_ADDRESS are set together/],
+    [
+      "one contract without the other three",
+      { HEU_ADDRESS: `0x${"1".repeat(40)}` },
+      /chain: HEU_ADDRESS, ESHEU_ADDRESS, IMAGINARIES_ADDRESS and STAKING_MARKET_ADDRESS are set together/,
+    ],
   ])("chain: %s", (_name, env, message) => {
     expect(() => chainEnv(env)).toThrow(message);
   });

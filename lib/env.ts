@@ -44,7 +44,11 @@ const serverSchema = z.object({
   /** The worker settles ended epochs ("off": it does not; `npm run cli -- settle` by hand). */
   EPOCH_SETTLEMENT: z.enum(["on", "off"], { error: "EPOCH_SETTLEMENT must be on or off" }).default("on"),
   /** Hours after an epoch's end before it is settled (late reports). */
-  EPOCH_SETTLE_GRACE_HOURS: z.coerce.number().min(0).max(24 * 7).default(1),
+  EPOCH_SETTLE_GRACE_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 7)
+    .default(1),
   /** Seconds after a worker starts before the first settlement pass (time for a history backfill to land). */
   EPOCH_SETTLE_START_DELAY_S: z.coerce.number().min(0).max(86_400).default(300),
   /** Jobs one worker process runs at once (each holds a database connection while it runs); up to three run continuously (fold, chain-index, deliver-webhooks). */
@@ -98,7 +102,12 @@ const serverSchema = z.object({
     .optional(),
   /** The origin a SIWE message's uri must start with; by default https://AUTH_DOMAIN (http:// for a loopback host). */
   AUTH_ORIGIN: z.url("AUTH_ORIGIN must be an origin such as https://portal.example.com").optional(),
-  AUTH_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  AUTH_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   /** Wallets that may slash and reverse (comma-separated addresses, signed in with SIWE); none by default. */
   ADMIN_ADDRESSES: z
     .string()
@@ -135,7 +144,11 @@ export function serverEnv(): ServerEnv {
   return (cached ??= parseServerEnv(process.env, runsInProduction()));
 }
 
-const address = (name: string) => z.string().regex(/^0x[0-9a-fA-F]{40}$/, `${name} must be a 0x address (40 hex digits)`).transform((a) => a.toLowerCase() as `0x${string}`);
+const address = (name: string) =>
+  z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/, `${name} must be a 0x address (40 hex digits)`)
+    .transform((a) => a.toLowerCase() as `0x${string}`);
 
 const chainSchema = z
   .object({
@@ -202,7 +215,10 @@ export function chainEnv(env: EnvVars = process.env): ChainEnv {
     publicRpcUrl: e.CHAIN_PUBLIC_RPC_URL ?? e.CHAIN_RPC_URL,
     contracts: e.STAKING_MARKET_ADDRESS
       ? {
-          heu: e.HEU_ADDRESS!, esHeu: e.ESHEU_ADDRESS!, imaginaries: e.IMAGINARIES_ADDRESS!, stakingMarket: e.STAKING_MARKET_ADDRESS,
+          heu: e.HEU_ADDRESS!,
+          esHeu: e.ESHEU_ADDRESS!,
+          imaginaries: e.IMAGINARIES_ADDRESS!,
+          stakingMarket: e.STAKING_MARKET_ADDRESS,
           rewardDistributor: e.REWARD_DISTRIBUTOR_ADDRESS ?? null,
         }
       : null,
@@ -229,7 +245,12 @@ const securitySchema = z.object({
   TRUSTED_PROXIES: z
     .string()
     .default("")
-    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   /** Requests a minute per client to the read APIs (0: no limit). */
   RATE_LIMIT_PER_MINUTE: limit(300),
   /** Requests a minute per client to sign-in and admin endpoints (0: no limit). */
@@ -244,7 +265,10 @@ const securitySchema = z.object({
    */
   RATE_LIMIT_STORE: z.enum(["postgres", "memory"], { error: "RATE_LIMIT_STORE must be postgres or memory" }).default("postgres"),
   /** Needed by the postgres store. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
+    .optional(),
   /**
    * On SIGTERM the server stops accepting connections and finishes the requests in flight; any
    * still running after this many seconds are cut and the process exits 1.
@@ -270,7 +294,9 @@ export function securityEnv(env: EnvVars = process.env): SecurityEnv {
 
 const opsSchema = z.object({
   /** Least severe log line written (pino levels; `silent` writes none). */
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" })
+    .default("info"),
   /** Bearer token of GET /api/v1/metrics; unset: the endpoint answers 404 (metrics are off). */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** Blocks the indexer may be behind the confirmed head before GET /api/v1/ready answers 503 (chain configured only). */

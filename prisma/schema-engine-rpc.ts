@@ -72,7 +72,11 @@ export async function introspect(queries: SqlQueryInput[], opts: { fresh?: boole
   // The CLI asks one query at a time: keep every entry whose .sql file is still there.
   if (stale.length > 0) {
     const names = new Set((await readdir(path.dirname(CACHE_FILE))).filter((f) => f.endsWith(".sql")).map((f) => f.slice(0, -4)));
-    const kept = Object.fromEntries(Object.entries(cache).filter(([name]) => names.has(name)).sort(([a], [b]) => a.localeCompare(b)));
+    const kept = Object.fromEntries(
+      Object.entries(cache)
+        .filter(([name]) => names.has(name))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
     await writeFile(CACHE_FILE, `${JSON.stringify(kept, null, 2)}\n`);
   }
   return described;

@@ -24,9 +24,27 @@ export interface SqlQueryOutput {
 
 // PostgreSQL type names → TypedSQL's; an array type is its element's with "-array".
 const TYPES: Record<string, string> = {
-  int2: "int", int4: "int", int8: "bigint", numeric: "decimal", float4: "float", float8: "double", bool: "bool",
-  text: "string", varchar: "string", bpchar: "char", name: "string", uuid: "uuid", json: "json", jsonb: "json",
-  timestamptz: "datetime", timestamp: "datetime", date: "date", time: "time", timetz: "time", bytea: "bytes", xml: "xml",
+  int2: "int",
+  int4: "int",
+  int8: "bigint",
+  numeric: "decimal",
+  float4: "float",
+  float8: "double",
+  bool: "bool",
+  text: "string",
+  varchar: "string",
+  bpchar: "char",
+  name: "string",
+  uuid: "uuid",
+  json: "json",
+  jsonb: "json",
+  timestamptz: "datetime",
+  timestamp: "datetime",
+  date: "date",
+  time: "time",
+  timetz: "time",
+  bytea: "bytes",
+  xml: "xml",
 };
 
 interface PgType {

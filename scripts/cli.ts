@@ -127,7 +127,14 @@ async function importJobs(databaseUrl: string, file: string | undefined, values:
   process.on("SIGINT", onSigint);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   try {
-    const s = await importFile(pool, { file, report: values.report, restart: values.restart, chunkSize, format: values.format as "jsonl" | "csv" | undefined, signal: stop.signal });
+    const s = await importFile(pool, {
+      file,
+      report: values.report,
+      restart: values.restart,
+      chunkSize,
+      format: values.format as "jsonl" | "csv" | undefined,
+      signal: stop.signal,
+    });
     const n = (v: number) => v.toLocaleString("en-US");
     if (s.alreadyImported) {
       console.log(`${file} was imported to its end already: ${n(s.created)} created, ${n(s.duplicates)} duplicates, ${n(s.rejected)} rejected (${s.report}).`);
@@ -135,7 +142,9 @@ async function importJobs(databaseUrl: string, file: string | undefined, values:
       return 0;
     }
     const rate = Math.round(((s.run.created + s.run.duplicates) / s.elapsedMs) * 1000);
-    console.log(`\n${s.resumedFromLine ? `Resumed after line ${n(s.resumedFromLine)}. ` : ""}${n(s.lines)} lines read${s.interrupted ? " (interrupted: run the same command again to resume)" : ""}.`);
+    console.log(
+      `\n${s.resumedFromLine ? `Resumed after line ${n(s.resumedFromLine)}. ` : ""}${n(s.lines)} lines read${s.interrupted ? " (interrupted: run the same command again to resume)" : ""}.`,
+    );
     console.log(`Created     ${n(s.created)}`);
     console.log(`Duplicates  ${n(s.duplicates)} (already in the database)`);
     console.log(`Rejected    ${n(s.rejected)}${s.rejected ? ` (reasons in ${s.report})` : ""}`);
@@ -184,9 +193,19 @@ async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
-      help: { type: "boolean", default: false }, epoch: { type: "string" }, url: { type: "string" }, report: { type: "string" }, restart: { type: "boolean", default: false },
-      schedule: { type: "string" }, from: { type: "string" }, to: { type: "string" }, apply: { type: "boolean", default: false }, reason: { type: "string" },
-      chunk: { type: "string" }, format: { type: "string" }, full: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+      epoch: { type: "string" },
+      url: { type: "string" },
+      report: { type: "string" },
+      restart: { type: "boolean", default: false },
+      schedule: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      apply: { type: "boolean", default: false },
+      reason: { type: "string" },
+      chunk: { type: "string" },
+      format: { type: "string" },
+      full: { type: "boolean", default: false },
     },
   });
   const [command] = positionals;

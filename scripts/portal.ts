@@ -52,8 +52,13 @@ async function jobCount(url: string): Promise<number> {
 async function main() {
   const { values } = parseArgs({
     options: {
-      port: { type: "string" }, host: { type: "string" }, history: { type: "string", default: "20000" }, rate: { type: "string", default: "20" },
-      scale: { type: "string", default: "0.05" }, fresh: { type: "boolean", default: false }, help: { type: "boolean", default: false },
+      port: { type: "string" },
+      host: { type: "string" },
+      history: { type: "string", default: "20000" },
+      rate: { type: "string", default: "20" },
+      scale: { type: "string", default: "0.05" },
+      fresh: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
     },
   });
   if (values.help) return console.log(HELP);
@@ -146,7 +151,14 @@ async function main() {
   const rate = Number(values.rate);
   if (rate > 0) {
     const { startLiveSimulation } = await import("./simulator/live");
-    live = startLiveSimulation({ url: baseUrl, secret, ratePerSecond: rate, scale: Number(values.scale), heartbeats: true, onError: (e: unknown) => console.error("[simulator]", e instanceof Error ? e.message : e) });
+    live = startLiveSimulation({
+      url: baseUrl,
+      secret,
+      ratePerSecond: rate,
+      scale: Number(values.scale),
+      heartbeats: true,
+      onError: (e: unknown) => console.error("[simulator]", e instanceof Error ? e.message : e),
+    });
     console.log(`• Live network: about ${rate} jobs/s from the simulated GPUs, and the router's heartbeats every minute (the last day's first)`);
   }
   console.log(`\n  Heurist Mining Points is running at ${baseUrl}  (Ctrl+C to stop)\n`);

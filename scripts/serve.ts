@@ -24,7 +24,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const trust = proxyaddr.compile(env.TRUSTED_PROXIES);
 const logger = log().child({ component: "serve" });
 // The budgets' own small pool: a request is admitted (one upsert) before Next.js and its pool see it.
-const limitsPool = env.RATE_LIMIT_STORE === "postgres" ? new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, connectionTimeoutMillis: 2_000, statement_timeout: 2_000 }) : undefined;
+const limitsPool =
+  env.RATE_LIMIT_STORE === "postgres" ? new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, connectionTimeoutMillis: 2_000, statement_timeout: 2_000 }) : undefined;
 limitsPool?.on("error", (err) => logger.error({ err }, "rate limits: idle database connection lost"));
 const limits = new RequestLimits(env, limitsPool);
 

@@ -23,10 +23,7 @@ export async function runSimulation(options: SimulateOptions, secret: string): P
       `Sending ${options.jobs.toLocaleString("en-US")} jobs from ${from.toISOString()} to ${to.toISOString()} → ${options.url}`,
   );
 
-  const bar = new SingleBar(
-    { format: " {bar} {percentage}% | {value}/{total} jobs | {rate} jobs/s | ETA {eta_formatted}", hideCursor: true },
-    Presets.shades_classic,
-  );
+  const bar = new SingleBar({ format: " {bar} {percentage}% | {value}/{total} jobs | {rate} jobs/s | ETA {eta_formatted}", hideCursor: true }, Presets.shades_classic);
   const started = performance.now();
   const points = { waifu: 0, llama: 0 };
   let zero = 0;

@@ -55,7 +55,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </Suspense>
 
       <Section id="trend" title="Last 30 days" description="Per UTC day, from the hourly rollups. Today is a partial day.">
-        <Suspense fallback={<div className="grid gap-4 lg:grid-cols-3">{[0, 1, 2].map((i) => <SkeletonTable key={i} rows={4} />)}</div>}>
+        <Suspense
+          fallback={
+            <div className="grid gap-4 lg:grid-cols-3">
+              {[0, 1, 2].map((i) => (
+                <SkeletonTable key={i} rows={4} />
+              ))}
+            </div>
+          }
+        >
           <DailyCharts />
         </Suspense>
       </Section>
@@ -70,7 +78,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </Link>
         }
       >
-        <Suspense fallback={<div className="grid gap-4 lg:grid-cols-2"><SkeletonTable rows={10} /><SkeletonTable rows={10} /></div>}>
+        <Suspense
+          fallback={
+            <div className="grid gap-4 lg:grid-cols-2">
+              <SkeletonTable rows={10} />
+              <SkeletonTable rows={10} />
+            </div>
+          }
+        >
           <TopMiners />
         </Suspense>
       </Section>
@@ -136,7 +151,9 @@ function ModelTable({ title, type, models, total }: { title: string; type: "waif
             <tr>
               <Th>Model</Th>
               <Th numeric>Jobs</Th>
-              <Th numeric className="hidden sm:table-cell">In time</Th>
+              <Th numeric className="hidden sm:table-cell">
+                In time
+              </Th>
               <Th numeric>Points</Th>
               <Th numeric>Share</Th>
             </tr>
@@ -152,10 +169,14 @@ function ModelTable({ title, type, models, total }: { title: string; type: "waif
                   {formatInt(m.jobs)}
                   <span className="block text-xs text-zinc-600 sm:hidden dark:text-zinc-400">{formatPercent(m.jobs ? m.successes / m.jobs : null)} in time</span>
                 </Td>
-                <Td numeric className="hidden sm:table-cell">{formatPercent(m.jobs ? m.successes / m.jobs : null)}</Td>
+                <Td numeric className="hidden sm:table-cell">
+                  {formatPercent(m.jobs ? m.successes / m.jobs : null)}
+                </Td>
                 <Td numeric className="font-medium">
                   {formatPoints(points(m), 0)}
-                  {points(m) === 0 && m.jobs > 0 ? <span className="block text-xs font-normal whitespace-normal [overflow-wrap:anywhere] text-zinc-600 dark:text-zinc-400">{zeroNote(m.modelId, schedule)}</span> : null}
+                  {points(m) === 0 && m.jobs > 0 ? (
+                    <span className="block text-xs font-normal whitespace-normal [overflow-wrap:anywhere] text-zinc-600 dark:text-zinc-400">{zeroNote(m.modelId, schedule)}</span>
+                  ) : null}
                 </Td>
                 <Td numeric>{formatPercent(total ? points(m) / total : null)}</Td>
               </Tr>
@@ -188,8 +209,8 @@ async function TopMiners() {
       </div>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
         Points as of {formatDateTime(oldest.computedAt)}
-        {waifu.stale || llama.stale ? ", behind schedule" : ""} (a snapshot the worker rebuilds {everyLabel(leaderboardIntervalSeconds())}); GPUs: each
-        wallet&apos;s GPUs now, as its page counts them.
+        {waifu.stale || llama.stale ? ", behind schedule" : ""} (a snapshot the worker rebuilds {everyLabel(leaderboardIntervalSeconds())}); GPUs: each wallet&apos;s GPUs now, as
+        its page counts them.
       </p>
     </div>
   );
@@ -207,7 +228,9 @@ function TopTable({ title, board }: { title: string; board: LeaderboardResponse 
         <Table caption={`Top 10 wallets ${title.replace("By", "by")}, last 24 hours`} label={title}>
           <THead>
             <tr>
-              <Th numeric className="w-10">#</Th>
+              <Th numeric className="w-10">
+                #
+              </Th>
               <Th>Wallet</Th>
               <Th numeric>GPUs</Th>
               <Th numeric>Points</Th>
@@ -216,12 +239,16 @@ function TopTable({ title, board }: { title: string; board: LeaderboardResponse 
           <TBody>
             {board.items.map((r) => (
               <Tr key={r.address}>
-                <Td numeric className="text-zinc-600 dark:text-zinc-400">{r.rank}</Td>
+                <Td numeric className="text-zinc-600 dark:text-zinc-400">
+                  {r.rank}
+                </Td>
                 <Th scope="row">
                   <AddressLink id={r.address} />
                 </Th>
                 <Td numeric>{formatInt(r.gpuCount)}</Td>
-                <Td numeric className="font-medium">{formatPoints(r.points, 0)}</Td>
+                <Td numeric className="font-medium">
+                  {formatPoints(r.points, 0)}
+                </Td>
               </Tr>
             ))}
           </TBody>

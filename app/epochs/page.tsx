@@ -36,11 +36,19 @@ export default async function EpochsPage({ searchParams }: { searchParams: Promi
       />
 
       {open ? (
-        <Section id="open-epoch" title={`Epoch ${open.epoch} (open)`} description={`${day(open.startsAt)} to ${day(open.endsAt)}; ends in ${remaining(open.endsAt, now)}. Pools grow with the points earned until then.`}>
+        <Section
+          id="open-epoch"
+          title={`Epoch ${open.epoch} (open)`}
+          description={`${day(open.startsAt)} to ${day(open.endsAt)}; ends in ${remaining(open.endsAt, now)}. Pools grow with the points earned until then.`}
+        >
           <StatGrid>
             <Stat label="Waifu Points so far" value={formatPoints(open.waifuPoints, 0)} tone="waifu" />
             <Stat label="Llama Points so far" value={formatPoints(open.llamaPoints, 0)} tone="llama" />
-            <Stat label="Waifu pool (provisional)" value={`${heu(open.waifuPool)} HEU`} hint={open.waifuPoints > 0 ? `${(Number(open.waifuPool) / open.waifuPoints).toFixed(4)} HEU per point so far` : undefined} />
+            <Stat
+              label="Waifu pool (provisional)"
+              value={`${heu(open.waifuPool)} HEU`}
+              hint={open.waifuPoints > 0 ? `${(Number(open.waifuPool) / open.waifuPoints).toFixed(4)} HEU per point so far` : undefined}
+            />
             <Stat label="Llama pool (provisional)" value={`${heu(open.llamaPool)} HEU`} hint={`${formatInt(open.minerCount)} miner IDs active`} />
           </StatGrid>
         </Section>
@@ -58,7 +66,10 @@ export default async function EpochsPage({ searchParams }: { searchParams: Promi
             placeholder="0x… wallet address"
             className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900"
           />
-          <button type="submit" className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+          <button
+            type="submit"
+            className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+          >
             Show rewards
           </button>
         </form>
@@ -70,7 +81,11 @@ export default async function EpochsPage({ searchParams }: { searchParams: Promi
         {history ? <WalletRewards history={history} /> : null}
       </Section>
 
-      <Section id="history" title="Settled epochs" description="Settled epochs never change: a later correction (a slash, a late report) is counted in the next epoch, shown here as late or adjusted points.">
+      <Section
+        id="history"
+        title="Settled epochs"
+        description="Settled epochs never change: a later correction (a slash, a late report) is counted in the next epoch, shown here as late or adjusted points."
+      >
         {settled.length === 0 ? (
           <EmptyState title="No epoch has been settled yet">Epochs settle shortly after they end, on Friday 00:00 UTC.</EmptyState>
         ) : (
@@ -78,10 +93,27 @@ export default async function EpochsPage({ searchParams }: { searchParams: Promi
             <Card>
               <figure className="m-0">
                 <figcaption className="mb-3 text-sm font-semibold">HEU per Waifu Point, by epoch</figcaption>
-                <StaticBarChart data={chronological.map((e) => ({ date: day(e.startsAt), value: e.waifuPoints > 0 ? Number(e.waifuPool) / e.waifuPoints : 0 }))} color="waifu" format="points" />
+                <StaticBarChart
+                  data={chronological.map((e) => ({ date: day(e.startsAt), value: e.waifuPoints > 0 ? Number(e.waifuPool) / e.waifuPoints : 0 }))}
+                  color="waifu"
+                  format="points"
+                />
               </figure>
             </Card>
-            <Table caption="Settled epochs, newest first" columns={["Epoch", "Week from", { label: "Waifu pool (HEU)", numeric: true }, { label: "Waifu Points", numeric: true }, { label: "HEU / Waifu Point", numeric: true }, { label: "Llama pool (HEU)", numeric: true }, { label: "Llama Points", numeric: true }, { label: "Miner IDs", numeric: true }, { label: "Late / adjusted points", numeric: true }]}>
+            <Table
+              caption="Settled epochs, newest first"
+              columns={[
+                "Epoch",
+                "Week from",
+                { label: "Waifu pool (HEU)", numeric: true },
+                { label: "Waifu Points", numeric: true },
+                { label: "HEU / Waifu Point", numeric: true },
+                { label: "Llama pool (HEU)", numeric: true },
+                { label: "Llama Points", numeric: true },
+                { label: "Miner IDs", numeric: true },
+                { label: "Late / adjusted points", numeric: true },
+              ]}
+            >
               {settled.map((e) => (
                 <Tr key={e.epoch}>
                   <Th scope="row">{e.epoch}</Th>

@@ -12,8 +12,7 @@ import { log } from "@/lib/log";
 
 export const metadata: Metadata = {
   title: "Points estimator",
-  description:
-    "Estimate the Waifu or Llama Points a GPU earns per job, per hour and per day on the Heurist network, with NFT boost and stHEU stake.",
+  description: "Estimate the Waifu or Llama Points a GPU earns per job, per hour and per day on the Heurist network, with NFT boost and stHEU stake.",
 };
 
 // Pricing runs in the browser and needs no database: if the worker's throughput snapshot cannot be

@@ -37,29 +37,41 @@ export async function GpuModelsSection({ window }: { window: GpuWindow }) {
         <Table caption={`GPU models ranked by points per device per day online, ${WINDOW_TEXT[window]}`} captionHidden label="GPU model table">
           <THead>
             <tr>
-              <Th numeric className="w-8">#</Th>
+              <Th numeric className="w-8">
+                #
+              </Th>
               <Th>GPU</Th>
               <Th numeric>
-                <abbr title="Points per device per 24 hours online, over every job it served" className="no-underline">Pts/day online</abbr>
+                <abbr title="Points per device per 24 hours online, over every job it served" className="no-underline">
+                  Pts/day online
+                </abbr>
               </Th>
               <Th numeric>
-                <abbr title="25th–75th percentile of points per day online across device-days" className="no-underline">p25–p75</abbr>
+                <abbr title="25th–75th percentile of points per day online across device-days" className="no-underline">
+                  p25–p75
+                </abbr>
               </Th>
               <Th numeric>Devices</Th>
               <Th numeric>
-                <abbr title="Share of the window's hours its devices were online" className="no-underline">Online</abbr>
+                <abbr title="Share of the window's hours its devices were online" className="no-underline">
+                  Online
+                </abbr>
               </Th>
               <Th numeric>Jobs</Th>
               <Th numeric>In time</Th>
               <Th numeric>
-                <abbr title="Median over devices of each device's moving-average latency" className="no-underline">Median latency</abbr>
+                <abbr title="Median over devices of each device's moving-average latency" className="no-underline">
+                  Median latency
+                </abbr>
               </Th>
             </tr>
           </THead>
           <TBody>
             {items.map((g, i) => (
               <Tr key={g.hardware}>
-                <Td numeric className="text-zinc-600 dark:text-zinc-400">{g.pointsPerDayOnline === null ? "—" : i + 1}</Td>
+                <Td numeric className="text-zinc-600 dark:text-zinc-400">
+                  {g.pointsPerDayOnline === null ? "—" : i + 1}
+                </Td>
                 <Th scope="row" className="whitespace-nowrap">
                   <span title={g.hardware}>{shortName(g.hardware)}</span>
                 </Th>
@@ -81,12 +93,11 @@ export async function GpuModelsSection({ window }: { window: GpuWindow }) {
           </TBody>
         </Table>
         <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
-          Pts/day online: the points a GPU model&apos;s devices earned over every job they served ÷ the hours they were online × 24
-          (online: 5-minute buckets the job router saw them polling; {online.source === "heartbeats" ? "" : "before its heartbeats began, hours with a received job; "}
+          Pts/day online: the points a GPU model&apos;s devices earned over every job they served ÷ the hours they were online × 24 (online: 5-minute buckets the job router saw
+          them polling; {online.source === "heartbeats" ? "" : "before its heartbeats began, hours with a received job; "}
           whole hours {formatDateTime(online.from)} to {formatDateTime(online.to)}, as of {formatDateTime(online.asOf)}, computed by the worker{" "}
-          {everyLabel(gpuThroughputIntervalSeconds())}). The estimator uses the same
-          figures. Devices: GPUs of that model online in the window. In time: jobs completed within the timeout (image 18 s, LLM 180 s). Models
-          without a device online are listed last, unranked.
+          {everyLabel(gpuThroughputIntervalSeconds())}). The estimator uses the same figures. Devices: GPUs of that model online in the window. In time: jobs completed within the
+          timeout (image 18 s, LLM 180 s). Models without a device online are listed last, unranked.
         </p>
       </Card>
       <Card>

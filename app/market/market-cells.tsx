@@ -60,7 +60,10 @@ export function BribeCell({ b }: { b: MarketRow["bribe"] }) {
         </span>
       ) : null}
       {b.recentCut ? (
-        <Badge tone="danger" title={`Cut from ${formatBps(b.recentCut.fromBps)} to ${formatBps(b.recentCut.toBps)} ${b.recentCut.pending ? "from" : "on"} ${b.recentCut.effectiveAt.slice(0, 10)}`}>
+        <Badge
+          tone="danger"
+          title={`Cut from ${formatBps(b.recentCut.fromBps)} to ${formatBps(b.recentCut.toBps)} ${b.recentCut.pending ? "from" : "on"} ${b.recentCut.effectiveAt.slice(0, 10)}`}
+        >
           {b.recentCut.pending ? "cut ahead" : "recent cut"}
           <span className="sr-only">
             : from {formatBps(b.recentCut.fromBps)} to {formatBps(b.recentCut.toBps)}

@@ -1,8 +1,7 @@
 import Form from "next/form";
 import type { MarketParams } from "@/lib/market/params";
 
-const field =
-  "h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+const field = "h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 const labelClass = "mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-300";
 const check = "flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300";
 
@@ -42,13 +41,33 @@ export function MarketControls({ params, gpus }: { params: MarketParams; gpus: s
         <label htmlFor="m-min-uptime" className={labelClass}>
           Min. availability 7 d (%)
         </label>
-        <input id="m-min-uptime" name="minUptime7d" type="number" min={0} max={100} step="any" inputMode="decimal" defaultValue={params.minUptime7d ?? ""} className={`${field} tabular-nums`} />
+        <input
+          id="m-min-uptime"
+          name="minUptime7d"
+          type="number"
+          min={0}
+          max={100}
+          step="any"
+          inputMode="decimal"
+          defaultValue={params.minUptime7d ?? ""}
+          className={`${field} tabular-nums`}
+        />
       </div>
       <div>
         <label htmlFor="m-min-bribe" className={labelClass}>
           Min. bribe (%)
         </label>
-        <input id="m-min-bribe" name="minBribe" type="number" min={0} max={100} step="any" inputMode="decimal" defaultValue={params.minBribe ?? ""} className={`${field} tabular-nums`} />
+        <input
+          id="m-min-bribe"
+          name="minBribe"
+          type="number"
+          min={0}
+          max={100}
+          step="any"
+          inputMode="decimal"
+          defaultValue={params.minBribe ?? ""}
+          className={`${field} tabular-nums`}
+        />
       </div>
       <div>
         <label htmlFor="m-max-stake" className={labelClass}>
@@ -68,7 +87,10 @@ export function MarketControls({ params, gpus }: { params: MarketParams; gpus: s
         {params.sort !== "yield" ? <input type="hidden" name="sort" value={params.sort} /> : null}
         {params.order ? <input type="hidden" name="order" value={params.order} /> : null}
         {params.compare.length ? <input type="hidden" name="compare" value={params.compare.join(",")} /> : null}
-        <button type="submit" className="h-10 rounded-md bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+        <button
+          type="submit"
+          className="h-10 rounded-md bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+        >
           Apply
         </button>
       </div>

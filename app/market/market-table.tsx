@@ -29,7 +29,14 @@ export function MarketTable({ market, params, searchParams }: { market: MarketRe
   if (market.total === 0) {
     return (
       <EmptyState title="No nodes match">
-        Loosen a filter or clear them all: <Link href={marketHref({ ...params, q: "", gpu: undefined, minBribe: undefined, minUptime7d: undefined, maxStake: undefined, noRecentCut: undefined, new: undefined, page: 1 })} className="font-medium text-indigo-700 underline dark:text-indigo-300">show every node</Link>.
+        Loosen a filter or clear them all:{" "}
+        <Link
+          href={marketHref({ ...params, q: "", gpu: undefined, minBribe: undefined, minUptime7d: undefined, maxStake: undefined, noRecentCut: undefined, new: undefined, page: 1 })}
+          className="font-medium text-indigo-700 underline dark:text-indigo-300"
+        >
+          show every node
+        </Link>
+        .
       </EmptyState>
     );
   }
@@ -43,7 +50,7 @@ export function MarketTable({ market, params, searchParams }: { market: MarketRe
         <THead>
           <tr>
             <Th>Node</Th>
-{sortColumns(params).map((c) => (
+            {sortColumns(params).map((c) => (
               <SortHeader key={c.sort} params={params} sort={c.sort} label={c.label} hint={c.hint} />
             ))}
             <ActionsTh />
@@ -51,45 +58,45 @@ export function MarketTable({ market, params, searchParams }: { market: MarketRe
         </THead>
         <TBody>
           {market.items.map((r) => (
-              <Tr key={r.minerId}>
-                <Th scope="row" className="whitespace-nowrap">
-                  <NodeIdentity r={r} />
-                </Th>
-                <Td numeric>
-                  <YieldCell r={r} />
-                </Td>
-                <Td numeric>
-                  <BribeCell b={r.bribe} />
-                </Td>
-                <Td numeric>
-                  {formatInt(r.stake.total)}
-                  <span className={muted}>{formatMultiplier(r.stake.multiplierNow)}</span>
-                </Td>
-                <Td numeric>
-                  <AvailabilityCell a={r.availability["24h"]} />
-                </Td>
-                <Td numeric>
-                  <AvailabilityCell a={r.availability["7d"]} />
-                </Td>
-                <Td numeric>
-                  <AvailabilityCell a={r.availability["30d"]} />
-                </Td>
-                <Td numeric>
-                  {r.onTime["7d"].ratio === null ? "—" : formatPercent(r.onTime["7d"].ratio)}
-                  <span className={muted}>{formatInt(r.onTime["7d"].jobs)} jobs</span>
-                </Td>
-                <Td numeric>
-                  <span className="font-medium">{formatPoints(r.points7d.waifu + r.points7d.llama, 1)}</span>
-                  <span className={muted}>{r.points7d.llama > 0 && r.points7d.waifu > 0 ? "Waifu + Llama" : r.points7d.llama > 0 ? "Llama" : "Waifu"}</span>
-                </Td>
-                <Td numeric>{r.latencyMs === null ? "—" : `${formatPoints(r.latencyMs / 1000, 1)} s`}</Td>
-                <Td numeric className="whitespace-nowrap">
-                  {age(r.firstSeenAt, market.asOf)}
-                </Td>
-                <Td className="whitespace-nowrap">
-                  <RowActions params={params} minerId={r.minerId} />
-                </Td>
-              </Tr>
+            <Tr key={r.minerId}>
+              <Th scope="row" className="whitespace-nowrap">
+                <NodeIdentity r={r} />
+              </Th>
+              <Td numeric>
+                <YieldCell r={r} />
+              </Td>
+              <Td numeric>
+                <BribeCell b={r.bribe} />
+              </Td>
+              <Td numeric>
+                {formatInt(r.stake.total)}
+                <span className={muted}>{formatMultiplier(r.stake.multiplierNow)}</span>
+              </Td>
+              <Td numeric>
+                <AvailabilityCell a={r.availability["24h"]} />
+              </Td>
+              <Td numeric>
+                <AvailabilityCell a={r.availability["7d"]} />
+              </Td>
+              <Td numeric>
+                <AvailabilityCell a={r.availability["30d"]} />
+              </Td>
+              <Td numeric>
+                {r.onTime["7d"].ratio === null ? "—" : formatPercent(r.onTime["7d"].ratio)}
+                <span className={muted}>{formatInt(r.onTime["7d"].jobs)} jobs</span>
+              </Td>
+              <Td numeric>
+                <span className="font-medium">{formatPoints(r.points7d.waifu + r.points7d.llama, 1)}</span>
+                <span className={muted}>{r.points7d.llama > 0 && r.points7d.waifu > 0 ? "Waifu + Llama" : r.points7d.llama > 0 ? "Llama" : "Waifu"}</span>
+              </Td>
+              <Td numeric>{r.latencyMs === null ? "—" : `${formatPoints(r.latencyMs / 1000, 1)} s`}</Td>
+              <Td numeric className="whitespace-nowrap">
+                {age(r.firstSeenAt, market.asOf)}
+              </Td>
+              <Td className="whitespace-nowrap">
+                <RowActions params={params} minerId={r.minerId} />
+              </Td>
+            </Tr>
           ))}
         </TBody>
       </Table>

@@ -55,7 +55,13 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
       ) : null}
 
       {params.node ? (
-        <Section id="stake-title" title={`Node ${shortId(params.node)}`} description={<span className="font-mono break-all">{params.node}</span>} anchor="stake" className="scroll-mt-20">
+        <Section
+          id="stake-title"
+          title={`Node ${shortId(params.node)}`}
+          description={<span className="font-mono break-all">{params.node}</span>}
+          anchor="stake"
+          className="scroll-mt-20"
+        >
           {selected && selectedBribes ? (
             <NodeStaking node={selected} bribes={selectedBribes} chain={chain} rate={rate} windowDays={MARKET_WINDOW_DAYS} now={now} titleId="stake-panel-title" eager />
           ) : (
@@ -108,9 +114,9 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
             description={
               <>
                 Snapshot as of {formatDateTime(market.asOf)}
-                {market.stale ? ` (behind: the worker rebuilds it ${everyLabel(marketIntervalSeconds())})` : ""}. Availability is the share of 5-minute buckets the job router saw the node polling for work (before its
-                heartbeats began, hours with a received job: marked &ldquo;jobs&rdquo;); on time is jobs completed in time ÷ jobs received. Stake and bribes as indexed
-                from the chain{chain.indexedBlock !== null ? ` up to block ${chain.indexedBlock}` : ""}.
+                {market.stale ? ` (behind: the worker rebuilds it ${everyLabel(marketIntervalSeconds())})` : ""}. Availability is the share of 5-minute buckets the job router saw
+                the node polling for work (before its heartbeats began, hours with a received job: marked &ldquo;jobs&rdquo;); on time is jobs completed in time ÷ jobs received.
+                Stake and bribes as indexed from the chain{chain.indexedBlock !== null ? ` up to block ${chain.indexedBlock}` : ""}.
               </>
             }
             className="space-y-4"
@@ -134,8 +140,9 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
               </div>
               <MarketTable market={market} params={params} searchParams={sp} />
               <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
-                * Estimated yield per year for your stake at the node&apos;s bribe from the next epoch on, before esHEU vesting (esHEU vests into HEU linearly over
-                one year). The second figure is the same stake in esHEU, which weighs {formatMultiplier(market.esHeuWeight)} in the bribe split. A red &ldquo;cut&rdquo; marks a node whose bribe in force or pending is lower than one it paid in the last 30 days. &ldquo;new&rdquo;: first seen under 14 days ago.
+                * Estimated yield per year for your stake at the node&apos;s bribe from the next epoch on, before esHEU vesting (esHEU vests into HEU linearly over one year). The
+                second figure is the same stake in esHEU, which weighs {formatMultiplier(market.esHeuWeight)} in the bribe split. A red &ldquo;cut&rdquo; marks a node whose bribe
+                in force or pending is lower than one it paid in the last 30 days. &ldquo;new&rdquo;: first seen under 14 days ago.
               </p>
             </Card>
           </Section>

@@ -12,18 +12,18 @@ export function YieldExplainer({ example, market }: { example: MarketRow | undef
       <p className="rounded-lg bg-zinc-100 px-4 py-3 font-mono text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">yield(P) = bribe × R(S+P) × P / (Sw+P)</p>
       <ul className="list-disc space-y-1 pl-5">
         <li>
-          <strong>P</strong> is the stake you typed ({formatInt(P)} HEU), <strong>S</strong> the stake already on the node, as the chain indexer has it.{" "}
-          <strong>Sw</strong> is that stake as the bribe split weighs it: esHEU counts {formatMultiplier(w)} (the reward configuration&apos;s weight), so Sw = HEU +{" "}
-          {formatPoints(w, 4)} × esHEU. P / (Sw+P) is your share of the stakers&apos; cut: more stake from others dilutes it. Staked as esHEU, P weighs{" "}
-          {formatPoints(w, 4)} P: its share is {formatPoints(w, 4)}P / (Sw+{formatPoints(w, 4)}P), the table&apos;s second figure.
+          <strong>P</strong> is the stake you typed ({formatInt(P)} HEU), <strong>S</strong> the stake already on the node, as the chain indexer has it. <strong>Sw</strong> is that
+          stake as the bribe split weighs it: esHEU counts {formatMultiplier(w)} (the reward configuration&apos;s weight), so Sw = HEU + {formatPoints(w, 4)} × esHEU. P / (Sw+P) is
+          your share of the stakers&apos; cut: more stake from others dilutes it. Staked as esHEU, P weighs {formatPoints(w, 4)} P: its share is {formatPoints(w, 4)}P / (Sw+
+          {formatPoints(w, 4)}P), the table&apos;s second figure.
         </li>
         <li>
-          <strong>R(S+P)</strong> is the node&apos;s points of the last 7 days, annualized (× 365 / 7), re-priced at the stake multiplier the node would have with
-          your stake added: R × m(S+P) / m(S), on the stake curve of schedule <code className="font-mono">{scheduleId}</code>.
+          <strong>R(S+P)</strong> is the node&apos;s points of the last 7 days, annualized (× 365 / 7), re-priced at the stake multiplier the node would have with your stake added:
+          R × m(S+P) / m(S), on the stake curve of schedule <code className="font-mono">{scheduleId}</code>.
         </li>
         <li>
-          <strong>bribe</strong> is the share of the node&apos;s rewards its operator pays to stakers, set on chain. A change applies from the next epoch (Friday
-          00:00 UTC), so the estimate uses the bribe from the next epoch on: a pending change if there is one, else the one in force.
+          <strong>bribe</strong> is the share of the node&apos;s rewards its operator pays to stakers, set on chain. A change applies from the next epoch (Friday 00:00 UTC), so the
+          estimate uses the bribe from the next epoch on: a pending change if there is one, else the one in force.
         </li>
         <li>
           {rate ? (
@@ -69,8 +69,8 @@ function WorkedExample({ r, P, rate, esHeuWeight }: { r: MarketRow; P: number; r
           {formatInt((R * r.stake.multiplierAfter) / r.stake.multiplierNow)} points/year.
         </li>
         <li>
-          Sw = {formatInt(Sw)} (HEU + esHEU × {formatPoints(esHeuWeight, 4)}); your share P / (Sw+P) = {formatPercent(y.share)}; × bribe {formatBps(r.bribe.forStakeBps!)} × {formatPoints(heuPerPoint, 6)} HEU per point ={" "}
-          {formatPoints(y.heuPerYear, 1)} HEU/year, {formatYieldPercent(y.percentPerYear / 100)} of your stake.
+          Sw = {formatInt(Sw)} (HEU + esHEU × {formatPoints(esHeuWeight, 4)}); your share P / (Sw+P) = {formatPercent(y.share)}; × bribe {formatBps(r.bribe.forStakeBps!)} ×{" "}
+          {formatPoints(heuPerPoint, 6)} HEU per point = {formatPoints(y.heuPerYear, 1)} HEU/year, {formatYieldPercent(y.percentPerYear / 100)} of your stake.
         </li>
         <li>
           Per weekly epoch: <span data-testid="worked-heu-per-epoch">{formatUnits(BigInt(y.heuPerEpochWei), 18)}</span> HEU, the figure in the table and in{" "}

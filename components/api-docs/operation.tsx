@@ -22,7 +22,11 @@ export function Operation({ op }: { op: ReferenceOperation }) {
           </Badge>
           <code className="font-mono text-sm [overflow-wrap:anywhere]">{op.path}</code>
           <a href={`#${op.anchor}`} className="text-sm font-normal text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
-            #<span className="sr-only"> link to {op.method} {op.path}</span>
+            #
+            <span className="sr-only">
+              {" "}
+              link to {op.method} {op.path}
+            </span>
           </a>
         </h3>
         <p className="text-sm text-zinc-800 dark:text-zinc-200">{op.summary}</p>
@@ -35,7 +39,14 @@ export function Operation({ op }: { op: ReferenceOperation }) {
           <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Parameters</h4>
           <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {op.parameters.map((p) => (
-              <FieldItem key={`${p.in}-${p.name}`} name={p.name} where={p.in} requiredBadge={p.required ? <Badge tone="warning">required</Badge> : null} type={p.type} description={p.description} />
+              <FieldItem
+                key={`${p.in}-${p.name}`}
+                name={p.name}
+                where={p.in}
+                requiredBadge={p.required ? <Badge tone="warning">required</Badge> : null}
+                type={p.type}
+                description={p.description}
+              />
             ))}
           </ul>
         </div>

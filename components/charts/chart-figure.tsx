@@ -25,9 +25,7 @@ export function ChartFigure({
       </figcaption>
       {chart}
       <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
-          {tableLabel}
-        </summary>
+        <summary className="cursor-pointer text-xs font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">{tableLabel}</summary>
         <div className="mt-2 max-h-72 overflow-y-auto">{table}</div>
       </details>
     </figure>

@@ -17,22 +17,8 @@ export default function RankedBarChart({ data, format }: { data: RankedPoint[]; 
       <ResponsiveContainer width="100%" height="100%">
         <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-          <XAxis
-            type="number"
-            tickFormatter={(v: number) => formatAxis(v, format)}
-            tick={{ fill: "var(--chart-axis)", fontSize: 11 }}
-            tickLine={false}
-            axisLine={false}
-          />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={112}
-            tick={{ fill: "var(--chart-axis)", fontSize: 11 }}
-            tickLine={false}
-            axisLine={false}
-            interval={0}
-          />
+          <XAxis type="number" tickFormatter={(v: number) => formatAxis(v, format)} tick={{ fill: "var(--chart-axis)", fontSize: 11 }} tickLine={false} axisLine={false} />
+          <YAxis type="category" dataKey="label" width={112} tick={{ fill: "var(--chart-axis)", fontSize: 11 }} tickLine={false} axisLine={false} interval={0} />
           <Tooltip
             cursor={{ fill: "var(--chart-grid)", opacity: 0.5 }}
             formatter={(v, name) => [formatValue(Number(v), format), String(name)]}

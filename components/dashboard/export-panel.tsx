@@ -4,10 +4,8 @@ import { MAX_DAILY_DAYS, MAX_LEDGER_DAYS, MAX_WALLET_LEDGER_DAYS } from "@/lib/d
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-const inputClass =
-  "h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:[color-scheme:dark]";
-const buttonClass =
-  "h-9 rounded-md border border-zinc-300 px-3 text-sm font-medium text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800";
+const inputClass = "h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:[color-scheme:dark]";
+const buttonClass = "h-9 rounded-md border border-zinc-300 px-3 text-sm font-medium text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800";
 
 /** A plain GET form to a CSV route: the browser downloads the file, no JavaScript involved. */
 function RangeForm({ id, action, title, help, defaultDays, now }: { id: string; action: string; title: string; help: string; defaultDays: number; now: Date }) {

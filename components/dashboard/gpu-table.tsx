@@ -34,7 +34,9 @@ function VsMedianCell({ m }: { m: WalletMiner }) {
   }
   const below = v.ratio < 0.9;
   return (
-    <td title={`${formatPoints(m.pointsPerJob24h ?? 0, 2)} points per job, ${describeVsMedian(v.ratio)} the median ${formatPoints(v.median ?? 0, 2)} of ${formatInt(v.gpus)} GPUs of this model in this wallet`}>
+    <td
+      title={`${formatPoints(m.pointsPerJob24h ?? 0, 2)} points per job, ${describeVsMedian(v.ratio)} the median ${formatPoints(v.median ?? 0, 2)} of ${formatInt(v.gpus)} GPUs of this model in this wallet`}
+    >
       <span className={below ? "text-amber-700 dark:text-amber-300" : undefined}>{formatVsMedian(v.ratio)}</span>
       <span className={SAMPLE}>
         of {formatPoints(v.median ?? 0, 2)} ({formatInt(v.gpus)})
@@ -80,7 +82,10 @@ export function GpuTable(p: GpuTableProps) {
           {p.order !== "desc" ? <input type="hidden" name="order" value={p.order} /> : null}
           {typeof p.searchParams.days === "string" ? <input type="hidden" name="days" value={p.searchParams.days} /> : null}
           {(Object.keys(FILTER_LABELS) as FleetFilter[]).map((f) => (p.filters[f] ? <input key={f} type="hidden" name={f} value="1" /> : null))}
-          <button type="submit" className="h-9 rounded-md bg-zinc-900 px-3 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+          <button
+            type="submit"
+            className="h-9 rounded-md bg-zinc-900 px-3 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+          >
             Filter
           </button>
         </div>
@@ -100,11 +105,7 @@ export function GpuTable(p: GpuTableProps) {
       </form>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <FilterLinks {...p} />
-        <a
-          href={`/api/v1/wallets/${address}/miners.csv?${csvParams}`}
-          download
-          className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-        >
+        <a href={`/api/v1/wallets/${address}/miners.csv?${csvParams}`} download className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
           Download {filtered ? "these " : "all "}
           {formatInt(p.total)} row{p.total === 1 ? "" : "s"} as CSV
         </a>
@@ -121,14 +122,21 @@ export function GpuTable(p: GpuTableProps) {
             </Link>
           }
         >
-          {filtered ? "The text filter matches any part of the miner ID (e.g. its tag) or of the GPU model name; the other filters are explained under the table." : `There are ${pages} pages.`}
+          {filtered
+            ? "The text filter matches any part of the miner ID (e.g. its tag) or of the GPU model name; the other filters are explained under the table."
+            : `There are ${pages} pages.`}
         </EmptyState>
       ) : (
         <>
           <p className="mb-1 text-xs text-zinc-600 sm:hidden dark:text-zinc-400" aria-hidden="true">
             Scroll the table sideways for more columns →
           </p>
-          <Table caption={`GPUs of this wallet, page ${p.page} of ${pages}`} captionHidden label="GPUs of this wallet (scrolls sideways)" className={`lazy-render [--lazy-h:150rem] ${CELLS}`}>
+          <Table
+            caption={`GPUs of this wallet, page ${p.page} of ${pages}`}
+            captionHidden
+            label="GPUs of this wallet (scrolls sideways)"
+            className={`lazy-render [--lazy-h:150rem] ${CELLS}`}
+          >
             <THead>
               <tr>
                 <SortHeader column="minerId" label="GPU" first="asc" p={p} />
@@ -198,12 +206,10 @@ export function GpuTable(p: GpuTableProps) {
       <Pagination path={p.path} searchParams={p.searchParams} page={p.page} pageSize={p.pageSize} total={p.total} label="GPU pages" scroll={false} />
       <dl className="mt-3 space-y-1 text-xs text-zinc-600 dark:text-zinc-400">
         <div>
-          <dt className="inline font-medium">24 h:</dt>{" "}
-          <dd className="inline">every figure but the totals covers the last 24 hourly buckets (this hour so far included).</dd>
+          <dt className="inline font-medium">24 h:</dt> <dd className="inline">every figure but the totals covers the last 24 hourly buckets (this hour so far included).</dd>
         </div>
         <div>
-          <dt className="inline font-medium">Points/job:</dt>{" "}
-          <dd className="inline">points ÷ jobs received, zero-earning jobs included (the jobs under On time).</dd>
+          <dt className="inline font-medium">Points/job:</dt> <dd className="inline">points ÷ jobs received, zero-earning jobs included (the jobs under On time).</dd>
         </div>
         <div>
           <dt className="inline font-medium">vs model median:</dt>{" "}
@@ -220,16 +226,13 @@ export function GpuTable(p: GpuTableProps) {
           </dd>
         </div>
         <div>
-          <dt className="inline font-medium">Idle:</dt>{" "}
-          <dd className="inline">online at no time in the last 24 hours (availability 0 %), marked with a grey dot.</dd>
+          <dt className="inline font-medium">Idle:</dt> <dd className="inline">online at no time in the last 24 hours (availability 0 %), marked with a grey dot.</dd>
         </div>
         <div>
-          <dt className="inline font-medium">Zero-earning:</dt>{" "}
-          <dd className="inline">jobs received in the last 24 h, no points from them.</dd>
+          <dt className="inline font-medium">Zero-earning:</dt> <dd className="inline">jobs received in the last 24 h, no points from them.</dd>
         </div>
         <div>
-          <dt className="inline font-medium">On time 24 h:</dt>{" "}
-          <dd className="inline">jobs completed within the timeout ÷ jobs received.</dd>
+          <dt className="inline font-medium">On time 24 h:</dt> <dd className="inline">jobs completed within the timeout ÷ jobs received.</dd>
         </div>
       </dl>
     </div>

@@ -20,11 +20,7 @@ export function HeadlineStats({ data, last }: { data: Headline; last: { label: s
       <Stat tone="waifu" label="Waifu Points, all time" value={f.waifu} hint={`+${f.waifu24h} in the last 24 h`} />
       <Stat tone="llama" label="Llama Points, all time" value={f.llama} hint={`+${f.llama24h} in the last 24 h`} />
       <Stat label="Points, last 24 h" value={f.total24h} hint={`${f.waifu24h} Waifu + ${f.llama24h} Llama`} />
-      <Stat
-        label="Availability, 24 h"
-        value={<span title={availabilityTitle(a)}>{formatPercent(a.ratio)}</span>}
-        hint={availabilitySample(a)}
-      />
+      <Stat label="Availability, 24 h" value={<span title={availabilityTitle(a)}>{formatPercent(a.ratio)}</span>} hint={availabilitySample(a)} />
       <Stat label="On time 24 h" value={formatPercent(data.onTime24h.ratio)} hint={onTimeSample(data.onTime24h)} />
       <Stat label={last.label} value={last.value} hint={last.hint} />
     </dl>

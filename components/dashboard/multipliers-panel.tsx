@@ -43,7 +43,9 @@ export function MinerMultipliers({
         </Row>
         <Row label="NFT boost" value={formatMultiplier(nftMultiplier)}>
           {nftCount === 0 ? (
-            <>The wallet holds no Heurist Imaginaries NFT. Each NFT boosts {SLOTS_PER_NFT} of the wallet&apos;s GPUs ({describeNftTable(schedule)}).</>
+            <>
+              The wallet holds no Heurist Imaginaries NFT. Each NFT boosts {SLOTS_PER_NFT} of the wallet&apos;s GPUs ({describeNftTable(schedule)}).
+            </>
           ) : hasBoostSlot ? (
             <>This GPU holds one of its wallet&apos;s {slotsText(nftCount)}.</>
           ) : (
@@ -94,8 +96,7 @@ export function WalletMultipliers({
             </>
           ) : (
             <>
-              {slotsText(nftCount)}; each boosted GPU earns {formatMultiplier(boost)} ({describeNftTable(schedule)}). Slots go to the
-              wallet&apos;s earliest-registered GPUs.
+              {slotsText(nftCount)}; each boosted GPU earns {formatMultiplier(boost)} ({describeNftTable(schedule)}). Slots go to the wallet&apos;s earliest-registered GPUs.
             </>
           )}
         </Row>
@@ -117,9 +118,7 @@ export function WalletMultipliers({
             ))}
           </ul>
           {holders.length > HOLDERS_SHOWN ? (
-            <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-              …and {formatInt(holders.length - HOLDERS_SHOWN)} more; the “Boost” badge in the table marks every one.
-            </p>
+            <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">…and {formatInt(holders.length - HOLDERS_SHOWN)} more; the “Boost” badge in the table marks every one.</p>
           ) : null}
         </LazyDetails>
       ) : null}

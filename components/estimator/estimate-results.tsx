@@ -14,15 +14,16 @@ function NetworkEarningsNote({ estimate, model, network }: { estimate: Estimate;
   const e = estimate.earnings;
   if (!e) return null;
   const t = e.throughput;
-  const range = t.pointsPerOnlineDay.p25 !== null && t.pointsPerOnlineDay.p75 !== null ? ` (p25–p75 ${formatRate(t.pointsPerOnlineDay.p25)}–${formatRate(t.pointsPerOnlineDay.p75)})` : "";
+  const range =
+    t.pointsPerOnlineDay.p25 !== null && t.pointsPerOnlineDay.p75 !== null ? ` (p25–p75 ${formatRate(t.pointsPerOnlineDay.p25)}–${formatRate(t.pointsPerOnlineDay.p75)})` : "";
   return (
     <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
       On the network, {estimate.gpu.name} devices earned{" "}
       <strong data-testid="network-points-per-day" data-value={t.pointsPerOnlineDay.value} data-as-of={network.asOf} className="tabular-nums text-zinc-900 dark:text-zinc-100">
         {formatRate(t.pointsPerOnlineDay.value)}
       </strong>{" "}
-      points per day online{range} on their own mix of jobs, the figure Top GPUs shows ({formatCount(t.devices, "device")}, {formatCount(t.days, "day")},
-      online {formatPercent(t.onlineShare)} of the time).{" "}
+      points per day online{range} on their own mix of jobs, the figure Top GPUs shows ({formatCount(t.devices, "device")}, {formatCount(t.days, "day")}, online{" "}
+      {formatPercent(t.onlineShare)} of the time).{" "}
       {e.model && e.model.pointsPerJob !== null
         ? `Their ${formatCount(e.model.successes, `${model.label} job`)} averaged ${formatRate(e.model.pointsPerJob)} points each.`
         : `They served no ${model.label} jobs in the window.`}{" "}
@@ -36,15 +37,17 @@ function HeuNote({ estimate, tokenRate, unit }: { estimate: Estimate; tokenRate:
     return <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">No epoch has points yet, so a point has no HEU price to show.</p>;
   }
   const perPoint = unit === "Waifu Points" ? tokenRate.waifu : tokenRate.llama;
-  const basis = tokenRate.source === "open-epoch" ? `epoch ${tokenRate.epoch} so far, as of ${formatDateTime(tokenRate.asOf)}` : `epoch ${tokenRate.epoch}, settled ${formatDateTime(tokenRate.asOf)}`;
+  const basis =
+    tokenRate.source === "open-epoch"
+      ? `epoch ${tokenRate.epoch} so far, as of ${formatDateTime(tokenRate.asOf)}`
+      : `epoch ${tokenRate.epoch}, settled ${formatDateTime(tokenRate.asOf)}`;
   return (
     <p data-testid="heu-note" className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-      A day online ≈ {formatRate(estimate.heuPerDay)} HEU: {formatRate(estimate.perDay)} {unit} × {formatRate(perPoint)} HEU per point, the portal&apos;s own rate
-      ({basis}), the one the staking market uses.
+      A day online ≈ {formatRate(estimate.heuPerDay)} HEU: {formatRate(estimate.perDay)} {unit} × {formatRate(perPoint)} HEU per point, the portal&apos;s own rate ({basis}), the
+      one the staking market uses.
     </p>
   );
 }
-
 
 /**
  * Per job as the API displays it; per hour and per day to 3 significant digits, the same digits
@@ -176,8 +179,8 @@ export function EstimateResults(props: {
             <HeuNote estimate={estimate} tokenRate={tokenRate} unit={unit} />
             {estimate.compatibility.ok && estimate.catalogSeconds > estimate.timeoutSec ? (
               <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">
-                At this size an {estimate.gpu.name} needs about {formatRate(estimate.catalogSeconds)} s per job, over the {estimate.timeoutSec} s
-                timeout: real jobs like this would earn 0.
+                At this size an {estimate.gpu.name} needs about {formatRate(estimate.catalogSeconds)} s per job, over the {estimate.timeoutSec} s timeout: real jobs like this would
+                earn 0.
               </p>
             ) : null}
           </div>

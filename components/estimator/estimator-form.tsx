@@ -119,12 +119,7 @@ export function EstimatorForm(props: { initialForm: Form; currentScheduleId: str
             label="Heurist Imaginaries NFTs in your wallet"
             hint="Each NFT boosts up to 3 of your GPUs; the estimate assumes this GPU is one of them."
           />
-          <NumberField
-            {...bindNumber("stake")}
-            label="Stake on this node"
-            suffix="stHEU"
-            hint="stHEU delegated to this GPU's miner ID, by you or by stakers."
-          />
+          <NumberField {...bindNumber("stake")} label="Stake on this node" suffix="stHEU" hint="stHEU delegated to this GPU's miner ID, by you or by stakers." />
           <SelectField
             {...bind("schedule")}
             label="Reward schedule"

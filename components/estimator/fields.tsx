@@ -48,9 +48,7 @@ function controlProps(props: BaseProps & { value: string; onChange: (value: stri
   };
 }
 
-export function NumberField(
-  props: BaseProps & { value: string; min: number; max: number; step: number; suffix?: string; onChange: (value: string) => void },
-) {
+export function NumberField(props: BaseProps & { value: string; min: number; max: number; step: number; suffix?: string; onChange: (value: string) => void }) {
   const { id, label, min, max, step, suffix, className } = props;
   return (
     <div className={className}>

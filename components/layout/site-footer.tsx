@@ -8,8 +8,8 @@ export function SiteFooter() {
         <div className="max-w-md space-y-1">
           <p className="font-medium text-zinc-900 dark:text-zinc-100">Heurist Mining Points</p>
           <p>
-            Llama and Waifu Points of the Heurist GPU network. Every job is priced by a versioned reward schedule and every point can be
-            explained factor by factor. Points become esHEU when a weekly epoch closes (Friday 00:00 UTC).
+            Llama and Waifu Points of the Heurist GPU network. Every job is priced by a versioned reward schedule and every point can be explained factor by factor. Points become
+            esHEU when a weekly epoch closes (Friday 00:00 UTC).
           </p>
         </div>
         <nav aria-label="Footer">

@@ -61,7 +61,17 @@ export function BribeStepChart({ series }: { series: BribeSeries }) {
         <Line type="stepAfter" dataKey="inForce" name="In force" connectNulls stroke="var(--chart-neutral)" strokeWidth={2} dot={false} isAnimationActive={false} />
         {series.pending && pendingAt !== null ? (
           <>
-            <Line type="stepAfter" dataKey="pending" name="Pending" connectNulls stroke="var(--chart-waifu)" strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+            <Line
+              type="stepAfter"
+              dataKey="pending"
+              name="Pending"
+              connectNulls
+              stroke="var(--chart-waifu)"
+              strokeWidth={2}
+              strokeDasharray="6 4"
+              dot={false}
+              isAnimationActive={false}
+            />
             <ReferenceLine x={pendingAt} stroke="var(--chart-axis)" strokeDasharray="2 3" label={<PendingLabel text={`Epoch ${series.pending.epoch} · ${day(pendingAt)}`} />} />
           </>
         ) : null}
@@ -79,7 +89,17 @@ export function StakeStepChart({ points, domain }: { points: StepPoint[]; domain
         <XAxis dataKey="t" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={day} tick={AXIS} tickLine={false} axisLine={false} minTickGap={40} />
         <YAxis width={44} domain={[0, "auto"]} tickFormatter={(v: number) => formatCompact(v)} tick={AXIS} tickLine={false} axisLine={false} />
         <Tooltip labelFormatter={(t) => dateTime(Number(t))} formatter={(v) => [`${formatPoints(Number(v), 2)} stHEU`, "Stake"]} {...TOOLTIP} />
-        <Area type="stepAfter" dataKey="value" name="Stake" stroke="var(--chart-llama)" fill="var(--chart-llama)" fillOpacity={0.25} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Area
+          type="stepAfter"
+          dataKey="value"
+          name="Stake"
+          stroke="var(--chart-llama)"
+          fill="var(--chart-llama)"
+          fillOpacity={0.25}
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
       </AreaChart>
     </Frame>
   );

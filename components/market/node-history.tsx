@@ -79,7 +79,11 @@ function AvailabilityFigure({ history }: { history: NodeHistory }) {
         </>
       }
       table={
-        <Table caption={`Availability and on-time rate per UTC day, last ${days.length} days, newest first`} captionHidden columns={["Day (UTC)", { label: "Available", numeric: true }, { label: "Online", numeric: true }, "Measured from", { label: "On time", numeric: true }]}>
+        <Table
+          caption={`Availability and on-time rate per UTC day, last ${days.length} days, newest first`}
+          captionHidden
+          columns={["Day (UTC)", { label: "Available", numeric: true }, { label: "Online", numeric: true }, "Measured from", { label: "On time", numeric: true }]}
+        >
           {[...days].reverse().map((d) => (
             <Tr key={d.date}>
               <Th scope="row">{formatDay(d.date)}</Th>

@@ -50,7 +50,12 @@ function ClaimsOf({ address, contracts, nodes }: { address: string; contracts: P
   const tx = useTxFlow();
   const [node, setNode] = useState(nodes[0] ?? "");
   if (q.isLoading) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading your claims…</p>;
-  if (q.error || !q.data) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{q.error?.message ?? "No data"}</p>;
+  if (q.error || !q.data)
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        {q.error?.message ?? "No data"}
+      </p>
+    );
   const distributor = contracts.rewardDistributor;
   const open = q.data.claims.filter((c) => c.status === "claimable");
   const total = open.reduce((s, c) => s + BigInt(c.amountWei), 0n);
@@ -73,7 +78,8 @@ function ClaimsOf({ address, contracts, nodes }: { address: string; contracts: P
       ) : (
         <div className="space-y-3">
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            <strong>{formatTokenAmount(total)} esHEU</strong> claimable from {open.length} epoch{open.length === 1 ? "" : "s"} ({open.map((c) => c.epoch).join(", ")}), vesting from each epoch&apos;s end.
+            <strong>{formatTokenAmount(total)} esHEU</strong> claimable from {open.length} epoch{open.length === 1 ? "" : "s"} ({open.map((c) => c.epoch).join(", ")}), vesting from
+            each epoch&apos;s end.
           </p>
           <div className="flex flex-wrap items-end gap-3">
             <button type="button" className={primaryButton} disabled={tx.busy} onClick={() => void tx.run([claimAll("")], "Claim")}>
@@ -83,7 +89,11 @@ function ClaimsOf({ address, contracts, nodes }: { address: string; contracts: P
               <>
                 <label className="flex flex-col gap-1 text-sm">
                   <span>Stake it into</span>
-                  <select value={node} onChange={(e) => setNode(e.target.value)} className="h-10 max-w-[16rem] rounded-md border border-zinc-300 bg-white px-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900">
+                  <select
+                    value={node}
+                    onChange={(e) => setNode(e.target.value)}
+                    className="h-10 max-w-[16rem] rounded-md border border-zinc-300 bg-white px-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+                  >
                     {nodes.map((n) => (
                       <option key={n} value={n}>
                         {n}
@@ -130,18 +140,26 @@ function Vesting({ address, contracts, tx }: { address: `0x${string}`; contracts
     <div className="space-y-2">
       <h3 className="text-base font-semibold">Vesting</h3>
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        In this wallet: <strong>{formatTokenAmount(esBalance)} esHEU</strong> and <strong>{formatTokenAmount(heuBalance)} HEU</strong>.{" "}
-        {formatTokenAmount(claimable)} esHEU has vested and can become HEU now (staked esHEU must be unstaked first).
+        In this wallet: <strong>{formatTokenAmount(esBalance)} esHEU</strong> and <strong>{formatTokenAmount(heuBalance)} HEU</strong>. {formatTokenAmount(claimable)} esHEU has
+        vested and can become HEU now (staked esHEU must be unstaked first).
       </p>
       {rows.length > 0 ? (
         <div className="overflow-x-auto">
           <table className="w-full text-sm" aria-label="esHEU grants">
             <thead>
               <tr className="text-left text-zinc-600 dark:text-zinc-400">
-                <th scope="col" className="py-1 pr-3 font-medium">Grant</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">esHEU</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">Vested to HEU</th>
-                <th scope="col" className="py-1 font-medium">Vests</th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Grant
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right font-medium">
+                  esHEU
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right font-medium">
+                  Vested to HEU
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  Vests
+                </th>
               </tr>
             </thead>
             <tbody>

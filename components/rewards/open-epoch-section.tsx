@@ -29,8 +29,18 @@ export function OpenEpochSection({ data, of }: { data: OpenEpoch | null; of: "wa
         <Stat label="Projected esHEU" value={esHeu(data.projected)} hint="if the epoch ended now (see below)" />
         {mines ? (
           <>
-            <Stat label="Waifu Points this epoch" tone="waifu" value={formatPoints(data.waifuPoints)} hint={`${formatPercent(data.waifuShare)} of the network's ${formatPoints(data.network.waifuPoints)}`} />
-            <Stat label="Llama Points this epoch" tone="llama" value={formatPoints(data.llamaPoints)} hint={`${formatPercent(data.llamaShare)} of the network's ${formatPoints(data.network.llamaPoints)}`} />
+            <Stat
+              label="Waifu Points this epoch"
+              tone="waifu"
+              value={formatPoints(data.waifuPoints)}
+              hint={`${formatPercent(data.waifuShare)} of the network's ${formatPoints(data.network.waifuPoints)}`}
+            />
+            <Stat
+              label="Llama Points this epoch"
+              tone="llama"
+              value={formatPoints(data.llamaPoints)}
+              hint={`${formatPercent(data.llamaShare)} of the network's ${formatPoints(data.network.llamaPoints)}`}
+            />
           </>
         ) : null}
         <Stat label="Time left" value={left} hint={`ends ${utc(data.endsAt)}`} />
@@ -67,7 +77,8 @@ export function OpenEpochSection({ data, of }: { data: OpenEpoch | null; of: "wa
               <ul className="mt-1 list-disc space-y-1 pl-5">
                 {data.stakedNodes.map((n) => (
                   <li key={n.minerId} className="break-words">
-                    <AddressLink id={n.minerId} kind="miner" />: its {formatBps(n.bribeBps)} bribe, {esHeu(n.nodeToStakers)}, × your {formatPercent(n.weightShare)} of its time-weighted stake = {esHeu(n.yours)}
+                    <AddressLink id={n.minerId} kind="miner" />: its {formatBps(n.bribeBps)} bribe, {esHeu(n.nodeToStakers)}, × your {formatPercent(n.weightShare)} of its
+                    time-weighted stake = {esHeu(n.yours)}
                   </li>
                 ))}
               </ul>
@@ -79,7 +90,8 @@ export function OpenEpochSection({ data, of }: { data: OpenEpoch | null; of: "wa
         </ul>
         <p className="text-zinc-600 dark:text-zinc-400">
           &ldquo;At the current rate&rdquo; assumes the epoch ends now: no more jobs from anyone and no stake moved. Each pool is a base emission plus an amount per point, so{" "}
-          {of === "node" ? "this GPU's" : "the nodes'"} further jobs add to the projection while the network&apos;s further points share the base emission among more points. Bribes are those in force at the epoch&apos;s start; stakers are paid by stake × time. Jobs reported late for earlier epochs count at settlement, not here.
+          {of === "node" ? "this GPU's" : "the nodes'"} further jobs add to the projection while the network&apos;s further points share the base emission among more points. Bribes
+          are those in force at the epoch&apos;s start; stakers are paid by stake × time. Jobs reported late for earlier epochs count at settlement, not here.
         </p>
       </Card>
     </Section>

@@ -29,7 +29,14 @@ export default function BribeChart({ data }: { data: BribePoint[] }) {
             axisLine={false}
             minTickGap={40}
           />
-          <YAxis width={40} domain={[0, (max: number) => Math.max(10, Math.ceil(max / 10) * 10)]} tickFormatter={(v: number) => `${v}%`} tick={{ fill: "var(--chart-axis)", fontSize: 11 }} tickLine={false} axisLine={false} />
+          <YAxis
+            width={40}
+            domain={[0, (max: number) => Math.max(10, Math.ceil(max / 10) * 10)]}
+            tickFormatter={(v: number) => `${v}%`}
+            tick={{ fill: "var(--chart-axis)", fontSize: 11 }}
+            tickLine={false}
+            axisLine={false}
+          />
           <Tooltip
             labelFormatter={(t) => day(Number(t))}
             formatter={(v) => [`${Number(v)} %`, "Bribe"]}

@@ -39,8 +39,16 @@ export function BribeForm({ node, contracts, chainNow, tx }: { node: NodeSummary
         {invalid ? <p className="mt-1 text-xs text-red-700 dark:text-red-400">{parsed.reason}</p> : null}
       </div>
       <p id={`${id}-note`} className={noteClass}>
-        Takes effect at the next epoch{effective ? <>: <strong>{formatDateTime(effective)}</strong></> : ""} (Friday 00:00 UTC). Until then stakers keep the bribe in force, and
-        the market shows yours as pending; setting it again before then replaces it. Cuts stay visible in the node&apos;s bribe history.
+        Takes effect at the next epoch
+        {effective ? (
+          <>
+            : <strong>{formatDateTime(effective)}</strong>
+          </>
+        ) : (
+          ""
+        )}{" "}
+        (Friday 00:00 UTC). Until then stakers keep the bribe in force, and the market shows yours as pending; setting it again before then replaces it. Cuts stay visible in the
+        node&apos;s bribe history.
       </p>
       <button type="submit" className={primaryButton} disabled={!parsed?.ok || tx.busy}>
         Set bribe

@@ -23,9 +23,9 @@ export function BribeCutWarning({ cut }: { cut: NonNullable<BribeHistoryResponse
   return (
     <Card as="aside" tone="warning" aria-label="Bribe cut warning">
       <p className="text-sm text-amber-950 dark:text-amber-100">
-        <strong>Bribe cut{cut.pending ? " ahead" : ""}:</strong> this node&apos;s operator {cut.pending ? "has set" : "set"} its bribe down from{" "}
-        {formatBps(cut.fromBps)} to {formatBps(cut.toBps)}, {cut.pending ? "taking effect" : "in force since"} {formatDateTime(cut.effectiveAt)}. Stakers who
-        joined for the higher bribe earn less from then on.
+        <strong>Bribe cut{cut.pending ? " ahead" : ""}:</strong> this node&apos;s operator {cut.pending ? "has set" : "set"} its bribe down from {formatBps(cut.fromBps)} to{" "}
+        {formatBps(cut.toBps)}, {cut.pending ? "taking effect" : "in force since"} {formatDateTime(cut.effectiveAt)}. Stakers who joined for the higher bribe earn less from then
+        on.
       </p>
     </Card>
   );

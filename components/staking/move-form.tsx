@@ -10,17 +10,7 @@ import { parseWithin } from "./limit";
 import { NodePicker, type PickedNode } from "./node-picker";
 import type { useTxFlow } from "./use-tx-flow";
 
-export function MoveForm({
-  minerId,
-  contracts,
-  staked,
-  tx,
-}: {
-  minerId: string;
-  contracts: PortalContracts;
-  staked: readonly [bigint, bigint];
-  tx: ReturnType<typeof useTxFlow>;
-}) {
+export function MoveForm({ minerId, contracts, staked, tx }: { minerId: string; contracts: PortalContracts; staked: readonly [bigint, bigint]; tx: ReturnType<typeof useTxFlow> }) {
   const [token, setToken] = useState<TokenId>(staked[0] === 0n && staked[1] > 0n ? 1 : 0);
   const [value, setValue] = useState("");
   const [target, setTarget] = useState<PickedNode | null>(null);
@@ -40,13 +30,7 @@ export function MoveForm({
     >
       <TokenChoice value={token} onChange={setToken} detail={(t) => `${formatTokenAmount(staked[t])} staked here`} />
       <AmountField label={`Amount to move (${tokenName(token)})`} value={value} onChange={setValue} parsed={parsed} max={staked[token]} maxLabel="Staked on this node" />
-      <NodePicker
-        source={minerId}
-        stakeHeu={amount === null ? null : formatUnits(amount, 18)}
-        token={token === ESHEU ? "esheu" : "heu"}
-        value={target}
-        onChange={setTarget}
-      />
+      <NodePicker source={minerId} stakeHeu={amount === null ? null : formatUnits(amount, 18)} token={token === ESHEU ? "esheu" : "heu"} value={target} onChange={setTarget} />
       <p className={noteClass}>
         Stake moves at once, with no lock. HEU already unstaked and locked cannot move.
         {token === ESHEU ? " Yields are for esHEU, which weighs more than HEU in the bribe split." : ""}

@@ -44,7 +44,12 @@ function StakesOf({ address, contracts }: { address: string; contracts: PortalCo
   const chainNow = useChainNow();
   if (!isConnected) return null;
   if (q.isLoading) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading your stakes…</p>;
-  if (q.error || !q.data) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{q.error?.message ?? "No data"}</p>;
+  if (q.error || !q.data)
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        {q.error?.message ?? "No data"}
+      </p>
+    );
   const s = q.data;
   return (
     <div className="space-y-5">

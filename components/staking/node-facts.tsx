@@ -14,9 +14,7 @@ export function NodeFacts({ t }: { t: NodeOptionText }) {
         ) : null}
       </span>
       <span>Avail. 7 d {t.availability7d}</span>
-      <span>
-        Yield {t.hasYield ? <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{t.yield}</strong> : <span className="italic">{t.yield}</span>}
-      </span>
+      <span>Yield {t.hasYield ? <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{t.yield}</strong> : <span className="italic">{t.yield}</span>}</span>
     </span>
   );
 }

@@ -200,7 +200,21 @@ function Combobox({
 }
 
 /** Loading, how many nodes match, none, or the error with a retry; read out politely as it changes. */
-function Status({ id, query, typing, q, source, shown }: { id: string; query: ReturnType<typeof useMarketSearch>["query"]; typing: boolean; q: string | null; source: string; shown: number }) {
+function Status({
+  id,
+  query,
+  typing,
+  q,
+  source,
+  shown,
+}: {
+  id: string;
+  query: ReturnType<typeof useMarketSearch>["query"];
+  typing: boolean;
+  q: string | null;
+  source: string;
+  shown: number;
+}) {
   const data = query.data;
   if (query.isError && !data) {
     return (
@@ -215,7 +229,12 @@ function Status({ id, query, typing, q, source, shown }: { id: string; query: Re
   let message: string;
   if (q === null) message = "";
   else if (!data) message = "Loading nodes…";
-  else if (shown === 0) message = data.items.some((r) => r.minerId === source) ? "Only this node matches: type another miner ID or wallet." : q ? `No node matches “${q}”.` : "The market has no other node yet.";
+  else if (shown === 0)
+    message = data.items.some((r) => r.minerId === source)
+      ? "Only this node matches: type another miner ID or wallet."
+      : q
+        ? `No node matches “${q}”.`
+        : "The market has no other node yet.";
   else {
     // The total counts this node when it matches too, though it is never offered.
     const others = data.total - (source.toLowerCase().startsWith(q) ? 1 : 0);

@@ -59,7 +59,9 @@ export function StakeForm({
       <TokenChoice
         value={token}
         onChange={setToken}
-        detail={(t) => `${formatTokenAmount(tokens.balance[t])} in wallet${t === ESHEU && node.esHeuWeight !== 1 ? `, weighs ${formatMultiplier(node.esHeuWeight)} in the bribe split` : ""}`}
+        detail={(t) =>
+          `${formatTokenAmount(tokens.balance[t])} in wallet${t === ESHEU && node.esHeuWeight !== 1 ? `, weighs ${formatMultiplier(node.esHeuWeight)} in the bribe split` : ""}`
+        }
       />
       <AmountField label={`Amount to stake (${tokenName(token)})`} value={value} onChange={setValue} parsed={parsed} max={balance} maxLabel={`Wallet balance`} />
       <p className={noteClass}>
@@ -137,7 +139,11 @@ function RiskConfirmation({
   const before = cut ? yieldAt(node, cut.from, extraHeu, token) : null;
   const after = cut ? yieldAt(node, cut.to, extraHeu, token) : null;
   return (
-    <div role="group" aria-labelledby="stake-risks-title" className="space-y-2 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="group"
+      aria-labelledby="stake-risks-title"
+      className="space-y-2 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100"
+    >
       <p id="stake-risks-title" className="font-semibold">
         Before you stake on this node
       </p>

@@ -68,10 +68,15 @@ function Actions({ node, address, contracts }: { node: NodeSummary; address: `0x
           <dd className="tabular-nums">{formatTokenAmount(position.nodeStake)} stHEU</dd>
         </div>
       </dl>
-      <Tabs label="Staking actions" tabs={tabs} value={action} onChange={(a) => {
+      <Tabs
+        label="Staking actions"
+        tabs={tabs}
+        value={action}
+        onChange={(a) => {
           setAction(a);
           if (!tx.busy) tx.reset();
-        }}>
+        }}
+      >
         {action === "stake" && <StakeForm node={node} contracts={contracts} tokens={tokens} tx={tx} />}
         {action === "unstake" && <UnstakeForm minerId={node.minerId} contracts={contracts} staked={position.staked} chainNow={chainNow} tx={tx} />}
         {action === "move" && <MoveForm minerId={node.minerId} contracts={contracts} staked={position.staked} tx={tx} />}

@@ -30,8 +30,8 @@ async function StakerData({ address }: { address: string }) {
       title="Stakes of this wallet"
       description={
         <>
-          {wei(s.totals.staked.amountWei)} stHEU staked ({wei(s.totals.stakedHeu.amountWei)} HEU + {wei(s.totals.stakedEsHeu.amountWei)} esHEU),{" "}
-          {wei(s.totals.locked.amountWei)} HEU locked, {wei(s.totals.withdrawable.amountWei)} HEU ready to withdraw.{" "}
+          {wei(s.totals.staked.amountWei)} stHEU staked ({wei(s.totals.stakedHeu.amountWei)} HEU + {wei(s.totals.stakedEsHeu.amountWei)} esHEU), {wei(s.totals.locked.amountWei)}{" "}
+          HEU locked, {wei(s.totals.withdrawable.amountWei)} HEU ready to withdraw.{" "}
           <Link href="/market#my-stakes" className="underline">
             Manage in the staking market
           </Link>
@@ -39,9 +39,7 @@ async function StakerData({ address }: { address: string }) {
       }
     >
       <Card className="space-y-5">
-        {s.positions.length > 0 ? (
-          <StakePositionsTable positions={s.positions} caption="Stake per node and token" label="Stakes of this wallet" amountHeading="Staked" />
-        ) : null}
+        {s.positions.length > 0 ? <StakePositionsTable positions={s.positions} caption="Stake per node and token" label="Stakes of this wallet" amountHeading="Staked" /> : null}
         {s.locks.length > 0 ? (
           <StakeLocksTable
             locks={s.locks}

@@ -18,8 +18,7 @@ export async function StakerView({ address }: { address: string }) {
     <div className="space-y-10">
       <AddressHeader kind="Staker" address={address}>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          This address stakes on mining nodes and runs no GPU of its own: its stakes, HEU locks and the bribes of its nodes, read from the chain, and what it earns as a
-          staker.{" "}
+          This address stakes on mining nodes and runs no GPU of its own: its stakes, HEU locks and the bribes of its nodes, read from the chain, and what it earns as a staker.{" "}
           <Link href="/market" className="underline">
             Compare nodes in the staking market
           </Link>

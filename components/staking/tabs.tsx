@@ -39,7 +39,9 @@ export function Tabs<K extends string>({ label, tabs, value, onChange, children 
               onClick={() => onChange(t.key)}
               onKeyDown={(e) => onKeyDown(e, i)}
               className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 ${
-                selected ? "border-zinc-900 text-zinc-900 dark:border-zinc-100 dark:text-zinc-50" : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+                selected
+                  ? "border-zinc-900 text-zinc-900 dark:border-zinc-100 dark:text-zinc-50"
+                  : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
               }`}
             >
               {t.label}

@@ -45,7 +45,15 @@ export function UnstakeForm({
       <p className={noteClass}>
         {token === 0 ? (
           <>
-            Unstaked HEU stops counting as stake at once and stays <strong>locked for {LOCK_DAYS} days</strong>: if you unstake now you can withdraw it {unlockAt ? <>from <strong>{formatDateTime(unlockAt)}</strong></> : `${LOCK_DAYS} days later`}. Locks and their countdowns are listed under My stakes.
+            Unstaked HEU stops counting as stake at once and stays <strong>locked for {LOCK_DAYS} days</strong>: if you unstake now you can withdraw it{" "}
+            {unlockAt ? (
+              <>
+                from <strong>{formatDateTime(unlockAt)}</strong>
+              </>
+            ) : (
+              `${LOCK_DAYS} days later`
+            )}
+            . Locks and their countdowns are listed under My stakes.
           </>
         ) : (
           <>esHEU comes back to your wallet at once, in the same transaction.</>

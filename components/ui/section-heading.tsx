@@ -44,7 +44,16 @@ export function Section({
   className,
   children,
   ...heading
-}: { id: string; title: ReactNode; description?: ReactNode; actions?: ReactNode; level?: 1 | 2 | 3; anchor?: string; className?: string; children?: ReactNode }) {
+}: {
+  id: string;
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  level?: 1 | 2 | 3;
+  anchor?: string;
+  className?: string;
+  children?: ReactNode;
+}) {
   return (
     <section aria-labelledby={heading.id} id={anchor} className={className}>
       <SectionHeading {...heading} />

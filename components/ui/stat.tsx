@@ -15,19 +15,7 @@ const toneBar: Record<StatTone, string> = {
 };
 
 /** One label/value pair; must sit inside <StatGrid> (or another <dl>). */
-export function Stat({
-  label,
-  value,
-  hint,
-  tone = "default",
-  className,
-}: {
-  label: ReactNode;
-  value: ReactNode;
-  hint?: ReactNode;
-  tone?: StatTone;
-  className?: string;
-}) {
+export function Stat({ label, value, hint, tone = "default", className }: { label: ReactNode; value: ReactNode; hint?: ReactNode; tone?: StatTone; className?: string }) {
   return (
     <div
       className={cn(

@@ -34,14 +34,20 @@ export function Table({
       aria-label={label ?? (typeof caption === "string" ? caption : "Table")}
     >
       <table className="w-full border-collapse text-left text-sm">
-        {caption ? (
-          <caption className={cn(captionHidden ? "sr-only" : "mb-2 text-left text-sm text-zinc-600 dark:text-zinc-400")}>{caption}</caption>
-        ) : null}
+        {caption ? <caption className={cn(captionHidden ? "sr-only" : "mb-2 text-left text-sm text-zinc-600 dark:text-zinc-400")}>{caption}</caption> : null}
         {columns ? (
           <>
             <THead>
               <tr>
-                {columns.map((c) => (typeof c === "string" ? <Th key={c}>{c}</Th> : <Th key={c.label} numeric>{c.label}</Th>))}
+                {columns.map((c) =>
+                  typeof c === "string" ? (
+                    <Th key={c}>{c}</Th>
+                  ) : (
+                    <Th key={c.label} numeric>
+                      {c.label}
+                    </Th>
+                  ),
+                )}
               </tr>
             </THead>
             <TBody>{children}</TBody>
@@ -66,12 +72,7 @@ export function Tr({ className, ...rest }: ComponentPropsWithoutRef<"tr">) {
   return <tr className={cn("hover:bg-zinc-50 dark:hover:bg-zinc-800/40", className)} {...rest} />;
 }
 
-export function Th({
-  numeric = false,
-  scope = "col",
-  className,
-  ...rest
-}: { numeric?: boolean } & ComponentPropsWithoutRef<"th">) {
+export function Th({ numeric = false, scope = "col", className, ...rest }: { numeric?: boolean } & ComponentPropsWithoutRef<"th">) {
   return (
     <th
       scope={scope}

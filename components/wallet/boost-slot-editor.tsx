@@ -41,7 +41,11 @@ export function BoostSlotEditor({ wallet, assignment, candidates }: { wallet: st
 
   const save = async () => {
     setStatus({ kind: "saving" });
-    const res = await fetch(`/api/v1/wallets/${wallet}/boost-slots`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ minerIds: chosen }) });
+    const res = await fetch(`/api/v1/wallets/${wallet}/boost-slots`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ minerIds: chosen }),
+    });
     const body = await res.json().catch(() => null);
     if (!res.ok) return setStatus({ kind: "error", message: body?.error?.message ?? `Saving failed (${res.status})` });
     setChosen(body.holders);
@@ -60,7 +64,12 @@ export function BoostSlotEditor({ wallet, assignment, candidates }: { wallet: st
           <li key={id} className="flex items-center gap-1 rounded-full bg-fuchsia-50 px-3 py-1 font-mono text-xs text-fuchsia-900 dark:bg-fuchsia-950 dark:text-fuchsia-100">
             {shortId(id)}
             {owner && (
-              <button type="button" aria-label={`Remove ${id} from the boost slots`} className="ml-1 rounded px-1 hover:bg-fuchsia-200 dark:hover:bg-fuchsia-800" onClick={() => setChosen(chosen.filter((c) => c !== id))}>
+              <button
+                type="button"
+                aria-label={`Remove ${id} from the boost slots`}
+                className="ml-1 rounded px-1 hover:bg-fuchsia-200 dark:hover:bg-fuchsia-800"
+                onClick={() => setChosen(chosen.filter((c) => c !== id))}
+              >
                 ×
               </button>
             )}
@@ -79,16 +88,36 @@ export function BoostSlotEditor({ wallet, assignment, candidates }: { wallet: st
         >
           <label className="text-sm">
             <span className="block">Add a GPU (miner ID)</span>
-            <input list="boost-candidates" value={adding} onChange={(e) => setAdding(e.target.value)} className="mt-1 w-80 max-w-full rounded-md border border-zinc-300 px-2 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900" />
+            <input
+              list="boost-candidates"
+              value={adding}
+              onChange={(e) => setAdding(e.target.value)}
+              className="mt-1 w-80 max-w-full rounded-md border border-zinc-300 px-2 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+            />
           </label>
           <datalist id="boost-candidates">
-            {candidates.filter((c) => !chosen.includes(c)).map((c) => <option key={c} value={c} />)}
+            {candidates
+              .filter((c) => !chosen.includes(c))
+              .map((c) => (
+                <option key={c} value={c} />
+              ))}
           </datalist>
-          <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">Add</button>
-          <button type="button" onClick={save} disabled={status.kind === "saving" || chosen.length > assignment.slots} className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-zinc-100 dark:text-zinc-900">
+          <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
+            Add
+          </button>
+          <button
+            type="button"
+            onClick={save}
+            disabled={status.kind === "saving" || chosen.length > assignment.slots}
+            className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm text-white disabled:opacity-50 dark:bg-zinc-100 dark:text-zinc-900"
+          >
             {status.kind === "saving" ? "Saving…" : "Save boost slots"}
           </button>
-          {chosen.length > assignment.slots && <p className="w-full text-sm text-amber-800 dark:text-amber-300">{chosen.length} chosen for {assignment.slots} slots: remove some.</p>}
+          {chosen.length > assignment.slots && (
+            <p className="w-full text-sm text-amber-800 dark:text-amber-300">
+              {chosen.length} chosen for {assignment.slots} slots: remove some.
+            </p>
+          )}
         </form>
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">The wallet&apos;s owner can move the slots after signing in with the wallet (Connect wallet, then Sign in).</p>

@@ -25,7 +25,11 @@ export function ConnectOptions({ intro }: { intro: string }) {
           ))}
         </ul>
       )}
-      {error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error.message.split("\n")[0]}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error.message.split("\n")[0]}
+        </p>
+      )}
     </div>
   );
 }

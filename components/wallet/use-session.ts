@@ -34,9 +34,15 @@ export function useSession() {
     async (address: `0x${string}`, chainId: number) => {
       const { nonce } = await readJson<{ nonce: string }>(await fetch("/api/v1/auth/nonce", { cache: "no-store" }));
       const message = createSiweMessage({
-        address, chainId, nonce, domain: window.location.host, uri: window.location.origin, version: "1",
+        address,
+        chainId,
+        nonce,
+        domain: window.location.host,
+        uri: window.location.origin,
+        version: "1",
         statement: "Sign in to Heurist Mining Points to manage your mining wallet.",
-        issuedAt: new Date(), expirationTime: new Date(Date.now() + 10 * 60_000),
+        issuedAt: new Date(),
+        expirationTime: new Date(Date.now() + 10 * 60_000),
       });
       const signature = await signMessageAsync({ message });
       const res = await fetch("/api/v1/auth/verify", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message, signature }) });

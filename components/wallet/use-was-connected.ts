@@ -23,5 +23,9 @@ function subscribe(listener: () => void) {
 }
 
 export function useWasConnected(): boolean {
-  return useSyncExternalStore(subscribe, () => loaded || CONNECTED_COOKIE.test(decodeURIComponent(document.cookie)), () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => loaded || CONNECTED_COOKIE.test(decodeURIComponent(document.cookie)),
+    () => false,
+  );
 }

@@ -20,7 +20,11 @@ export function WalletPanel({ onClose }: { onClose: () => void }) {
   const signedIn = session && address && session.address === address.toLowerCase();
 
   return (
-    <div role="dialog" aria-label="Wallet" className="absolute right-0 top-full z-50 mt-2 w-80 max-w-[calc(100vw-2rem)] space-y-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
+    <div
+      role="dialog"
+      aria-label="Wallet"
+      className="absolute right-0 top-full z-50 mt-2 w-80 max-w-[calc(100vw-2rem)] space-y-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+    >
       {!isConnected ? (
         <ConnectOptions intro="Connect the wallet your GPUs mine to, or the one you stake from." />
       ) : (
@@ -36,12 +40,21 @@ export function WalletPanel({ onClose }: { onClose: () => void }) {
             <button
               type="button"
               className={button}
-              onClick={() => signIn(address!, chainId ?? chain.id).then(() => setError(null), (e: Error) => setError(e.message.split("\n")[0] ?? "Sign-in failed"))}
+              onClick={() =>
+                signIn(address!, chainId ?? chain.id).then(
+                  () => setError(null),
+                  (e: Error) => setError(e.message.split("\n")[0] ?? "Sign-in failed"),
+                )
+              }
             >
               Sign in with Ethereum
             </button>
           )}
-          {error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p>}
+          {error && (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {error}
+            </p>
+          )}
           <div className="flex flex-wrap gap-2">
             <Link href={`/wallets/${address!.toLowerCase()}`} className={button} onClick={onClose}>
               My mining
@@ -49,7 +62,14 @@ export function WalletPanel({ onClose }: { onClose: () => void }) {
             <Link href="/market#my-stakes" className={button} onClick={onClose}>
               My stakes
             </Link>
-            <button type="button" className={button} onClick={() => { void signOut(); disconnect(); }}>
+            <button
+              type="button"
+              className={button}
+              onClick={() => {
+                void signOut();
+                disconnect();
+              }}
+            >
               Disconnect
             </button>
           </div>

@@ -45,7 +45,12 @@ function ChainGate({ initial, children, loading }: { initial?: PortalChainConfig
   const config = query.data;
   const value = useMemo(() => (config ? { config, chain: chainFor(config) } : null), [config]);
   if (!value || !config) {
-    if (query.isError) return <span role="alert" className="px-3 py-2 text-sm text-red-700 dark:text-red-400">Wallet unavailable: {query.error.message}</span>;
+    if (query.isError)
+      return (
+        <span role="alert" className="px-3 py-2 text-sm text-red-700 dark:text-red-400">
+          Wallet unavailable: {query.error.message}
+        </span>
+      );
     return <>{loading ?? <span className="px-3 py-2 text-sm text-zinc-600 dark:text-zinc-400">Loading wallet…</span>}</>;
   }
   return (

@@ -95,7 +95,15 @@ export function WatchForm({ wallet, onCreated }: { wallet: string; onCreated: (w
           <label htmlFor={`${id}-hook`} className={labelClass}>
             Webhook URL (optional: signed JSON posts)
           </label>
-          <input id={`${id}-hook`} type="url" placeholder="https://…" value={webhookUrl} onChange={(e) => setWebhookUrl(e.target.value)} className={inputClass} autoComplete="off" />
+          <input
+            id={`${id}-hook`}
+            type="url"
+            placeholder="https://…"
+            value={webhookUrl}
+            onChange={(e) => setWebhookUrl(e.target.value)}
+            className={inputClass}
+            autoComplete="off"
+          />
         </div>
         <div>
           <label htmlFor={`${id}-format`} className={labelClass}>

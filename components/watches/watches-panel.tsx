@@ -99,7 +99,12 @@ export function WatchesPanel({ wallet }: { wallet: string }) {
 
   if (load.kind === "loading") return <p className={noteClass}>Loading watches…</p>;
   if (load.kind === "visitor") {
-    return <p className={noteClass}>Sign in as this wallet (the wallet button at the top) to be told when its GPUs stop earning, a node&apos;s bribe or stake changes, a miner is slashed or an epoch settles: here, by webhook, or in the feed.</p>;
+    return (
+      <p className={noteClass}>
+        Sign in as this wallet (the wallet button at the top) to be told when its GPUs stop earning, a node&apos;s bribe or stake changes, a miner is slashed or an epoch settles:
+        here, by webhook, or in the feed.
+      </p>
+    );
   }
   if (load.kind === "error") {
     return (
@@ -125,7 +130,10 @@ export function WatchesPanel({ wallet }: { wallet: string }) {
   return (
     <div className="space-y-5">
       {created?.webhookSecret ? (
-        <div role="status" className="space-y-1 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="status"
+          className="space-y-1 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100"
+        >
           <p className="font-semibold">The webhook&apos;s signing secret — copy it now, it is not shown again:</p>
           <code className="block break-all font-mono text-xs" data-testid="webhook-secret">
             {created.webhookSecret}

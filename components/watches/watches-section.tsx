@@ -4,11 +4,7 @@ import { WatchesPanel } from "./watches-panel";
 /** A wallet's alerts: the owner's watches and what they raised, and the public feed anyone can follow. */
 export function WatchesSection({ address }: { address: string }) {
   return (
-    <Section
-      id="alerts"
-      title="Alerts"
-      description="GPUs that stop earning, bribe and stake changes, slashes and epochs, told to you here, by signed webhook or in a feed."
-    >
+    <Section id="alerts" title="Alerts" description="GPUs that stop earning, bribe and stake changes, slashes and epochs, told to you here, by signed webhook or in a feed.">
       <Card className="space-y-4">
         <WatchesPanel wallet={address} />
         <p className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -43,7 +43,12 @@ describe("setBribe", () => {
     const epoch = await currentEpoch();
     const boundary = await epochStart(epoch + 1n);
     expect(eventOf(receipt, stakingMarketAbi, "BribeSet")).toEqual({
-      nodeId: idOf(nodeA), operator: carol, bps: 1500, effectiveEpoch: epoch + 1n, effectiveAt: boundary, minerId: nodeA,
+      nodeId: idOf(nodeA),
+      operator: carol,
+      bps: 1500,
+      effectiveEpoch: epoch + 1n,
+      effectiveAt: boundary,
+      minerId: nodeA,
     });
     expect(new Date(Number(boundary) * 1000).toUTCString()).toMatch(/^Fri, .* 00:00:00 GMT$/);
     expect(await bribeOf(nodeA)).toBe(0);

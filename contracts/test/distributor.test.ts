@@ -5,9 +5,7 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { parseEther, type Address } from "viem";
 import { describe, expect, test } from "vitest";
 import { esHeuAbi, heuAbi, rewardDistributorAbi, stakingMarketAbi } from "../../lib/chain/abi";
-import {
-  alice, balanceOf, bob, carol, dave, deployPerFile, eventOf, expectRevert, latestTimestamp, mined, mineAt, mintHeu, owner, publicClient, walletOf,
-} from "./fixture";
+import { alice, balanceOf, bob, carol, dave, deployPerFile, eventOf, expectRevert, latestTimestamp, mined, mineAt, mintHeu, owner, publicClient, walletOf } from "./fixture";
 
 const c = deployPerFile();
 const YEAR = 365n * 86_400n;
@@ -21,7 +19,11 @@ const proofOf = (tree: StandardMerkleTree<Leaf>, account: Address) => {
   throw new Error(`${account} has no leaf`);
 };
 const total = (leaves: Leaf[]) => leaves.reduce((s, [, v]) => s + v, 0n);
-const LEAVES: Leaf[] = [[alice, parseEther("1250.5")], [bob, parseEther("3")], [carol, 7n]];
+const LEAVES: Leaf[] = [
+  [alice, parseEther("1250.5")],
+  [bob, parseEther("3")],
+  [carol, 7n],
+];
 
 /** Publishes `leaves` as `epoch`'s root (funded by the owner), vesting from `vestStart`. */
 async function publish(epoch: bigint, leaves: Leaf[], vestStart: bigint) {
@@ -30,7 +32,10 @@ async function publish(epoch: bigint, leaves: Leaf[], vestStart: bigint) {
   await mined(walletOf(owner).writeContract({ address: c.heu, abi: heuAbi, functionName: "approve", args: [c.rewardDistributor, total(leaves)] }));
   const receipt = await mined(
     walletOf(owner).writeContract({
-      address: c.rewardDistributor, abi: rewardDistributorAbi, functionName: "publishRoot", args: [epoch, tree.root as `0x${string}`, total(leaves), vestStart],
+      address: c.rewardDistributor,
+      abi: rewardDistributorAbi,
+      functionName: "publishRoot",
+      args: [epoch, tree.root as `0x${string}`, total(leaves), vestStart],
     }),
   );
   return { tree, receipt };
@@ -51,7 +56,10 @@ describe("publishing", () => {
     expect(eventOf(receipt, rewardDistributorAbi, "RootPublished")).toEqual({ epoch: 7n, root: tree.root, total: total(LEAVES), vestStart });
     expect(await balanceOf(c.heu, c.rewardDistributor)).toBe(total(LEAVES));
     expect(await publicClient.readContract({ address: c.rewardDistributor, abi: rewardDistributorAbi, functionName: "epochOf", args: [7n] })).toEqual([
-      tree.root, total(LEAVES), 0n, vestStart,
+      tree.root,
+      total(LEAVES),
+      0n,
+      vestStart,
     ]);
     await expectRevert(publish(7n, LEAVES, vestStart), "RootAlreadyPublished", [7n]);
   });
@@ -100,11 +108,16 @@ describe("claiming", () => {
     for (const [account, amount] of LEAVES) await mined(claim(account, 6n, amount, proofOf(tree, account)));
     expect(await balanceOf(c.heu, c.rewardDistributor)).toBe(0n);
     // A tree whose leaves add up to more than the published total.
-    const greedy: Leaf[] = [[alice, 10n], [bob, 10n]];
+    const greedy: Leaf[] = [
+      [alice, 10n],
+      [bob, 10n],
+    ];
     const t = treeOf(greedy);
     await mintHeu(c, owner, 15n);
     await mined(walletOf(owner).writeContract({ address: c.heu, abi: heuAbi, functionName: "approve", args: [c.rewardDistributor, 15n] }));
-    await mined(walletOf(owner).writeContract({ address: c.rewardDistributor, abi: rewardDistributorAbi, functionName: "publishRoot", args: [8n, t.root as `0x${string}`, 15n, 0n] }));
+    await mined(
+      walletOf(owner).writeContract({ address: c.rewardDistributor, abi: rewardDistributorAbi, functionName: "publishRoot", args: [8n, t.root as `0x${string}`, 15n, 0n] }),
+    );
     await mined(claim(alice, 8n, 10n, proofOf(t, alice)));
     await expectRevert(claim(bob, 8n, 10n, proofOf(t, bob)), "ExceedsEpochTotal", [8n, 5n, 10n]);
   });
@@ -117,7 +130,10 @@ describe("claim and stake", () => {
     const amount = LEAVES[0]![1];
     const receipt = await mined(
       walletOf(alice).writeContract({
-        address: c.rewardDistributor, abi: rewardDistributorAbi, functionName: "claimAndStake", args: [9n, amount, proofOf(tree, alice), NODE],
+        address: c.rewardDistributor,
+        abi: rewardDistributorAbi,
+        functionName: "claimAndStake",
+        args: [9n, amount, proofOf(tree, alice), NODE],
       }),
     );
     const id = await nodeId(NODE);
@@ -141,7 +157,14 @@ describe("claim and stake", () => {
   test("several epochs in one transaction, into a node or to the wallet", async () => {
     const now = await latestTimestamp();
     const a = await publish(20n, LEAVES, now);
-    const b = await publish(21n, [[alice, 5n], [dave, 1n]], now);
+    const b = await publish(
+      21n,
+      [
+        [alice, 5n],
+        [dave, 1n],
+      ],
+      now,
+    );
     const claims = [
       { epoch: 20n, amount: LEAVES[0]![1], proof: proofOf(a.tree, alice) },
       { epoch: 21n, amount: 5n, proof: proofOf(b.tree, alice) },
@@ -154,7 +177,14 @@ describe("claim and stake", () => {
     );
     expect(await publicClient.readContract({ address: c.esHeu, abi: esHeuAbi, functionName: "grantCount", args: [alice] })).toBe(2n);
     // A batch with one claim already made is refused whole.
-    const c2 = await publish(22n, [[alice, 2n], [bob, 1n]], now);
+    const c2 = await publish(
+      22n,
+      [
+        [alice, 2n],
+        [bob, 1n],
+      ],
+      now,
+    );
     await expectRevert(many("", [{ epoch: 22n, amount: 2n, proof: proofOf(c2.tree, alice) }, claims[1]!]), "AlreadyClaimed", [21n, alice]);
     expect(await publicClient.readContract({ address: c.rewardDistributor, abi: rewardDistributorAbi, functionName: "isClaimed", args: [22n, alice] })).toBe(false);
     await mined(many("", [{ epoch: 22n, amount: 2n, proof: proofOf(c2.tree, alice) }]));
@@ -165,17 +195,17 @@ describe("claim and stake", () => {
     await mintHeu(c, alice, 10n);
     await mined(walletOf(alice).writeContract({ address: c.heu, abi: heuAbi, functionName: "approve", args: [c.stakingMarket, 10n] }));
     await expectRevert(
-      walletOf(alice).writeContract({ address: c.stakingMarket, abi: stakingMarketAbi, functionName: "stakeFor", args: ["0x0000000000000000000000000000000000000000", NODE, 0, 10n] }),
+      walletOf(alice).writeContract({
+        address: c.stakingMarket,
+        abi: stakingMarketAbi,
+        functionName: "stakeFor",
+        args: ["0x0000000000000000000000000000000000000000", NODE, 0, 10n],
+      }),
       "ZeroStaker",
       [],
     );
     await mined(walletOf(alice).writeContract({ address: c.stakingMarket, abi: stakingMarketAbi, functionName: "stakeFor", args: [carol, NODE, 0, 10n] }));
     expect(await publicClient.readContract({ address: c.stakingMarket, abi: stakingMarketAbi, functionName: "stakeOf", args: [await nodeId(NODE), carol, 0] })).toBe(10n);
-    await expectRevert(
-      walletOf(owner).writeContract({ address: c.esHeu, abi: esHeuAbi, functionName: "grantVesting", args: [alice, carol, 1n, 0n] }),
-      "InvalidHolder",
-      [carol],
-    );
+    await expectRevert(walletOf(owner).writeContract({ address: c.esHeu, abi: esHeuAbi, functionName: "grantVesting", args: [alice, carol, 1n, 0n] }), "InvalidHolder", [carol]);
   });
 });
-

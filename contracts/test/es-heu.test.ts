@@ -4,8 +4,22 @@ import { parseEther } from "viem";
 import { describe, expect, test } from "vitest";
 import { esHeuAbi, stakingMarketAbi } from "../../lib/chain/abi";
 import {
-  alice, balanceOf, blockTimestamp, bob, carol, eventOf, expectRevert, grantEsHeu, mined, mineAt, mintHeu, owner, publicClient,
-  setNextTimestamp, deployPerFile, walletOf,
+  alice,
+  balanceOf,
+  blockTimestamp,
+  bob,
+  carol,
+  eventOf,
+  expectRevert,
+  grantEsHeu,
+  mined,
+  mineAt,
+  mintHeu,
+  owner,
+  publicClient,
+  setNextTimestamp,
+  deployPerFile,
+  walletOf,
 } from "./fixture";
 
 const c = deployPerFile();
@@ -51,7 +65,11 @@ describe("grant", () => {
     expect([await isGranter(c.rewardDistributor), await isGranter(alice)]).toEqual([true, false]);
     await expectRevert(walletOf(owner).writeContract({ address: c.esHeu, abi: esHeuAbi, functionName: "grant", args: [bob, 0n] }), "ZeroAmount", []);
     await mintHeu(c, owner, 10n);
-    await expectRevert(walletOf(owner).writeContract({ address: c.esHeu, abi: esHeuAbi, functionName: "grant", args: [bob, 10n] }), "ERC20InsufficientAllowance", [c.esHeu, 0n, 10n]);
+    await expectRevert(walletOf(owner).writeContract({ address: c.esHeu, abi: esHeuAbi, functionName: "grant", args: [bob, 10n] }), "ERC20InsufficientAllowance", [
+      c.esHeu,
+      0n,
+      10n,
+    ]);
   });
 });
 
@@ -133,6 +151,8 @@ describe("transfers", () => {
   test("the deployment whitelists the staking market; only the owner changes the whitelist", async () => {
     expect(await publicClient.readContract({ address: c.esHeu, abi: esHeuAbi, functionName: "isTransferable", args: [c.stakingMarket] })).toBe(true);
     expect(await publicClient.readContract({ address: c.esHeu, abi: esHeuAbi, functionName: "isTransferable", args: [bob] })).toBe(false);
-    await expectRevert(walletOf(alice).writeContract({ address: c.esHeu, abi: esHeuAbi, functionName: "setTransferable", args: [alice, true] }), "OwnableUnauthorizedAccount", [alice]);
+    await expectRevert(walletOf(alice).writeContract({ address: c.esHeu, abi: esHeuAbi, functionName: "setTransferable", args: [alice, true] }), "OwnableUnauthorizedAccount", [
+      alice,
+    ]);
   });
 });

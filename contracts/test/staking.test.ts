@@ -4,8 +4,21 @@ import { keccak256, parseEther, stringToBytes, type Address } from "viem";
 import { beforeEach, describe, expect, test } from "vitest";
 import { esHeuAbi, heuAbi, stakingMarketAbi } from "../../lib/chain/abi";
 import {
-  alice, balanceOf, blockTimestamp, bob, carol, dave, eventOf, expectRevert, grantEsHeu, mined, mintHeu, publicClient, setNextTimestamp,
-  deployPerFile, walletOf,
+  alice,
+  balanceOf,
+  blockTimestamp,
+  bob,
+  carol,
+  dave,
+  eventOf,
+  expectRevert,
+  grantEsHeu,
+  mined,
+  mintHeu,
+  publicClient,
+  setNextTimestamp,
+  deployPerFile,
+  walletOf,
 } from "./fixture";
 
 const c = deployPerFile();
@@ -122,7 +135,13 @@ describe("unstake", () => {
   test("esHEU comes back at once, without a lock", async () => {
     const receipt = await mined(write(alice).unstake(nodeA, ESHEU, parseEther("20")));
     expect(eventOf(receipt, stakingMarketAbi, "Unstaked")).toEqual({
-      nodeId: idOf(nodeA), staker: alice, token: ESHEU, amount: parseEther("20"), lockId: 0n, unlockAt: 0n, minerId: nodeA,
+      nodeId: idOf(nodeA),
+      staker: alice,
+      token: ESHEU,
+      amount: parseEther("20"),
+      lockId: 0n,
+      unlockAt: 0n,
+      minerId: nodeA,
     });
     expect(await balanceOf(c.esHeu, alice)).toBe(parseEther("970"));
     expect(await stakeOf(nodeA, alice, ESHEU)).toBe(parseEther("30"));
@@ -133,7 +152,13 @@ describe("unstake", () => {
     const receipt = await mined(write(alice).unstake(nodeA, HEU, parseEther("40")));
     const unlockAt = (await blockTimestamp(receipt)) + LOCK;
     expect(eventOf(receipt, stakingMarketAbi, "Unstaked")).toEqual({
-      nodeId: idOf(nodeA), staker: alice, token: HEU, amount: parseEther("40"), lockId: 1n, unlockAt, minerId: nodeA,
+      nodeId: idOf(nodeA),
+      staker: alice,
+      token: HEU,
+      amount: parseEther("40"),
+      lockId: 1n,
+      unlockAt,
+      minerId: nodeA,
     });
     expect(await lockOf(1n)).toEqual([alice, parseEther("40"), unlockAt, false]);
     expect(await stakeOf(nodeA, alice, HEU)).toBe(parseEther("60"));
@@ -195,7 +220,13 @@ describe("moveStake", () => {
 
     const receipt = await mined(write(alice).move(nodeA, nodeC, HEU, parseEther("60")));
     expect(eventOf(receipt, stakingMarketAbi, "StakeMoved")).toEqual({
-      fromNodeId: idOf(nodeA), toNodeId: idOf(nodeC), staker: alice, token: HEU, amount: parseEther("60"), fromMinerId: nodeA, toMinerId: nodeC,
+      fromNodeId: idOf(nodeA),
+      toNodeId: idOf(nodeC),
+      staker: alice,
+      token: HEU,
+      amount: parseEther("60"),
+      fromMinerId: nodeA,
+      toMinerId: nodeC,
     });
     await mined(write(alice).move(nodeA, nodeB, ESHEU, parseEther("50")));
     expect([await stakeOf(nodeA, alice, HEU), await stakeOf(nodeC, alice, HEU), await stakeOf(nodeB, alice, ESHEU)]).toEqual([0n, parseEther("60"), parseEther("50")]);

@@ -8,15 +8,8 @@ const c = deployPerFile();
 
 describe("HEU", () => {
   test("is the 18-decimal Heurist token owned by the deployer", async () => {
-    const read = (functionName: "name" | "symbol" | "decimals" | "owner" | "totalSupply") =>
-      publicClient.readContract({ address: c.heu, abi: heuAbi, functionName });
-    expect(await Promise.all([read("name"), read("symbol"), read("decimals"), read("owner"), read("totalSupply")])).toEqual([
-      "Heurist",
-      "HEU",
-      18,
-      owner,
-      0n,
-    ]);
+    const read = (functionName: "name" | "symbol" | "decimals" | "owner" | "totalSupply") => publicClient.readContract({ address: c.heu, abi: heuAbi, functionName });
+    expect(await Promise.all([read("name"), read("symbol"), read("decimals"), read("owner"), read("totalSupply")])).toEqual(["Heurist", "HEU", 18, owner, 0n]);
   });
 
   test("the owner mints to anyone", async () => {
@@ -57,7 +50,9 @@ describe("Heurist Imaginaries", () => {
     const nonce = await publicClient.getTransactionCount({ address: owner });
     const hashes: Hash[] = [];
     for (let i = 0; i < 500; i++) {
-      hashes.push(await walletOf(owner).writeContract({ address: c.imaginaries, abi: imaginariesAbi, functionName: "mint", args: [i % 2 ? bob : alice], nonce: nonce + i, gas: 200_000n }));
+      hashes.push(
+        await walletOf(owner).writeContract({ address: c.imaginaries, abi: imaginariesAbi, functionName: "mint", args: [i % 2 ? bob : alice], nonce: nonce + i, gas: 200_000n }),
+      );
     }
     const receipts = await Promise.all(hashes.map((hash) => publicClient.waitForTransactionReceipt({ hash })));
     expect(receipts.every((r) => r.status === "success")).toBe(true);

@@ -55,7 +55,10 @@ describe("assessFloorSpike", () => {
     expect(flag.share).toBe(0.2);
     expect(flag.expectedShare).toBeCloseTo(0.055, 9);
     expect(flag.z).toBeCloseTo((0.145 * Math.sqrt(200)) / Math.sqrt(0.055 * 0.945), 9);
-    expect(flag.byModel.map((m) => [m.modelId, m.networkShare])).toEqual([["SDXL", 0.01], ["Aurora", 0.1]]);
+    expect(flag.byModel.map((m) => [m.modelId, m.networkShare])).toEqual([
+      ["SDXL", 0.01],
+      ["Aurora", 0.1],
+    ]);
   });
 
   test("a model nobody else runs falls back to the network's overall share", () => {
@@ -103,5 +106,13 @@ test("floorSpikeFlags: strongest first", () => {
   const b = [{ modelId: "SDXL", jobs: 400, floorJobs: 380 }];
   const rest = { modelId: "SDXL", jobs: 10_000, floorJobs: 100 };
   const net = [{ modelId: "SDXL", jobs: rest.jobs + 500, floorJobs: rest.floorJobs + 430 }];
-  expect(floorSpikeFlags(new Map([["0xa", a], ["0xb", b]]), net).map((f) => f.minerId)).toEqual(["0xb", "0xa"]);
+  expect(
+    floorSpikeFlags(
+      new Map([
+        ["0xa", a],
+        ["0xb", b],
+      ]),
+      net,
+    ).map((f) => f.minerId),
+  ).toEqual(["0xb", "0xa"]);
 });

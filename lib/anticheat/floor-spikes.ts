@@ -97,7 +97,5 @@ export function assessFloorSpike(minerId: string, mine: readonly ModelCounts[], 
 /** Miner IDs flagged, strongest evidence first. `network` holds every miner's counts per model. */
 export function floorSpikeFlags(miners: ReadonlyMap<string, readonly ModelCounts[]>, network: readonly ModelCounts[], t = FLOOR_SPIKE): FloorSpikeFlag[] {
   const net = new Map(network.map((n) => [n.modelId, n]));
-  return [...miners]
-    .flatMap(([minerId, mine]) => assessFloorSpike(minerId, mine, net, t) ?? [])
-    .sort((a, b) => b.z - a.z || a.minerId.localeCompare(b.minerId));
+  return [...miners].flatMap(([minerId, mine]) => assessFloorSpike(minerId, mine, net, t) ?? []).sort((a, b) => b.z - a.z || a.minerId.localeCompare(b.minerId));
 }

@@ -33,7 +33,12 @@ describe("breachOf", () => {
 describe("implausibleFlags", () => {
   const flags = implausibleFlags([
     { minerId: "0xa-one", jobs: 1, claimedMicro: 85_300_000_000, examples: [sdxl()] },
-    { minerId: "0xb-many", jobs: 1_200, claimedMicro: 7_200_000_000, examples: [sdxl({ jobId: "j2", width: 1024, height: 1024, steps: 20, latencySec: 0.05, claimedMicro: 6_000_000 })] },
+    {
+      minerId: "0xb-many",
+      jobs: 1_200,
+      claimedMicro: 7_200_000_000,
+      examples: [sdxl({ jobId: "j2", width: 1024, height: 1024, steps: 20, latencySec: 0.05, claimedMicro: 6_000_000 })],
+    },
     { minerId: "0xc-none", jobs: 0, claimedMicro: 0, examples: [] },
   ]);
 

@@ -3,16 +3,7 @@
 // broke and what it claimed, so an admin can judge whether the miner's other points are honest
 // (a miner reporting impossible work once may be misconfigured; hundreds of times, it is cheating).
 // Pure: the SQL fetches the entries, this re-derives the evidence with the pricing library.
-import {
-  checkPlausibility,
-  describeBreach,
-  findModel,
-  findSchedule,
-  microToPoints,
-  plausibilityBoundsFor,
-  type PlausibilityBreach,
-  type PlausibilityJob,
-} from "@/lib/points";
+import { checkPlausibility, describeBreach, findModel, findSchedule, microToPoints, plausibilityBoundsFor, type PlausibilityBreach, type PlausibilityJob } from "@/lib/points";
 
 export const IMPLAUSIBLE = {
   /** Miner IDs listed, most implausible jobs first. */

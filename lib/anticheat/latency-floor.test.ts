@@ -33,7 +33,10 @@ describe("latencyFloorSeconds", () => {
   test("from 512×512 on, a quarter of the catalog's time for every GPU and image model", () => {
     for (const gpu of GPU_CATALOG) {
       for (const model of MODELS.filter((m) => m.kind === "image")) {
-        for (const shape of [{ width: 512, height: 512, steps: 20 }, { width: 832, height: 1216, steps: 30 }]) {
+        for (const shape of [
+          { width: 512, height: 512, steps: 20 },
+          { width: 832, height: 1216, steps: 30 },
+        ]) {
           expect(latencyFloorSeconds(gpu.hardware, model.id, shape)).toBeCloseTo(catalogSecondsPerJob(gpu, model, shape) * LATENCY_FLOOR_RATIO, 9);
         }
       }

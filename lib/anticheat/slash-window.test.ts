@@ -10,9 +10,9 @@ const reversal = (id: number, of: PastAction): PastAction => ({ id, action: "rev
 /** Earnings given per hour-long interval [h, h + 1) → sums per segment of the boundaries. */
 function remaining(perHour: Record<number, number>, past: PastAction[], window: TimeWindow): number {
   const boundaries = segmentBoundaries(window, past);
-  const earned = boundaries.slice(0, -1).map((start, k) =>
-    Object.entries(perHour).reduce((acc, [h, v]) => (Number(h) * H >= start && Number(h) * H < boundaries[k + 1]! ? acc + v : acc), 0),
-  );
+  const earned = boundaries
+    .slice(0, -1)
+    .map((start, k) => Object.entries(perHour).reduce((acc, [h, v]) => (Number(h) * H >= start && Number(h) * H < boundaries[k + 1]! ? acc + v : acc), 0));
   return remainingInWindow(boundaries, earned, past, window);
 }
 

@@ -33,6 +33,11 @@ export function chainFor(config: Pick<PortalChainConfig, "chainId" | "rpcUrl">):
 export const CHAIN_CONFIG_URL = "/api/v1/chain";
 
 /** The wallet's part of an /api/v1/chain answer. */
-export function portalChainConfigOf(status: { chainId: number; rpcUrl: string; contracts: { heu: string; esHeu: string; imaginaries: string; stakingMarket: string; rewardDistributor: string | null } | null; confirmations: number }): PortalChainConfig {
+export function portalChainConfigOf(status: {
+  chainId: number;
+  rpcUrl: string;
+  contracts: { heu: string; esHeu: string; imaginaries: string; stakingMarket: string; rewardDistributor: string | null } | null;
+  confirmations: number;
+}): PortalChainConfig {
   return { chainId: status.chainId, rpcUrl: status.rpcUrl, contracts: status.contracts as PortalContracts | null, confirmations: status.confirmations };
 }

@@ -33,7 +33,11 @@ describe("availabilitySample", () => {
 
 test.each([
   [{ onlineBuckets: 276, buckets: 288, source: "heartbeats" as const }, "23 of 24 h", "Online in 276 of 288 5-minute buckets measured in the last 24 hours"],
-  [{ onlineBuckets: 24, buckets: 276, source: "jobs" as const }, "2 of 23 h · jobs", "Online in 24 of 276 5-minute buckets measured in the last 24 hours (from received jobs: an hour with a job counts as online)"],
+  [
+    { onlineBuckets: 24, buckets: 276, source: "jobs" as const },
+    "2 of 23 h · jobs",
+    "Online in 24 of 276 5-minute buckets measured in the last 24 hours (from received jobs: an hour with a job counts as online)",
+  ],
   [{ onlineBuckets: 0, buckets: 0, source: "none" as const }, "not measured", "Nothing measured in the last 24 hours"],
 ])("a table cell's sample: %o → %s", (a, short, title) => {
   expect(availabilityShort(a)).toBe(short);
@@ -41,7 +45,9 @@ test.each([
 });
 
 test("a wallet's tooltip names its GPUs", () => {
-  expect(availabilityTitle({ onlineBuckets: 800, buckets: 864, source: "heartbeats", gpus: 3 })).toBe("Online in 800 of 864 GPU × 5-minute buckets of 3 GPUs measured in the last 24 hours");
+  expect(availabilityTitle({ onlineBuckets: 800, buckets: 864, source: "heartbeats", gpus: 3 })).toBe(
+    "Online in 800 of 864 GPU × 5-minute buckets of 3 GPUs measured in the last 24 hours",
+  );
 });
 
 test.each([

@@ -37,7 +37,13 @@ describe("explainZero", () => {
     ],
     [
       "implausible",
-      { ...ctx, pointType: "llama" as const, modelId: "hermes-3-llama3.1-8b", latencySec: 0.2, shape: { width: null, height: null, steps: null, inputTokens: 1_200, outputTokens: 800 } },
+      {
+        ...ctx,
+        pointType: "llama" as const,
+        modelId: "hermes-3-llama3.1-8b",
+        latencySec: 0.2,
+        shape: { width: null, height: null, steps: null, inputTokens: 1_200, outputTokens: 800 },
+      },
       "0.2 s is faster than the 0.412 s the fastest GPU needs for this much work on hermes-3-llama3.1-8b; such jobs earn nothing and are reviewed.",
     ],
     [

@@ -49,9 +49,7 @@ export function explainZero(reason: string | null, ctx: ZeroContext): string | n
       return `Inference${took || " exceeded"} ${limit} for ${ctx.pointType === "waifu" ? "image" : "LLM"} jobs.`;
     }
     case "floor":
-      return ctx.pointType === "waifu"
-        ? "Below the anti-spam floor: images under 512×512 or under 20 steps earn nothing."
-        : "No tokens were generated, so the base is 0.";
+      return ctx.pointType === "waifu" ? "Below the anti-spam floor: images under 512×512 or under 20 steps earn nothing." : "No tokens were generated, so the base is 0.";
     case "disabled":
       return `Schedule ${ctx.scheduleId} offers ${ctx.modelId ?? "this model"} at a multiplier of 0 (disabled).`;
     case "inactive":

@@ -22,8 +22,14 @@ describe("resolveExportRange", () => {
   });
 
   test.each([
-    [{ from: "2024-09-02", to: "2024-09-01" }, { field: "from", reason: "from must be on or before to" }],
-    [{ from: "2024-06-30", to: "2024-09-30" }, { field: "to", reason: "the range is 93 days; at most 92 days per export" }],
+    [
+      { from: "2024-09-02", to: "2024-09-01" },
+      { field: "from", reason: "from must be on or before to" },
+    ],
+    [
+      { from: "2024-06-30", to: "2024-09-30" },
+      { field: "to", reason: "the range is 93 days; at most 92 days per export" },
+    ],
   ])("%j is refused", (query, problem) => {
     expect(resolveExportRange(query, now, opts)).toEqual({ problems: [problem] });
   });

@@ -36,21 +36,38 @@ describe("explainStanding", () => {
   });
 
   test.each([
-    [{ vsMedian: { ratio: 1.06, median: 6, gpus: 5 }, pointsPerJob24h: 6.36 }, "6.36 Waifu Points per job over the last 24 h (12 jobs), 6 % above the median 6 of this wallet's 5 RTX 4090 GPUs serving image jobs."],
-    [{ vsMedian: { ratio: 0.999, median: 6, gpus: 5 }, pointsPerJob24h: 5.994 }, "5.99 Waifu Points per job over the last 24 h (12 jobs), at the median 6 of this wallet's 5 RTX 4090 GPUs serving image jobs."],
+    [
+      { vsMedian: { ratio: 1.06, median: 6, gpus: 5 }, pointsPerJob24h: 6.36 },
+      "6.36 Waifu Points per job over the last 24 h (12 jobs), 6 % above the median 6 of this wallet's 5 RTX 4090 GPUs serving image jobs.",
+    ],
+    [
+      { vsMedian: { ratio: 0.999, median: 6, gpus: 5 }, pointsPerJob24h: 5.994 },
+      "5.99 Waifu Points per job over the last 24 h (12 jobs), at the median 6 of this wallet's 5 RTX 4090 GPUs serving image jobs.",
+    ],
     [{ pointsPerJob24h: null, onTime24h: { ratio: null, completed: 0, jobs: 0 } }, "No jobs in the last 24 hours, so there is nothing to compare with the wallet's other GPUs."],
     [
-      { pointType: "llama" as const, hardware: "NVIDIA A100 80GB PCIe", pointsPerJob24h: 1, vsMedian: { ratio: null, median: 1, gpus: 1 }, onTime24h: { ratio: 1, completed: 1, jobs: 1 } },
+      {
+        pointType: "llama" as const,
+        hardware: "NVIDIA A100 80GB PCIe",
+        pointsPerJob24h: 1,
+        vsMedian: { ratio: null, median: 1, gpus: 1 },
+        onTime24h: { ratio: 1, completed: 1, jobs: 1 },
+      },
       "1 Llama Points per job over the last 24 h (1 job); no other A100 80GB PCIe of this wallet served LLM jobs in that time, so there is nothing to compare with.",
     ],
-    [{ vsMedian: { ratio: null, median: 0, gpus: 3 } }, "2.05 Waifu Points per job over the last 24 h (12 jobs); the median of this wallet's 3 RTX 4090 GPUs serving image jobs is 0, so there is no ratio to give."],
+    [
+      { vsMedian: { ratio: null, median: 0, gpus: 3 } },
+      "2.05 Waifu Points per job over the last 24 h (12 jobs); the median of this wallet's 3 RTX 4090 GPUs serving image jobs is 0, so there is no ratio to give.",
+    ],
   ])("%j", (over, sentence) => {
     expect(explainStanding({ row: row(over), mix: [], boostMultiplier: null })).toBe(sentence);
   });
 
   test("below the median with nothing priced low: the jobs were smaller", () => {
     const mix = [{ modelId: "SDXL", scheduleId: "testnet-2024-09", modelMultiplier: 1, zeroReason: null, jobs: 12 }];
-    expect(explainStanding({ row: row({ hasBoostSlot: true }), mix, boostMultiplier: 1.1 })).toMatch(/: they were smaller \(fewer pixels × steps, or fewer tokens\) than its siblings'\.$/);
+    expect(explainStanding({ row: row({ hasBoostSlot: true }), mix, boostMultiplier: 1.1 })).toMatch(
+      /: they were smaller \(fewer pixels × steps, or fewer tokens\) than its siblings'\.$/,
+    );
   });
 
   test.each([

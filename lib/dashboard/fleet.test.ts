@@ -1,8 +1,26 @@
 import { describe, expect, test } from "vitest";
 import type { WalletMiner } from "@/lib/schemas/wallets";
-import { compareMiners, describeVsMedian, formatVsMedian, pointsPerJob, isIdle, matchesFilters, median, noComparisonReason, selectFleet, withMedians, type FleetRow } from "./fleet";
+import {
+  compareMiners,
+  describeVsMedian,
+  formatVsMedian,
+  pointsPerJob,
+  isIdle,
+  matchesFilters,
+  median,
+  noComparisonReason,
+  selectFleet,
+  withMedians,
+  type FleetRow,
+} from "./fleet";
 
-const avail = (onlineBuckets: number, buckets = 288) => ({ ratio: buckets ? onlineBuckets / buckets : null, onlineBuckets, buckets, heartbeatBuckets: buckets, source: "heartbeats" as const });
+const avail = (onlineBuckets: number, buckets = 288) => ({
+  ratio: buckets ? onlineBuckets / buckets : null,
+  onlineBuckets,
+  buckets,
+  heartbeatBuckets: buckets,
+  source: "heartbeats" as const,
+});
 
 function row(minerId: string, over: Partial<FleetRow> = {}): FleetRow {
   const points24h = over.points24h ?? 0;

@@ -93,10 +93,7 @@ export function compareMiners(sort: WalletMinerSort, order: "asc" | "desc"): (a:
 }
 
 /** The table's rows in order, every page: filtered, then sorted. */
-export function selectFleet(
-  all: readonly WalletMiner[],
-  query: { sort: WalletMinerSort; order: "asc" | "desc"; q?: string } & FleetFilters,
-): WalletMiner[] {
+export function selectFleet(all: readonly WalletMiner[], query: { sort: WalletMinerSort; order: "asc" | "desc"; q?: string } & FleetFilters): WalletMiner[] {
   return all.filter((m) => matchesFilters(m, query, query.q)).sort(compareMiners(query.sort, query.order));
 }
 

@@ -21,8 +21,7 @@ export function describeNftTable(schedule: Pick<RewardSchedule, "nftBoostPpm">):
 export function describeStakeCurve(curve: RewardSchedule["stakeCurve"]): string {
   const [first, ...rest] = curve.points;
   if (!first) return "no stake multiplier";
-  const below =
-    curve.belowFirstPpm === 0 ? `inactive (×0) below ${num(first[0])} stHEU` : `${mult(curve.belowFirstPpm)} below ${num(first[0])} stHEU`;
+  const below = curve.belowFirstPpm === 0 ? `inactive (×0) below ${num(first[0])} stHEU` : `${mult(curve.belowFirstPpm)} below ${num(first[0])} stHEU`;
   const parts = [below, `${mult(first[1])} at ${num(first[0])}`];
   for (const [stake, ppm] of rest) parts.push(`rising linearly to ${mult(ppm)} at ${num(stake)} stHEU`);
   return `${parts.join(", ")}, flat above`;

@@ -70,7 +70,10 @@ describe("bribeSeries", () => {
   });
 
   test("a first bribe still pending: nothing in force, the dashed line starts at 0; the axis shows at least 30 days", () => {
-    const b = bribes({ pending: { bps: 500, effectiveEpoch: 2918, effectiveAt: "2026-12-11T00:00:00.000Z" }, history: [entry(500, 2918, "2026-12-11T00:00:00.000Z", "pending", "2026-12-11T00:00:00.000Z")] });
+    const b = bribes({
+      pending: { bps: 500, effectiveEpoch: 2918, effectiveAt: "2026-12-11T00:00:00.000Z" },
+      history: [entry(500, 2918, "2026-12-11T00:00:00.000Z", "pending", "2026-12-11T00:00:00.000Z")],
+    });
     const s = bribeSeries(b)!;
     expect(s.inForce).toEqual([]);
     expect(s.pending!.points[0]).toEqual({ t: t(asOf), value: 0 });
@@ -85,15 +88,31 @@ const point = (at: string, heu: bigint, kind: NodeHistory["stake"][number]["kind
 test.each([
   [[], "Never staked on."],
   [
-    [point("2026-11-06T00:00:00.000Z", 10_000n, "start"), point("2026-11-25T00:00:00.000Z", 16_500n, "change"), point("2026-12-04T01:00:00.000Z", 14_000n, "change"), point(asOf, 14_000n, "now")],
+    [
+      point("2026-11-06T00:00:00.000Z", 10_000n, "start"),
+      point("2026-11-25T00:00:00.000Z", 16_500n, "change"),
+      point("2026-12-04T01:00:00.000Z", 14_000n, "change"),
+      point(asOf, 14_000n, "now"),
+    ],
     "14,000 stHEU now, 10,000 stHEU on 2026-11-06; 2 changes since, highest 16,500 stHEU.",
   ],
-  [[point("2026-11-06T00:00:00.000Z", 0n, "start"), point("2026-12-02T00:00:00.000Z", 7_000n, "change"), point(asOf, 7_000n, "now")], "7,000 stHEU now, 0 stHEU on 2026-11-06; 1 change since."],
+  [
+    [point("2026-11-06T00:00:00.000Z", 0n, "start"), point("2026-12-02T00:00:00.000Z", 7_000n, "change"), point(asOf, 7_000n, "now")],
+    "7,000 stHEU now, 0 stHEU on 2026-11-06; 1 change since.",
+  ],
 ])("stakeSummary %#", (stake, text) => {
   expect(stakeSummary(stake)).toBe(text);
 });
 
-const dayOf = (date: string, online: number, buckets: number, heartbeatBuckets: number, source: NodeHistoryDay["availability"]["source"], jobs = 0, completed = 0): NodeHistoryDay => ({
+const dayOf = (
+  date: string,
+  online: number,
+  buckets: number,
+  heartbeatBuckets: number,
+  source: NodeHistoryDay["availability"]["source"],
+  jobs = 0,
+  completed = 0,
+): NodeHistoryDay => ({
   date,
   from: `${date}T00:00:00.000Z`,
   to: `${date}T00:00:00.000Z`,
@@ -102,7 +121,12 @@ const dayOf = (date: string, online: number, buckets: number, heartbeatBuckets: 
 });
 
 describe("availability per day", () => {
-  const days = [dayOf("2026-12-03", 24, 288, 0, "jobs", 3, 2), dayOf("2026-12-04", 216, 288, 216, "mixed"), dayOf("2026-12-05", 88, 88, 88, "heartbeats", 1, 1), dayOf("2026-12-06", 0, 0, 0, "none")];
+  const days = [
+    dayOf("2026-12-03", 24, 288, 0, "jobs", 3, 2),
+    dayOf("2026-12-04", 216, 288, 216, "mixed"),
+    dayOf("2026-12-05", 88, 88, 88, "heartbeats", 1, 1),
+    dayOf("2026-12-06", 0, 0, 0, "none"),
+  ];
 
   test("bars in percent; days measured from received jobs (wholly or partly) are marked; a day not measured has no bar", () => {
     expect(availabilityBars(days)).toEqual([

@@ -27,8 +27,11 @@ describe("lagNote", () => {
     ["yesterday: with the date", replica("2026-12-04T20:00:00Z", 78_142), "Data as of 2026-12-04 20:00:00 UTC (replica 21 h behind)"],
     ["unknown", replica(now.toISOString(), null), "Data from a read replica that is catching up; how far behind it is is not known yet"],
     ["primary, batches folded within 3 s", { asOf: "2026-12-05T17:42:19Z", lagSeconds: 0, replica: false, pendingSince: "2026-12-05T17:42:19Z" }, null],
-    ["primary, batches waiting 40 s to be folded", { asOf: "2026-12-05T17:41:42Z", lagSeconds: 0, replica: false, pendingSince: "2026-12-05T17:41:42Z" },
-      "Totals as of 17:41:42 UTC (jobs of the last 40 s are still being added)"],
+    [
+      "primary, batches waiting 40 s to be folded",
+      { asOf: "2026-12-05T17:41:42Z", lagSeconds: 0, replica: false, pendingSince: "2026-12-05T17:41:42Z" },
+      "Totals as of 17:41:42 UTC (jobs of the last 40 s are still being added)",
+    ],
     ["a lagging replica says so first", { ...replica("2026-12-05T17:42:10Z", 12), pendingSince: "2026-12-05T17:41:42Z" }, "Data as of 17:42:10 UTC (replica 12 s behind)"],
   ])("%s", (_, r, text) => {
     expect(lagNote(r, now)).toBe(text);

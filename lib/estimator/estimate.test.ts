@@ -6,7 +6,13 @@ import { MIN_DEVICES, MIN_SUCCESSES, computeEstimate, pickRate } from "./estimat
 import { formFromParams, parseForm } from "./params";
 import type { GpuModelThroughput, KindThroughput, NetworkThroughput } from "./types";
 
-const NO_DATA: NetworkThroughput = { from: "2026-11-15T00:00:00.000Z", to: "2026-11-22T00:00:00.000Z", asOf: "2026-11-22T00:10:00.000Z", availabilitySource: "heartbeats", items: [] };
+const NO_DATA: NetworkThroughput = {
+  from: "2026-11-15T00:00:00.000Z",
+  to: "2026-11-22T00:00:00.000Z",
+  asOf: "2026-11-22T00:10:00.000Z",
+  availabilitySource: "heartbeats",
+  items: [],
+};
 const gpu4090 = findGpu("4090")!;
 const gpu3090 = findGpu("3090")!;
 

@@ -7,7 +7,13 @@ import { baseExplanation, modelOptionText, multiplierExplanation, perDayArithmet
 import { defaultForm, parseForm } from "./params";
 import type { NetworkThroughput } from "./types";
 
-const NO_DATA: NetworkThroughput = { from: "2026-11-15T00:00:00.000Z", to: "2026-11-22T00:00:00.000Z", asOf: "2026-11-22T00:10:00.000Z", availabilitySource: "heartbeats", items: [] };
+const NO_DATA: NetworkThroughput = {
+  from: "2026-11-15T00:00:00.000Z",
+  to: "2026-11-22T00:00:00.000Z",
+  asOf: "2026-11-22T00:10:00.000Z",
+  availabilitySource: "heartbeats",
+  items: [],
+};
 
 function reasons(over: Record<string, string>) {
   const form = { ...defaultForm("testnet-2024-09"), ...over };
@@ -124,8 +130,15 @@ describe("perDayArithmetic: the per-hour and per-day figures visibly agree", () 
     ...NO_DATA,
     items: [
       {
-        hardware: findGpu("4090")!.hardware, devices: 9, days: 7, deviceDays: 50, onlineHours: 1000, points: 1, onlineShare: 0.9,
-        pointsPerOnlineDay: { value: 1, p25: null, p75: null }, models: [],
+        hardware: findGpu("4090")!.hardware,
+        devices: 9,
+        days: 7,
+        deviceDays: 50,
+        onlineHours: 1000,
+        points: 1,
+        onlineShare: 0.9,
+        pointsPerOnlineDay: { value: 1, p25: null, p75: null },
+        models: [],
         kinds: [{ kind: "image", devices: 9, deviceDays: 50, onlineHours: 1000, successes: 1000, jobsPerOnlineHour: { value: jobsPerHour, p25: null, p75: null } }],
       },
     ],

@@ -20,11 +20,7 @@ export function zeroExplanations(estimate: Estimate, model: ModelInfo, schedule:
   }
   switch (estimate.zeroReason) {
     case "floor":
-      reasons.push(
-        model.kind === "image"
-          ? "Below the anti-spam floor: images smaller than 512×512 pixels or with fewer than 20 steps earn 0."
-          : "A job with no tokens earns 0.",
-      );
+      reasons.push(model.kind === "image" ? "Below the anti-spam floor: images smaller than 512×512 pixels or with fewer than 20 steps earn 0." : "A job with no tokens earns 0.");
       break;
     case "disabled":
       reasons.push(`${model.label} is disabled in the ${schedule.id} schedule (multiplier 0): its jobs earn nothing.`);
@@ -57,8 +53,7 @@ export function zeroExplanations(estimate: Estimate, model: ModelInfo, schedule:
 const KIND_WORDS = { image: "image", llm: "LLM" } as const;
 // Without heartbeats an hour is online only when a job came in it, so an idle online hour is
 // missed and the rate per hour online reads high where jobs are sparse: say so.
-const FALLBACK_CAVEAT =
-  " Part of the window predates the heartbeats: there an hour counts as online only if a job came, which overstates jobs per hour where jobs are sparse.";
+const FALLBACK_CAVEAT = " Part of the window predates the heartbeats: there an hour counts as online only if a job came, which overstates jobs per hour where jobs are sparse.";
 
 /** Where the jobs-per-hour figure comes from, with its sample. */
 export function rateSource(rate: Rate, gpu: GpuSpec, model: ModelInfo, availability: NetworkThroughput["availabilitySource"] = "heartbeats"): string {

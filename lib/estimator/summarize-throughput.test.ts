@@ -3,7 +3,17 @@ import { summarizeThroughput, type KindRow, type ModelRow } from "./summarize-th
 
 const HW = "NVIDIA GeForce RTX 4090";
 const k = (over: Partial<KindRow>): KindRow => ({
-  hardware: HW, kind: null, devices: 2, days: 7, device_days: 10, online: 0, successes: "0", micro: "0", jobs_q: null, micro_day_q: null, ...over,
+  hardware: HW,
+  kind: null,
+  devices: 2,
+  days: 7,
+  device_days: 10,
+  online: 0,
+  successes: "0",
+  micro: "0",
+  jobs_q: null,
+  micro_day_q: null,
+  ...over,
 });
 
 describe("summarizeThroughput", () => {

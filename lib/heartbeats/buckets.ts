@@ -32,7 +32,7 @@ export function windowRuns(from: Date, to: Date): { day: string; start: number; 
   const first = Math.ceil(from.getTime() / BUCKET_MS);
   const end = Math.floor(to.getTime() / BUCKET_MS);
   const runs: { day: string; start: number; length: number }[] = [];
-  for (let b = first; b < end; ) {
+  for (let b = first; b < end;) {
     const { day, index } = bucketOf(new Date(b * BUCKET_MS));
     const length = Math.min(BUCKETS_PER_DAY - index, end - b);
     runs.push({ day, start: index + 1, length });

@@ -23,7 +23,10 @@ describe("bribeState", () => {
     expect(s.currentBps).toBe(1000);
     expect(s.currentSince).toBe(E(2910));
     expect(s.pending).toEqual({ bps: 1500, effectiveEpoch: 2918, effectiveAt: E(2918) });
-    expect(s.history.map((h) => [h.bps, h.status])).toEqual([[1500, "pending"], [1000, "in_force"]]);
+    expect(s.history.map((h) => [h.bps, h.status])).toEqual([
+      [1500, "pending"],
+      [1000, "in_force"],
+    ]);
     expect(s.history[1]).toMatchObject({ inForceFrom: E(2910), inForceUntil: E(2918) });
     expect(s.recentCut).toBeNull();
   });
@@ -32,7 +35,10 @@ describe("bribeState", () => {
     const a = set(2000, 2918);
     const b = set(500, 2918, 1);
     const s = bribeState([a, b], NOW);
-    expect(s.history.map((h) => [h.bps, h.status, h.inForceFrom])).toEqual([[500, "pending", E(2918)], [2000, "superseded", null]]);
+    expect(s.history.map((h) => [h.bps, h.status, h.inForceFrom])).toEqual([
+      [500, "pending", E(2918)],
+      [2000, "superseded", null],
+    ]);
     expect(s.pending?.bps).toBe(500);
     expect(s.currentBps).toBeNull();
     expect(s.recentCut).toBeNull(); // 2,000 was never in force
@@ -40,14 +46,61 @@ describe("bribeState", () => {
 
   test.each([
     // name, sets [bps, epoch], expected cut
-    ["cut already in force, the higher one applied 10 days ago", [[3000, 2900], [1000, 2917]], { fromBps: 3000, toBps: 1000, effectiveAt: E(2917), pending: false }],
-    ["cut pending for next epoch", [[3000, 2900], [1000, 2918]], { fromBps: 3000, toBps: 1000, effectiveAt: E(2918), pending: true }],
-    ["a raise is no cut", [[1000, 2900], [3000, 2918]], null],
-    ["a cut more than 30 days ago is history", [[3000, 2900], [1000, 2911]], null],
-    ["raised then cut back within the window: cut from the highest", [[1000, 2900], [4000, 2914], [2000, 2916], [1500, 2918]], { fromBps: 4000, toBps: 1500, effectiveAt: E(2918), pending: true }],
-    ["cut to zero", [[500, 2915], [0, 2917]], { fromBps: 500, toBps: 0, effectiveAt: E(2917), pending: false }],
+    [
+      "cut already in force, the higher one applied 10 days ago",
+      [
+        [3000, 2900],
+        [1000, 2917],
+      ],
+      { fromBps: 3000, toBps: 1000, effectiveAt: E(2917), pending: false },
+    ],
+    [
+      "cut pending for next epoch",
+      [
+        [3000, 2900],
+        [1000, 2918],
+      ],
+      { fromBps: 3000, toBps: 1000, effectiveAt: E(2918), pending: true },
+    ],
+    [
+      "a raise is no cut",
+      [
+        [1000, 2900],
+        [3000, 2918],
+      ],
+      null,
+    ],
+    [
+      "a cut more than 30 days ago is history",
+      [
+        [3000, 2900],
+        [1000, 2911],
+      ],
+      null,
+    ],
+    [
+      "raised then cut back within the window: cut from the highest",
+      [
+        [1000, 2900],
+        [4000, 2914],
+        [2000, 2916],
+        [1500, 2918],
+      ],
+      { fromBps: 4000, toBps: 1500, effectiveAt: E(2918), pending: true },
+    ],
+    [
+      "cut to zero",
+      [
+        [500, 2915],
+        [0, 2917],
+      ],
+      { fromBps: 500, toBps: 0, effectiveAt: E(2917), pending: false },
+    ],
   ] as const)("%s", (_name, sets, cut) => {
-    const s = bribeState(sets.map(([bps, epoch]) => set(bps, epoch)), NOW);
+    const s = bribeState(
+      sets.map(([bps, epoch]) => set(bps, epoch)),
+      NOW,
+    );
     expect(s.recentCut).toEqual(cut);
   });
 

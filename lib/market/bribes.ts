@@ -47,8 +47,7 @@ export interface BribeState {
   recentCut: BribeCut | null;
 }
 
-const bySetOrder = (a: BribeChangeInput, b: BribeChangeInput) =>
-  a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1;
+const bySetOrder = (a: BribeChangeInput, b: BribeChangeInput) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1);
 
 export function bribeState(changes: readonly BribeChangeInput[], now: number): BribeState {
   const ordered = [...changes].sort(bySetOrder);

@@ -150,7 +150,12 @@ describe("describeNodeOption", () => {
     );
     expect(t).toMatchObject({ bribe: "2 % from epoch 42", cut: "cut ahead", cutDetail: "cut from 17.5 % to 2 % from 2025-01-24" });
     expect(t.label).toContain("bribe 2 % from epoch 42, cut from 17.5 % to 2 % from 2025-01-24");
-    const done = describeNodeOption(row(`${W}-a`, { bribe: { bps: 200, pending: null, forStakeBps: 200, lastChange: null, recentCut: { fromBps: 1750, toBps: 200, effectiveAt: "2025-01-10T00:00:00.000Z", pending: false } } }), 10_000);
+    const done = describeNodeOption(
+      row(`${W}-a`, {
+        bribe: { bps: 200, pending: null, forStakeBps: 200, lastChange: null, recentCut: { fromBps: 1750, toBps: 200, effectiveAt: "2025-01-10T00:00:00.000Z", pending: false } },
+      }),
+      10_000,
+    );
     expect(done).toMatchObject({ cut: "cut", cutDetail: "cut from 17.5 % to 2 % on 2025-01-10" });
   });
 
@@ -159,7 +164,14 @@ describe("describeNodeOption", () => {
     ["inactive", "inactive node"],
     ["no-rate", "no epoch to price it yet"],
   ] as const)("no yield (%s) says why", (reason, text) => {
-    const t = describeNodeOption(row(`${W}-a`, { yield: null, yieldUnavailable: reason, bribe: { bps: null, pending: null, forStakeBps: reason === "no-bribe" ? null : 100, lastChange: null, recentCut: null } }), 10_000);
+    const t = describeNodeOption(
+      row(`${W}-a`, {
+        yield: null,
+        yieldUnavailable: reason,
+        bribe: { bps: null, pending: null, forStakeBps: reason === "no-bribe" ? null : 100, lastChange: null, recentCut: null },
+      }),
+      10_000,
+    );
     expect(t).toMatchObject({ yield: text, hasYield: false });
     expect(t.label).toContain(`no yield: ${text}`);
     if (reason === "no-bribe") expect(t.label).toContain("bribe none, ");

@@ -34,7 +34,10 @@ export function parseMarketParams(raw: Raw): MarketParams {
     else ignored.push(key);
   }
   const query = marketQuerySchema.parse(input);
-  const ids = (one(raw.compare) ?? "").split(",").map((s) => s.trim().toLowerCase()).filter((s) => MINER_ID.test(s));
+  const ids = (one(raw.compare) ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => MINER_ID.test(s));
   const node = one(raw.node)?.trim() ?? "";
   return { ...query, node: MINER_ID.test(node) ? node.toLowerCase() : "", compare: [...new Set(ids)].slice(0, MAX_COMPARE), ignored };
 }

@@ -117,7 +117,8 @@ export function toMarketRow(r: SnapshotRowInput, ctx: SnapshotContext): MarketRo
       bps: r.bribeBps,
       pending: r.pendingBribeBps !== null && r.pendingEpoch !== null && r.pendingAt ? { bps: r.pendingBribeBps, epoch: r.pendingEpoch, effectiveAt: iso(r.pendingAt) } : null,
       forStakeBps: r.forwardBribeBps,
-      lastChange: r.lastChangeBps !== null && r.lastChangeSetAt && r.lastChangeAt ? { bps: r.lastChangeBps, setAt: iso(r.lastChangeSetAt), effectiveAt: iso(r.lastChangeAt) } : null,
+      lastChange:
+        r.lastChangeBps !== null && r.lastChangeSetAt && r.lastChangeAt ? { bps: r.lastChangeBps, setAt: iso(r.lastChangeSetAt), effectiveAt: iso(r.lastChangeAt) } : null,
       recentCut:
         r.cutFromBps !== null && r.cutToBps !== null && r.cutAt ? { fromBps: r.cutFromBps, toBps: r.cutToBps, effectiveAt: iso(r.cutAt), pending: r.cutPending === true } : null,
     },
@@ -133,7 +134,10 @@ export function toMarketRow(r: SnapshotRowInput, ctx: SnapshotContext): MarketRo
     availability: Object.fromEntries(
       windows.map((w) => {
         const b = ctx.buckets[w];
-        return [w, { ratio: b.all > 0 ? r.online[w] / b.all : null, onlineBuckets: r.online[w], buckets: b.all, heartbeatBuckets: b.heartbeats, source: sourceOf(b.all, b.heartbeats) }];
+        return [
+          w,
+          { ratio: b.all > 0 ? r.online[w] / b.all : null, onlineBuckets: r.online[w], buckets: b.all, heartbeatBuckets: b.heartbeats, source: sourceOf(b.all, b.heartbeats) },
+        ];
       }),
     ) as MarketRow["availability"],
     onTime: Object.fromEntries(windows.map((w) => [w, { ratio: r.jobs[w] > 0 ? r.onTime[w] / r.jobs[w] : null, completed: r.onTime[w], jobs: r.jobs[w] }])) as MarketRow["onTime"],

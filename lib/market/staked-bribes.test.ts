@@ -6,7 +6,12 @@ const WEEK = 7 * 86_400_000;
 const now = 100 * WEEK;
 let block = 0n;
 const set = (bps: number, effectiveEpoch: number, setAt: number): BribeChangeInput => ({
-  bps, effectiveEpoch, effectiveAt: effectiveEpoch * WEEK, setAt, blockNumber: ++block, logIndex: 0,
+  bps,
+  effectiveEpoch,
+  effectiveAt: effectiveEpoch * WEEK,
+  setAt,
+  blockNumber: ++block,
+  logIndex: 0,
 });
 
 describe("stakedBribeRows", () => {

@@ -24,12 +24,26 @@ describe("estimateStakerYield", () => {
     ["sole staker below the boost knee: multiplier stays 1.0", {}, 1, 1, 1, 3_650],
     ["sole staker at 55,000: multiplier 1.25", { extraStakeHeu: 55_000 }, 1, 1.25, 1, 4_562.5],
     ["sole staker past the cap: multiplier flat at 1.5", { extraStakeHeu: 200_000 }, 1, 1.5, 1, 5_475],
-    ["dilution: joining 10,000 already staked, half the bribe", { stakeHeu: 10_000, extraStakeHeu: 10_000 }, 1, 1 + 0.5 * (10_000 / 90_000), 0.5, 0.1 * 36_500 * (1 + 0.5 * (10_000 / 90_000)) * 0.5],
+    [
+      "dilution: joining 10,000 already staked, half the bribe",
+      { stakeHeu: 10_000, extraStakeHeu: 10_000 },
+      1,
+      1 + 0.5 * (10_000 / 90_000),
+      0.5,
+      0.1 * 36_500 * (1 + 0.5 * (10_000 / 90_000)) * 0.5,
+    ],
     ["re-priced from a boosted node: 55,000 → 100,000", { stakeHeu: 55_000, extraStakeHeu: 45_000 }, 1.25, 1.5, 0.45, 0.1 * 36_500 * (1.5 / 1.25) * 0.45],
     ["zero bribe pays nothing", { bribe: 0 }, 1, 1, 1, 0],
     ["full bribe pays all of the node's rewards to a sole staker", { bribe: 1 }, 1, 1, 1, 36_500],
     ["a node with no recent points yields nothing", { recentPoints: 0 }, 1, 1, 1, 0],
-    ["mainnet: 10,000 on an active node at 10,000 doubles R's multiplier", { curve: MAINNET_ACTIVATION_CURVE, stakeHeu: 10_000, extraStakeHeu: 10_000 }, 0.1, 0.2, 0.5, 0.1 * 36_500 * 2 * 0.5],
+    [
+      "mainnet: 10,000 on an active node at 10,000 doubles R's multiplier",
+      { curve: MAINNET_ACTIVATION_CURVE, stakeHeu: 10_000, extraStakeHeu: 10_000 },
+      0.1,
+      0.2,
+      0.5,
+      0.1 * 36_500 * 2 * 0.5,
+    ],
   ] as const)("%s", (_name, overrides, mNow, mAfter, share, stakerPoints) => {
     const input = heuOnly(overrides);
     const r = estimateStakerYield(input);

@@ -2,12 +2,7 @@
  * Errors thrown by the points library. Each carries a stable `code` so the server can map it to
  * an HTTP status and the estimator can show a message, without matching on message text.
  */
-export type PointsErrorCode =
-  | "INVALID_INPUT"
-  | "UNKNOWN_MODEL"
-  | "UNKNOWN_SCHEDULE"
-  | "NO_SCHEDULE"
-  | "MODEL_NOT_OFFERED";
+export type PointsErrorCode = "INVALID_INPUT" | "UNKNOWN_MODEL" | "UNKNOWN_SCHEDULE" | "NO_SCHEDULE" | "MODEL_NOT_OFFERED";
 
 export class PointsError extends Error {
   readonly code: PointsErrorCode;
@@ -34,10 +29,7 @@ export class UnknownScheduleError extends PointsError {
   readonly scheduleId: string;
 
   constructor(scheduleId: string, knownIds: readonly string[]) {
-    super(
-      `Unknown reward schedule "${scheduleId}". Known schedules: ${knownIds.join(", ")}.`,
-      "UNKNOWN_SCHEDULE",
-    );
+    super(`Unknown reward schedule "${scheduleId}". Known schedules: ${knownIds.join(", ")}.`, "UNKNOWN_SCHEDULE");
     this.name = "UnknownScheduleError";
     this.scheduleId = scheduleId;
   }
@@ -45,11 +37,7 @@ export class UnknownScheduleError extends PointsError {
 
 export class NoScheduleError extends PointsError {
   constructor(at: Date, firstEffectiveFrom: string | undefined) {
-    super(
-      `No reward schedule is in force at ${at.toISOString()}` +
-        (firstEffectiveFrom ? `; the first one starts at ${firstEffectiveFrom}.` : "."),
-      "NO_SCHEDULE",
-    );
+    super(`No reward schedule is in force at ${at.toISOString()}` + (firstEffectiveFrom ? `; the first one starts at ${firstEffectiveFrom}.` : "."), "NO_SCHEDULE");
     this.name = "NoScheduleError";
   }
 }

@@ -24,8 +24,5 @@ export function waifuBaseMicro(width: number, height: number, steps: number): nu
   const pixelNumerator = BigInt(PIXEL_SPAN) + BigInt(PIXEL_RISE) * (pixels - BigInt(MIN_PIXELS));
   const numerator = BigInt(MICRO) * pixelNumerator * BigInt(steps);
   const denominator = BigInt(PIXEL_SPAN) * BigInt(MIN_STEPS);
-  return bigintToSafeNumber(
-    divRoundHalfUp(numerator, denominator),
-    `Waifu base points of ${width}×${height}@${steps}`,
-  );
+  return bigintToSafeNumber(divRoundHalfUp(numerator, denominator), `Waifu base points of ${width}×${height}@${steps}`);
 }

@@ -1,24 +1,9 @@
 // Public API of the points library. Pure TypeScript: safe to import from server and browser code.
-export {
-  ModelNotOfferedError,
-  NoScheduleError,
-  PointsError,
-  UnknownModelError,
-  UnknownScheduleError,
-  type PointsErrorCode,
-} from "./errors";
+export { ModelNotOfferedError, NoScheduleError, PointsError, UnknownModelError, UnknownScheduleError, type PointsErrorCode } from "./errors";
 export { describeBreach } from "./describe-breach";
 export { MIN_PIXELS, MIN_STEPS, waifuBaseMicro } from "./image";
 export { TOKENS_PER_POINT, llamaBaseMicro } from "./llm";
-export {
-  IMAGE_CATEGORY_BY_TYPE,
-  MODELS,
-  findModel,
-  getModelOrThrow,
-  type ImageCategory,
-  type ModelInfo,
-  type ModelType,
-} from "./models";
+export { IMAGE_CATEGORY_BY_TYPE, MODELS, findModel, getModelOrThrow, type ImageCategory, type ModelInfo, type ModelType } from "./models";
 export { SLOTS_PER_NFT, assignBoostSlots, boostSlots, nftMultiplierPpm } from "./nft-boost";
 export {
   MEGAPIXEL,
@@ -52,13 +37,6 @@ export {
   type ZeroReason,
 } from "./price-job";
 export { MAINNET_ACTIVATION_CURVE, TESTNET_BOOST_CURVE } from "./schedule-data";
-export {
-  SCHEDULES,
-  findSchedule,
-  getScheduleOrThrow,
-  scheduleAt,
-  scheduleFingerprint,
-  type RewardSchedule,
-} from "./schedules";
+export { SCHEDULES, findSchedule, getScheduleOrThrow, scheduleAt, scheduleFingerprint, type RewardSchedule } from "./schedules";
 export { stakeMultiplierPpm, type StakeCurve } from "./stake-curve";
 export { MICRO, PPM, formatPoints, microToPoints, multiplyMicro, pointsToMicro, ppmToNumber } from "./units";

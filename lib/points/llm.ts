@@ -8,8 +8,5 @@ export function llamaBaseMicro(inputTokens: number, outputTokens: number): numbe
   assertSafeInteger(inputTokens, "inputTokens", { min: 0 });
   assertSafeInteger(outputTokens, "outputTokens", { min: 0 });
   const microPerToken = MICRO / TOKENS_PER_POINT;
-  return bigintToSafeNumber(
-    (BigInt(inputTokens) + BigInt(outputTokens)) * BigInt(microPerToken),
-    "Llama base points",
-  );
+  return bigintToSafeNumber((BigInt(inputTokens) + BigInt(outputTokens)) * BigInt(microPerToken), "Llama base points");
 }

@@ -56,13 +56,10 @@ describe("model catalog", () => {
 });
 
 describe("lookups", () => {
-  test.each([["sdxl"], ["flux.1-dev"], ["Mixtral-8x7b"], [""], ["constructor"], ["gpt-4"]])(
-    "%j is unknown (ids are case-sensitive)",
-    (id) => {
-      expect(findModel(id)).toBeUndefined();
-      expect(() => getModelOrThrow(id)).toThrow(UnknownModelError);
-    },
-  );
+  test.each([["sdxl"], ["flux.1-dev"], ["Mixtral-8x7b"], [""], ["constructor"], ["gpt-4"]])("%j is unknown (ids are case-sensitive)", (id) => {
+    expect(findModel(id)).toBeUndefined();
+    expect(() => getModelOrThrow(id)).toThrow(UnknownModelError);
+  });
 
   test("the error names the id and lists the known ids", () => {
     const error = (() => {

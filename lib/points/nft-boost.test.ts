@@ -39,7 +39,15 @@ describe("nftMultiplierPpm", () => {
   });
 
   test.each([
-    ["rows out of order", [{ minNfts: 3, ppm: 1_300_000 }, { minNfts: 1, ppm: 1_100_000 }], 2, 1_100_000],
+    [
+      "rows out of order",
+      [
+        { minNfts: 3, ppm: 1_300_000 },
+        { minNfts: 1, ppm: 1_100_000 },
+      ],
+      2,
+      1_100_000,
+    ],
     ["no row for a single NFT", [{ minNfts: 2, ppm: 1_500_000 }], 1, 1_000_000],
     ["an empty table", [], 5, 1_000_000],
   ])("uses the largest minNfts ≤ k with %s", (_name, nftBoostPpm, nfts, ppm) => {

@@ -13,11 +13,7 @@ export function boostSlots(nftCount: number): number {
  * The boost depends on how many NFTs the wallet holds, but applies only to a GPU that holds one
  * of the wallet's slots; the others earn 1.0.
  */
-export function nftMultiplierPpm(
-  schedule: Pick<RewardSchedule, "nftBoostPpm">,
-  nftCount: number,
-  hasSlot: boolean,
-): number {
+export function nftMultiplierPpm(schedule: Pick<RewardSchedule, "nftBoostPpm">, nftCount: number, hasSlot: boolean): number {
   assertSafeInteger(nftCount, "nftCount", { min: 0 });
   if (!hasSlot || nftCount === 0) return PPM;
   let best: { minNfts: number; ppm: number } | undefined;
@@ -37,11 +33,7 @@ export function nftMultiplierPpm(
  * @param minerIds the wallet's miner ids, oldest registration first (compared verbatim: pass the
  *   stored lowercase form for both lists)
  */
-export function assignBoostSlots(
-  minerIds: readonly string[],
-  nftCount: number,
-  explicit?: readonly string[],
-): Set<string> {
+export function assignBoostSlots(minerIds: readonly string[], nftCount: number, explicit?: readonly string[]): Set<string> {
   const slots = boostSlots(nftCount);
   const owned = new Set(minerIds);
   const assigned = new Set<string>();

@@ -77,12 +77,7 @@ export function plausibilityBoundsFor(schedule: RewardSchedule): PlausibilityBou
 }
 
 function boundsOf(bounds: PlausibilityBounds, model: ModelInfo): ImageBounds | LlmBounds {
-  const row =
-    model.kind === "image"
-      ? model.category && bounds.image[model.category]
-      : Object.hasOwn(bounds.llm, model.id)
-        ? bounds.llm[model.id]
-        : undefined;
+  const row = model.kind === "image" ? model.category && bounds.image[model.category] : Object.hasOwn(bounds.llm, model.id) ? bounds.llm[model.id] : undefined;
   if (!row) throw new PointsError(`Model "${model.id}" has no plausibility bounds in "${bounds.id}".`);
   return row;
 }

@@ -49,8 +49,16 @@ describe("which reason wins", () => {
     { name: "an implausible job under the anti-spam floor is implausible", over: { modelId: "SDXL", image: { width: 256, height: 256, steps: 151 } }, reason: "implausible" },
     { name: "an implausible job of a disabled model is implausible", over: { modelId: "FLUX.1-dev", image: huge, latencySec: 9 }, reason: "implausible" },
     { name: "an implausible job of an inactive node is implausible", over: { schedule: preview, modelId: "SDXL", image: huge }, reason: "implausible" },
-    { name: "an LLM over its context window is implausible", over: { modelId: "dolphin-2.9-llama3-8b", llm: { inputTokens: 32_000, outputTokens: 800 }, latencySec: 30 }, reason: "implausible" },
-    { name: "an LLM answering 2,000 tokens in 0.5 s is implausible", over: { modelId: "hermes-3-llama3.1-8b", llm: { inputTokens: 100, outputTokens: 2_000 }, latencySec: 0.5 }, reason: "implausible" },
+    {
+      name: "an LLM over its context window is implausible",
+      over: { modelId: "dolphin-2.9-llama3-8b", llm: { inputTokens: 32_000, outputTokens: 800 }, latencySec: 30 },
+      reason: "implausible",
+    },
+    {
+      name: "an LLM answering 2,000 tokens in 0.5 s is implausible",
+      over: { modelId: "hermes-3-llama3.1-8b", llm: { inputTokens: 100, outputTokens: 2_000 }, latencySec: 0.5 },
+      reason: "implausible",
+    },
     { name: "the same answer in 1.5 s earns", over: { modelId: "hermes-3-llama3.1-8b", llm: { inputTokens: 100, outputTokens: 2_000 }, latencySec: 1.5 }, reason: null },
   ])("$name", ({ over, reason }) => {
     const priced = priceJob(job(over));

@@ -26,14 +26,11 @@ const CALIBRATION = [
 ] as const;
 
 // A stake at which the schedule's stake curve is exactly 1.0, so only the factor under test moves.
-const neutralStake = (schedule: PriceJobInput["schedule"]) =>
-  schedule.stakeCurve.kind === "activation" ? 100_000 : 0;
+const neutralStake = (schedule: PriceJobInput["schedule"]) => (schedule.stakeCurve.kind === "activation" ? 100_000 : 0);
 
 const calibrationRows = CATEGORY_MULTIPLIERS.flatMap((row) =>
   (["sd15", "sdxl", "sdxl-lora"] as const).flatMap((category) =>
-    IMAGE_MODELS[category].flatMap((modelId) =>
-      CALIBRATION.map((c) => ({ ...c, scheduleId: row.scheduleId, modelId, m: row[category] })),
-    ),
+    IMAGE_MODELS[category].flatMap((modelId) => CALIBRATION.map((c) => ({ ...c, scheduleId: row.scheduleId, modelId, m: row[category] }))),
   ),
 );
 
@@ -43,18 +40,15 @@ function job(overrides: Partial<PriceJobInput> & Pick<PriceJobInput, "modelId">)
 }
 
 describe("Waifu Points calibration", () => {
-  test.each(calibrationRows)(
-    "$scheduleId $modelId $width×$height@$steps = $points × $m",
-    ({ scheduleId, modelId, width, height, steps, points, m }) => {
-      const schedule = getScheduleOrThrow(scheduleId);
-      const priced = priceJob(job({ schedule, modelId, image: { width, height, steps } }));
-      expect(priced).toMatchObject({ pointType: "waifu", scheduleId, zeroReason: null });
-      expect(priced.baseMicro).toBe(pointsToMicro(points));
-      expect(priced.modelMultiplierPpm).toBe(pointsToMicro(m));
-      // Decimal arithmetic on the spec's numbers: points × m with at most 5 decimals, so exact.
-      expect(priced.pointsMicro).toBe(Math.round(points * m * 1e5) * 10);
-    },
-  );
+  test.each(calibrationRows)("$scheduleId $modelId $width×$height@$steps = $points × $m", ({ scheduleId, modelId, width, height, steps, points, m }) => {
+    const schedule = getScheduleOrThrow(scheduleId);
+    const priced = priceJob(job({ schedule, modelId, image: { width, height, steps } }));
+    expect(priced).toMatchObject({ pointType: "waifu", scheduleId, zeroReason: null });
+    expect(priced.baseMicro).toBe(pointsToMicro(points));
+    expect(priced.modelMultiplierPpm).toBe(pointsToMicro(m));
+    // Decimal arithmetic on the spec's numbers: points × m with at most 5 decimals, so exact.
+    expect(priced.pointsMicro).toBe(Math.round(points * m * 1e5) * 10);
+  });
 
   test.each([
     { width: 511, height: 512, steps: 20 },

@@ -72,8 +72,4 @@ const MAINNET_PREVIEW: RewardSchedule = {
   stakeCurve: MAINNET_ACTIVATION_CURVE,
 };
 
-export const PUBLISHED_SCHEDULES: readonly RewardSchedule[] = deepFreeze([
-  TESTNET_2024_04,
-  TESTNET_2024_09,
-  MAINNET_PREVIEW,
-]);
+export const PUBLISHED_SCHEDULES: readonly RewardSchedule[] = deepFreeze([TESTNET_2024_04, TESTNET_2024_09, MAINNET_PREVIEW]);

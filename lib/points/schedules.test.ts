@@ -1,14 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { NoScheduleError, PointsError, UnknownScheduleError } from "./errors";
 import { findModel } from "./models";
-import {
-  type RewardSchedule,
-  SCHEDULES,
-  findSchedule,
-  getScheduleOrThrow,
-  scheduleAt,
-  scheduleFingerprint,
-} from "./schedules";
+import { type RewardSchedule, SCHEDULES, findSchedule, getScheduleOrThrow, scheduleAt, scheduleFingerprint } from "./schedules";
 
 /**
  * Published schedules are immutable: ledger entries reference them by id. If this test fails
@@ -100,13 +93,10 @@ describe("scheduleAt", () => {
     expect(scheduleAt(new Date(iso)).id).toBe(id);
   });
 
-  test.each([["2024-03-31T23:59:59.999Z"], ["2024-03-31T00:00:00Z"], ["1970-01-01T00:00:00Z"]])(
-    "%s is before any schedule",
-    (iso) => {
-      expect(() => scheduleAt(new Date(iso))).toThrow(NoScheduleError);
-      expect(() => scheduleAt(new Date(iso))).toThrow("2024-04-01T00:00:00Z");
-    },
-  );
+  test.each([["2024-03-31T23:59:59.999Z"], ["2024-03-31T00:00:00Z"], ["1970-01-01T00:00:00Z"]])("%s is before any schedule", (iso) => {
+    expect(() => scheduleAt(new Date(iso))).toThrow(NoScheduleError);
+    expect(() => scheduleAt(new Date(iso))).toThrow("2024-04-01T00:00:00Z");
+  });
 
   test("mainnet-preview is never chosen by date", () => {
     const probes = Array.from({ length: 200 }, (_, i) => Date.UTC(2024, 3, 1) + i * 7 * 24 * 3600 * 1000);

@@ -57,17 +57,13 @@ describe("stakeMultiplierPpm", () => {
     ["activation", MAINNET_ACTIVATION_CURVE],
   ])("%s: a higher stake never lowers the multiplier", (_name, curve) => {
     fc.assert(
-      fc.property(
-        fc.double({ min: 0, max: 2e5, noNaN: true }),
-        fc.double({ min: 0, max: 2e5, noNaN: true }),
-        (a, b) => {
-          const [low, high] = a <= b ? [a, b] : [b, a];
-          const lowPpm = stakeMultiplierPpm(curve, low);
-          const highPpm = stakeMultiplierPpm(curve, high);
-          expect(highPpm).toBeGreaterThanOrEqual(lowPpm);
-          expect(Number.isSafeInteger(lowPpm)).toBe(true);
-        },
-      ),
+      fc.property(fc.double({ min: 0, max: 2e5, noNaN: true }), fc.double({ min: 0, max: 2e5, noNaN: true }), (a, b) => {
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        const lowPpm = stakeMultiplierPpm(curve, low);
+        const highPpm = stakeMultiplierPpm(curve, high);
+        expect(highPpm).toBeGreaterThanOrEqual(lowPpm);
+        expect(Number.isSafeInteger(lowPpm)).toBe(true);
+      }),
     );
   });
 });

@@ -21,25 +21,38 @@ describe("dailyRewards", () => {
       name: "pro rata to each pool's points, every wei handed out",
       days: [day("2025-06-07", 1_000_000n, 3_000_000n), day("2025-06-08", 3_000_000n, 1_000_000n)],
       t: tokens([[E, { waifuWei: 100n, llamaWei: 40n }]]),
-      want: [["2025-06-07", 25n, 30n], ["2025-06-08", 75n, 10n]],
+      want: [
+        ["2025-06-07", 25n, 30n],
+        ["2025-06-08", 75n, 10n],
+      ],
     },
     {
       name: "leftover wei to the largest remainder, ties to the earlier day",
       days: [day("2025-06-07", 1n), day("2025-06-08", 1n), day("2025-06-09", 1n)],
       t: tokens([[E, { waifuWei: 100n, llamaWei: 0n }]]),
-      want: [["2025-06-07", 34n, 0n], ["2025-06-08", 33n, 0n], ["2025-06-09", 33n, 0n]],
+      want: [
+        ["2025-06-07", 34n, 0n],
+        ["2025-06-08", 33n, 0n],
+        ["2025-06-09", 33n, 0n],
+      ],
     },
     {
       name: "a day slashed below zero counts as no points",
       days: [day("2025-06-07", 2_000_000n), day("2025-06-10", -5_000_000n)],
       t: tokens([[E, { waifuWei: 90n, llamaWei: 0n }]]),
-      want: [["2025-06-07", 90n, 0n], ["2025-06-10", 0n, 0n]],
+      want: [
+        ["2025-06-07", 90n, 0n],
+        ["2025-06-10", 0n, 0n],
+      ],
     },
     {
       name: "a share without a day of its pool's points lands on the epoch's last day",
       days: [day("2025-06-07", 1_000_000n)],
       t: tokens([[E, { waifuWei: 10n, llamaWei: 7n }]]),
-      want: [["2025-06-07", 10n, 0n], ["2025-06-12", 0n, 7n]],
+      want: [
+        ["2025-06-07", 10n, 0n],
+        ["2025-06-12", 0n, 7n],
+      ],
     },
     {
       name: "in the open epoch, on today instead",
@@ -51,8 +64,15 @@ describe("dailyRewards", () => {
     {
       name: "each epoch over its own days; an epoch without tokens pays its days nothing",
       days: [day("2025-06-12", 1n), day("2025-06-13", 1n), day("2025-06-20", 1n)],
-      t: tokens([[E, { waifuWei: 3n, llamaWei: 0n }], [E + 2, { waifuWei: 4n, llamaWei: 0n }]]),
-      want: [["2025-06-12", 3n, 0n], ["2025-06-13", 0n, 0n], ["2025-06-20", 4n, 0n]],
+      t: tokens([
+        [E, { waifuWei: 3n, llamaWei: 0n }],
+        [E + 2, { waifuWei: 4n, llamaWei: 0n }],
+      ]),
+      want: [
+        ["2025-06-12", 3n, 0n],
+        ["2025-06-13", 0n, 0n],
+        ["2025-06-20", 4n, 0n],
+      ],
     },
   ])("$name", ({ days, t, today, want }) => {
     expect(pick(dailyRewards(days, t, today ?? "2026-01-01"))).toEqual(want);

@@ -19,7 +19,12 @@ describe("poolShare", () => {
   });
 
   test("within 1 wei of what the miner gets when settlement splits the pool among every miner", () => {
-    const shares = new Map([["a", 7_500_000n], ["b", 6_000_000n], ["c", 6_000_000n], ["d", 1_234_567n]]);
+    const shares = new Map([
+      ["a", 7_500_000n],
+      ["b", 6_000_000n],
+      ["c", 6_000_000n],
+      ["d", 1_234_567n],
+    ]);
     const total = [...shares.values()].reduce((x, y) => x + y);
     const pool = 150_000n * HEU + 123_457n;
     const all = splitPool(pool, shares);
@@ -34,7 +39,10 @@ describe("projectNode", () => {
   const network = { waifuPoolWei: 1_000n * HEU, llamaPoolWei: 500n * HEU, waifuPointsMicro: 10_000_000n, llamaPointsMicro: 4_000_000n };
 
   test("the node's share of each pool, the bribe to its stakers by weight, the rest to its operator", () => {
-    const weights = new Map([["s1", 30n], ["s2", 10n]]);
+    const weights = new Map([
+      ["s1", 30n],
+      ["s2", 10n],
+    ]);
     const p = projectNode(network, { waifuPointsMicro: 2_500_000n, llamaPointsMicro: 1_000_000n, bribeBps: 2_000, stakeWeights: weights });
     expect(p.waifuWei).toBe(250n * HEU);
     expect(p.llamaWei).toBe(125n * HEU);

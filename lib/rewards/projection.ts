@@ -20,7 +20,13 @@ export function poolShare(poolWei: bigint, pointsMicro: bigint, totalMicro: bigi
   const mine = pointsMicro > 0n ? pointsMicro : 0n; // settlement never pays a negative share
   if (mine === 0n || totalMicro <= 0n || poolWei === 0n) return 0n;
   const rest = totalMicro > mine ? totalMicro - mine : 0n;
-  return splitPool(poolWei, new Map([["mine", mine], ["rest", rest]])).get("mine")!;
+  return splitPool(
+    poolWei,
+    new Map([
+      ["mine", mine],
+      ["rest", rest],
+    ]),
+  ).get("mine")!;
 }
 
 export interface NodeProjection<K extends string> {

@@ -54,7 +54,10 @@ describe("timeWeightedStake", () => {
 
   test("stake held all week, joined mid-week, left mid-week", () => {
     const w = timeWeightedStake(
-      new Map([["a", 100n], ["b", 50n]]),
+      new Map([
+        ["a", 100n],
+        ["b", 50n],
+      ]),
       [
         { staker: "c", delta: 200n, at: new Date(from.getTime() + 3.5 * day) },
         { staker: "b", delta: -50n, at: new Date(from.getTime() + 1 * day) },
@@ -75,15 +78,40 @@ describe("timeWeightedStake", () => {
 
 describe("splitWeights: esHEU stake weighs more", () => {
   test("at 1.25×, 80 esHEU weighs what 100 HEU does, and a staker holding both counts both", () => {
-    const w = splitWeights(new Map([["a", 100n], ["c", 40n]]), new Map([["b", 80n], ["c", 40n]]), 1_250_000);
-    expect(w).toEqual(new Map([["a", 100n], ["b", 100n], ["c", 90n]]));
+    const w = splitWeights(
+      new Map([
+        ["a", 100n],
+        ["c", 40n],
+      ]),
+      new Map([
+        ["b", 80n],
+        ["c", 40n],
+      ]),
+      1_250_000,
+    );
+    expect(w).toEqual(
+      new Map([
+        ["a", 100n],
+        ["b", 100n],
+        ["c", 90n],
+      ]),
+    );
     // The bribe then splits as the weights do: a and b alike.
     const split = splitNodeReward(2_900n, 10_000, w);
     expect([split.stakers.get("a"), split.stakers.get("b"), split.stakers.get("c")]).toEqual([1_000n, 1_000n, 900n]);
   });
 
   test("weight 1 is the plain sum; the esHEU part floors once per staker; stakers with no weight are left out", () => {
-    expect(splitWeights(new Map([["a", 7n]]), new Map([["a", 3n], ["z", 0n]]), 1_000_000)).toEqual(new Map([["a", 10n]]));
+    expect(
+      splitWeights(
+        new Map([["a", 7n]]),
+        new Map([
+          ["a", 3n],
+          ["z", 0n],
+        ]),
+        1_000_000,
+      ),
+    ).toEqual(new Map([["a", 10n]]));
     expect(splitWeight(0n, 3n, 1_250_000)).toBe(3n); // 3.75 floors to 3
     expect(splitWeight(0n, 4n, 1_250_000)).toBe(5n);
   });

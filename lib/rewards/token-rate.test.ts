@@ -8,7 +8,14 @@ const start = epochStart(2900);
 
 describe("settledRate", () => {
   test("pool ÷ points per kind; 0 for a pool nobody earned points in", () => {
-    const r = settledRate({ epoch: 2900, waifuPoolWei: 150_001n * HEU, llamaPoolWei: 150_000n * HEU, waifuPointsMicro: 100_000n * 1_000_000n, llamaPointsMicro: 0n, settledAt: start });
+    const r = settledRate({
+      epoch: 2900,
+      waifuPoolWei: 150_001n * HEU,
+      llamaPoolWei: 150_000n * HEU,
+      waifuPointsMicro: 100_000n * 1_000_000n,
+      llamaPointsMicro: 0n,
+      settledAt: start,
+    });
     expect(r).toMatchObject({ waifu: 1.50001, llama: 0, source: "settled-epoch", epoch: 2900 });
   });
 });

@@ -31,7 +31,13 @@ const heu = (wei: bigint) => Number(wei) / WEI_PER_HEU;
 /** A settled epoch's rate: each pool ÷ its points (0 for a pool nobody earned points in). */
 export function settledRate(e: { epoch: number; waifuPoolWei: bigint; llamaPoolWei: bigint; waifuPointsMicro: bigint; llamaPointsMicro: bigint; settledAt: Date }): TokenRate {
   const per = (poolWei: bigint, micro: bigint) => (micro > 0n ? heu(poolWei) / (Number(micro) / MICRO) : 0);
-  return { waifu: per(e.waifuPoolWei, e.waifuPointsMicro), llama: per(e.llamaPoolWei, e.llamaPointsMicro), source: "settled-epoch", epoch: e.epoch, asOf: e.settledAt.toISOString() };
+  return {
+    waifu: per(e.waifuPoolWei, e.waifuPointsMicro),
+    llama: per(e.llamaPoolWei, e.llamaPointsMicro),
+    source: "settled-epoch",
+    epoch: e.epoch,
+    asOf: e.settledAt.toISOString(),
+  };
 }
 
 /**

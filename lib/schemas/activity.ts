@@ -69,6 +69,4 @@ export const dailyPointSchema = z.object({
 });
 export type DailyPoint = z.infer<typeof dailyPointSchema>;
 
-export const dailyPointsSchema = z
-  .array(dailyPointSchema)
-  .describe("one entry per UTC day, oldest first, days without jobs as zeros");
+export const dailyPointsSchema = z.array(dailyPointSchema).describe("one entry per UTC day, oldest first, days without jobs as zeros");

@@ -53,7 +53,10 @@ export type SlashBody = z.output<typeof slashBodySchema>;
 export const reverseBodySchema = z.strictObject({ reason });
 
 export const adminActionParamsSchema = z.object({
-  id: z.string().regex(/^[1-9]\d{0,15}$/, "id must be a positive whole number").describe("the slash's id in the audit log"),
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, "id must be a positive whole number")
+    .describe("the slash's id in the audit log"),
 });
 
 export const adminActionsQuerySchema = z.object({
@@ -72,9 +75,7 @@ export type AdminActionsQuery = z.output<typeof adminActionsQuerySchema>;
 export const minerSlashesQuerySchema = z.object({ ...pageQuery });
 
 export const flagsQuerySchema = z.object({
-  hours: intParam("hours", 1, 168)
-    .optional()
-    .describe("look back this many hours (1–168), scanned now; omitted: the worker's latest stored scan of the last 24 hours (hourly)"),
+  hours: intParam("hours", 1, 168).optional().describe("look back this many hours (1–168), scanned now; omitted: the worker's latest stored scan of the last 24 hours (hourly)"),
 });
 
 const points = z.number().describe("points moved (negative for a slash)");
@@ -91,10 +92,7 @@ export const adminActionSchema = z.object({
   fraction: z.number().nullable().describe("share taken (slashes)"),
   reason: z.string().describe("why"),
   reverses: z.number().int().nullable().describe("the slash a reversal undoes"),
-  reversedBy: z
-    .object({ id: z.number().int(), admin: z.string(), createdAt: isoDateTime, reason: z.string() })
-    .nullable()
-    .describe("the reversal of a slash, if any"),
+  reversedBy: z.object({ id: z.number().int(), admin: z.string(), createdAt: isoDateTime, reason: z.string() }).nullable().describe("the reversal of a slash, if any"),
   waifuPoints: points,
   llamaPoints: points,
   minerCount: z.number().int().describe("miner IDs with an entry from this action"),

@@ -10,10 +10,7 @@ export const nonceResponseSchema = z.object({ nonce: z.string(), expiresAt: z.st
 export const sessionResponseSchema = z.object({ address: z.string(), chainId: z.number().int(), expiresAt: z.string() });
 
 /** GET /auth/session: "not signed in" is an answer, not an error, so a visitor's browser logs nothing. */
-export const sessionStateSchema = z.discriminatedUnion("signedIn", [
-  sessionResponseSchema.extend({ signedIn: z.literal(true) }),
-  z.object({ signedIn: z.literal(false) }),
-]);
+export const sessionStateSchema = z.discriminatedUnion("signedIn", [sessionResponseSchema.extend({ signedIn: z.literal(true) }), z.object({ signedIn: z.literal(false) })]);
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
 export const boostAssignmentBodySchema = z.strictObject({

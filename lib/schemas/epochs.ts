@@ -4,14 +4,13 @@ import { z } from "zod";
 import { walletAddressSchema } from "./ids";
 import { isoDateTime } from "./query";
 
-const heu = z.string().regex(/^-?\d+(\.\d{1,18})?$/).describe("HEU as a decimal string, exact to 10⁻¹⁸");
+const heu = z
+  .string()
+  .regex(/^-?\d+(\.\d{1,18})?$/)
+  .describe("HEU as a decimal string, exact to 10⁻¹⁸");
 
 export const epochParamsSchema = z.object({
-  epoch: z.coerce
-    .number({ error: "epoch must be a number" })
-    .int("epoch must be a whole number")
-    .min(0, "epoch must be ≥ 0")
-    .max(100_000, "epoch must be ≤ 100000"),
+  epoch: z.coerce.number({ error: "epoch must be a number" }).int("epoch must be a whole number").min(0, "epoch must be ≥ 0").max(100_000, "epoch must be ≤ 100000"),
 });
 
 export const epochRewardsQuerySchema = z.object({ wallet: walletAddressSchema });

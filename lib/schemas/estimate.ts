@@ -73,7 +73,9 @@ export const estimateRatesSchema = z.object({
   perDayP75: range.describe("perDay at the 75th percentile"),
   heuPerDay: z.number().nullable().describe("perDay × the portal's own HEU per point (the market's rate); null before any epoch has points"),
   rate: z.object({
-    source: z.enum(["network", "scaled", "catalog"]).describe("network: this GPU model's own devices; scaled: another GPU model's rate × relative speed; catalog: the GPU busy the whole hour"),
+    source: z
+      .enum(["network", "scaled", "catalog"])
+      .describe("network: this GPU model's own devices; scaled: another GPU model's rate × relative speed; catalog: the GPU busy the whole hour"),
     jobsPerHour: z.number().describe("successful jobs of the model's kind (image or LLM) per hour online"),
     devices: z.number().int().nullable(),
     deviceDays: z.number().int().nullable(),

@@ -73,20 +73,29 @@ export const s2RewardDaySchema = z.object({
 });
 
 export const heuristMinerStatsSchema = z.object({
-  hardware: z.string().describe("a miner ID: its GPU model (unknown when never reported); a wallet: each model with its number of GPUs, most first (\"NVIDIA GeForce RTX 4090 ×12, …\")"),
+  hardware: z
+    .string()
+    .describe('a miner ID: its GPU model (unknown when never reported); a wallet: each model with its number of GPUs, most first ("NVIDIA GeForce RTX 4090 ×12, …")'),
   status,
   totalImageCount: count,
   totalTextCount: count,
   last24HrsImageCount: count,
   last24HrsTextCount: count,
-  last24HrsAvailability: z.number().min(0).max(1).nullable().describe("5-minute buckets online ÷ buckets measured over the last 24 hours (/api/v1's); null when nothing was measured"),
+  last24HrsAvailability: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .describe("5-minute buckets online ÷ buckets measured over the last 24 hours (/api/v1's); null when nothing was measured"),
   totalLlamaPoints: points,
   totalWaifuPoints: points,
   s2CurrentEpochLlamaPoints: points.describe("Llama Points so far in the open epoch (its settlement bucket)"),
   s2CurrentEpochWaifuPoints: points,
   s2CurrentEpochLlamaRewards: esHeu.describe("the open epoch's Llama pool share if it ended now (before bribes to stakers)"),
   s2CurrentEpochWaifuRewards: esHeu,
-  s2Rewards: z.array(s2RewardDaySchema).describe("every UTC day with activity, oldest first; its reward columns add up to the settled epochs' pool shares plus the open epoch's projection"),
+  s2Rewards: z
+    .array(s2RewardDaySchema)
+    .describe("every UTC day with activity, oldest first; its reward columns add up to the settled epochs' pool shares plus the open epoch's projection"),
   minerId: z.string().describe("what was asked for, lowercased"),
   gpuCount: count.describe("miner IDs counted: 1 for a miner ID, the wallet's GPUs for a wallet"),
   s2CurrentEpoch: z.number().int().describe("the open epoch's number"),

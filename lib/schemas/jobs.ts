@@ -23,7 +23,11 @@ const jobText = (name: string, max: number) =>
     .refine((s) => !CONTROL.test(s), `${name} must not contain control characters (U+0000–U+001F, U+007F–U+009F), such as TAB or NUL`);
 
 const count = (name: string, max: number) =>
-  z.number({ error: `${name} must be a number` }).int(`${name} must be an integer`).min(0, `${name} must be ≥ 0`).max(max, `${name} must be ≤ ${max}`);
+  z
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be an integer`)
+    .min(0, `${name} must be ≥ 0`)
+    .max(max, `${name} must be ≤ ${max}`);
 
 const dimension = (name: string) => count(name, 16_384).min(1, `${name} must be ≥ 1`);
 
@@ -62,7 +66,7 @@ export type Job = z.output<typeof jobSchema>;
 
 export const ingestBodySchema = z.strictObject({
   jobs: z
-    .array(z.unknown(), { error: "body must be {\"jobs\": [...]}" })
+    .array(z.unknown(), { error: 'body must be {"jobs": [...]}' })
     .min(1, "jobs must hold at least 1 job")
     .max(MAX_JOBS_PER_BATCH, `jobs holds at most ${MAX_JOBS_PER_BATCH} jobs per request`),
 });

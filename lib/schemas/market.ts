@@ -17,9 +17,11 @@ export const MAX_STAKE_HEU = 1_000_000_000;
 export const NEW_NODE_DAYS = 14;
 
 const percent = (name: string) =>
-  z.coerce.number({ error: `${name} must be a number of percent (0–100)` }).min(0, `${name} must be ≥ 0`).max(100, `${name} must be ≤ 100`);
-const flag = (name: string) =>
-  z.enum(["1", "0", "true", "false"], { error: `${name} must be 1 or 0` }).transform((v) => v === "1" || v === "true");
+  z.coerce
+    .number({ error: `${name} must be a number of percent (0–100)` })
+    .min(0, `${name} must be ≥ 0`)
+    .max(100, `${name} must be ≤ 100`);
+const flag = (name: string) => z.enum(["1", "0", "true", "false"], { error: `${name} must be 1 or 0` }).transform((v) => v === "1" || v === "true");
 
 export const marketQuerySchema = z
   .object({
@@ -33,8 +35,20 @@ export const marketQuerySchema = z
     order: z.enum(SORT_ORDERS, { error: "order must be asc or desc" }).optional().describe("default: the sort's best-first order (desc; asc for latency)"),
     minBribe: percent("minBribe").optional().describe("keep nodes whose bribe for a new stake (pending, else in force) is at least this many percent"),
     minUptime7d: percent("minUptime7d").optional().describe("keep nodes available at least this many percent of the last 7 days"),
-    maxStake: z.coerce.number({ error: "maxStake must be a number of HEU" }).min(0, "maxStake must be ≥ 0").max(1e12, "maxStake must be ≤ 1e12").optional().describe("keep nodes with at most this stake (HEU)"),
-    gpu: z.string().trim().min(1, "gpu must not be empty").max(100, "gpu must be at most 100 characters").regex(/^[\x20-\x7e]+$/, "gpu must be printable ASCII").optional().describe("exact GPU model, as in `gpu` of a row"),
+    maxStake: z.coerce
+      .number({ error: "maxStake must be a number of HEU" })
+      .min(0, "maxStake must be ≥ 0")
+      .max(1e12, "maxStake must be ≤ 1e12")
+      .optional()
+      .describe("keep nodes with at most this stake (HEU)"),
+    gpu: z
+      .string()
+      .trim()
+      .min(1, "gpu must not be empty")
+      .max(100, "gpu must be at most 100 characters")
+      .regex(/^[\x20-\x7e]+$/, "gpu must be printable ASCII")
+      .optional()
+      .describe("exact GPU model, as in `gpu` of a row"),
     noRecentCut: flag("noRecentCut").optional().describe("1: leave out nodes that cut their bribe in the last 30 days or have a cut pending"),
     new: flag("new").optional().describe(`1: only nodes first seen in the last ${NEW_NODE_DAYS} days`),
     q: z

@@ -38,7 +38,9 @@ export const nodeHistoryResponseSchema = z.object({
   days: z.array(nodeHistoryDaySchema).describe(`the last ${NODE_HISTORY_DAYS} UTC days, oldest first, today (so far) last`),
   stake: z
     .array(stakePointSchema)
-    .describe("total stake as a step series: each value holds until the next point; empty when the node was never staked on. Several changes at one instant are one point (the last)"),
+    .describe(
+      "total stake as a step series: each value holds until the next point; empty when the node was never staked on. Several changes at one instant are one point (the last)",
+    ),
   bribes: bribeHistoryResponseSchema.describe("the node's whole bribe history, as GET /api/v1/miners/{minerId}/bribes answers it"),
 });
 export type NodeHistory = z.output<typeof nodeHistoryResponseSchema>;

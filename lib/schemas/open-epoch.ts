@@ -42,7 +42,15 @@ export const openEpochSchema = z
       .array(z.object({ minerId: z.string(), bribeBps: z.number().int(), tokens: tokens("the node's pool shares"), toStakers: tokens("its bribe") }))
       .describe("the nodes (of this wallet, or this node) whose bribe pays stakers this epoch"),
     stakedNodes: z
-      .array(z.object({ minerId: z.string(), bribeBps: z.number().int(), nodeToStakers: tokens("the node's whole bribe"), weightShare: z.number().min(0).max(1).describe("the wallet's time-weighted share of the node's stake"), yours: tokens("the wallet's part") }))
+      .array(
+        z.object({
+          minerId: z.string(),
+          bribeBps: z.number().int(),
+          nodeToStakers: tokens("the node's whole bribe"),
+          weightShare: z.number().min(0).max(1).describe("the wallet's time-weighted share of the node's stake"),
+          yours: tokens("the wallet's part"),
+        }),
+      )
       .optional()
       .describe("wallets only: nodes it stakes on whose bribe pays this epoch"),
   })

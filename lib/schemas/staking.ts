@@ -5,7 +5,10 @@ import { z } from "zod";
 import { minerIdSchema, walletAddressSchema } from "./ids";
 import { isoDateTime } from "./query";
 
-const address = z.string().regex(/^0x[0-9a-f]{40}$/).describe("lower-cased 0x address");
+const address = z
+  .string()
+  .regex(/^0x[0-9a-f]{40}$/)
+  .describe("lower-cased 0x address");
 const wei = z.string().regex(/^\d+$/).describe("exact amount in wei (10⁻¹⁸ HEU), as a decimal string");
 const heu = z.number().min(0).describe("the same amount in HEU, for display");
 
@@ -14,7 +17,10 @@ export const chainConfigSchema = z.object({
   rpcUrl: z.string().describe("JSON-RPC a browser wallet should use for this chain (CHAIN_PUBLIC_RPC_URL)"),
   contracts: z
     .object({
-      heu: address, esHeu: address, imaginaries: address, stakingMarket: address,
+      heu: address,
+      esHeu: address,
+      imaginaries: address,
+      stakingMarket: address,
       rewardDistributor: address.nullable().describe("the epochs' reward distributor; null when none is configured"),
     })
     .nullable()

@@ -28,8 +28,7 @@ export type WalletMinerSort = (typeof WALLET_MINER_SORTS)[number];
 export const FLEET_FILTERS = ["idle", "belowMedian", "zeroEarning"] as const;
 export type FleetFilter = (typeof FLEET_FILTERS)[number];
 
-const flag = (name: string) =>
-  z.enum(["1", "0", "true", "false"], { error: `${name} must be 1 or 0` }).transform((v) => v === "1" || v === "true");
+const flag = (name: string) => z.enum(["1", "0", "true", "false"], { error: `${name} must be 1 or 0` }).transform((v) => v === "1" || v === "true");
 
 /** A wallet's headline availability counts GPUs with a received job this recently, or online in the window. */
 export const ACTIVE_GPU_DAYS = 7;
@@ -44,7 +43,13 @@ export const walletQuerySchema = z.object({
       "availability24h, onTime24h, points24h, pointsPerJob24h (points ÷ jobs received over the last 24 hourly buckets), vsMedian (pointsPerJob24h ÷ the median of the wallet's GPUs of the same model and point type); GPUs without the figure come last either way; ties by miner ID ascending",
     ),
   order: z.enum(["asc", "desc"], { error: "order must be asc or desc" }).default("desc"),
-  q: z.string().trim().max(100, "q is at most 100 characters").refine(...withoutNul("q")).optional().describe("keeps miners whose ID or hardware contains this text (case-insensitive)"),
+  q: z
+    .string()
+    .trim()
+    .max(100, "q is at most 100 characters")
+    .refine(...withoutNul("q"))
+    .optional()
+    .describe("keeps miners whose ID or hardware contains this text (case-insensitive)"),
   idle: flag("idle").optional().describe("1: only idle GPUs: measured over the last 24 hours and online in none of it (availability24h.onlineBuckets 0)"),
   belowMedian: flag("belowMedian").optional().describe("1: only GPUs whose points per job are below the median of the wallet's GPUs of the same model (vsMedian.ratio < 1)"),
   zeroEarning: flag("zeroEarning").optional().describe("1: only GPUs that received jobs in the last 24 hours and earned no points from them"),
@@ -95,9 +100,14 @@ export const walletResponseSchema = z.object({
   availability24h: availability24hSchema
     .extend({
       ...availabilityWindowShape,
-      gpus: z.number().int().describe(`GPUs counted: those with a received job in the last ${ACTIVE_GPU_DAYS} days or online in the window (GPUs retired before that are left out)`),
+      gpus: z
+        .number()
+        .int()
+        .describe(`GPUs counted: those with a received job in the last ${ACTIVE_GPU_DAYS} days or online in the window (GPUs retired before that are left out)`),
     })
-    .describe("the wallet's measured availability over the last 24 hours: its counted GPUs' online buckets ÷ their measured buckets (buckets = gpus × each GPU's buckets); last24HrsAvailability is its ratio"),
+    .describe(
+      "the wallet's measured availability over the last 24 hours: its counted GPUs' online buckets ÷ their measured buckets (buckets = gpus × each GPU's buckets); last24HrsAvailability is its ratio",
+    ),
   dailyPoints: dailyPointsSchema,
   openEpoch: openEpochSchema.nullable().describe("the open epoch so far and the esHEU it is on course to grant (null without a reward configuration)"),
   idleGpus: z.number().int().describe("GPUs of the wallet that are idle (see miners.items[].idle): the same definition as the idle filter"),

@@ -48,7 +48,8 @@ export const createWatchBodySchema = z
     };
     needs("idleMinutes", "gpu_idle");
     needs("availabilityBelowPercent", "gpu_availability");
-    if (b.kind === "epoch" && b.target.includes("-")) ctx.addIssue({ code: "custom", path: ["target"], message: "an epoch watch is for a wallet address (epochs pay wallets, not miner IDs)" });
+    if (b.kind === "epoch" && b.target.includes("-"))
+      ctx.addIssue({ code: "custom", path: ["target"], message: "an epoch watch is for a wallet address (epochs pay wallets, not miner IDs)" });
   });
 export type CreateWatchBody = z.output<typeof createWatchBodySchema>;
 

@@ -13,7 +13,14 @@ export interface CspOptions {
   dev?: boolean;
 }
 
-const WALLETCONNECT = ["https://*.walletconnect.com", "wss://*.walletconnect.com", "https://*.walletconnect.org", "wss://*.walletconnect.org", "https://*.reown.com", "wss://*.reown.com"];
+const WALLETCONNECT = [
+  "https://*.walletconnect.com",
+  "wss://*.walletconnect.com",
+  "https://*.walletconnect.org",
+  "wss://*.walletconnect.org",
+  "https://*.reown.com",
+  "wss://*.reown.com",
+];
 
 export function scriptHash(source: string): string {
   return `'sha256-${createHash("sha256").update(source).digest("base64")}'`;

@@ -33,7 +33,12 @@ describe("proxy", () => {
     expect(await wrong.json()).toMatchObject({ error: { code: "method_not_allowed" } });
     expect(proxy(req("/api/v1/wallets/0xabc/boost-slots", { method: "DELETE" })).headers.get("allow")).toBe("GET, HEAD, OPTIONS, PUT");
 
-    for (const [method, path] of [["GET", "/api/v1/miners/0xabc-gpu/daily.csv"], ["HEAD", "/api/v1/models"], ["OPTIONS", "/api/v1/jobs"], ["PUT", "/api/v1/wallets/0xabc/boost-slots"]]) {
+    for (const [method, path] of [
+      ["GET", "/api/v1/miners/0xabc-gpu/daily.csv"],
+      ["HEAD", "/api/v1/models"],
+      ["OPTIONS", "/api/v1/jobs"],
+      ["PUT", "/api/v1/wallets/0xabc/boost-slots"],
+    ]) {
       const res = proxy(req(path!, { method }));
       expect(res.status, `${method} ${path}`).toBe(200);
       expect(res.headers.get("x-middleware-next")).toBe("1");
@@ -84,7 +89,12 @@ describe("CORS: public reads from any origin, the rest same-origin only", () => 
   });
 
   test("a session, signature or token route refuses another origin's preflight and request with a JSON 403 it cannot read", async () => {
-    for (const [path, method] of [["/api/v1/wallets/0xabc/boost-slots", "PUT"], ["/api/v1/auth/verify", "POST"], ["/api/v1/admin/slashes", "POST"], ["/api/v1/jobs", "POST"]] as const) {
+    for (const [path, method] of [
+      ["/api/v1/wallets/0xabc/boost-slots", "PUT"],
+      ["/api/v1/auth/verify", "POST"],
+      ["/api/v1/admin/slashes", "POST"],
+      ["/api/v1/jobs", "POST"],
+    ] as const) {
       const res = preflight(path, method);
       expect(res.status, path).toBe(403);
       expect(res.headers.get("access-control-allow-origin"), path).toBeNull();

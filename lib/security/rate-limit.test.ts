@@ -80,6 +80,6 @@ describe("RequestLimits", () => {
     await l.ingestRefused("metered");
     await l.admit("ingest", "metered");
     await l.admit("page", "metered");
-    expect([await counted("api") - api, await counted("ingest") - ingest, await counted("page") - page]).toEqual([3, 1, 0]);
+    expect([(await counted("api")) - api, (await counted("ingest")) - ingest, (await counted("page")) - page]).toEqual([3, 1, 0]);
   });
 });

@@ -67,10 +67,9 @@ export async function setBoostAssignment(wallet: string, minerIds: string[], now
  * request (React's cache(), keyed by wallet and instant) the page and the wallet's GPU table share
  * one read; anywhere else it reads each time. Any other failure reaches the caller.
  */
-export const boostAssignmentAt = cache(
-  (wallet: string, nowMs: number): Promise<BoostAssignmentView | null> =>
-    getBoostAssignment(wallet, new Date(nowMs)).catch((err: unknown) => {
-      if (err instanceof AppError && err.code === "not_found") return null;
-      throw err;
-    }),
+export const boostAssignmentAt = cache((wallet: string, nowMs: number): Promise<BoostAssignmentView | null> =>
+  getBoostAssignment(wallet, new Date(nowMs)).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "not_found") return null;
+    throw err;
+  }),
 );

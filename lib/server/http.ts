@@ -45,10 +45,13 @@ export function parseSearchParams<S extends z.ZodType>(schema: S, url: string): 
 /** What a thrown error becomes: AppError and points-library errors their 4xx, a busy database a 503, anything else a 500. */
 function failureOf(err: unknown): { error: AppError | null; status: number; body: { code: string; message: string; details?: unknown }; retryAfter?: string } {
   const known =
-    err instanceof AppError ? err
-    : err instanceof PointsError ? new AppError("bad_request", err.message)
-    : isPoolTimeout(err) || (err as { code?: string } | null)?.code === QUERY_CANCELED ? new AppError("unavailable", "The database is busy; nothing was written. Try again in a few seconds.")
-    : null;
+    err instanceof AppError
+      ? err
+      : err instanceof PointsError
+        ? new AppError("bad_request", err.message)
+        : isPoolTimeout(err) || (err as { code?: string } | null)?.code === QUERY_CANCELED
+          ? new AppError("unavailable", "The database is busy; nothing was written. Try again in a few seconds.")
+          : null;
   if (known) return { error: known, status: known.status, body: known.toJSON().error, retryAfter: known.code === "unavailable" && !(err instanceof AppError) ? "5" : undefined };
   return { error: null, status: 500, body: { code: "internal", message: "Internal error; nothing was written. Try again." } };
 }
@@ -92,7 +95,15 @@ export function route<A extends unknown[]>(handler: (req: Request, ...args: A) =
     const status = res.status;
     // The path, never the query: query strings can carry things that do not belong in logs.
     log()[status >= 500 ? "error" : status >= 400 ? "warn" : "info"](
-      { requestId, method: req.method, route: template, path: pathname.slice(0, 200), status, durationMs: Math.round(seconds * 10_000) / 10, ...(failure ? { error: failure.body.code } : {}) },
+      {
+        requestId,
+        method: req.method,
+        route: template,
+        path: pathname.slice(0, 200),
+        status,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        ...(failure ? { error: failure.body.code } : {}),
+      },
       "api request",
     );
     const m = metrics();

@@ -7,7 +7,20 @@ import pg from "pg";
 import type { JobInput } from "../../lib/schemas/jobs";
 import { letPostgresUserReach } from "../lib/postgres-user";
 
-const CSV_COLUMNS = ["job_id", "miner_id", "model_id", "status", "completed_at", "hardware", "inference_latency", "width", "height", "num_iterations", "input_tokens", "output_tokens"] as const;
+const CSV_COLUMNS = [
+  "job_id",
+  "miner_id",
+  "model_id",
+  "status",
+  "completed_at",
+  "hardware",
+  "inference_latency",
+  "width",
+  "height",
+  "num_iterations",
+  "input_tokens",
+  "output_tokens",
+] as const;
 
 /** One job as a line of the ceiling's CSV (no newline). */
 export function ceilingCsvLine(job: JobInput): string {

@@ -59,7 +59,14 @@ export async function generateDataset(url: string, rows: number, log: (line: str
     const t0 = performance.now();
     // Each entry goes to a node picked by hashing its number; times fall anywhere in the last week.
     const pickNode = "JOIN node_index ni ON ni.idx = (hashint8(g) & 2147483647) % $3";
-    const shape = { jobPrefix: "bench-", minerId: "ni.miner_id", wallet: "ni.wallet", occurredAt: "now() - random() * interval '7 days'", from: pickNode, params: [nodeIds.length] };
+    const shape = {
+      jobPrefix: "bench-",
+      minerId: "ni.miner_id",
+      wallet: "ni.wallet",
+      occurredAt: "now() - random() * interval '7 days'",
+      from: pickNode,
+      params: [nodeIds.length],
+    };
     await fillLedger(client, rows, shape, (written) => log(`  ledger: ${written.toLocaleString()} rows`));
     log(`  ledger and its indexes in ${((performance.now() - t0) / 1000).toFixed(0)} s; building rollups…`);
 

@@ -36,7 +36,9 @@ async function addWallets(url: string): Promise<void> {
      SELECT n.wallet, m.hour, sum(m.waifu_micro), sum(m.llama_micro), sum(m.image_count), sum(m.text_count), sum(m.job_count), sum(m.success_count)
        FROM miner_hourly m JOIN nodes n USING (miner_id) GROUP BY 1, 2`,
   );
-  await db.query(`UPDATE nodes n SET image_count = h.images, total_waifu_micro = h.waifu FROM (SELECT miner_id, sum(image_count) AS images, sum(waifu_micro) AS waifu FROM miner_hourly GROUP BY 1) h WHERE h.miner_id = n.miner_id`);
+  await db.query(
+    `UPDATE nodes n SET image_count = h.images, total_waifu_micro = h.waifu FROM (SELECT miner_id, sum(image_count) AS images, sum(waifu_micro) AS waifu FROM miner_hourly GROUP BY 1) h WHERE h.miner_id = n.miner_id`,
+  );
   await db.query("ANALYZE");
   await db.end();
 }
@@ -62,7 +64,8 @@ try {
   });
   // What a request would read without the web server's copy of the row: the whole body from PostgreSQL.
   const rowReads = await timeRuns(10, () => pool().query("SELECT built_at, details FROM heurist_stats_snapshot WHERE id = 1"));
-  const size = (await pool().query<{ bytes: number; stored: number }>("SELECT octet_length(details) AS bytes, pg_column_size(details) AS stored FROM heurist_stats_snapshot")).rows[0]!;
+  const size = (await pool().query<{ bytes: number; stored: number }>("SELECT octet_length(details) AS bytes, pg_column_size(details) AS stored FROM heurist_stats_snapshot"))
+    .rows[0]!;
   await pool().end();
 
   const port = await freePort();
@@ -92,8 +95,14 @@ try {
   console.log("|---|---|---|");
   for (const [name, t] of results) row(name, t);
   const seconds = (t: number) => `${(t / 1000).toFixed(2)} s`;
-  console.log(`\nSnapshot rebuild: ${rebuilds.map(seconds).join(", ")} (median ${seconds(median(rebuilds))}); details=true body ${(size.bytes / 1e6).toFixed(1)} MB (${(size.stored / 1e6).toFixed(1)} MB stored, TOAST-compressed).`);
-  console.log(`Sequential requests, each body read to the end; ${REQUESTS} each unless stated (10 for the large wallet and the row reads, 5 builds). Load average: ${loadavg().map((l) => l.toFixed(2)).join(", ")}.`);
+  console.log(
+    `\nSnapshot rebuild: ${rebuilds.map(seconds).join(", ")} (median ${seconds(median(rebuilds))}); details=true body ${(size.bytes / 1e6).toFixed(1)} MB (${(size.stored / 1e6).toFixed(1)} MB stored, TOAST-compressed).`,
+  );
+  console.log(
+    `Sequential requests, each body read to the end; ${REQUESTS} each unless stated (10 for the large wallet and the row reads, 5 builds). Load average: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")}.`,
+  );
 } finally {
   stopGroup(server);
   pgServer.stop();

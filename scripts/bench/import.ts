@@ -86,7 +86,8 @@ async function printStatements(pool: pg.Pool): Promise<void> {
        FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT 12`,
   );
   console.log("\n| statement | calls | µs per job | of which I/O | blocks read | dirtied |\n|---|---|---|---|---|---|");
-  for (const r of rows) console.log(`| \`${r.q.replaceAll("|", "\\|")}\` | ${r.calls} | ${((1000 * r.ms) / total).toFixed(1)} | ${((1000 * r.io) / total).toFixed(1)} | ${r.read} | ${r.dirtied} |`);
+  for (const r of rows)
+    console.log(`| \`${r.q.replaceAll("|", "\\|")}\` | ${r.calls} | ${((1000 * r.ms) / total).toFixed(1)} | ${((1000 * r.io) / total).toFixed(1)} | ${r.read} | ${r.dirtied} |`);
 }
 
 interface RunResult {
@@ -145,12 +146,18 @@ async function main() {
     }
     await pool.end();
 
-    console.log(`\n${runs} run(s) of ${total.toLocaleString()} jobs, chunks of ${chunkSize.toLocaleString()}; ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB\n`);
-    console.log("| run | load avg before (1/5/15 min) | cli import | COPY ceiling | import ÷ COPY | Node alone (read + validate) | CPU s per 1,000 jobs: importing process / PostgreSQL | fold afterwards |");
+    console.log(
+      `\n${runs} run(s) of ${total.toLocaleString()} jobs, chunks of ${chunkSize.toLocaleString()}; ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB\n`,
+    );
+    console.log(
+      "| run | load avg before (1/5/15 min) | cli import | COPY ceiling | import ÷ COPY | Node alone (read + validate) | CPU s per 1,000 jobs: importing process / PostgreSQL | fold afterwards |",
+    );
     console.log("|---|---|---|---|---|---|---|---|");
     results.forEach((x, i) => {
       const per = (sec: number) => ((1000 * sec) / total).toFixed(3);
-      console.log(`| ${i + 1} | ${x.load} | ${Math.round(x.importRate).toLocaleString()} jobs/s | ${Math.round(x.copyRate).toLocaleString()} rows/s | ${((100 * x.importRate) / x.copyRate).toFixed(1)} % | ${Math.round(x.nodeOnlyRate).toLocaleString()} jobs/s | ${per(x.cpu.seconds["bench client"] ?? 0)} / ${per(x.cpu.seconds.PostgreSQL ?? 0)} | ${x.foldSeconds.toFixed(1)} s |`);
+      console.log(
+        `| ${i + 1} | ${x.load} | ${Math.round(x.importRate).toLocaleString()} jobs/s | ${Math.round(x.copyRate).toLocaleString()} rows/s | ${((100 * x.importRate) / x.copyRate).toFixed(1)} % | ${Math.round(x.nodeOnlyRate).toLocaleString()} jobs/s | ${per(x.cpu.seconds["bench client"] ?? 0)} / ${per(x.cpu.seconds.PostgreSQL ?? 0)} | ${x.foldSeconds.toFixed(1)} s |`,
+      );
     });
     console.log("\nPostgreSQL's active client backends during the import (sampled every 200 ms):");
     results.forEach((x, i) => console.log(`- run ${i + 1}: ${x.waits}`));

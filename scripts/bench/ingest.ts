@@ -70,7 +70,13 @@ async function postAll(urls: string[], bodies: string[], progress: Progress): Pr
 }
 
 /** What the web servers and the worker share, as in a deployment. */
-const roleEnv = (appUrl: string): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_URL: appUrl, INGEST_HMAC_SECRET: BENCH_SECRET, NODE_ENV: "production", AUTH_DOMAIN: "127.0.0.1" });
+const roleEnv = (appUrl: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  DATABASE_URL: appUrl,
+  INGEST_HMAC_SECRET: BENCH_SECRET,
+  NODE_ENV: "production",
+  AUTH_DOMAIN: "127.0.0.1",
+});
 
 /** Starts `n` production web servers on the database and waits until each answers. */
 async function startServers(n: number, appUrl: string): Promise<{ procs: ReturnType<typeof startBackground>[]; urls: string[] }> {
@@ -85,7 +91,9 @@ async function startServers(n: number, appUrl: string): Promise<{ procs: ReturnT
         cwd: root,
         stdio: "ignore",
         env: {
-          ...roleEnv(appUrl), DATABASE_POOL_MAX: String(concurrency + 2), AUTH_DOMAIN: `127.0.0.1:${port}`,
+          ...roleEnv(appUrl),
+          DATABASE_POOL_MAX: String(concurrency + 2),
+          AUTH_DOMAIN: `127.0.0.1:${port}`,
           ...(values["server-node-options"] ? { NODE_OPTIONS: values["server-node-options"] } : {}),
         },
       }),
@@ -129,7 +137,14 @@ async function measureConfiguration(n: number, appUrl: string, pgPid: number, se
     throw err;
   });
   let peakRssMb = 0;
-  const rssTimer = setInterval(() => (peakRssMb = Math.max(peakRssMb, procs.reduce((sum, p) => sum + groupRssMb(p.pid!), 0))), 250);
+  const rssTimer = setInterval(
+    () =>
+      (peakRssMb = Math.max(
+        peakRssMb,
+        procs.reduce((sum, p) => sum + groupRssMb(p.pid!), 0),
+      )),
+    250,
+  );
   const result: ConfigResult = { servers: n, http: [], copy: [], loads: [], peakRssMb: 0, cpu: new CpuMeter(), waits: "", tasks: "", foldLag: [], foldDrain: [] };
   const windows: [number, number][] = [];
   const allWaits: Waits = { samples: 0, waits: new Map(), lockedIn: new Map() };
@@ -196,13 +211,15 @@ async function main() {
     const counts = (await check.query("SELECT (SELECT count(*) FROM jobs)::int AS jobs, (SELECT count(*) FROM ledger_entries)::int AS ledger")).rows[0];
     // What a job costs on disk (issue 13 item 5): heap, TOAST and indexes of the two per-job tables.
     await check.query("VACUUM ANALYZE jobs, ledger_entries");
-    const sizes = (await check.query<{ t: string; heap: string; idx: string }>(
-      // Summed over a partitioned table's partitions (its parent stores nothing; a plain table has no tree).
-      `SELECT t, sum(pg_table_size(p.relid))::text AS heap, sum(pg_indexes_size(p.relid))::text AS idx
+    const sizes = (
+      await check.query<{ t: string; heap: string; idx: string }>(
+        // Summed over a partitioned table's partitions (its parent stores nothing; a plain table has no tree).
+        `SELECT t, sum(pg_table_size(p.relid))::text AS heap, sum(pg_indexes_size(p.relid))::text AS idx
          FROM unnest(ARRAY['jobs', 'ledger_entries']) t,
               LATERAL (SELECT relid FROM pg_partition_tree(t::regclass) UNION SELECT t::regclass) p(relid)
         GROUP BY t ORDER BY t`,
-    )).rows;
+      )
+    ).rows;
     for (const r of sizes) console.log(`${r.t}: ${(Number(r.heap) / counts.jobs).toFixed(0)} bytes of table and ${(Number(r.idx) / counts.jobs).toFixed(0)} of indexes per job`);
     if (values.statements) await printStatements(check, counts.jobs);
     await check.end();

@@ -79,7 +79,15 @@ async function main() {
     server = startBackground(node, args, {
       cwd: root,
       stdio: "ignore",
-      env: { ...process.env, DATABASE_URL: pgServer.url, NODE_ENV: "production", AUTH_DOMAIN: `127.0.0.1:${port}`, RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_PAGES_PER_MINUTE: "0", MARKET_REFRESH_SECONDS: "86400" },
+      env: {
+        ...process.env,
+        DATABASE_URL: pgServer.url,
+        NODE_ENV: "production",
+        AUTH_DOMAIN: `127.0.0.1:${port}`,
+        RATE_LIMIT_PER_MINUTE: "0",
+        RATE_LIMIT_PAGES_PER_MINUTE: "0",
+        MARKET_REFRESH_SECONDS: "86400",
+      },
     });
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/api/v1/health`, 60_000, server);

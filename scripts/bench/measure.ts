@@ -41,7 +41,12 @@ export function percentile(values: readonly number[], p: number): number {
 export function groupRssMb(pid: number): number {
   try {
     const out = execFileSync("ps", ["-o", "rss=", "--ppid", String(pid), "-p", String(pid)], { encoding: "utf8" });
-    return out.split("\n").filter(Boolean).reduce((kb, line) => kb + Number(line.trim()), 0) / 1024;
+    return (
+      out
+        .split("\n")
+        .filter(Boolean)
+        .reduce((kb, line) => kb + Number(line.trim()), 0) / 1024
+    );
   } catch {
     return 0;
   }

@@ -39,9 +39,7 @@ export async function fillNetwork(url: string, NODES: number, DAYS: number): Pro
     `INSERT INTO node_stakes (miner_id, stake_wei, block_number, updated_at)
      SELECT miner_id, (abs(hashtext(miner_id)) % 150000)::numeric * 1e18, 1, now() FROM nodes WHERE abs(hashtext(miner_id)) % 10 = 0`,
   );
-  await db.query(
-    `INSERT INTO stake_positions (miner_id, staker, token, amount_wei) SELECT miner_id, '0x' || lpad('5', 40, '0'), 0, stake_wei FROM node_stakes`,
-  );
+  await db.query(`INSERT INTO stake_positions (miner_id, staker, token, amount_wei) SELECT miner_id, '0x' || lpad('5', 40, '0'), 0, stake_wei FROM node_stakes`);
   await db.query(
     `INSERT INTO bribe_changes (block_number, log_index, miner_id, operator, bps, effective_epoch, effective_at, set_at)
      SELECT row_number() OVER (), 0, miner_id, wallet, (abs(hashtext(miner_id)) % 40) * 100, 100, now() - interval '10 days', now() - interval '11 days'
@@ -49,6 +47,8 @@ export async function fillNetwork(url: string, NODES: number, DAYS: number): Pro
   );
   await db.query("ANALYZE");
   const { rows } = await db.query<{ n: string }>("SELECT count(*)::text AS n FROM miner_hourly");
-  console.log(`Dataset: ${NODES.toLocaleString()} nodes, ${Number(rows[0]!.n).toLocaleString()} hourly rows over ${DAYS} days, filled in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `Dataset: ${NODES.toLocaleString()} nodes, ${Number(rows[0]!.n).toLocaleString()} hourly rows over ${DAYS} days, filled in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   await db.end();
 }

@@ -86,7 +86,11 @@ export class CpuMeter {
   }
 }
 
-export const loadAverages = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
+export const loadAverages = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" / ");
 
 export interface Waits {
   samples: number;
@@ -149,7 +153,11 @@ export function sampleWaits(url: string, everyMs = 200): { stop(): Promise<Waits
 
 const shares = (m: Map<string, number>, top: number) => {
   const all = [...m.values()].reduce((a, b) => a + b, 0);
-  return [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, n]) => `${k} ${Math.round((100 * n) / all)} %`).join(", ");
+  return [...m.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, n]) => `${k} ${Math.round((100 * n) / all)} %`)
+    .join(", ");
 };
 
 /** "6.1 active on average: Lock:transactionid 81 %, on CPU 16 %, …; lock waits in: wallet_hourly 50 %, …". */

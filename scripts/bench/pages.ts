@@ -42,7 +42,17 @@ async function jsBytes(url: string): Promise<{ raw: number; gzip: number; files:
 function lighthouseScore(url: string): number {
   const res = spawnSync(
     "npx",
-    ["-y", "lighthouse@12.8.2", url, `--chrome-path=${CHROMIUM}`, "--only-categories=performance", "--form-factor=mobile", "--output=json", "--quiet", `--chrome-flags=${FLAGS.join(" ")}`],
+    [
+      "-y",
+      "lighthouse@12.8.2",
+      url,
+      `--chrome-path=${CHROMIUM}`,
+      "--only-categories=performance",
+      "--form-factor=mobile",
+      "--output=json",
+      "--quiet",
+      `--chrome-flags=${FLAGS.join(" ")}`,
+    ],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
   if (res.status !== 0) throw new Error(`lighthouse failed: ${res.stderr.slice(-500)}`);
@@ -57,7 +67,19 @@ async function main() {
     await applyMigrations(db.url);
     const port = await freePort();
     const [node, args] = webServerArgs(root, port);
-    server = startBackground(node, args, { cwd: root, stdio: "ignore", env: { ...process.env, DATABASE_URL: db.url, INGEST_HMAC_SECRET: SECRET, NODE_ENV: "production", AUTH_DOMAIN: `127.0.0.1:${port}`, RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_PAGES_PER_MINUTE: "0" } });
+    server = startBackground(node, args, {
+      cwd: root,
+      stdio: "ignore",
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        INGEST_HMAC_SECRET: SECRET,
+        NODE_ENV: "production",
+        AUTH_DOMAIN: `127.0.0.1:${port}`,
+        RATE_LIMIT_PER_MINUTE: "0",
+        RATE_LIMIT_PAGES_PER_MINUTE: "0",
+      },
+    });
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/api/v1/health`, 60_000, server);
     const now = new Date();
@@ -72,9 +94,16 @@ async function main() {
     await client.end();
 
     const pages = [
-      ["/", 220], ["/estimate", 180], ["/gpus", null], ["/market", null], [`/wallets/${whale.wallet}`, null], [`/miners/${miner}`, null],
+      ["/", 220],
+      ["/estimate", 180],
+      ["/gpus", null],
+      ["/market", null],
+      [`/wallets/${whale.wallet}`, null],
+      [`/miners/${miner}`, null],
     ] as const;
-    console.log(`\nLargest wallet: ${whale.n} GPUs.\n\n| page | JS files | JS raw | JS gzipped | budget | Lighthouse mobile (median of ${values.runs}) |\n|---|---|---|---|---|---|`);
+    console.log(
+      `\nLargest wallet: ${whale.n} GPUs.\n\n| page | JS files | JS raw | JS gzipped | budget | Lighthouse mobile (median of ${values.runs}) |\n|---|---|---|---|---|---|`,
+    );
     for (const [p, budget] of pages) {
       const js = await jsBytes(base + p);
       const lhTarget = p === "/" || p === "/estimate" || p.startsWith("/wallets/");

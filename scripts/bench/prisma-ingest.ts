@@ -23,9 +23,27 @@ const T0 = Date.parse("2024-01-01T00:00:00Z"); // before the first epoch: the le
 function batchOf(tag: string): PricedRow[] {
   return Array.from({ length: BATCH }, (_, i) => {
     const wallet = `0x${(i % 50).toString(16).padStart(40, "0")}`;
-    const job = { job_id: `${tag}-${i}`, miner_id: `${wallet}-gpu${i % 20}`, model_id: "SDXL", status: "completed", inference_latency: 3.25, width: 1024, height: 1024, num_iterations: 30 };
+    const job = {
+      job_id: `${tag}-${i}`,
+      miner_id: `${wallet}-gpu${i % 20}`,
+      model_id: "SDXL",
+      status: "completed",
+      inference_latency: 3.25,
+      width: 1024,
+      height: 1024,
+      num_iterations: 30,
+    };
     const prepared = { job, wallet, completedAt: new Date(T0 + i * 1000), contentHash: `h${tag}${i}` } as unknown as PreparedJob;
-    const priced = { pointType: "waifu", scheduleId: "v1", baseMicro: 1_000_000, modelMultiplierPpm: 1_000_000, nftMultiplierPpm: 1_000_000, stakeMultiplierPpm: 1_000_000, pointsMicro: 1_000_000, zeroReason: null };
+    const priced = {
+      pointType: "waifu",
+      scheduleId: "v1",
+      baseMicro: 1_000_000,
+      modelMultiplierPpm: 1_000_000,
+      nftMultiplierPpm: 1_000_000,
+      stakeMultiplierPpm: 1_000_000,
+      pointsMicro: 1_000_000,
+      zeroReason: null,
+    };
     return { prepared, priced, nftCount: 0, stakeHeu: 0 } as unknown as PricedRow;
   });
 }
@@ -34,7 +52,11 @@ async function viaPg(db: pg.Pool, rows: PricedRow[]): Promise<void> {
   const client = await db.connect();
   try {
     await client.query("BEGIN");
-    const jobs = unnestInsert("jobs", JOB_COLUMNS, rows.map((r) => r.prepared));
+    const jobs = unnestInsert(
+      "jobs",
+      JOB_COLUMNS,
+      rows.map((r) => r.prepared),
+    );
     await client.query(`${jobs.sql} ON CONFLICT (job_id) DO NOTHING RETURNING job_id`, jobs.params);
     const ledger = unnestInsert("ledger_entries", LEDGER_COLUMNS, rows);
     await client.query(ledger.sql, ledger.params);
@@ -48,19 +70,39 @@ async function viaPrisma(prisma: PrismaClient, rows: PricedRow[]): Promise<void>
   await prisma.$transaction(async (tx) => {
     await tx.job.createManyAndReturn({
       data: rows.map(({ prepared: p }) => ({
-        jobId: p.job.job_id, minerId: p.job.miner_id, modelId: p.job.model_id, status: p.job.status, completedAt: p.completedAt, hardware: p.job.hardware ?? null,
-        inferenceLatency: String(p.job.inference_latency), width: p.job.width ?? null, height: p.job.height ?? null,
-        numIterations: p.job.num_iterations ?? null, contentHash: p.contentHash,
+        jobId: p.job.job_id,
+        minerId: p.job.miner_id,
+        modelId: p.job.model_id,
+        status: p.job.status,
+        completedAt: p.completedAt,
+        hardware: p.job.hardware ?? null,
+        inferenceLatency: String(p.job.inference_latency),
+        width: p.job.width ?? null,
+        height: p.job.height ?? null,
+        numIterations: p.job.num_iterations ?? null,
+        contentHash: p.contentHash,
       })),
       skipDuplicates: true,
       select: { jobId: true },
     });
     await tx.ledgerEntry.createMany({
       data: rows.map((r) => ({
-        kind: "job" as const, jobId: r.prepared.job.job_id, minerId: r.prepared.job.miner_id, wallet: r.prepared.wallet, pointType: r.priced.pointType,
-        occurredAt: r.prepared.completedAt, scheduleId: r.priced.scheduleId, modelId: r.prepared.job.model_id, baseMicro: BigInt(r.priced.baseMicro),
-        modelMultiplierPpm: r.priced.modelMultiplierPpm, nftMultiplierPpm: r.priced.nftMultiplierPpm, stakeMultiplierPpm: r.priced.stakeMultiplierPpm,
-        nftCount: r.nftCount, stakeHeu: String(r.stakeHeu), pointsMicro: BigInt(r.priced.pointsMicro), zeroReason: r.priced.zeroReason,
+        kind: "job" as const,
+        jobId: r.prepared.job.job_id,
+        minerId: r.prepared.job.miner_id,
+        wallet: r.prepared.wallet,
+        pointType: r.priced.pointType,
+        occurredAt: r.prepared.completedAt,
+        scheduleId: r.priced.scheduleId,
+        modelId: r.prepared.job.model_id,
+        baseMicro: BigInt(r.priced.baseMicro),
+        modelMultiplierPpm: r.priced.modelMultiplierPpm,
+        nftMultiplierPpm: r.priced.nftMultiplierPpm,
+        stakeMultiplierPpm: r.priced.stakeMultiplierPpm,
+        nftCount: r.nftCount,
+        stakeHeu: String(r.stakeHeu),
+        pointsMicro: BigInt(r.priced.pointsMicro),
+        zeroReason: r.priced.zeroReason,
       })),
     });
   });

@@ -18,7 +18,9 @@ import { loadAverages } from "./observe";
 const root = path.resolve(import.meta.dirname, "../..");
 // Benchmarks build into their own folder so a running `next dev` (which uses .next) is left alone.
 process.env.NEXT_DIST_DIR ??= ".next-bench";
-const { values } = parseArgs({ options: { large: { type: "string", default: "10000000" }, small: { type: "string", default: "100000" }, requests: { type: "string", default: "300" } } });
+const { values } = parseArgs({
+  options: { large: { type: "string", default: "10000000" }, small: { type: "string", default: "100000" }, requests: { type: "string", default: "300" } },
+});
 const REQUESTS = Number(values.requests);
 
 type Figures = Record<"miner" | "wallet" | "leaderboard" | "walletPage", { p50: number; p95: number }>;
@@ -26,11 +28,15 @@ type Figures = Record<"miner" | "wallet" | "leaderboard" | "walletPage", { p50: 
 async function measure(dbUrl: string, sample: { whale: string; sampleMiners: string[] }): Promise<Figures> {
   const port = await freePort();
   const [node, args] = webServerArgs(root, port);
-  const server = startBackground(node, args, { cwd: root, stdio: "ignore", env: { ...process.env, DATABASE_URL: dbUrl, NODE_ENV: "production", AUTH_DOMAIN: `127.0.0.1:${port}`, RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_PAGES_PER_MINUTE: "0" } });
+  const server = startBackground(node, args, {
+    cwd: root,
+    stdio: "ignore",
+    env: { ...process.env, DATABASE_URL: dbUrl, NODE_ENV: "production", AUTH_DOMAIN: `127.0.0.1:${port}`, RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_PAGES_PER_MINUTE: "0" },
+  });
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/api/v1/health`, 60_000, server);
-    const pick = <T,>(list: T[], i: number) => list[i % list.length]!;
+    const pick = <T>(list: T[], i: number) => list[i % list.length]!;
     const sorts = ["totalWaifuPoints", "totalLlamaPoints", "lastSeenAt", "minerId"];
     const boards = ["waifu&window=24h", "llama&window=7d", "waifu&window=all", "llama&window=24h"];
     const minerUrls = Array.from({ length: REQUESTS }, (_, i) => `${base}/api/v1/miners/${pick(sample.sampleMiners, i)}`);
@@ -66,7 +72,10 @@ async function main() {
   const pgServer = await startThrowawayPostgres({ settings: { shared_buffers: "2GB", max_wal_size: "8GB", effective_cache_size: "8GB", checkpoint_timeout: "30min" } });
   try {
     const results: Record<string, Figures> = {};
-    for (const [label, rows] of [["small", Number(values.small)], ["large", Number(values.large)]] as const) {
+    for (const [label, rows] of [
+      ["small", Number(values.small)],
+      ["large", Number(values.large)],
+    ] as const) {
       console.log(`Dataset "${label}": ${rows.toLocaleString()} ledger rows`);
       const url = await createDb(pgServer.url, `bench_${label}`);
       const sample = await generateDataset(url, rows, console.log);
@@ -77,7 +86,9 @@ async function main() {
     const s = results.small!;
     const l = results.large!;
     const ms = (x: number) => `${x.toFixed(1)} ms`;
-    console.log(`\n| endpoint | p50 @ ${Number(values.small).toLocaleString()} | p95 @ ${Number(values.small).toLocaleString()} | p50 @ ${Number(values.large).toLocaleString()} | p95 @ ${Number(values.large).toLocaleString()} | p95 ratio |`);
+    console.log(
+      `\n| endpoint | p50 @ ${Number(values.small).toLocaleString()} | p95 @ ${Number(values.small).toLocaleString()} | p50 @ ${Number(values.large).toLocaleString()} | p95 @ ${Number(values.large).toLocaleString()} | p95 ratio |`,
+    );
     console.log("|---|---|---|---|---|---|");
     for (const k of ["miner", "wallet", "leaderboard", "walletPage"] as const) {
       console.log(`| ${k} | ${ms(s[k].p50)} | ${ms(s[k].p95)} | ${ms(l[k].p50)} | ${ms(l[k].p95)} | ${(l[k].p95 / s[k].p95).toFixed(2)} |`);

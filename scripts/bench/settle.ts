@@ -162,7 +162,9 @@ async function main() {
       during.push(withSettle.rate);
       settleSeconds.push((settleEnd - settleStart) / 1000);
       overlapping.push(withSettle.commits.filter((t) => t > settleStart && t < settleEnd).length);
-      log(`run ${r + 1}/${runs}: alone ${Math.round(alone.at(-1)!)} jobs/s, while settling ${Math.round(withSettle.rate)} jobs/s; settlement ${settleSeconds.at(-1)!.toFixed(2)} s (${settled.miners} miners), ${overlapping.at(-1)} batches committed during it`);
+      log(
+        `run ${r + 1}/${runs}: alone ${Math.round(alone.at(-1)!)} jobs/s, while settling ${Math.round(withSettle.rate)} jobs/s; settlement ${settleSeconds.at(-1)!.toFixed(2)} s (${settled.miners} miners), ${overlapping.at(-1)} batches committed during it`,
+      );
       await unsettle(client);
     }
 
@@ -182,10 +184,14 @@ async function main() {
 
     const a = median(alone);
     const d = median(during);
-    console.log(`\n${runs} run(s); epoch ${B} holds ${entries.toLocaleString()} ledger entries of ${miners.toLocaleString()} miner IDs; ${total.toLocaleString()} jobs per measurement, batches of 1,000, ${concurrency} in flight\n`);
+    console.log(
+      `\n${runs} run(s); epoch ${B} holds ${entries.toLocaleString()} ledger entries of ${miners.toLocaleString()} miner IDs; ${total.toLocaleString()} jobs per measurement, batches of 1,000, ${concurrency} in flight\n`,
+    );
     // Within the settlement itself: the jobs of the batches that committed while it ran, per second of it.
     const inside = median(overlapping.map((n, i) => (n * 1000) / settleSeconds[i]!));
-    console.log("| ingestion alone (median) | with a settlement in the run (median) | ratio | within the settlement's own duration | ratio | settlement (median) | batches committed during it | old settlement's ledger scan (ingestion stopped) |");
+    console.log(
+      "| ingestion alone (median) | with a settlement in the run (median) | ratio | within the settlement's own duration | ratio | settlement (median) | batches committed during it | old settlement's ledger scan (ingestion stopped) |",
+    );
     console.log("|---|---|---|---|---|---|---|---|");
     console.log(
       `| ${Math.round(a).toLocaleString()} jobs/s (${alone.map(Math.round).join(", ")}) | ${Math.round(d).toLocaleString()} jobs/s (${during.map(Math.round).join(", ")}) | ${((100 * d) / a).toFixed(0)} % | ${Math.round(inside).toLocaleString()} jobs/s | ${((100 * inside) / a).toFixed(0)} % | ${median(settleSeconds).toFixed(2)} s (${settleSeconds.map((s) => s.toFixed(2)).join(", ")}) | ${overlapping.join(", ")} | ${legacyScan.toFixed(1)} s |`,

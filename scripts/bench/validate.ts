@@ -26,4 +26,6 @@ for (let r = 0; r < Number(values.rounds); r++) {
   compiled.push(perJob(parseJobFast));
   console.log(`round ${r + 1}: zod ${zod.at(-1)!.toFixed(2)} µs/job, compiled ${compiled.at(-1)!.toFixed(2)} µs/job`);
 }
-console.log(`\nmedian over ${jobs.length.toLocaleString("en-US")} jobs: zod ${median(zod).toFixed(2)} µs, compiled ${median(compiled).toFixed(2)} µs (${((100 * median(compiled)) / median(zod)).toFixed(0)} % of zod)`);
+console.log(
+  `\nmedian over ${jobs.length.toLocaleString("en-US")} jobs: zod ${median(zod).toFixed(2)} µs, compiled ${median(compiled).toFixed(2)} µs (${((100 * median(compiled)) / median(zod)).toFixed(0)} % of zod)`,
+);

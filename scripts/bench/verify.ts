@@ -28,7 +28,12 @@ async function jobsFile(dir: string, name: string, count: number, epochs: number
   const file = path.join(dir, `${name}.jsonl`);
   const out = createWriteStream(file);
   for (const [i, epoch] of epochs.entries()) {
-    const jobs = network.generateJobs({ count: Math.round(count / epochs.length), from: new Date(epochStart(epoch).getTime() + 60_000), to: new Date(epochStart(epoch + 1).getTime() - 60_000), seed: seed + i });
+    const jobs = network.generateJobs({
+      count: Math.round(count / epochs.length),
+      from: new Date(epochStart(epoch).getTime() + 60_000),
+      to: new Date(epochStart(epoch + 1).getTime() - 60_000),
+      seed: seed + i,
+    });
     const lines: string[] = [];
     for (const job of jobs) {
       lines.push(JSON.stringify(job));
@@ -59,7 +64,9 @@ async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-verify-"));
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   try {
-    console.log(`${total.toLocaleString("en-US")} jobs in epochs ${A} and ${A + 1} (${network.gpus.length.toLocaleString("en-US")} GPUs), then ${fresh.toLocaleString("en-US")} new ones`);
+    console.log(
+      `${total.toLocaleString("en-US")} jobs in epochs ${A} and ${A + 1} (${network.gpus.length.toLocaleString("en-US")} GPUs), then ${fresh.toLocaleString("en-US")} new ones`,
+    );
     await timed("import and fold", async () => {
       await importFile(pool, { file: await jobsFile(dir, "closed", total, [A, A + 1], 1), quiet: true });
       await foldAll(pool);
@@ -80,11 +87,18 @@ async function main() {
     const full2 = await timed("full verify", () => verifyAll(pool));
     assertClean(full2.value);
     const steps: { step: string; at: number }[] = [];
-    const next = await timed("incremental, next run", () => verifyIncremental(pool, { onProgress: (step) => void (step !== "ledger" && steps.push({ step, at: performance.now() })) }));
+    const next = await timed("incremental, next run", () =>
+      verifyIncremental(pool, { onProgress: (step) => void (step !== "ledger" && steps.push({ step, at: performance.now() })) }),
+    );
     steps.push({ step: "(end)", at: performance.now() });
     const rollupRows = next.value.results.filter((r) => !r.name.startsWith("ledger") && !r.name.startsWith("jobs") && !r.name.startsWith("admin") && !r.name.startsWith("boost"));
     console.log(`    rollup rows it digested: ${rollupRows.map((r) => `${r.name} ${r.checked.toLocaleString("en-US")}`).join(", ")}`);
-    console.log(`    its steps: ${steps.slice(0, -1).map((s, i) => `${s.step} ${((steps[i + 1]!.at - s.at) / 1000).toFixed(1)} s`).join("; ")}`);
+    console.log(
+      `    its steps: ${steps
+        .slice(0, -1)
+        .map((s, i) => `${s.step} ${((steps[i + 1]!.at - s.at) / 1000).toFixed(1)} s`)
+        .join("; ")}`,
+    );
     assertClean(next.value.results);
     if (next.value.reused.epochs.length !== 2) throw new Error(`expected both closed epochs from their digests, got ${next.value.reused.epochs}`);
     const after = await countEntries();

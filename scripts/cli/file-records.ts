@@ -54,8 +54,20 @@ export async function* jsonlRecords(file: string, from: FilePosition, endBefore 
 
 /** The job fields a CSV header may name (those of POST /api/v1/jobs), and which of them are numbers. */
 export const CSV_FIELDS = [
-  "job_id", "miner_id", "model_id", "status", "completed_at", "hardware", "inference_latency", "width", "height",
-  "num_iterations", "input_tokens", "output_tokens", "input_ref", "output_ref",
+  "job_id",
+  "miner_id",
+  "model_id",
+  "status",
+  "completed_at",
+  "hardware",
+  "inference_latency",
+  "width",
+  "height",
+  "num_iterations",
+  "input_tokens",
+  "output_tokens",
+  "input_ref",
+  "output_ref",
 ] as const satisfies readonly (keyof JobInput)[];
 const NUMERIC: ReadonlySet<string> = new Set(["inference_latency", "width", "height", "num_iterations", "input_tokens", "output_tokens"]);
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -74,7 +86,8 @@ export async function csvHeader(file: string): Promise<string[]> {
     if (!header.includes("job_id") || unknown.length || repeated.length) {
       throw new Error(
         `the CSV header must name job fields (${CSV_FIELDS.join(", ")}), job_id among them` +
-          (unknown.length ? `; unknown: ${unknown.join(", ")}` : "") + (repeated.length ? `; repeated: ${repeated.join(", ")}` : ""),
+          (unknown.length ? `; unknown: ${unknown.join(", ")}` : "") +
+          (repeated.length ? `; repeated: ${repeated.join(", ")}` : ""),
       );
     }
     return header;
@@ -103,7 +116,11 @@ export async function* csvRecords(file: string, from: FilePosition, endBefore = 
   let line = from.line;
   let headerRow = from.offset === 0;
   const parser = parse({
-    bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true,
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
     // In the record stream, in file order, so a malformed record is reported with the chunk it belongs to.
     on_skip: (err) => void parser.push({ skipped: err } satisfies CsvItem),
   });
@@ -119,7 +136,8 @@ export async function* csvRecords(file: string, from: FilePosition, endBefore = 
       } else {
         end = from.offset + item.info.bytes;
         line = from.line + item.info.lines;
-        if (headerRow) headerRow = false; // the header, read by csvHeader
+        if (headerRow)
+          headerRow = false; // the header, read by csvHeader
         else if (item.record.length !== header.length) {
           out.push({ kind: "invalid", reason: `expected ${header.length} fields (the header's), found ${item.record.length}`, raw: item.record, line, end });
         } else out.push({ kind: "job", raw: csvJob(header, item.record), line, end });

@@ -67,7 +67,10 @@ export async function fileKeyOf(file: string, size: number): Promise<string> {
 
 /** The rejection report: appended before each chunk commits, cut back to what committed chunks wrote. */
 class Report {
-  private constructor(private readonly fh: FileHandle, public committed: number) {}
+  private constructor(
+    private readonly fh: FileHandle,
+    public committed: number,
+  ) {}
 
   static async open(file: string, committed: number): Promise<Report> {
     const fh = await open(file, "a");
@@ -145,9 +148,18 @@ export async function importFile(pool: pg.Pool, opts: ImportFileOptions): Promis
       const init = { fileKey, fileName: path.resolve(opts.file), format, sizeBytes: size, reportPath: path.resolve(opts.report ?? `${opts.file}.rejected.jsonl`) };
       const state = await openImport(client, init, opts.restart ?? false);
       const summary: ImportSummary = {
-        file: opts.file, lines: state.lines, created: state.created, duplicates: state.duplicates, rejected: state.rejected,
-        resumedFromLine: state.lines, resumedFromByte: state.offset, run: { created: 0, duplicates: 0, rejected: 0 }, report: state.reportPath,
-        elapsedMs: 0, alreadyImported: state.finishedAt !== null, interrupted: false,
+        file: opts.file,
+        lines: state.lines,
+        created: state.created,
+        duplicates: state.duplicates,
+        rejected: state.rejected,
+        resumedFromLine: state.lines,
+        resumedFromByte: state.offset,
+        run: { created: 0, duplicates: 0, rejected: 0 },
+        report: state.reportPath,
+        elapsedMs: 0,
+        alreadyImported: state.finishedAt !== null,
+        interrupted: false,
       };
       if (summary.alreadyImported) return summary;
 
@@ -159,7 +171,12 @@ export async function importFile(pool: pg.Pool, opts: ImportFileOptions): Promis
             { format: "  import [{bar}] {percentage}% | {value}/{total} MB | {created} new, {duplicates} known, {rejected} rejected | {rate} jobs/s", hideCursor: true },
             Presets.shades_classic,
           );
-      const fields = () => ({ created: summary.created, duplicates: summary.duplicates, rejected: summary.rejected, rate: Math.round(((summary.run.created + summary.run.duplicates) / (performance.now() - started)) * 1000) });
+      const fields = () => ({
+        created: summary.created,
+        duplicates: summary.duplicates,
+        rejected: summary.rejected,
+        rate: Math.round(((summary.run.created + summary.run.duplicates) / (performance.now() - started)) * 1000),
+      });
       bar?.start(mb(size), mb(state.offset), fields());
       const chunks = readChunks(opts.file, format, { offset: state.offset, line: state.lines }, size, opts.chunkSize ?? DEFAULT_CHUNK_JOBS);
       let next = chunks.next();

@@ -63,7 +63,12 @@ export async function ingestFile(opts: IngestFileOptions): Promise<IngestFileSum
   const reject = (line: number, reason: string, raw?: unknown) => {
     rejections.push(JSON.stringify({ line, reason, ...(raw === undefined ? {} : { job: raw }) }) + "\n");
   };
-  const bar = opts.quiet ? null : new SingleBar({ format: "  ingest [{bar}] {percentage}% | {value}/{total} MB | {created} new, {duplicates} known, {rejected} rejected", hideCursor: true }, Presets.shades_classic);
+  const bar = opts.quiet
+    ? null
+    : new SingleBar(
+        { format: "  ingest [{bar}] {percentage}% | {value}/{total} MB | {created} new, {duplicates} known, {rejected} rejected", hideCursor: true },
+        Presets.shades_classic,
+      );
   const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
   bar?.start(mb(size), mb(progress.offset), { created: progress.created, duplicates: progress.duplicates, rejected: progress.rejected });
 
@@ -81,7 +86,11 @@ export async function ingestFile(opts: IngestFileOptions): Promise<IngestFileSum
     let rest = batch;
     while (rest.length > 0) {
       try {
-        const { result } = await postBatch(opts.url, opts.secret, rest.map((p) => p.job));
+        const { result } = await postBatch(
+          opts.url,
+          opts.secret,
+          rest.map((p) => p.job),
+        );
         progress.created += result.accepted;
         progress.duplicates += result.duplicates;
         break;
@@ -91,7 +100,8 @@ export async function ingestFile(opts: IngestFileOptions): Promise<IngestFileSum
         const body = err.body as { error?: { message?: string; details?: unknown } };
         const details = body?.error?.details;
         const bad = new Map<number, string>();
-        if (Array.isArray(details)) for (const d of details as { index?: number; field?: string; reason?: string }[]) if (typeof d.index === "number") bad.set(d.index, `${d.field}: ${d.reason}`);
+        if (Array.isArray(details))
+          for (const d of details as { index?: number; field?: string; reason?: string }[]) if (typeof d.index === "number") bad.set(d.index, `${d.field}: ${d.reason}`);
         if (details && typeof details === "object" && Array.isArray((details as { job_ids?: unknown }).job_ids)) {
           const ids = new Set((details as { job_ids: string[] }).job_ids);
           rest.forEach((p, i) => ids.has(p.job.job_id) && bad.set(i, "job_id was already ingested with different content"));

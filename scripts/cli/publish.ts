@@ -24,9 +24,7 @@ export async function publish(databaseUrl: string, epochArg: string | undefined)
     const r = await publishAsOperator(pool, epoch, { ...chain, contracts }, key);
     if (r.mintedWei > 0n) console.log(`Minted ${formatEther(r.mintedWei)} HEU to the operator first (local chain).`);
     console.log(
-      r.tx
-        ? `Epoch ${epoch}: root ${r.root} published with ${formatEther(r.totalWei)} HEU (tx ${r.tx}).`
-        : `Epoch ${epoch}: root ${r.root} was already on chain; nothing sent.`,
+      r.tx ? `Epoch ${epoch}: root ${r.root} published with ${formatEther(r.totalWei)} HEU (tx ${r.tx}).` : `Epoch ${epoch}: root ${r.root} was already on chain; nothing sent.`,
     );
     return 0;
   });

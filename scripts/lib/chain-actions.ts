@@ -1,17 +1,6 @@
 // Typed chain actions for scripts and tests (portal seeding, integration and e2e tests): anvil's
 // test accounts as signers, every write waited for and checked. Not for the browser.
-import {
-  createPublicClient,
-  createTestClient,
-  createWalletClient,
-  http,
-  toHex,
-  type Account,
-  type Address,
-  type Hash,
-  type PublicClient,
-  type TransactionReceipt,
-} from "viem";
+import { createPublicClient, createTestClient, createWalletClient, http, toHex, type Account, type Address, type Hash, type PublicClient, type TransactionReceipt } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { anvil } from "viem/chains";
 import { esHeuAbi, heuAbi, imaginariesAbi, stakingMarketAbi } from "../../lib/chain/abi";
@@ -85,8 +74,7 @@ export function chainActions(clients: ChainClients, c: ContractAddresses) {
       ),
     setBribe: (from: Account | Address, minerId: string, bps: number) =>
       done(as(from).writeContract({ address: c.stakingMarket, abi: stakingMarketAbi, functionName: "setBribe", args: [minerId, bps], chain: anvil }), "setBribe"),
-    mintNft: (to: Address) =>
-      done(as(anvilAccount(0)).writeContract({ address: c.imaginaries, abi: imaginariesAbi, functionName: "mint", args: [to], chain: anvil }), "NFT mint"),
+    mintNft: (to: Address) => done(as(anvilAccount(0)).writeContract({ address: c.imaginaries, abi: imaginariesAbi, functionName: "mint", args: [to], chain: anvil }), "NFT mint"),
     transferNft: (from: Account | Address, to: Address, tokenId: bigint) => {
       const w = as(from);
       return done(

@@ -60,10 +60,14 @@ test("tools find the running cluster and its address from the data directory", a
 test("a Ctrl+C in the terminal reaches the portal, not the database: a query in flight finishes before the portal stops it", async () => {
   const own = mkdtempSync(path.join(os.tmpdir(), "heurist-embedded-ctrl-c-"));
   try {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "embedded-postgres.ctrl-c.fixture.ts"), path.join(own, "postgres"), path.join(own, "password"), String(await freePort())], {
-      detached: true,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(import.meta.dirname, "embedded-postgres.ctrl-c.fixture.ts"), path.join(own, "postgres"), path.join(own, "password"), String(await freePort())],
+      {
+        detached: true,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));

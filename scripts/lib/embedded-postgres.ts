@@ -85,7 +85,9 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; passwordFil
   // A server left running by a portal that was killed (its own session outlives it) is taken over.
   const running = runningEmbeddedUrl(opts.dataDir, opts.passwordFile);
   if (!running) {
-    const options = serverFlags(opts.port).map((f) => `-c ${f}`).join(" ");
+    const options = serverFlags(opts.port)
+      .map((f) => `-c ${f}`)
+      .join(" ");
     try {
       runAsOwner(pgCtl, ["-D", opts.dataDir, "-o", options, "-l", logFile, "-w", "-t", "60", "start"]);
     } catch (err) {

@@ -12,7 +12,16 @@ import { anvilAccount, anvilPrivateKey, chainActions, chainClients } from "./cha
 import { freePort } from "./throwaway-postgres";
 
 export const CHAIN_TABLES = [
-  "chain_cursor", "chain_events", "stake_changes", "node_stake_history", "node_stakes", "stake_positions", "stake_locks", "bribe_changes", "wallet_nft_history", "wallet_nfts",
+  "chain_cursor",
+  "chain_events",
+  "stake_changes",
+  "node_stake_history",
+  "node_stakes",
+  "stake_positions",
+  "stake_locks",
+  "bribe_changes",
+  "wallet_nft_history",
+  "wallet_nfts",
 ];
 
 function portIsFree(port: number): Promise<boolean> {

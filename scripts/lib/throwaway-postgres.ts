@@ -89,7 +89,9 @@ export async function startThrowawayPostgres(opts: { settings?: Record<string, s
     shared_buffers: "256MB",
     ...opts.settings,
   };
-  const o = Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(" ");
+  const o = Object.entries(settings)
+    .map(([k, v]) => `-c ${k}=${v}`)
+    .join(" ");
   runAsOwner(path.join(bin, "pg_ctl"), ["-D", data, "-o", o, "-l", path.join(dir, "log"), "-w", "-t", "60", "start"]);
   let stopped = false;
   return {

@@ -19,8 +19,13 @@ export function chainSeedLogs(plan: ChainSeedPlan, start: Date, firstBlock = 1n)
   const push = (day: number, event: ChainLog["event"]) => {
     const n = block++;
     logs.push({
-      blockNumber: n, logIndex: 0, blockHash: `0x${n.toString(16).padStart(64, "0")}`, txHash: `0x${n.toString(16).padStart(64, "0")}`,
-      blockTime: new Date(start.getTime() + day * DAY_MS + i++ * 7_000), contract: "0xseed", event,
+      blockNumber: n,
+      logIndex: 0,
+      blockHash: `0x${n.toString(16).padStart(64, "0")}`,
+      txHash: `0x${n.toString(16).padStart(64, "0")}`,
+      blockTime: new Date(start.getTime() + day * DAY_MS + i++ * 7_000),
+      contract: "0xseed",
+      event,
     });
   };
   for (const step of plan.steps) {

@@ -32,7 +32,11 @@ export function planChainSeed(network: Pick<SimNetwork, "wallets" | "gpus">, opt
 
   // NFTs: the 30 largest wallets hold 1–4 each, a dozen small ones hold one (well under the 500 cap).
   ranked.slice(0, 30).forEach((w, i) => steps.push({ kind: "nft", day: 0, wallet: w.address, count: 1 + (i % 4) }));
-  for (const w of ranked.slice(30).filter((_, i) => i % 17 === 0).slice(0, 12)) steps.push({ kind: "nft", day: rng.int(0, days - 2), wallet: w.address, count: 1 });
+  for (const w of ranked
+    .slice(30)
+    .filter((_, i) => i % 17 === 0)
+    .slice(0, 12))
+    steps.push({ kind: "nft", day: rng.int(0, days - 2), wallet: w.address, count: 1 });
 
   // Stakes: the first GPU of each of the 40 largest wallets, plus a few more of the biggest farm.
   const nodes = [...ranked.slice(0, 40).map((w) => byWallet.get(w.address)![0]!), ...byWallet.get(ranked[0]!.address)!.slice(1, 6)];
@@ -42,8 +46,12 @@ export function planChainSeed(network: Pick<SimNetwork, "wallets" | "gpus">, opt
     const parts = 1 + (i % 3);
     for (let p = 0; p < parts; p++) {
       steps.push({
-        kind: "stake", day: rng.int(0, days - 2), staker: STAKER_ACCOUNTS[(i + p) % STAKER_ACCOUNTS.length]!, minerId,
-        token: p % 2 === 0 ? HEU_TOKEN : ESHEU_TOKEN, heu: Math.max(100, Math.round(total / parts / 100) * 100),
+        kind: "stake",
+        day: rng.int(0, days - 2),
+        staker: STAKER_ACCOUNTS[(i + p) % STAKER_ACCOUNTS.length]!,
+        minerId,
+        token: p % 2 === 0 ? HEU_TOKEN : ESHEU_TOKEN,
+        heu: Math.max(100, Math.round(total / parts / 100) * 100),
       });
     }
     // Most operators bribe 5–40 %; every seventh cuts it hard late in the week.

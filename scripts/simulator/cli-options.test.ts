@@ -8,7 +8,13 @@ import { resolveIngestSecret } from "./secret";
 describe("parseSimulateArgs", () => {
   test("applies the defaults", () => {
     expect(parseSimulateArgs(["--jobs", "5000"])).toEqual({
-      jobs: 5000, url: "http://127.0.0.1:3000", days: 7, seed: 1, scale: 0.05, concurrency: 4, batchSize: 1000,
+      jobs: 5000,
+      url: "http://127.0.0.1:3000",
+      days: 7,
+      seed: 1,
+      scale: 0.05,
+      concurrency: 4,
+      batchSize: 1000,
     });
   });
 

@@ -40,7 +40,16 @@ interface TopMiner {
 
 /** Season 1 had ~11k addresses; most were small miners outside the top-999 list. */
 export const SYNTHETIC_WALLETS_AT_FULL_SCALE = 10_000;
-const SMALL_WALLET_GPUS: Weighted<number> = [[1, 50], [2, 18], [3, 8], [4, 10], [5, 3], [6, 4], [7, 2], [8, 5]];
+const SMALL_WALLET_GPUS: Weighted<number> = [
+  [1, 50],
+  [2, 18],
+  [3, 8],
+  [4, 10],
+  [5, 3],
+  [6, 4],
+  [7, 2],
+  [8, 5],
+];
 // The data's Llama share is in points; an LLM node earns far fewer points per hour than an
 // image node, so the same share in GPUs would make LLMs dominate the job mix. Damp it.
 const LLM_SHARE_DAMPING = 0.5;

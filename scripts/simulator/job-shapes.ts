@@ -8,21 +8,67 @@ import type { Rng, Weighted } from "./random";
 
 /** Share of requests per model among the models a node can serve (SDXL family leads). */
 export const MODEL_WEIGHTS: Readonly<Record<string, number>> = {
-  SDXL: 20, AnimagineXL: 12, CyberRealisticXL: 10, AAMXLAnimeMix: 8, SDXLUnstableDiffusersV11: 5,
-  Aurora: 10, BrainDance: 8, YamersCartoonArcadia: 6, ArthemyComics: 6,
-  PepeXL: 8, "FLUX.1-dev": 3, HeuristLogo: 1.5,
-  "mixtral-8x7b": 1, "hermes-3-llama3.1-8b": 35, "dolphin-2.9-llama3-8b": 20, "theia-llama-3.1-8b": 15, "openhermes-mixtral-8x7b-gptq": 30,
+  SDXL: 20,
+  AnimagineXL: 12,
+  CyberRealisticXL: 10,
+  AAMXLAnimeMix: 8,
+  SDXLUnstableDiffusersV11: 5,
+  Aurora: 10,
+  BrainDance: 8,
+  YamersCartoonArcadia: 6,
+  ArthemyComics: 6,
+  PepeXL: 8,
+  "FLUX.1-dev": 3,
+  HeuristLogo: 1.5,
+  "mixtral-8x7b": 1,
+  "hermes-3-llama3.1-8b": 35,
+  "dolphin-2.9-llama3-8b": 20,
+  "theia-llama-3.1-8b": 15,
+  "openhermes-mixtral-8x7b-gptq": 30,
 };
 
 type Size = readonly [number, number];
 const SIZES: Record<"sd15" | "sdxl" | "flux" | "belowFloor", Weighted<Size>> = {
-  sd15: [[[512, 512], 35], [[512, 768], 30], [[768, 512], 10], [[768, 768], 20], [[640, 960], 5]],
-  sdxl: [[[1024, 1024], 45], [[832, 1216], 20], [[1216, 832], 10], [[896, 1152], 10], [[768, 768], 8], [[1024, 1536], 4], [[1536, 1024], 3]],
-  flux: [[[1024, 1024], 60], [[832, 1216], 25], [[768, 1024], 15]],
-  belowFloor: [[[384, 384], 3], [[448, 448], 2], [[256, 256], 1], [[512, 384], 2]],
+  sd15: [
+    [[512, 512], 35],
+    [[512, 768], 30],
+    [[768, 512], 10],
+    [[768, 768], 20],
+    [[640, 960], 5],
+  ],
+  sdxl: [
+    [[1024, 1024], 45],
+    [[832, 1216], 20],
+    [[1216, 832], 10],
+    [[896, 1152], 10],
+    [[768, 768], 8],
+    [[1024, 1536], 4],
+    [[1536, 1024], 3],
+  ],
+  flux: [
+    [[1024, 1024], 60],
+    [[832, 1216], 25],
+    [[768, 1024], 15],
+  ],
+  belowFloor: [
+    [[384, 384], 3],
+    [[448, 448], 2],
+    [[256, 256], 1],
+    [[512, 384], 2],
+  ],
 };
-const STEPS: Weighted<number> = [[20, 30], [25, 25], [30, 25], [35, 8], [40, 10]];
-const FLUX_STEPS: Weighted<number> = [[20, 40], [25, 30], [28, 30]];
+const STEPS: Weighted<number> = [
+  [20, 30],
+  [25, 25],
+  [30, 25],
+  [35, 8],
+  [40, 10],
+];
+const FLUX_STEPS: Weighted<number> = [
+  [20, 40],
+  [25, 30],
+  [28, 30],
+];
 
 /** Seconds per megapixel-step on an RTX 4090 (SDXL 1024² × 20 steps ≈ 3 s). */
 const SEC_PER_MP_STEP: Record<ImageCategory, number> = { sd15: 0.12, sdxl: 0.15, "sdxl-lora": 0.17, flux: 0.5 };
@@ -43,9 +89,7 @@ export interface JobShape {
 
 function isOffered(schedule: RewardSchedule, model: ModelInfo): boolean {
   // Offered at 0 (Flux in testnet-2024-09) still counts: the router sends the jobs, they earn 0.
-  return model.kind === "image"
-    ? model.category !== undefined && Object.hasOwn(schedule.imageCategoryPpm, model.category)
-    : Object.hasOwn(schedule.llmModelPpm, model.id);
+  return model.kind === "image" ? model.category !== undefined && Object.hasOwn(schedule.imageCategoryPpm, model.category) : Object.hasOwn(schedule.llmModelPpm, model.id);
 }
 
 const menus = new Map<string, { image: Weighted<ModelInfo>; llm: Weighted<ModelInfo> }>();

@@ -58,7 +58,10 @@ test("posts signed batches of jobs completed just now at the requested rate, and
 });
 
 test("reports failed batches to onError and keeps going", async () => {
-  server = await startTestServer(SECRET, (_req, _n, res) => void res.writeHead(401, { "content-type": "application/json" }).end('{"error":{"code":"unauthorized","message":"bad signature"}}'));
+  server = await startTestServer(
+    SECRET,
+    (_req, _n, res) => void res.writeHead(401, { "content-type": "application/json" }).end('{"error":{"code":"unauthorized","message":"bad signature"}}'),
+  );
   takeTheClock();
   const errors: unknown[] = [];
   const live = startLiveSimulation({ url: server.url, secret: "wrong-secret-0123456789", ratePerSecond: 100, intervalMs: 50, onError: (e) => errors.push(e) });

@@ -40,8 +40,7 @@ describe("generated jobs", () => {
   });
 
   test("use Mixtral only before September 2024 and the 2024-09 LLMs after", () => {
-    const models = (from: string, to: string) =>
-      new Set([...network.generateJobs({ count: 20_000, from: new Date(from), to: new Date(to), seed: 5 })].map((j) => j.model_id));
+    const models = (from: string, to: string) => new Set([...network.generateJobs({ count: 20_000, from: new Date(from), to: new Date(to), seed: 5 })].map((j) => j.model_id));
     const april = models("2024-05-01T00:00:00Z", "2024-05-08T00:00:00Z");
     expect(april.has("mixtral-8x7b")).toBe(true);
     expect(["hermes-3-llama3.1-8b", "FLUX.1-dev"].some((m) => april.has(m))).toBe(false);

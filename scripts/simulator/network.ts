@@ -126,9 +126,7 @@ function makeJob(rng: Rng, gpu: SimGpu, at: Date, jobId: string): JobInput {
     completed_at: at.toISOString(),
     hardware: gpu.spec.hardware,
     inference_latency: outcome.latency,
-    ...(isImage
-      ? { width: shape.width, height: shape.height, num_iterations: shape.num_iterations }
-      : { input_tokens: shape.input_tokens, output_tokens: shape.output_tokens }),
+    ...(isImage ? { width: shape.width, height: shape.height, num_iterations: shape.num_iterations } : { input_tokens: shape.input_tokens, output_tokens: shape.output_tokens }),
     input_ref: `${isImage ? "prompt" : "chat"}:${rng.hex(16)}`,
   };
   if (outcome.status !== "failed") job.output_ref = `${OUTPUT_STORE}/${jobId}.${isImage ? "png" : "json"}`;

@@ -5,8 +5,7 @@ import { okReply, startTestServer } from "./test-server";
 
 const SECRET = "simulator-test-secret-0123456789";
 const network = createNetwork({ scale: 0.05 });
-const jobs = (count: number, seed = 1) =>
-  network.generateJobs({ count, from: new Date("2025-01-01T00:00:00Z"), to: new Date("2025-01-02T00:00:00Z"), seed });
+const jobs = (count: number, seed = 1) => network.generateJobs({ count, from: new Date("2025-01-01T00:00:00Z"), to: new Date("2025-01-02T00:00:00Z"), seed });
 
 let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
 afterEach(async () => {

@@ -89,7 +89,14 @@ export async function postJobs(opts: PostJobsOptions): Promise<PostSummary> {
   };
 
   try {
-    await Promise.all(Array.from({ length: concurrency }, () => worker().catch((err) => { stop.abort(err); throw err; })));
+    await Promise.all(
+      Array.from({ length: concurrency }, () =>
+        worker().catch((err) => {
+          stop.abort(err);
+          throw err;
+        }),
+      ),
+    );
   } catch (err) {
     throw stop.signal.reason ?? err;
   }

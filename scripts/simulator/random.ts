@@ -90,7 +90,10 @@ export class Rng {
 
   hex(length: number): string {
     let out = "";
-    while (out.length < length) out += Math.floor(this.next01() * 0x10000).toString(16).padStart(4, "0");
+    while (out.length < length)
+      out += Math.floor(this.next01() * 0x10000)
+        .toString(16)
+        .padStart(4, "0");
     return out.slice(0, length);
   }
 }

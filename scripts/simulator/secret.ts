@@ -12,9 +12,7 @@ export function resolveIngestSecret(env: Record<string, string | undefined> = pr
   try {
     fromFile = readFileSync(file, "utf8").trim();
   } catch {
-    throw new Error(
-      `No ingestion secret: set INGEST_HMAC_SECRET to the portal's secret, or start the embedded portal (npm run portal), which writes it to ${file}.`,
-    );
+    throw new Error(`No ingestion secret: set INGEST_HMAC_SECRET to the portal's secret, or start the embedded portal (npm run portal), which writes it to ${file}.`);
   }
   if (!fromFile) throw new Error(`${file} is empty; set INGEST_HMAC_SECRET or restart the embedded portal.`);
   return fromFile;

@@ -41,9 +41,10 @@ export async function startTestServer(secret: string, reply: Reply = (req, _n, r
     url: `http://127.0.0.1:${port}`,
     received,
     maxInFlight: () => maxInFlight,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

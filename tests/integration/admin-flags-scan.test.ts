@@ -24,7 +24,20 @@ const serverUrl = (name: string) => Object.assign(new URL(process.env.DATABASE_U
 let scratch: pg.Pool;
 
 async function insertJobs(db: pg.Pool, jobs: JobInput[]): Promise<void> {
-  const cols = ["job_id", "miner_id", "model_id", "status", "completed_at", "hardware", "inference_latency", "width", "height", "num_iterations", "input_tokens", "output_tokens"] as const;
+  const cols = [
+    "job_id",
+    "miner_id",
+    "model_id",
+    "status",
+    "completed_at",
+    "hardware",
+    "inference_latency",
+    "width",
+    "height",
+    "num_iterations",
+    "input_tokens",
+    "output_tokens",
+  ] as const;
   for (let i = 0; i < jobs.length; i += 5_000) {
     const chunk = jobs.slice(i, i + 5_000);
     await db.query(

@@ -22,7 +22,7 @@ const now = Date.now();
 const base = Math.floor((now - 50 * 60_000) / 1000) * 1000; // whole second, 50 minutes ago
 const iso = (ms: number) => new Date(ms).toISOString();
 let seed = 7;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
 
 const lockstepWallet = randomWallet();
 const honestWallet = randomWallet();
@@ -31,7 +31,8 @@ const glitchy = `${randomWallet()}-glitchy`; // two odd jobs: not a pattern
 const tiny = `${randomWallet()}-tiny`; // floor-sized jobs only
 const normal = `${randomWallet()}-normal`;
 
-const sdxl = (minerId: string, at: number, over: Partial<JobInput> = {}) => imageJob({ miner_id: minerId, completed_at: iso(at), hardware: RTX4090, inference_latency: 4.2, ...over });
+const sdxl = (minerId: string, at: number, over: Partial<JobInput> = {}) =>
+  imageJob({ miner_id: minerId, completed_at: iso(at), hardware: RTX4090, inference_latency: 4.2, ...over });
 
 const jobs: JobInput[] = [
   // Six GPUs of one wallet finishing together, every 20 seconds for 20 minutes.
@@ -98,7 +99,12 @@ describe("flags for review", () => {
 
   test("latency SQL applies latencyFloorSeconds to every job, image, thumbnail and LLM alike", async () => {
     const rows = (await latencyStats(db(), window(), 1)).filter((r) => [fast, glitchy].includes(r.minerId));
-    expect(rows.map((r) => [r.minerId, r.checkedJobs, r.impossibleJobs]).sort()).toEqual([[fast, 11, 6], [glitchy, 5, 2]].sort());
+    expect(rows.map((r) => [r.minerId, r.checkedJobs, r.impossibleJobs]).sort()).toEqual(
+      [
+        [fast, 11, 6],
+        [glitchy, 5, 2],
+      ].sort(),
+    );
     const byId = new Map(jobs.map((j) => [j.job_id, j]));
     for (const ex of rows.flatMap((r) => r.examples)) {
       const j = byId.get(ex.jobId)!;

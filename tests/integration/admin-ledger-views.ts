@@ -33,7 +33,10 @@ export async function rollupsOf(minerId: string, wallet: string) {
   const q = async (sql: string, params: unknown[]) => (await db().query(sql, params)).rows[0];
   return {
     node: await q("SELECT total_waifu_micro::text AS waifu, total_llama_micro::text AS llama, image_count::int, text_count::int FROM nodes WHERE miner_id = $1", [minerId]),
-    minerHourly: await q("SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama, sum(job_count)::int AS jobs, sum(success_count)::int AS ok FROM miner_hourly WHERE miner_id = $1", [minerId]),
+    minerHourly: await q(
+      "SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama, sum(job_count)::int AS jobs, sum(success_count)::int AS ok FROM miner_hourly WHERE miner_id = $1",
+      [minerId],
+    ),
     walletHourly: await q("SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama, sum(job_count)::int AS jobs FROM wallet_hourly WHERE wallet = $1", [wallet]),
     walletModelDaily: await q("SELECT sum(points_micro)::text AS points, sum(job_count)::int AS jobs FROM wallet_model_daily WHERE wallet = $1", [wallet]),
     hardwareHourly: await q("SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama FROM hardware_hourly", []),

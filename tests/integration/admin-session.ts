@@ -12,7 +12,10 @@ export const stranger = privateKeyToAccount("0x8b3a350cf5c34c9194ca85829a2df0ec3
 export async function signInCookie(account: typeof admin): Promise<string> {
   const { res } = await signInAs(account);
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().find((c) => c.startsWith("heurist_session="))!.split(";")[0]!;
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("heurist_session="))!
+    .split(";")[0]!;
 }
 
 /** A request to an admin route; `body` is sent as JSON unless it is already a string. */

@@ -59,7 +59,10 @@ describe("admin slashes", () => {
     const strangerCookie = await signInCookie(stranger);
     const body = { minerId: a, from: FROM, to: TO, reason: REASON };
     const before = { ...(await tableCounts()), admin_actions: await count("admin_actions") };
-    for (const [c, status] of [["", 401], [strangerCookie, 403]] as const) {
+    for (const [c, status] of [
+      ["", 401],
+      [strangerCookie, 403],
+    ] as const) {
       const answers = [
         await slash(body, c),
         await reverse(1, { reason: REASON }, c),
@@ -114,15 +117,38 @@ describe("admin slashes", () => {
     const body = await res.json();
     slashA = body.id;
     expect(body).toMatchObject({
-      action: "slash", admin: admin.address.toLowerCase(), targetKind: "miner", target: a, windowFrom: FROM, windowTo: TO, fraction: 1,
-      reason: REASON, reverses: null, reversedBy: null, waifuPoints: -18, llamaPoints: -1, minerCount: 1,
-      entries: [{ minerId: a, pointType: "llama", points: -1 }, { minerId: a, pointType: "waifu", points: -18 }],
+      action: "slash",
+      admin: admin.address.toLowerCase(),
+      targetKind: "miner",
+      target: a,
+      windowFrom: FROM,
+      windowTo: TO,
+      fraction: 1,
+      reason: REASON,
+      reverses: null,
+      reversedBy: null,
+      waifuPoints: -18,
+      llamaPoints: -1,
+      minerCount: 1,
+      entries: [
+        { minerId: a, pointType: "llama", points: -1 },
+        { minerId: a, pointType: "waifu", points: -18 },
+      ],
     });
 
     const entries = (await db().query("SELECT * FROM ledger_entries WHERE admin_action_id = $1 ORDER BY point_type", [slashA])).rows;
     expect(entries).toHaveLength(2);
     for (const entry of entries) {
-      expect(entry).toMatchObject({ kind: "slash", miner_id: a, wallet: w1, job_id: null, model_id: null, model_multiplier_ppm: 1_000_000, nft_multiplier_ppm: 1_000_000, stake_multiplier_ppm: 1_000_000 });
+      expect(entry).toMatchObject({
+        kind: "slash",
+        miner_id: a,
+        wallet: w1,
+        job_id: null,
+        model_id: null,
+        model_multiplier_ppm: 1_000_000,
+        nft_multiplier_ppm: 1_000_000,
+        stake_multiplier_ppm: 1_000_000,
+      });
       expect(entry.base_micro).toBe(entry.points_micro);
       expect(entry.occurred_at.getTime()).toBeGreaterThanOrEqual(t0 - 1);
       expect(entry.note).toBe(`Slash #${slashA}: 100 % of the points in [${FROM}, ${TO}). ${REASON}`);
@@ -134,11 +160,21 @@ describe("admin slashes", () => {
     expect(BigInt(after.minerHourly.waifu)).toBe(BigInt(before.minerHourly.waifu) - 18_000_000n);
     expect(BigInt(after.walletHourly.llama)).toBe(BigInt(before.walletHourly.llama) - 1_000_000n);
     // Jobs are jobs: counts stay; the GPU-model and model rollups are about jobs only.
-    expect([after.node.image_count, after.minerHourly.jobs, after.minerHourly.ok, after.walletHourly.jobs]).toEqual([before.node.image_count, before.minerHourly.jobs, before.minerHourly.ok, before.walletHourly.jobs]);
+    expect([after.node.image_count, after.minerHourly.jobs, after.minerHourly.ok, after.walletHourly.jobs]).toEqual([
+      before.node.image_count,
+      before.minerHourly.jobs,
+      before.minerHourly.ok,
+      before.walletHourly.jobs,
+    ]);
     expect(after.walletModelDaily).toEqual(before.walletModelDaily);
     expect(after.hardwareHourly).toEqual(before.hardwareHourly);
     // The hourly rows of the slash's own hour carry it.
-    const hour = (await db().query("SELECT waifu_micro::text, job_count FROM miner_hourly WHERE miner_id = $1 AND hour = date_trunc('hour', $2::timestamptz, 'UTC')", [a, entries[0].occurred_at])).rows[0];
+    const hour = (
+      await db().query("SELECT waifu_micro::text, job_count FROM miner_hourly WHERE miner_id = $1 AND hour = date_trunc('hour', $2::timestamptz, 'UTC')", [
+        a,
+        entries[0].occurred_at,
+      ])
+    ).rows[0];
     expect(BigInt(hour.waifu_micro)).toBeLessThanOrEqual(-18_000_000n + 6_000_000n);
 
     await expectVerifyClean();
@@ -185,11 +221,21 @@ describe("admin slashes", () => {
     const body = await res.json();
     slashW = body.id;
     expect(body).toMatchObject({
-      targetKind: "wallet", target: w2, waifuPoints: -24, llamaPoints: 0, minerCount: 2,
-      entries: [{ minerId: c, pointType: "waifu", points: -12 }, { minerId: d, pointType: "waifu", points: -12 }],
+      targetKind: "wallet",
+      target: w2,
+      waifuPoints: -24,
+      llamaPoints: 0,
+      minerCount: 2,
+      entries: [
+        { minerId: c, pointType: "waifu", points: -12 },
+        { minerId: d, pointType: "waifu", points: -12 },
+      ],
     });
     const totals = (await db().query("SELECT miner_id, total_waifu_micro::text AS w FROM nodes WHERE wallet = $1 ORDER BY miner_id", [w2])).rows;
-    expect(totals).toEqual([{ miner_id: c, w: "6000000" }, { miner_id: d, w: "0" }]); // c keeps its job outside the window
+    expect(totals).toEqual([
+      { miner_id: c, w: "6000000" },
+      { miner_id: d, w: "0" },
+    ]); // c keeps its job outside the window
     await expectVerifyClean();
   });
 
@@ -199,8 +245,19 @@ describe("admin slashes", () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({
-      action: "reversal", reverses: slashA, targetKind: "miner", target: a, windowFrom: FROM, windowTo: TO, fraction: null,
-      waifuPoints: 18, llamaPoints: 1, entries: [{ minerId: a, pointType: "llama", points: 1 }, { minerId: a, pointType: "waifu", points: 18 }],
+      action: "reversal",
+      reverses: slashA,
+      targetKind: "miner",
+      target: a,
+      windowFrom: FROM,
+      windowTo: TO,
+      fraction: null,
+      waifuPoints: 18,
+      llamaPoints: 1,
+      entries: [
+        { minerId: a, pointType: "llama", points: 1 },
+        { minerId: a, pointType: "waifu", points: 18 },
+      ],
     });
     const after = await rollupsOf(a, w1);
     expect(BigInt(after.node.waifu) - BigInt(before.node.waifu)).toBe(18_000_000n);
@@ -274,7 +331,14 @@ describe("admin slashes", () => {
     // The audit log is append-only: the repair is the missing entry (with its rollups), not a deletion.
     await withTransaction(async (client) => {
       const open = await joinSettlementBarrier(client);
-      await writeAdminEntries(client, { kind: "slash", actionId: id, entries: [{ minerId: e, wallet: w3, pointType: "waifu", micro: -1000 }], note: "repair", now: new Date(), open });
+      await writeAdminEntries(client, {
+        kind: "slash",
+        actionId: id,
+        entries: [{ minerId: e, wallet: w3, pointType: "waifu", micro: -1000 }],
+        note: "repair",
+        now: new Date(),
+        open,
+      });
     });
     await expectVerifyClean();
 

@@ -9,7 +9,11 @@ import { GET } from "@/app/api/v1/openapi.json/route";
 type Operation = { operationId: string; parameters?: { name: string; in: string; required?: boolean }[] };
 
 const html = renderToStaticMarkup(ApiReferencePage());
-const text = html.replace(/<[^>]+>/g, " ").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/\s+/g, " ");
+const text = html
+  .replace(/<[^>]+>/g, " ")
+  .replace(/&quot;/g, '"')
+  .replace(/&amp;/g, "&")
+  .replace(/\s+/g, " ");
 
 async function documentPaths(): Promise<Record<string, Record<string, Operation>>> {
   const res = await GET(new Request("http://localhost/api/v1/openapi.json"));
@@ -35,7 +39,11 @@ test("every path and method of openapi.json is on the API page, with an anchor t
 test("parameters are listed with where they go, whether required, and their type", async () => {
   const op = (await documentPaths())["/api/v1/leaderboard"]!.get!;
   const start = html.indexOf(`id="${op.operationId}"`);
-  const article = html.slice(start, html.indexOf("</article>", start)).replace(/<[^>]+>/g, " ").replace(/&quot;/g, '"').replace(/\s+/g, " ");
+  const article = html
+    .slice(start, html.indexOf("</article>", start))
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, " ");
   expect(op.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(["type", "window", "page", "pageSize"]));
   for (const p of op.parameters!) expect(article).toMatch(new RegExp(`${p.name} in ${p.in} ${p.required ? "required" : "optional"}`));
   expect(article).toContain('"24h" | "7d" | "all"');

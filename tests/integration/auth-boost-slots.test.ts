@@ -16,7 +16,10 @@ const signInAs = (account = owner, overrides: Partial<SiweFields> = {}, signer =
   signIn(account, { expirationTime: new Date(Date.now() + 600_000), ...overrides }, signer);
 
 function cookieOf(res: Response): string {
-  return res.headers.getSetCookie().find((c) => c.startsWith("heurist_session="))!.split(";")[0]!;
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("heurist_session="))!
+    .split(";")[0]!;
 }
 
 describe("Sign-In with Ethereum", () => {
@@ -70,7 +73,9 @@ describe("boost slot reassignment", () => {
   const miners = ["a", "b", "c", "d"].map((t) => `${wallet}-${t}`);
   const req = (method: string, cookie?: string, body?: unknown) =>
     new Request(`http://${HOST}/api/v1/wallets/${wallet}/boost-slots`, {
-      method, headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) }, body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
   const ctx = { params: Promise.resolve({ address: wallet }) };
 

@@ -25,11 +25,15 @@ contract OwnedAccount {
 }`;
 
 function compile(): { abi: unknown[]; bytecode: Hex } {
-  const out = JSON.parse(solc.compile(JSON.stringify({
-    language: "Solidity",
-    sources: { "OwnedAccount.sol": { content: SOURCE } },
-    settings: { outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
-  })));
+  const out = JSON.parse(
+    solc.compile(
+      JSON.stringify({
+        language: "Solidity",
+        sources: { "OwnedAccount.sol": { content: SOURCE } },
+        settings: { outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
+      }),
+    ),
+  );
   const c = out.contracts["OwnedAccount.sol"].OwnedAccount;
   return { abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` };
 }

@@ -108,7 +108,9 @@ test("expired nonces and sessions are purged; live ones stay", async () => {
   const stale = await issueNonce(new Date(now.getTime() - 20 * 60_000));
   const live = await issueNonce(now);
   await db().query("INSERT INTO sessions (token_hash, address, chain_id, expires_at) VALUES ('stale-session', $1, 31337, $2), ('live-session', $1, 31337, $3)", [
-    victim.address.toLowerCase(), new Date(now.getTime() - 1000), new Date(now.getTime() + 3_600_000),
+    victim.address.toLowerCase(),
+    new Date(now.getTime() - 1000),
+    new Date(now.getTime() + 3_600_000),
   ]);
   const purged = await purgeExpiredAuth(now);
   expect(purged.nonces).toBeGreaterThanOrEqual(1);

@@ -16,10 +16,7 @@ async function ingest(jobs: unknown[]): Promise<void> {
 }
 
 async function boostedGpus(wallet: string): Promise<number> {
-  const { rows } = await db().query<{ n: number }>(
-    "SELECT count(DISTINCT miner_id)::int AS n FROM ledger_entries WHERE wallet = $1 AND nft_multiplier_ppm > 1000000",
-    [wallet],
-  );
+  const { rows } = await db().query<{ n: number }>("SELECT count(DISTINCT miner_id)::int AS n FROM ledger_entries WHERE wallet = $1 AND nft_multiplier_ppm > 1000000", [wallet]);
   return rows[0]!.n;
 }
 
@@ -115,7 +112,11 @@ async function boostCheckOf(w: string, plant: Planted) {
 const SIX = ["a", "b", "c", "d", "e", "f"];
 test.each<[string, Planted, string[]]>([
   ["4 GPUs boosted in one hour on 1 NFT", { entries: ["a", "b", "c", "d"].map((t, i) => [t, i, 1]) }, ["2024-09-03T10:00Z: 4 boosted GPUs with 1 NFT(s), 3 slots"]],
-  ["6 GPUs on 2 NFTs, then one NFT sold: the first 3 keep the boost", { entries: [...SIX.map((t, i) => [t, i, 2] as [string, number, number]), ["a", 40, 1], ["b", 41, 1], ["c", 42, 1]] }, []],
+  [
+    "6 GPUs on 2 NFTs, then one NFT sold: the first 3 keep the boost",
+    { entries: [...SIX.map((t, i) => [t, i, 2] as [string, number, number]), ["a", 40, 1], ["b", 41, 1], ["c", 42, 1]] },
+    [],
+  ],
   [
     "down to 1 NFT, 4 GPUs boosted on it in an hour that had 2 (5 GPUs in the hour: its largest count, 6 slots, would hide it)",
     { entries: [...SIX.slice(0, 5).map((t, i) => [t, i, 2] as [string, number, number]), ["a", 40, 1], ["b", 41, 1], ["c", 42, 1], ["d", 43, 1]] },
@@ -123,12 +124,33 @@ test.each<[string, Planted, string[]]>([
   ],
   [
     "the owner moves the slots at 10:30: three GPUs before, three others after",
-    { assignments: [["2024-09-03T10:30:00Z", ["d", "e", "f"]]], entries: [["a", 0, 1], ["b", 1, 1], ["c", 2, 1], ["d", 31, 1], ["e", 32, 1], ["f", 33, 1]] },
+    {
+      assignments: [["2024-09-03T10:30:00Z", ["d", "e", "f"]]],
+      entries: [
+        ["a", 0, 1],
+        ["b", 1, 1],
+        ["c", 2, 1],
+        ["d", 31, 1],
+        ["e", 32, 1],
+        ["f", 33, 1],
+      ],
+    },
     [],
   ],
   [
     "4 boosted GPUs after the owner's move, in the hour of the move",
-    { assignments: [["2024-09-03T10:30:00Z", ["d", "e", "f"]]], entries: [["a", 0, 1], ["b", 1, 1], ["c", 2, 1], ["d", 31, 1], ["e", 32, 1], ["f", 33, 1], ["g", 34, 1]] },
+    {
+      assignments: [["2024-09-03T10:30:00Z", ["d", "e", "f"]]],
+      entries: [
+        ["a", 0, 1],
+        ["b", 1, 1],
+        ["c", 2, 1],
+        ["d", 31, 1],
+        ["e", 32, 1],
+        ["f", 33, 1],
+        ["g", 34, 1],
+      ],
+    },
     ["2024-09-03T10:00Z: 4 boosted GPUs with 1 NFT(s), 3 slots (as assigned from 2024-09-03T10:30:00Z)"],
   ],
 ])("verify's boost-slot check: %s", async (_name, plant, expected) => {

@@ -16,7 +16,16 @@ import { anvilAccount, chainActions, chainClients, ESHEU_TOKEN, HEU_TOKEN, heu, 
 import { db, imageJob, signedRequest } from "../support/fixtures";
 
 const CHAIN_TABLES = [
-  "chain_cursor", "chain_events", "stake_changes", "node_stake_history", "node_stakes", "stake_positions", "stake_locks", "bribe_changes", "wallet_nft_history", "wallet_nfts",
+  "chain_cursor",
+  "chain_events",
+  "stake_changes",
+  "node_stake_history",
+  "node_stakes",
+  "stake_positions",
+  "stake_locks",
+  "bribe_changes",
+  "wallet_nft_history",
+  "wallet_nfts",
 ];
 const CONFIRMATIONS = 3;
 const [owner, alice, bob, carol, dave] = [0, 1, 2, 3, 4].map(anvilAccount);
@@ -43,7 +52,14 @@ beforeAll(async () => {
   c = await deployContracts({ walletClient: clients.walletFor(owner!), publicClient: clients.publicClient });
   act = chainActions(clients, c);
   chain = {
-    chainId: 31337, rpcUrl: anvil.rpcUrl, publicRpcUrl: anvil.rpcUrl, startBlock: c.deployBlock, confirmations: CONFIRMATIONS, pollMs: 50, batchBlocks: 5, chunkMs: 60_000,
+    chainId: 31337,
+    rpcUrl: anvil.rpcUrl,
+    publicRpcUrl: anvil.rpcUrl,
+    startBlock: c.deployBlock,
+    confirmations: CONFIRMATIONS,
+    pollMs: 50,
+    batchBlocks: 5,
+    chunkMs: 60_000,
     contracts: { heu: c.heu, esHeu: c.esHeu, imaginaries: c.imaginaries, stakingMarket: c.stakingMarket, rewardDistributor: c.rewardDistributor },
   };
   await db().query(`TRUNCATE ${CHAIN_TABLES.join(", ")}`);
@@ -93,7 +109,9 @@ describe("following the contracts", () => {
 
     const [unstaked] = parseEventLogs({ abi: stakingMarketAbi, logs: unstake.logs, eventName: "Unstaked" });
     const lock = await db().query("SELECT lock_id::text, staker, miner_id, amount_wei::text, extract(epoch FROM unlock_at)::bigint::text AS unlock, withdrawn_at FROM stake_locks");
-    expect(lock.rows).toEqual([{ lock_id: "1", staker: addr(alice!), miner_id: nodeA, amount_wei: heu(5_000).toString(), unlock: unstaked!.args.unlockAt.toString(), withdrawn_at: null }]);
+    expect(lock.rows).toEqual([
+      { lock_id: "1", staker: addr(alice!), miner_id: nodeA, amount_wei: heu(5_000).toString(), unlock: unstaked!.args.unlockAt.toString(), withdrawn_at: null },
+    ]);
 
     const [set] = parseEventLogs({ abi: stakingMarketAbi, logs: bribe.logs, eventName: "BribeSet" });
     const bribes = await db().query("SELECT miner_id, operator, bps, effective_epoch, extract(epoch FROM effective_at)::bigint::text AS at FROM bribe_changes");
@@ -135,10 +153,18 @@ describe("following the contracts", () => {
       await holder.query("SELECT 1 FROM chain_cursor FOR UPDATE");
       const running = indexToHead({ chain: { ...chain, batchBlocks: 7 }, pool: own, client: clients.publicClient });
       const waitsOnCursor = async () =>
-        (await db().query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%chain_cursor%FOR UPDATE%'")).rows[0].n > 0;
+        (
+          await db().query(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%chain_cursor%FOR UPDATE%'",
+          )
+        ).rows[0].n > 0;
       while (!(await waitsOnCursor())) await new Promise((r) => setTimeout(r, 5));
       // The indexer holds logs for X+1..X+7 and waits; another commits the empty X+1..X+3.
-      await holder.query("UPDATE chain_cursor SET block_number = $1, block_hash = $2, block_time = $3", [shorter.number.toString(), shorter.hash, new Date(Number(shorter.timestamp) * 1000)]);
+      await holder.query("UPDATE chain_cursor SET block_number = $1, block_hash = $2, block_time = $3", [
+        shorter.number.toString(),
+        shorter.hash,
+        new Date(Number(shorter.timestamp) * 1000),
+      ]);
       await holder.query("COMMIT");
       await running;
     } finally {
@@ -247,7 +273,15 @@ describe("crashes", () => {
     // On failure: which stake's block is missing, and what the workers logged about it.
     const indexed = new Set((await db().query("SELECT block_number::text AS b FROM chain_events WHERE name = 'Staked' AND args->>'minerId' = $1", [node])).rows.map((r) => r.b));
     const missing = stakedIn.filter((b) => !indexed.has(b.toString()));
-    expect(applied.rows[0], `stakes missing from blocks ${missing.join(", ")} (killed at ${killedAt.join(", ")}); worker logs:\n${workerLogs.join("").split("\n").filter((l) => missing.some((b) => l.includes(`"block":${b}`) || l.includes(`${b},`)) || !l.includes('"indexed"')).slice(-60).join("\n")}`).toEqual({ n: STAKES, txs: STAKES });
+    expect(
+      applied.rows[0],
+      `stakes missing from blocks ${missing.join(", ")} (killed at ${killedAt.join(", ")}); worker logs:\n${workerLogs
+        .join("")
+        .split("\n")
+        .filter((l) => missing.some((b) => l.includes(`"block":${b}`) || l.includes(`${b},`)) || !l.includes('"indexed"'))
+        .slice(-60)
+        .join("\n")}`,
+    ).toEqual({ n: STAKES, txs: STAKES });
     expect(BigInt(await stakeWei(node))).toBe(await nodeStakeOnChain(node));
     expect(await stakeWei(node)).toBe(heu((STAKES * (STAKES + 1)) / 2).toString());
   });

@@ -31,7 +31,11 @@ afterAll(async () => {
 });
 
 const count = async (sql: string, params: unknown[]) => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0]!.n;
-const reportOf = (file: string) => readFileSync(`${file}.rejected.jsonl`, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { line: number; reason: string });
+const reportOf = (file: string) =>
+  readFileSync(`${file}.rejected.jsonl`, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { line: number; reason: string });
 
 test("malformed lines, invalid jobs and job ids known with other content are reported, and nothing of them is written", async () => {
   const wallet = randomWallet();
@@ -71,7 +75,13 @@ test("malformed lines, invalid jobs and job ids known with other content are rep
 
   expect(await count("jobs WHERE miner_id LIKE $1", [`${wallet}%`])).toBe(good.length + 1);
   expect(await count("ledger_entries WHERE miner_id LIKE $1", [`${wallet}%`])).toBe(good.length + 1);
-  for (const where of ["jobs WHERE miner_id LIKE $1 || '%'", "ledger_entries WHERE wallet = $1", "nodes WHERE wallet = $1", "wallets WHERE address = $1", "ingest_deltas, unnest(wallets) w WHERE w = $1"]) {
+  for (const where of [
+    "jobs WHERE miner_id LIKE $1 || '%'",
+    "ledger_entries WHERE wallet = $1",
+    "nodes WHERE wallet = $1",
+    "wallets WHERE address = $1",
+    "ingest_deltas, unnest(wallets) w WHERE w = $1",
+  ]) {
     expect(await count(where, [bad]), where).toBe(0);
   }
   expect(await count("ingest_deltas, unnest(wallets) w WHERE w = $1", [wallet])).toBe(good.length + 1);
@@ -155,7 +165,8 @@ test("a chunk holds the settlement barrier: an epoch's close waits for it, and t
   await hold.connect();
   await hold.query("BEGIN");
   await hold.query("INSERT INTO jobs (job_id, miner_id, model_id, status, completed_at, inference_latency, content_hash) VALUES ($1, $2, 'SDXL', 'completed', now(), 1, 'x')", [
-    jobs[5]!.job_id, jobs[5]!.miner_id,
+    jobs[5]!.job_id,
+    jobs[5]!.miner_id,
   ]);
   const importing = importFile(db, { file, chunkSize: 4, quiet: true });
   let closed = false;
@@ -173,7 +184,10 @@ test("a chunk holds the settlement barrier: an epoch's close waits for it, and t
 
   expect((await verifyAll(db)).filter((r) => r.mismatches > 0)).toEqual([]);
   await foldAll(db);
-  const buckets = await db.query("SELECT epoch, sum(waifu_micro)::text AS points, sum(late_micro)::text AS late FROM epoch_miner_points WHERE wallet = $1 GROUP BY epoch ORDER BY epoch", [wallet]);
+  const buckets = await db.query(
+    "SELECT epoch, sum(waifu_micro)::text AS points, sum(late_micro)::text AS late FROM epoch_miner_points WHERE wallet = $1 GROUP BY epoch ORDER BY epoch",
+    [wallet],
+  );
   expect(buckets.rows).toEqual([
     { epoch, points: "48000000", late: "0" }, // chunks 1 and 2: in flight or done at the close
     { epoch: epoch + 1, points: "24000000", late: "24000000" }, // chunk 3: after it

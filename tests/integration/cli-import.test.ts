@@ -40,7 +40,10 @@ let importedUrl: string;
 const chooser = plan.steps.find((s) => s.kind === "nft")!.wallet.toLowerCase();
 const CHOSEN_FROM = new Date(FROM.getTime() + 3 * 86_400_000);
 const busyLater = new Set(jobs.filter((j) => Date.parse(j.completed_at) > CHOSEN_FROM.getTime()).map((j) => j.miner_id.toLowerCase()));
-const chosen = network.gpus.map((g) => g.minerId.toLowerCase()).filter((id) => id.startsWith(`${chooser}-`) && busyLater.has(id)).slice(-2);
+const chosen = network.gpus
+  .map((g) => g.minerId.toLowerCase())
+  .filter((id) => id.startsWith(`${chooser}-`) && busyLater.has(id))
+  .slice(-2);
 
 async function ownDatabase(prefix: string): Promise<{ url: string; pool: pg.Pool }> {
   const url = await createOwnDatabase(prefix);
@@ -87,8 +90,12 @@ async function expectSameRows(a: pg.Pool, b: pg.Pool): Promise<void> {
     const [x, y] = await Promise.all([rowsOf(a, t), rowsOf(b, t)]);
     const differing = x.map((row, i) => (row === y[i] ? -1 : i)).filter((i) => i >= 0);
     const first = differing[0] ?? (x.length !== y.length ? Math.min(x.length, y.length) : undefined);
-    expect({ table: t.table, rows: y.length, differing: differing.length, first: first === undefined ? null : [x[first], y[first]] })
-      .toEqual({ table: t.table, rows: x.length, differing: 0, first: null });
+    expect({ table: t.table, rows: y.length, differing: differing.length, first: first === undefined ? null : [x[first], y[first]] }).toEqual({
+      table: t.table,
+      rows: x.length,
+      differing: 0,
+      first: null,
+    });
     expect(x.length, `${t.table} holds rows`).toBeGreaterThan(0);
   }
 }
@@ -124,7 +131,9 @@ test("`cli verify` is clean after an import (rollups still pending in deltas, th
   expect(bad).toEqual([]);
   await foldAll(imported);
   const cli = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", "verify"], {
-    cwd: ROOT, env: { ...process.env, DATABASE_URL: importedUrl }, encoding: "utf8",
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: importedUrl },
+    encoding: "utf8",
   });
   expect(cli.stdout).toMatch(/the ledger matches the jobs and every rollup matches the ledger/);
   expect(cli.status).toBe(0);
@@ -164,29 +173,36 @@ test("an import killed inside a chunk resumes after the last committed one: ever
   const holdRow = new pg.Client(url);
   await Promise.all([holdJob.connect(), holdRow.connect()]);
   await holdJob.query("BEGIN");
-  await holdJob.query(
-    "INSERT INTO jobs (job_id, miner_id, model_id, status, completed_at, inference_latency, content_hash) VALUES ($1, $2, 'SDXL', 'completed', now(), 1, 'x')",
-    [blocker.job_id, blocker.miner_id.toLowerCase()],
-  );
+  await holdJob.query("INSERT INTO jobs (job_id, miner_id, model_id, status, completed_at, inference_latency, content_hash) VALUES ($1, $2, 'SDXL', 'completed', now(), 1, 'x')", [
+    blocker.job_id,
+    blocker.miner_id.toLowerCase(),
+  ]);
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", "import", killed, "--chunk", "10000"], {
-    cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "pipe"],
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "ignore", "pipe"],
   });
   let said = "";
   child.stderr!.on("data", (d: Buffer) => (said += d.toString()));
   const exited = new Promise((resolve) => child.once("exit", resolve));
   const waiting = async (like: string) =>
-    (await pool.query<{ pid: number }>(
-      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1",
-      [like],
-    )).rows[0]?.pid;
+    (await pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1", [like])).rows[0]?.pid;
   let backend: number | undefined;
-  await until("the import waits at its third chunk's COPY", async () => (backend = await waiting("COPY jobs%")) !== undefined, () => said);
+  await until(
+    "the import waits at its third chunk's COPY",
+    async () => (backend = await waiting("COPY jobs%")) !== undefined,
+    () => said,
+  );
   const committed = (await pool.query<{ lines: number; created: number }>("SELECT lines::int, created::int FROM imports")).rows[0]!;
   expect(committed).toEqual({ lines: 20_000, created: 19_999 });
   await holdRow.query("BEGIN");
   await holdRow.query("SELECT * FROM imports FOR UPDATE");
   await holdJob.query("ROLLBACK");
-  await until("the import waits at its third chunk's progress update", async () => (await waiting("UPDATE imports%")) !== undefined, () => said);
+  await until(
+    "the import waits at its third chunk's progress update",
+    async () => (await waiting("UPDATE imports%")) !== undefined,
+    () => said,
+  );
   expect(readFileSync(`${killed}.rejected.jsonl`, "utf8")).toContain('"line":25003'); // written, not committed
   child.kill("SIGKILL");
   await exited;
@@ -197,7 +213,10 @@ test("an import killed inside a chunk resumes after the last committed one: ever
 
   const s = await importFile(pool, { file: killed, chunkSize: 10_000, quiet: true });
   expect(s).toMatchObject({ resumedFromLine: 20_000, created: JOBS, duplicates: 0, rejected: 2, run: { created: JOBS - 19_999, duplicates: 0, rejected: 1 } });
-  const report = readFileSync(`${killed}.rejected.jsonl`, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { line: number; reason: string });
+  const report = readFileSync(`${killed}.rejected.jsonl`, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { line: number; reason: string });
   expect(report.map((r) => r.line)).toEqual([5, 25_003]);
   expect(report[1]!.reason).toMatch(/model/);
 

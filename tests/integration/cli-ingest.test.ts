@@ -57,7 +57,10 @@ test("imports a file in batches, reports bad lines, and resumes after an interru
   expect(await count("ledger_entries", "miner_id LIKE $1", [`${wallet}%`])).toBe(good.length);
   expect(existsSync(`${file}.progress.json`)).toBe(false);
 
-  const report = readFileSync(`${file}.rejected.jsonl`, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  const report = readFileSync(`${file}.rejected.jsonl`, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   expect(report.map((r) => r.line)).toEqual([11, 21, 31]);
   expect(report[0].reason).toBe("not valid JSON");
   expect(report[1].reason).toMatch(/width/);

@@ -164,15 +164,22 @@ describe("the market's yield against what a staker was really paid", () => {
     await stakeOn(d, 60_000, at2(-2), s3);
     await stakeOn(d, 20_000, at2(-2), s4, TOKEN_ESHEU);
     await applyFakeChainEvents([
-      { event: { name: "BribeSet", minerId: d, operator: d.split("-")[0]!, bps: 2_500, effectiveEpoch: BigInt(E2), effectiveAt: BigInt(epochStart(E2).getTime() / 1000) }, at: at2(-3) },
+      {
+        event: { name: "BribeSet", minerId: d, operator: d.split("-")[0]!, bps: 2_500, effectiveEpoch: BigInt(E2), effectiveAt: BigInt(epochStart(E2).getTime() / 1000) },
+        at: at2(-3),
+      },
     ]);
     await ingest(Array.from({ length: 14 }, (_, i) => imageJob({ miner_id: d, completed_at: at2(0.25 + i * 0.5).toISOString() })));
     await settleEpoch(db(), E2, new Date(epochStart(E2 + 1).getTime() + 1_000));
 
     const epoch = (await db().query("SELECT * FROM epochs WHERE number = $1", [E2])).rows[0];
     const rate = settledRate({
-      epoch: E2, waifuPoolWei: BigInt(epoch.waifu_pool_wei), llamaPoolWei: BigInt(epoch.llama_pool_wei),
-      waifuPointsMicro: BigInt(epoch.waifu_points_micro), llamaPointsMicro: BigInt(epoch.llama_points_micro), settledAt: epoch.settled_at,
+      epoch: E2,
+      waifuPoolWei: BigInt(epoch.waifu_pool_wei),
+      llamaPoolWei: BigInt(epoch.llama_pool_wei),
+      waifuPointsMicro: BigInt(epoch.waifu_points_micro),
+      llamaPointsMicro: BigInt(epoch.llama_points_micro),
+      settledAt: epoch.settled_at,
     });
     const node = (await db().query("SELECT waifu_points_micro::text, stakers_wei::text FROM epoch_miner_rewards WHERE epoch = $1 AND miner_id = $2", [E2, d])).rows[0];
     const paid = async (staker: string) =>
@@ -184,8 +191,13 @@ describe("the market's yield against what a staker was really paid", () => {
     expect(esPaid - (BigInt(node.stakers_wei) * 25_000n) / 85_000n).toBeLessThanOrEqual(1n);
 
     const estimatePerEpoch = (positionSplitHeu: number) =>
-      (positionHeuPerYear({ bribe: 0.25, recentPoints: Number(node.waifu_points_micro) / 1e6, windowDays: 7, splitStakeHeu: 85_000, positionSplitHeu, heuPerPoint: rate.waifu }) * 7) / 365;
-    for (const [estimate, wei] of [[estimatePerEpoch(60_000), heuPaid], [estimatePerEpoch(20_000 * 1.25), esPaid]] as const) {
+      (positionHeuPerYear({ bribe: 0.25, recentPoints: Number(node.waifu_points_micro) / 1e6, windowDays: 7, splitStakeHeu: 85_000, positionSplitHeu, heuPerPoint: rate.waifu }) *
+        7) /
+      365;
+    for (const [estimate, wei] of [
+      [estimatePerEpoch(60_000), heuPaid],
+      [estimatePerEpoch(20_000 * 1.25), esPaid],
+    ] as const) {
       const paidHeu = Number(wei) / 1e18;
       expect(paidHeu).toBeGreaterThan(1); // a real payout, not a rounding residue
       expect(Math.abs(estimate - paidHeu) / paidHeu).toBeLessThan(0.01);

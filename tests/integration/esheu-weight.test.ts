@@ -32,7 +32,15 @@ async function chain(events: { event: ChainEventData; at: Date }[]): Promise<voi
     await client.query("BEGIN");
     await applyChainLogs(
       client,
-      events.map(({ event, at }) => ({ blockNumber: ++block, logIndex: 0, blockHash: `0x${block.toString(16).padStart(64, "0")}`, txHash: `0x${"cd".repeat(32)}`, blockTime: at, contract: "0xfixture", event })),
+      events.map(({ event, at }) => ({
+        blockNumber: ++block,
+        logIndex: 0,
+        blockHash: `0x${block.toString(16).padStart(64, "0")}`,
+        txHash: `0x${"cd".repeat(32)}`,
+        blockTime: at,
+        contract: "0xfixture",
+        event,
+      })),
     );
     await client.query("COMMIT");
   } finally {
@@ -92,7 +100,9 @@ describe("the esHEU weight, with history", () => {
        SELECT $1, waifu_base_wei, llama_base_wei, waifu_wei_per_point, llama_wei_per_point, 2000000, 'esHEU 2×' FROM reward_configs WHERE effective_epoch = $2`,
       [N + 2, N + 1],
     );
-    const jobs = [N + 1, N + 2].flatMap((e) => Array.from({ length: 7 }, (_, d) => imageJob({ miner_id: x, completed_at: new Date(epochStart(e).getTime() + (d + 0.5) * 86_400_000).toISOString() })));
+    const jobs = [N + 1, N + 2].flatMap((e) =>
+      Array.from({ length: 7 }, (_, d) => imageJob({ miner_id: x, completed_at: new Date(epochStart(e).getTime() + (d + 0.5) * 86_400_000).toISOString() })),
+    );
     const file = path.join(dir, "jobs.jsonl");
     writeFileSync(file, jobs.map((j) => JSON.stringify(j)).join("\n") + "\n");
     expect(await importFile(pool, { file, quiet: true })).toMatchObject({ created: jobs.length, rejected: 0 });
@@ -102,13 +112,19 @@ describe("the esHEU weight, with history", () => {
     expect(settled.map((s) => s.epoch)).toEqual([N + 1, N + 2]);
 
     const week = 7n * 86_400n;
-    for (const [epoch, esWeight] of [[N + 1, 25_000n], [N + 2, 40_000n]] as const) {
+    for (const [epoch, esWeight] of [
+      [N + 1, 25_000n],
+      [N + 2, 40_000n],
+    ] as const) {
       const { rows } = await pool.query<{ staker: string; weight: string; tokens_wei: string }>(
         "SELECT staker, weight::text, tokens_wei::text FROM epoch_staker_rewards WHERE epoch = $1 AND miner_id = $2 ORDER BY staker",
         [epoch, x],
       );
       // The recorded weights are stake × seconds, esHEU at the epoch's weight.
-      expect(rows.map((r) => [r.staker, BigInt(r.weight)])).toEqual([[s1, 60_000n * E18 * week], [s2, esWeight * E18 * week]]);
+      expect(rows.map((r) => [r.staker, BigInt(r.weight)])).toEqual([
+        [s1, 60_000n * E18 * week],
+        [s2, esWeight * E18 * week],
+      ]);
       const [heu, es] = rows.map((r) => BigInt(r.tokens_wei));
       const node = (await pool.query("SELECT stakers_wei::text FROM epoch_miner_rewards WHERE epoch = $1 AND miner_id = $2", [epoch, x])).rows[0];
       expect(heu! + es!).toBe(BigInt(node.stakers_wei));

@@ -77,9 +77,7 @@ describe("CSV cells through the export routes", () => {
     const at = (row: string[], name: string) => row[header.indexOf(name)];
     expect(rows.map((r) => at(r, "job_id"))).toEqual(IDS.map((id) => `"'${id}"`));
     for (const r of rows) {
-      expect([at(r, "points"), at(r, "base_points"), at(r, "nft_multiplier"), at(r, "nft_count"), at(r, "width"), at(r, "latency_s")]).toEqual(
-        ["6", "6", "1", "0", "1024", "4.2"],
-      );
+      expect([at(r, "points"), at(r, "base_points"), at(r, "nft_multiplier"), at(r, "nft_count"), at(r, "width"), at(r, "latency_s")]).toEqual(["6", "6", "1", "0", "1024", "4.2"]);
     }
   });
 

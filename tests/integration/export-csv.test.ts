@@ -22,7 +22,10 @@ async function call<P>(handler: Handler<P>, path: string, params: P) {
 /** CSV text as rows of fields (the exports quote nothing these fixtures contain). */
 function rowsOf(text: string): string[][] {
   expect(text.endsWith("\r\n")).toBe(true);
-  return text.slice(0, -2).split("\r\n").map((line) => line.split(","));
+  return text
+    .slice(0, -2)
+    .split("\r\n")
+    .map((line) => line.split(","));
 }
 
 const W = randomWallet();
@@ -56,15 +59,26 @@ describe("GET /api/v1/miners/{minerId}/ledger.csv", () => {
     const col = (name: string) => LEDGER_HEADER.split(",").indexOf(name);
     const pick = (row: string[], ...names: string[]) => names.map((n) => row[col(n)]);
     const suffix = `-${W.slice(2, 10)}`;
-    expect(rows.map((r) => pick(r, "occurred_at", "job_id", "point_type", "base_points", "model_multiplier", "nft_multiplier", "stake_multiplier", "points", "zero_reason"))).toEqual([
+    expect(
+      rows.map((r) => pick(r, "occurred_at", "job_id", "point_type", "base_points", "model_multiplier", "nft_multiplier", "stake_multiplier", "points", "zero_reason")),
+    ).toEqual([
       ["2024-09-01T08:00:00.000Z", `exp-a1${suffix}`, "waifu", "6", "1", "1", "1", "6", ""],
       [tie, `exp-a2${suffix}`, "waifu", "1", "1", "1", "1", "1", ""],
       [tie, `exp-a3${suffix}`, "waifu", "6", "1", "1", "1", "0", "timeout"],
       ["2024-09-03T23:59:59.999Z", `exp-a4${suffix}`, "llama", "2", "0.5", "1", "1", "1", ""],
     ]);
-    expect(pick(rows[0]!, "kind", "miner_id", "model_id", "schedule_id", "job_status", "latency_s", "width", "height", "steps", "input_tokens")).toEqual(
-      ["job", alpha, "SDXL", "testnet-2024-09", "completed", "4.2", "1024", "1024", "20", ""],
-    );
+    expect(pick(rows[0]!, "kind", "miner_id", "model_id", "schedule_id", "job_status", "latency_s", "width", "height", "steps", "input_tokens")).toEqual([
+      "job",
+      alpha,
+      "SDXL",
+      "testnet-2024-09",
+      "completed",
+      "4.2",
+      "1024",
+      "1024",
+      "20",
+      "",
+    ]);
     expect(pick(rows[3]!, "model_id", "input_tokens", "output_tokens", "width")).toEqual(["hermes-3-llama3.1-8b", "1200", "800", ""]);
     // Entries that share an instant are ordered by id, so keyset pages neither skip nor repeat them.
     expect(Number(rows[1]![col("entry_id")])).toBeLessThan(Number(rows[2]![col("entry_id")]));

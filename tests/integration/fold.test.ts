@@ -14,8 +14,12 @@ async function ingest(jobs: unknown[]) {
 const mismatches = async () => (await verifyAll(db())).filter((r) => r.mismatches > 0).map((r) => `${r.name}: ${r.examples.join("; ")}`);
 
 const nodeOf = async (minerId: string) =>
-  (await db().query("SELECT hardware, first_seen_at, last_seen_at, total_waifu_micro::text AS waifu, latency_ms_sum::int AS lat, latency_count::int AS n FROM nodes WHERE miner_id = $1", [minerId]))
-    .rows[0];
+  (
+    await db().query(
+      "SELECT hardware, first_seen_at, last_seen_at, total_waifu_micro::text AS waifu, latency_ms_sum::int AS lat, latency_count::int AS n FROM nodes WHERE miner_id = $1",
+      [minerId],
+    )
+  ).rows[0];
 
 describe("folding rollup deltas", () => {
   test("a batch updates no rollup; the folder adds it; verify is clean before and after (ledger = rollups + pending)", async () => {

@@ -67,7 +67,16 @@ beforeAll(async () => {
         const slow = (h + n + j) % 23 === 0; // a late answer: recorded, earns 0
         jobs.push(
           n < 4
-            ? imageJob({ miner_id: imageNodes[n]!, hardware: HARDWARE, completed_at: at, status, width: 1024, height: 1024, num_iterations: 30, inference_latency: slow ? 25 : 3.1 })
+            ? imageJob({
+                miner_id: imageNodes[n]!,
+                hardware: HARDWARE,
+                completed_at: at,
+                status,
+                width: 1024,
+                height: 1024,
+                num_iterations: 30,
+                inference_latency: slow ? 25 : 3.1,
+              })
             : llmJob({ miner_id: llmNode, hardware: HARDWARE, completed_at: at, status, input_tokens: 1200, output_tokens: 800, inference_latency: 20 }),
         );
       }
@@ -76,7 +85,9 @@ beforeAll(async () => {
   // The idle node's only job is older than the window: it is a known L40S, online without work.
   const old = imageJob({ miner_id: idleNode, hardware: HARDWARE, completed_at: new Date(from.getTime() - 24 * HOUR).toISOString() });
   expect((await postJobs(signedRequest({ jobs: [old] }))).status).toBe(200);
-  const unseen = [2, 1].map((h) => imageJob({ miner_id: unseenNode, hardware: HARDWARE, completed_at: new Date(to.getTime() - h * HOUR + 600_000).toISOString(), width: 1024, height: 1024, num_iterations: 30 }));
+  const unseen = [2, 1].map((h) =>
+    imageJob({ miner_id: unseenNode, hardware: HARDWARE, completed_at: new Date(to.getTime() - h * HOUR + 600_000).toISOString(), width: 1024, height: 1024, num_iterations: 30 }),
+  );
   expect((await postJobs(signedRequest({ jobs: unseen }))).status).toBe(200);
   for (let i = 0; i < jobs.length; i += 1000) {
     const res = await postJobs(signedRequest({ jobs: jobs.slice(i, i + 1000) }));
@@ -98,7 +109,10 @@ function onlineBuckets(minerId: string): number {
   const fromMs = from.getTime();
   const toMs = to.getTime();
   const jobHours = new Set(
-    jobs.filter((j) => j.miner_id === minerId).map((j) => hourOf(Date.parse(j.completed_at))).filter((h) => h * HOUR >= fromMs && h * HOUR < Math.min(coverStart, toMs)),
+    jobs
+      .filter((j) => j.miner_id === minerId)
+      .map((j) => hourOf(Date.parse(j.completed_at)))
+      .filter((h) => h * HOUR >= fromMs && h * HOUR < Math.min(coverStart, toMs)),
   );
   const hb = [...beats.get(minerId)!].filter((b) => b * BUCKET_MS >= Math.max(coverStart, fromMs) && (b + 1) * BUCKET_MS <= toMs).length;
   return 12 * jobHours.size + hb;

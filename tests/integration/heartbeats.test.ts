@@ -41,7 +41,9 @@ describe("POST /api/v1/heartbeats", () => {
   test("unsigned, wrongly signed, a bad miner ID, the future or older than a day: refused, nothing written", async () => {
     const m = `${randomWallet()}-bad`;
     const before = await count("node_heartbeats");
-    const unsigned = await POST(new Request(URL, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ at: minute(1).toISOString(), minerIds: [m] }) }));
+    const unsigned = await POST(
+      new Request(URL, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ at: minute(1).toISOString(), minerIds: [m] }) }),
+    );
     expect(unsigned.status).toBe(401);
     expect((await beat(minute(1), [m], { secret: "not-the-router-secret-000" })).status).toBe(401);
     const bad = await beat(minute(1), [m, "0x123-rig"]);

@@ -14,7 +14,9 @@ const W = randomWallet();
 const A = `${W}-gpu0`;
 
 beforeAll(async () => {
-  const res = await ingestJobs(signedRequest({ jobs: [imageJob({ miner_id: A, completed_at: new Date(Date.now() - 3_600_000).toISOString() }), llmJob({ miner_id: `${W}-gpu1` })] }));
+  const res = await ingestJobs(
+    signedRequest({ jobs: [imageJob({ miner_id: A, completed_at: new Date(Date.now() - 3_600_000).toISOString() }), llmJob({ miner_id: `${W}-gpu1` })] }),
+  );
   expect(res.status).toBe(200);
   await foldNow();
 });
@@ -48,7 +50,11 @@ describe("parameters", () => {
 
   test("a well-formed wallet or miner ID that never reported a job: a JSON 404", async () => {
     const stranger = randomWallet();
-    for (const [id, message] of [[stranger, /No GPU of wallet/], [`${stranger}-gpu0`, /No miner/], [`${W}-gpu9`, /No miner/]] as const) {
+    for (const [id, message] of [
+      [stranger, /No GPU of wallet/],
+      [`${stranger}-gpu0`, /No miner/],
+      [`${W}-gpu9`, /No miner/],
+    ] as const) {
       const r = await refused(`minerId=${id}`);
       expect(r.status).toBe(404);
       expect(r.message).toMatch(message);
@@ -83,16 +89,35 @@ describe("the path in the route table, the OpenAPI document and the metrics", ()
     const params = Object.fromEntries(op.parameters.map((p: { name: string }) => [p.name, p]));
     expect(params.details).toMatchObject({ in: "query", required: false, schema: { enum: ["true", "false"] } });
     expect(params.minerId).toMatchObject({ in: "query", required: false, schema: { type: "string", pattern: "^(0x[a-fA-F0-9]{40})(-[A-Za-z0-9_]+)?$" } });
-    expect(op.responses["200"].content["application/json"].schema.oneOf.map((s: { $ref: string }) => s.$ref.split("/").at(-1))).toEqual(["HeuristStatsSummary", "HeuristStatsDetails", "HeuristMinerStats"]);
+    expect(op.responses["200"].content["application/json"].schema.oneOf.map((s: { $ref: string }) => s.$ref.split("/").at(-1))).toEqual([
+      "HeuristStatsSummary",
+      "HeuristStatsDetails",
+      "HeuristMinerStats",
+    ]);
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["200", "400", "404", "503"]));
     const { HeuristStatsDetails: details, HeuristMinerStats: miner } = doc.components.schemas;
     expect(details.required).toEqual(expect.arrayContaining(["last24HrsImageCount", "last24HrsTextCount", "minerDetails"]));
     const row = details.properties.minerDetails.items;
-    for (const f of ["total_image_count", "total_text_count", "last_24_hours_image_count", "last_24_hours_text_count"]) expect(row.properties[f], f).toMatchObject({ type: "string", pattern: "^\\d+$" });
+    for (const f of ["total_image_count", "total_text_count", "last_24_hours_image_count", "last_24_hours_text_count"])
+      expect(row.properties[f], f).toMatchObject({ type: "string", pattern: "^\\d+$" });
     expect(row.properties.status.enum).toEqual(["active", "idle"]);
     expect(miner.required).toEqual(
-      expect.arrayContaining(["hardware", "status", "totalImageCount", "totalTextCount", "last24HrsImageCount", "last24HrsTextCount", "last24HrsAvailability", "totalLlamaPoints", "totalWaifuPoints",
-        "s2CurrentEpochLlamaPoints", "s2CurrentEpochWaifuPoints", "s2CurrentEpochLlamaRewards", "s2CurrentEpochWaifuRewards", "s2Rewards"]),
+      expect.arrayContaining([
+        "hardware",
+        "status",
+        "totalImageCount",
+        "totalTextCount",
+        "last24HrsImageCount",
+        "last24HrsTextCount",
+        "last24HrsAvailability",
+        "totalLlamaPoints",
+        "totalWaifuPoints",
+        "s2CurrentEpochLlamaPoints",
+        "s2CurrentEpochWaifuPoints",
+        "s2CurrentEpochLlamaRewards",
+        "s2CurrentEpochWaifuRewards",
+        "s2Rewards",
+      ]),
     );
     expect(miner.properties.s2Rewards.items.required).toEqual(["daily_date", "llama_points", "waifu_points", "llama_reward_tokens", "waifu_reward_tokens"]);
     expect(miner.properties.s2Rewards.items.properties.daily_date).toMatchObject({ type: "string", format: "date" });

@@ -61,7 +61,10 @@ beforeAll(async () => {
   ]);
   await settleDueEpochs(db(), now);
   // Reported after their epoch was settled: paid in the open epoch, charted on their own days.
-  await ingest([imageJob({ miner_id: D, completed_at: at(old, 2.2), model_id: "Aurora", hardware: "NVIDIA GeForce RTX 3090" }), imageJob({ miner_id: A, completed_at: at(old, 5.1) })]);
+  await ingest([
+    imageJob({ miner_id: D, completed_at: at(old, 2.2), model_id: "Aurora", hardware: "NVIDIA GeForce RTX 3090" }),
+    imageJob({ miner_id: A, completed_at: at(old, 5.1) }),
+  ]);
 }, 180_000);
 
 describe("the network's figures, from the worker's snapshot", () => {
@@ -91,7 +94,15 @@ describe("the network's figures, from the worker's snapshot", () => {
       const row = data.minerDetails.find((m: { miner_id: string }) => m.miner_id.toLowerCase() === typed.toLowerCase());
       const m = v1.get(id)!;
       expect(Object.keys(row)[0]).toBe("miner_id");
-      expect(toolTypes(row)).toEqual({ miner_id: "string", hardware: "string", total_image_count: "string", total_text_count: "string", last_24_hours_image_count: "string", last_24_hours_text_count: "string", status: "string" });
+      expect(toolTypes(row)).toEqual({
+        miner_id: "string",
+        hardware: "string",
+        total_image_count: "string",
+        total_text_count: "string",
+        last_24_hours_image_count: "string",
+        last_24_hours_text_count: "string",
+        status: "string",
+      });
       expect(row.hardware).toBe(m.hardware);
       expect(parseInt(row.total_image_count, 10)).toBe(m.totalImageCount);
       expect(parseInt(row.total_text_count, 10)).toBe(m.totalTextCount);
@@ -140,8 +151,22 @@ describe("the network's figures, from the worker's snapshot", () => {
 });
 
 describe("one wallet or miner ID, live (the data collector)", () => {
-  const FIELDS = ["hardware", "status", "totalImageCount", "totalTextCount", "last24HrsImageCount", "last24HrsTextCount", "last24HrsAvailability", "totalLlamaPoints", "totalWaifuPoints",
-    "s2CurrentEpochLlamaPoints", "s2CurrentEpochWaifuPoints", "s2CurrentEpochLlamaRewards", "s2CurrentEpochWaifuRewards", "s2Rewards"];
+  const FIELDS = [
+    "hardware",
+    "status",
+    "totalImageCount",
+    "totalTextCount",
+    "last24HrsImageCount",
+    "last24HrsTextCount",
+    "last24HrsAvailability",
+    "totalLlamaPoints",
+    "totalWaifuPoints",
+    "s2CurrentEpochLlamaPoints",
+    "s2CurrentEpochWaifuPoints",
+    "s2CurrentEpochLlamaRewards",
+    "s2CurrentEpochWaifuRewards",
+    "s2Rewards",
+  ];
 
   test.each([
     { name: "a wallet: all its miner IDs", id: W },
@@ -174,15 +199,27 @@ describe("one wallet or miner ID, live (the data collector)", () => {
     const days: { daily_date: string; llama_points: number; waifu_points: number; llama_reward_tokens: number; waifu_reward_tokens: number }[] = data.s2Rewards;
     days.sort((a, b) => (a.daily_date < b.daily_date ? -1 : 1));
     for (const d of days) expect(d.daily_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expectClose(days.reduce((s, d) => s + d.waifu_points, 0), v1.totalWaifuPoints, "Waifu Points over the days");
-    expectClose(days.reduce((s, d) => s + d.llama_points, 0), v1.totalLlamaPoints, "Llama Points over the days");
+    expectClose(
+      days.reduce((s, d) => s + d.waifu_points, 0),
+      v1.totalWaifuPoints,
+      "Waifu Points over the days",
+    );
+    expectClose(
+      days.reduce((s, d) => s + d.llama_points, 0),
+      v1.totalLlamaPoints,
+      "Llama Points over the days",
+    );
     const charted = new Map(v1.dailyPoints.map((p) => [p.date, p]));
     for (const d of days) {
       const p = charted.get(d.daily_date);
       expect(d.waifu_points, d.daily_date).toBe(p?.waifuPoints ?? 0);
       expect(d.llama_points, d.daily_date).toBe(p?.llamaPoints ?? 0);
     }
-    for (const p of v1.dailyPoints.filter((p) => p.jobCount > 0)) expect(days.some((d) => d.daily_date === p.date), p.date).toBe(true);
+    for (const p of v1.dailyPoints.filter((p) => p.jobCount > 0))
+      expect(
+        days.some((d) => d.daily_date === p.date),
+        p.date,
+      ).toBe(true);
 
     // Rewards: each settled epoch's days add up to its pool shares in /api/v1/epochs/{n}/rewards, the open epoch's to its projection.
     const settled = await settledPoolTokens(W, isWallet ? null : id);
@@ -191,11 +228,23 @@ describe("one wallet or miner ID, live (the data collector)", () => {
     for (const e of epochs) {
       const inEpoch = days.filter((d) => epochOfDay(d.daily_date) === e);
       const want = e === current ? { waifu: open.waifuTokens.amount, llama: open.llamaTokens.amount } : (settled.get(e) ?? { waifu: 0, llama: 0 });
-      expectClose(inEpoch.reduce((s, d) => s + d.waifu_reward_tokens, 0), want.waifu, `Waifu tokens of epoch ${e}`);
-      expectClose(inEpoch.reduce((s, d) => s + d.llama_reward_tokens, 0), want.llama, `Llama tokens of epoch ${e}`);
+      expectClose(
+        inEpoch.reduce((s, d) => s + d.waifu_reward_tokens, 0),
+        want.waifu,
+        `Waifu tokens of epoch ${e}`,
+      );
+      expectClose(
+        inEpoch.reduce((s, d) => s + d.llama_reward_tokens, 0),
+        want.llama,
+        `Llama tokens of epoch ${e}`,
+      );
     }
     const total = [...settled.entries()].filter(([e]) => e !== current).reduce((s, [, t]) => s + t.waifu + t.llama, 0) + open.waifuTokens.amount + open.llamaTokens.amount;
-    expectClose(days.reduce((s, d) => s + d.waifu_reward_tokens + d.llama_reward_tokens, 0), total, "all reward tokens");
+    expectClose(
+      days.reduce((s, d) => s + d.waifu_reward_tokens + d.llama_reward_tokens, 0),
+      total,
+      "all reward tokens",
+    );
     expect(total).toBeGreaterThan(0);
   });
 

@@ -26,7 +26,11 @@ const FIELDS: [field: string, withChar: (c: string) => string][] = [
   ["model_id", (c) => `SDXL${c}`],
 ];
 // TAB, NUL and NEL (U+0085, a C1 control) in every field; then the ends of both ranges.
-const CHARS: [name: string, c: string][] = [["TAB", "\t"], ["NUL", "\u0000"], ["NEL (U+0085)", "\u0085"]];
+const CHARS: [name: string, c: string][] = [
+  ["TAB", "\t"],
+  ["NUL", "\u0000"],
+  ["NEL (U+0085)", "\u0085"],
+];
 // Free text has no pattern of its own: the control-character rule is what refuses it.
 const FREE_TEXT = new Set(["hardware", "input_ref", "output_ref"]);
 

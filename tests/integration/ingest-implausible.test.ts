@@ -67,9 +67,7 @@ describe("a physically impossible job", () => {
   test("the miner page says which bound it broke, in a miner's words", async () => {
     const [job] = await recentMinerJobs(cheaterMiner);
     expect(job).toMatchObject({ jobId: impossible.job_id, zeroReason: "implausible", points: 0 });
-    expect(explainZero(job!.zeroReason, job!)).toBe(
-      "268,435,456 pixels is above the 4,194,304-pixel limit (2048×2048) for SDXL; such jobs earn nothing and are reviewed.",
-    );
+    expect(explainZero(job!.zeroReason, job!)).toBe("268,435,456 pixels is above the 4,194,304-pixel limit (2048×2048) for SDXL; such jobs earn nothing and are reviewed.");
   });
 
   test("is listed in the admin flags with its evidence", async () => {

@@ -130,22 +130,21 @@ describe("idempotency", () => {
 
   test("concurrent overlapping batches price every job exactly once and rollups equal the ledger", async () => {
     const wallet = randomWallet();
-    const pool = Array.from({ length: 400 }, (_, i) =>
-      imageJob({ job_id: jobId("race"), miner_id: `${wallet}-g${i % 25}`, completed_at: `2024-09-05T1${i % 10}:00:00Z` }),
-    );
+    const pool = Array.from({ length: 400 }, (_, i) => imageJob({ job_id: jobId("race"), miner_id: `${wallet}-g${i % 25}`, completed_at: `2024-09-05T1${i % 10}:00:00Z` }));
     // Eight batches of 100 drawn from 400 jobs: every job appears in two batches.
     const batches = Array.from({ length: 8 }, (_, b) => pool.slice((b % 4) * 100, (b % 4) * 100 + 100));
     const answers = await Promise.all(batches.map((jobs) => ingest(jobs)));
     expect(answers.reduce((n, a) => n + a.accepted, 0)).toBe(400);
     expect(answers.reduce((n, a) => n + a.duplicates, 0)).toBe(400);
-    const sums = () => db().query(
-      `SELECT (SELECT sum(points_micro) FROM ledger_entries WHERE wallet = $1)::text AS ledger,
+    const sums = () =>
+      db().query(
+        `SELECT (SELECT sum(points_micro) FROM ledger_entries WHERE wallet = $1)::text AS ledger,
               (SELECT sum(waifu_micro) FROM wallet_hourly WHERE wallet = $1)::text AS wallet_rollup,
               (SELECT sum(waifu_micro) FROM miner_hourly WHERE miner_id LIKE $1 || '-%')::text AS miner_rollup,
               (SELECT sum(total_waifu_micro) FROM nodes WHERE wallet = $1)::text AS node_totals,
               (SELECT count(*) FROM ledger_entries WHERE wallet = $1)::int AS entries`,
-      [wallet],
-    );
+        [wallet],
+      );
     // The batches wrote no rollup (decision 0024): the points wait in deltas until the folder runs.
     expect((await sums()).rows[0]).toEqual({ ledger: "2400000000", wallet_rollup: null, miner_rollup: null, node_totals: "0", entries: 400 });
     await foldNow();

@@ -42,13 +42,7 @@ describe("authentication", () => {
 
 describe("validation", () => {
   test("one bad job refuses the whole batch and names index, field and reason for each problem", async () => {
-    const jobs = [
-      imageJob(),
-      imageJob({ width: 0 }),
-      llmJob({ model_id: "gpt-9" }),
-      imageJob({ miner_id: "0x123-rig" }),
-      llmJob({ width: 512 } as never),
-    ];
+    const jobs = [imageJob(), imageJob({ width: 0 }), llmJob({ model_id: "gpt-9" }), imageJob({ miner_id: "0x123-rig" }), llmJob({ width: 512 } as never)];
     const error = await refused(signedRequest({ jobs }), 422);
     expect(error.code).toBe("validation_failed");
     expect(error.message).toBe("4 of 5 jobs are invalid; nothing was written.");
@@ -93,7 +87,7 @@ describe("validation", () => {
     ["an empty batch", { jobs: [] }, 422, /1 to 1000/],
     ["1,001 jobs", { jobs: Array.from({ length: 1001 }, () => imageJob()) }, 422, /1 to 1000/],
     ["a body without jobs", { job: [] }, 422, /1 to 1000/],
-    ["invalid JSON", "{\"jobs\": [", 400, /not valid JSON/],
+    ["invalid JSON", '{"jobs": [', 400, /not valid JSON/],
   ])("%s is refused", async (_name, body, status, message) => {
     const error = await refused(signedRequest(body), status);
     expect(error.message).toMatch(message);

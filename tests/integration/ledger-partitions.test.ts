@@ -65,10 +65,15 @@ describe("a ledger migrated with data in place", () => {
   beforeAll(async () => {
     pool = await database("partitions_migrated", BEFORE_PARTITIONS);
     // Two past weeks of 2024 and this week (up to a minute ago): entries in the week being partitioned.
-    await importJobs(pool, "before", [
-      ...jobsIn(new Date("2024-09-02T00:00:00Z"), new Date("2024-09-16T00:00:00Z"), 1_500, 1),
-      ...jobsIn(new Date(Math.max(epochStart(current).getTime(), now.getTime() - 86_400_000)), new Date(now.getTime() - 1_000), 500, 2),
-    ], false);
+    await importJobs(
+      pool,
+      "before",
+      [
+        ...jobsIn(new Date("2024-09-02T00:00:00Z"), new Date("2024-09-16T00:00:00Z"), 1_500, 1),
+        ...jobsIn(new Date(Math.max(epochStart(current).getTime(), now.getTime() - 86_400_000)), new Date(now.getTime() - 1_000), 500, 2),
+      ],
+      false,
+    );
     before = await ledgerDigest(pool);
     // The deltas are folded after the migrations, by today's folder (which needs the later ones):
     // batches still pending when an operator migrates.
@@ -83,7 +88,11 @@ describe("a ledger migrated with data in place", () => {
     expect(parts[0]).toEqual({ name: "ledger_entries_history", epoch: null, bound: expect.stringContaining("MINVALUE") });
     // This week already had entries, so it stays in the history partition.
     expect(parts.slice(1).map((p) => p.epoch)).toEqual(Array.from({ length: PARTITION_WEEKS_AHEAD }, (_, i) => current + 1 + i));
-    expect(parts[0]!.bound).toContain(epochStart(current + 1).toISOString().slice(0, 10));
+    expect(parts[0]!.bound).toContain(
+      epochStart(current + 1)
+        .toISOString()
+        .slice(0, 10),
+    );
   });
 
   test("verify is clean after the migration, full and incremental", async () => {

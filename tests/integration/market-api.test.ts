@@ -163,7 +163,10 @@ describe("GET /api/v1/market", () => {
     // Availability over 7 days: each row's own figures decide, whichever source measured it.
     const rows = await all();
     for (const min of [0, 1, 50, 98, 100]) {
-      const expected = rows.filter((r) => r.availability["7d"].onlineBuckets * 100 >= min * r.availability["7d"].buckets).map((r) => r.minerId.slice(op.length + 1)).sort();
+      const expected = rows
+        .filter((r) => r.availability["7d"].onlineBuckets * 100 >= min * r.availability["7d"].buckets)
+        .map((r) => r.minerId.slice(op.length + 1))
+        .sort();
       expect(await ids({ minUptime7d: min })).toEqual(expected);
     }
     expect(await ids({ minUptime7d: 0.0001, minBribe: 10, noRecentCut: 1 })).toEqual(expect.arrayContaining(["a"]));

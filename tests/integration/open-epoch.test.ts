@@ -174,7 +174,9 @@ describe("the open epoch in GET /api/v1/wallets/{address} and /api/v1/miners/{mi
   ])("%s answers %i with a JSON error naming what is wrong", async (_what, kind, id, status, message) => {
     const handler = kind === "wallets" ? getWallet : getMiner;
     const params = Promise.resolve<Record<string, string>>({ [kind === "wallets" ? "address" : "minerId"]: id });
-    const res = await (handler as (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>)(new Request(`http://localhost/api/v1/${kind}/${id}`), { params });
+    const res = await (handler as (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>)(new Request(`http://localhost/api/v1/${kind}/${id}`), {
+      params,
+    });
     expect(res.status).toBe(status);
     expect(JSON.stringify((await res.json()).error)).toMatch(message);
   });

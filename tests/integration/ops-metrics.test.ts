@@ -8,8 +8,7 @@ import { imageJob, llmJob, signedRequest } from "../support/fixtures";
 
 const TOKEN = process.env.METRICS_TOKEN!;
 
-const scrapeRequest = (authorization?: string) =>
-  new Request("http://localhost/api/v1/metrics", { headers: authorization ? { authorization } : {} });
+const scrapeRequest = (authorization?: string) => new Request("http://localhost/api/v1/metrics", { headers: authorization ? { authorization } : {} });
 
 interface Sample {
   name: string;
@@ -104,7 +103,11 @@ describe("exposition", () => {
     expect(types.get("heurist_http_request_duration_seconds")).toBe("histogram");
     expect(types.get("heurist_rate_limit_refusals_total")).toBe("counter");
     expect(types.get("heurist_db_pool_connections")).toBe("gauge");
-    for (const state of ["total", "idle", "waiting"]) expect(samples.some((s) => s.name === "heurist_db_pool_connections" && s.labels.state === state), state).toBe(true);
+    for (const state of ["total", "idle", "waiting"])
+      expect(
+        samples.some((s) => s.name === "heurist_db_pool_connections" && s.labels.state === state),
+        state,
+      ).toBe(true);
     // The scrape's own probe just used a pooled connection.
     expect(value("heurist_db_pool_connections", { state: "total" })).toBeGreaterThanOrEqual(1);
     expect(value("heurist_migrations_pending")).toBe(0);

@@ -61,7 +61,11 @@ test("no worker heartbeat is 503 naming the worker; a beat 60 s old is still rea
     expect(none.body.checks.database.ok && none.body.checks.migrations.ok && none.body.checks.indexer.ok).toBe(true);
 
     const beat = (ageS: number, id: string, pid: number) =>
-      client.query("INSERT INTO worker_heartbeat (worker_id, hostname, pid, started_at, beat_at) VALUES ($1, 'host', $2, $3, $3)", [id, pid, new Date(now.getTime() - ageS * 1000)]);
+      client.query("INSERT INTO worker_heartbeat (worker_id, hostname, pid, started_at, beat_at) VALUES ($1, 'host', $2, $3, $3)", [
+        id,
+        pid,
+        new Date(now.getTime() - ageS * 1000),
+      ]);
     await beat(61, "pool-old", 10);
     const silent = await readyOf(readyResponse(await probeOps({ client, now })));
     expect(silent.status).toBe(503);
@@ -104,7 +108,12 @@ describe("indexer lag, with a chain configured", () => {
     });
     await new Promise<void>((resolve) => rpc.listen(0, "127.0.0.1", resolve));
     const addr = (n: number) => `0x${String(n).padStart(40, "0")}` as const;
-    chain = { ...chainEnv(), rpcUrl: `http://127.0.0.1:${(rpc.address() as AddressInfo).port}`, confirmations: 2, contracts: { heu: addr(1), esHeu: addr(2), imaginaries: addr(3), stakingMarket: addr(4), rewardDistributor: null } };
+    chain = {
+      ...chainEnv(),
+      rpcUrl: `http://127.0.0.1:${(rpc.address() as AddressInfo).port}`,
+      confirmations: 2,
+      contracts: { heu: addr(1), esHeu: addr(2), imaginaries: addr(3), stakingMarket: addr(4), rewardDistributor: null },
+    };
   });
   afterAll(() => new Promise<void>((resolve) => rpc.close(() => resolve())));
 

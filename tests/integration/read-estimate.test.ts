@@ -11,12 +11,42 @@ async function call(query: string) {
 
 describe("GET /api/v1/estimate", () => {
   test.each([
-    ["SDXL 512×512@20, testnet-2024-09", "schedule=testnet-2024-09&model=SDXL&width=512&height=512&steps=20", 1, { base: 1, modelMultiplier: 1, nftMultiplier: 1, stakeMultiplier: 1 }],
-    ["SDXL 1024×1024@40, testnet-2024-09", "schedule=testnet-2024-09&model=SDXL&width=1024&height=1024&steps=40", 12, { base: 12, modelMultiplier: 1, nftMultiplier: 1, stakeMultiplier: 1 }],
-    ["SDXL 768×768@30, testnet-2024-04", "schedule=testnet-2024-04&model=SDXL&width=768&height=768&steps=30", 8.325, { base: 4.625, modelMultiplier: 1.8, nftMultiplier: 1, stakeMultiplier: 1 }],
-    ["hermes 1200+800 tokens", "schedule=testnet-2024-09&model=hermes-3-llama3.1-8b&input_tokens=1200&output_tokens=800", 1, { base: 2, modelMultiplier: 0.5, nftMultiplier: 1, stakeMultiplier: 1 }],
-    ["1 NFT and 55,000 stHEU on the testnet curve", "schedule=testnet-2024-09&model=SDXL&width=1024&height=1024&steps=20&nfts=1&stake=55000", 8.25, { base: 6, modelMultiplier: 1, nftMultiplier: 1.1, stakeMultiplier: 1.25 }],
-    ["mainnet-preview at 55,000 stHEU (0.55 efficiency)", "schedule=mainnet-preview&model=SDXL&width=1024&height=1024&steps=20&stake=55000", 3.3, { base: 6, modelMultiplier: 1, nftMultiplier: 1, stakeMultiplier: 0.55 }],
+    [
+      "SDXL 512×512@20, testnet-2024-09",
+      "schedule=testnet-2024-09&model=SDXL&width=512&height=512&steps=20",
+      1,
+      { base: 1, modelMultiplier: 1, nftMultiplier: 1, stakeMultiplier: 1 },
+    ],
+    [
+      "SDXL 1024×1024@40, testnet-2024-09",
+      "schedule=testnet-2024-09&model=SDXL&width=1024&height=1024&steps=40",
+      12,
+      { base: 12, modelMultiplier: 1, nftMultiplier: 1, stakeMultiplier: 1 },
+    ],
+    [
+      "SDXL 768×768@30, testnet-2024-04",
+      "schedule=testnet-2024-04&model=SDXL&width=768&height=768&steps=30",
+      8.325,
+      { base: 4.625, modelMultiplier: 1.8, nftMultiplier: 1, stakeMultiplier: 1 },
+    ],
+    [
+      "hermes 1200+800 tokens",
+      "schedule=testnet-2024-09&model=hermes-3-llama3.1-8b&input_tokens=1200&output_tokens=800",
+      1,
+      { base: 2, modelMultiplier: 0.5, nftMultiplier: 1, stakeMultiplier: 1 },
+    ],
+    [
+      "1 NFT and 55,000 stHEU on the testnet curve",
+      "schedule=testnet-2024-09&model=SDXL&width=1024&height=1024&steps=20&nfts=1&stake=55000",
+      8.25,
+      { base: 6, modelMultiplier: 1, nftMultiplier: 1.1, stakeMultiplier: 1.25 },
+    ],
+    [
+      "mainnet-preview at 55,000 stHEU (0.55 efficiency)",
+      "schedule=mainnet-preview&model=SDXL&width=1024&height=1024&steps=20&stake=55000",
+      3.3,
+      { base: 6, modelMultiplier: 1, nftMultiplier: 1, stakeMultiplier: 0.55 },
+    ],
   ])("%s", async (_name, query, points, breakdown) => {
     const { status, body } = await call(query);
     expect(status).toBe(200);
@@ -83,8 +113,19 @@ describe("GET /api/v1/models", () => {
       inForceByDate: false,
       effectiveFrom: "2024-09-01T00:00:00.000Z",
       llmModelMultipliers: { "hermes-3-llama3.1-8b": 0.5 },
-      nftBoost: [{ minNfts: 1, multiplier: 1.1 }, { minNfts: 2, multiplier: 1.15 }, { minNfts: 3, multiplier: 1.2 }],
-      stakeCurve: { kind: "activation", belowFirst: 0, points: [{ stake: 10_000, multiplier: 0.1 }, { stake: 100_000, multiplier: 1 }] },
+      nftBoost: [
+        { minNfts: 1, multiplier: 1.1 },
+        { minNfts: 2, multiplier: 1.15 },
+        { minNfts: 3, multiplier: 1.2 },
+      ],
+      stakeCurve: {
+        kind: "activation",
+        belowFirst: 0,
+        points: [
+          { stake: 10_000, multiplier: 0.1 },
+          { stake: 100_000, multiplier: 1 },
+        ],
+      },
     });
   });
 });

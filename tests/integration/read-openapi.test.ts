@@ -34,7 +34,17 @@ test("openapi.json is an OpenAPI 3.1 document listing every route, with resolvab
   const documented = Object.keys(doc.paths).sort();
   expect(documented).toEqual(routePaths().sort());
   expect(documented).toEqual(
-    expect.arrayContaining(["/api/v1/jobs", "/api/v1/estimate", "/api/v1/miners/{minerId}", "/api/v1/wallets/{address}", "/api/v1/leaderboard", "/api/v1/gpus", "/api/v1/models", "/api/v1/openapi.json", "/prod/stats"]),
+    expect.arrayContaining([
+      "/api/v1/jobs",
+      "/api/v1/estimate",
+      "/api/v1/miners/{minerId}",
+      "/api/v1/wallets/{address}",
+      "/api/v1/leaderboard",
+      "/api/v1/gpus",
+      "/api/v1/models",
+      "/api/v1/openapi.json",
+      "/prod/stats",
+    ]),
   );
 
   for (const ref of refsIn(doc)) {
@@ -45,14 +55,24 @@ test("openapi.json is an OpenAPI 3.1 document listing every route, with resolvab
     for (const operation of Object.values(operations)) {
       const codes = Object.keys(operation.responses);
       expect(codes, p).toContain("500");
-      expect(codes.filter((c) => /^2\d\d$/.test(c)), p).toHaveLength(1); // one success answer: 200, 201 (created) or 204 (deleted)
+      expect(
+        codes.filter((c) => /^2\d\d$/.test(c)),
+        p,
+      ).toHaveLength(1); // one success answer: 200, 201 (created) or 204 (deleted)
     }
   }
 });
 
 test("the proxy's route table (its JSON 404 and 405 answers) names exactly the routes and methods that exist", async () => {
   const doc = await (await GET(new Request("http://localhost/api/v1/openapi.json"))).json();
-  const documented = Object.fromEntries(Object.entries<Record<string, unknown>>(doc.paths).map(([p, ops]) => [p, Object.keys(ops).map((m) => m.toUpperCase()).sort()]));
+  const documented = Object.fromEntries(
+    Object.entries<Record<string, unknown>>(doc.paths).map(([p, ops]) => [
+      p,
+      Object.keys(ops)
+        .map((m) => m.toUpperCase())
+        .sort(),
+    ]),
+  );
   const table = Object.fromEntries(Object.entries(API_ROUTES).map(([p, methods]) => [p, [...methods].sort()]));
   expect(table).toEqual(documented);
   for (const p of routePaths()) {

@@ -48,7 +48,8 @@ test("--apply writes the changes once, as adjustments in the open epoch under on
   await expect(applyRescore(db(), r, { actor: "cli:test", reason: "short" })).rejects.toThrow(/reason/);
   const applied = await applyRescore(db(), r, { actor: "cli:test", reason: "Hermes was not in the April schedule" });
   await foldNow();
-  const entries = (await db().query("SELECT kind, points_micro::text, occurred_at FROM ledger_entries WHERE admin_action_id = $1 AND miner_id = $2", [applied.actionId, miner])).rows;
+  const entries = (await db().query("SELECT kind, points_micro::text, occurred_at FROM ledger_entries WHERE admin_action_id = $1 AND miner_id = $2", [applied.actionId, miner]))
+    .rows;
   expect(entries).toHaveLength(1);
   expect(entries[0]).toMatchObject({ kind: "adjustment", points_micro: "-2000000" });
   expect(Date.now() - entries[0].occurred_at.getTime()).toBeLessThan(60_000); // dated now: the open epoch

@@ -56,14 +56,18 @@ beforeAll(async () => {
   process.env.DATABASE_URL = url;
   pool = new pg.Pool({ connectionString: url, max: 3 });
   chain = {
-    chainId: 31337, rpcUrl: anvil.rpcUrl, publicRpcUrl: anvil.rpcUrl, startBlock: c.deployBlock, confirmations: 0, pollMs: 50, batchBlocks: 100, chunkMs: 60_000,
+    chainId: 31337,
+    rpcUrl: anvil.rpcUrl,
+    publicRpcUrl: anvil.rpcUrl,
+    startBlock: c.deployBlock,
+    confirmations: 0,
+    pollMs: 50,
+    batchBlocks: 100,
+    chunkMs: 60_000,
     contracts: { heu: c.heu, esHeu: c.esHeu, imaginaries: c.imaginaries, stakingMarket: c.stakingMarket, rewardDistributor: c.rewardDistributor },
   };
   const at = (h: number) => new Date(epochStart(A).getTime() + h * 3_600_000).toISOString();
-  const jobs = [
-    ...[1, 2, 3].map((h) => imageJob({ miner_id: `${lower(alice)}-gpu0`, completed_at: at(h) })),
-    imageJob({ miner_id: bobNode, completed_at: at(5) }),
-  ];
+  const jobs = [...[1, 2, 3].map((h) => imageJob({ miner_id: `${lower(alice)}-gpu0`, completed_at: at(h) })), imageJob({ miner_id: bobNode, completed_at: at(5) })];
   const file = path.join(dir, "jobs.jsonl");
   writeFileSync(file, jobs.map((j) => JSON.stringify(j)).join("\n") + "\n");
   await importFile(pool, { file, quiet: true });
@@ -106,7 +110,10 @@ describe("claims of a settled epoch", () => {
     const mine = (await claimsOf(alice.address)).body.claims[0]!;
     const receipt = await clients.publicClient.waitForTransactionReceipt({
       hash: await clients.walletFor(alice).writeContract({
-        address: c.rewardDistributor, abi: rewardDistributorAbi, functionName: "claim", args: [BigInt(A), BigInt(mine.amountWei), mine.proof as `0x${string}`[]],
+        address: c.rewardDistributor,
+        abi: rewardDistributorAbi,
+        functionName: "claim",
+        args: [BigInt(A), BigInt(mine.amountWei), mine.proof as `0x${string}`[]],
       }),
     });
     expect(receipt.status).toBe("success");
@@ -116,7 +123,9 @@ describe("claims of a settled epoch", () => {
     const theirs = (await claimsOf(bob.address)).body.claims[0]!;
     await clients.publicClient.waitForTransactionReceipt({
       hash: await clients.walletFor(bob).writeContract({
-        address: c.rewardDistributor, abi: rewardDistributorAbi, functionName: "claimAndStake",
+        address: c.rewardDistributor,
+        abi: rewardDistributorAbi,
+        functionName: "claimAndStake",
         args: [BigInt(A), BigInt(theirs.amountWei), theirs.proof as `0x${string}`[], bobNode],
       }),
     });
@@ -125,7 +134,10 @@ describe("claims of a settled epoch", () => {
     expect((await claimsOf(bob.address)).body.claims[0]).toMatchObject({ status: "claimed", stakedInto: bobNode });
     const stake = await pool.query<{ stake_wei: string }>("SELECT stake_wei::text FROM node_stakes WHERE miner_id = $1", [bobNode]);
     expect(stake.rows[0]?.stake_wei).toBe(theirs.amountWei);
-    const staker = await pool.query<{ amount_wei: string }>("SELECT amount_wei::text FROM stake_positions WHERE miner_id = $1 AND staker = $2 AND token = 1", [bobNode, lower(bob)]);
+    const staker = await pool.query<{ amount_wei: string }>("SELECT amount_wei::text FROM stake_positions WHERE miner_id = $1 AND staker = $2 AND token = 1", [
+      bobNode,
+      lower(bob),
+    ]);
     expect(staker.rows[0]?.amount_wei).toBe(theirs.amountWei);
   });
 
@@ -162,7 +174,10 @@ describe("claims of a settled epoch", () => {
     const run = () => task.run({ pool, logger: log(), signal: new AbortController().signal });
     await run();
     await index();
-    expect((await claimsOf(alice.address)).body.claims.map((x) => [x.epoch, x.status])).toEqual([[B, "claimable"], [A, "claimed"]]);
+    expect((await claimsOf(alice.address)).body.claims.map((x) => [x.epoch, x.status])).toEqual([
+      [B, "claimable"],
+      [A, "claimed"],
+    ]);
     // Nothing left to publish: a second run sends nothing (the publication is indexed).
     const block = await clients.publicClient.getBlockNumber({ cacheTime: 0 });
     await run();

@@ -44,11 +44,9 @@ async function importJobs(name: string, jobs: JobInput[]): Promise<void> {
   await foldAll(pool);
 }
 
-const between = (from: number, to: number, count: number, seed: number) =>
-  [...network.generateJobs({ count, from: new Date(from + 60_000), to: new Date(to - 60_000), seed })];
+const between = (from: number, to: number, count: number, seed: number) => [...network.generateJobs({ count, from: new Date(from + 60_000), to: new Date(to - 60_000), seed })];
 const failures = (results: { name: string; mismatches: number }[]) => results.filter((r) => r.mismatches > 0).map((r) => `${r.name}: ${r.mismatches}`);
-const csvOf = (scope: "miner" | "wallet", key: string) =>
-  new Response(dailyCsvStream(scope, key, { start: epochStart(A), end: epochStart(B + 1), days: 14 })).text();
+const csvOf = (scope: "miner" | "wallet", key: string) => new Response(dailyCsvStream(scope, key, { start: epochStart(A), end: epochStart(B + 1), days: 14 })).text();
 
 /** What people see per day: both CSV exports, both charts and the network's days. */
 async function dailyViews() {
@@ -82,9 +80,7 @@ beforeAll(async () => {
   await importJobs("weeks-a-b", between(epochStart(A).getTime(), epochStart(B + 1).getTime(), 4_000, 1));
   await settleEpoch(pool, A, NOW);
   await settleEpoch(pool, B, NOW);
-  const top = await pool.query<{ miner_id: string; wallet: string }>(
-    "SELECT miner_id, wallet FROM ledger_entries GROUP BY 1, 2 ORDER BY count(*) DESC, miner_id LIMIT 1",
-  );
+  const top = await pool.query<{ miner_id: string; wallet: string }>("SELECT miner_id, wallet FROM ledger_entries GROUP BY 1, 2 ORDER BY count(*) DESC, miner_id LIMIT 1");
   ({ miner_id: miner, wallet } = top.rows[0]!);
 }, 120_000);
 

@@ -58,10 +58,12 @@ const settledPoints = (epoch: number, minerId: string) =>
   micro("SELECT (waifu_points_micro + llama_points_micro)::text AS v FROM epoch_miner_rewards WHERE epoch = $1 AND miner_id = $2", [epoch, minerId]);
 /** A bucket as settlement reads it: after folding what was pending (decision 0024). */
 const bucket = async (epoch: number, minerId: string) =>
-  (await foldAll(db), db).query<{ points: string; late: string }>(
-    "SELECT (waifu_micro + llama_micro)::text AS points, late_micro::text AS late FROM epoch_miner_points WHERE epoch = $1 AND miner_id = $2",
-    [epoch, minerId],
-  ).then((r) => r.rows[0] ?? null);
+  (await foldAll(db), db)
+    .query<{ points: string; late: string }>(
+      "SELECT (waifu_micro + llama_micro)::text AS points, late_micro::text AS late FROM epoch_miner_points WHERE epoch = $1 AND miner_id = $2",
+      [epoch, minerId],
+    )
+    .then((r) => r.rows[0] ?? null);
 
 /** Every point of the ledger is in exactly one place: a settled epoch's rewards or a bucket still open. */
 async function expectLedgerAccounted(): Promise<void> {
@@ -100,7 +102,10 @@ describe("settling while ingesting", () => {
         (s) => (status = s),
       );
       // Either the batch answers, or it is seen waiting for a lock (as it did behind the old SHARE lock on the ledger).
-      await until("the batch to answer or to wait for a lock", async () => status !== undefined || (await waitingOnLock("INSERT INTO%ledger%")) || (await waitingOnLock("%pg_advisory_xact_lock_shared%")));
+      await until(
+        "the batch to answer or to wait for a lock",
+        async () => status !== undefined || (await waitingOnLock("INSERT INTO%ledger%")) || (await waitingOnLock("%pg_advisory_xact_lock_shared%")),
+      );
       expect(status).toBe(200);
       expect(finished).toBe(false);
     } finally {

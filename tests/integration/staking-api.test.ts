@@ -37,10 +37,15 @@ describe("GET /api/v1/chain", () => {
   afterAll(async () => {
     await db().query("DELETE FROM chain_cursor");
     for (const r of saved) {
-      await db().query(
-        "INSERT INTO chain_cursor (id, chain_id, contracts, block_number, block_hash, block_time, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        [r.id, r.chain_id, r.contracts, r.block_number, r.block_hash, r.block_time, r.updated_at],
-      );
+      await db().query("INSERT INTO chain_cursor (id, chain_id, contracts, block_number, block_hash, block_time, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
+        r.id,
+        r.chain_id,
+        r.contracts,
+        r.block_number,
+        r.block_hash,
+        r.block_time,
+        r.updated_at,
+      ]);
     }
   });
 
@@ -72,8 +77,14 @@ describe("GET /api/v1/stakers/{address}", () => {
       { event: { name: "Staked", minerId: nodeA, staker: other, token: TOKEN_HEU, amount: 40_000n * E18 } },
       { event: { name: "Staked", minerId: nodeB, staker: me, token: TOKEN_HEU, amount: 1_000n * E18 } },
       { event: { name: "StakeMoved", fromMinerId: nodeB, toMinerId: nodeC, staker: me, token: TOKEN_HEU, amount: 1_000n * E18 } },
-      { event: { name: "Unstaked", minerId: nodeA, staker: me, token: TOKEN_HEU, amount: 2_000n * E18, lockId: lockBase + 1n, unlockAt: sec(now - DAY) }, at: new Date(now - 31 * DAY) },
-      { event: { name: "Unstaked", minerId: nodeA, staker: me, token: TOKEN_HEU, amount: 3_000n * E18, lockId: lockBase + 2n, unlockAt: sec(now - 2 * DAY) }, at: new Date(now - 32 * DAY) },
+      {
+        event: { name: "Unstaked", minerId: nodeA, staker: me, token: TOKEN_HEU, amount: 2_000n * E18, lockId: lockBase + 1n, unlockAt: sec(now - DAY) },
+        at: new Date(now - 31 * DAY),
+      },
+      {
+        event: { name: "Unstaked", minerId: nodeA, staker: me, token: TOKEN_HEU, amount: 3_000n * E18, lockId: lockBase + 2n, unlockAt: sec(now - 2 * DAY) },
+        at: new Date(now - 32 * DAY),
+      },
       { event: { name: "Withdrawn", lockId: lockBase + 2n, staker: me, amount: 3_000n * E18 } },
       { event: { name: "Unstaked", minerId: nodeA, staker: me, token: TOKEN_HEU, amount: 5_000n * E18 + E18 / 2n, lockId: lockBase + 3n, unlockAt: sec(now + 30 * DAY) } },
       { event: { name: "Unstaked", minerId: nodeA, staker: me, token: TOKEN_ESHEU, amount: 1_000n * E18, lockId: 0n, unlockAt: 0n } }, // esHEU: no lock
@@ -129,7 +140,11 @@ describe("bribes: GET /api/v1/miners/{minerId}/bribes and the market rows", () =
   });
 
   beforeAll(async () => {
-    const res = await POST(signedRequest({ jobs: [imageJob({ miner_id: node, completed_at: new Date(now - 60_000).toISOString() }), imageJob({ miner_id: quiet, completed_at: new Date(now - 60_000).toISOString() })] }));
+    const res = await POST(
+      signedRequest({
+        jobs: [imageJob({ miner_id: node, completed_at: new Date(now - 60_000).toISOString() }), imageJob({ miner_id: quiet, completed_at: new Date(now - 60_000).toISOString() })],
+      }),
+    );
     expect(res.status).toBe(200);
     await applyFakeChainEvents([
       set(3000, cur - 3, E(cur - 3) - 2 * DAY), // in force three epochs ago: the bait

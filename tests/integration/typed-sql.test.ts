@@ -28,7 +28,10 @@ test("prisma/sql/introspection.json describes every query as it is, against the 
   const queries = await sqlFiles();
   expect(queries.length).toBeGreaterThan(0);
   const { cache, stale } = await cached(queries);
-  expect(stale.map((q) => q.name), "run `npm run db:generate` and commit prisma/sql/introspection.json").toEqual([]);
+  expect(
+    stale.map((q) => q.name),
+    "run `npm run db:generate` and commit prisma/sql/introspection.json",
+  ).toEqual([]);
   expect(Object.keys(cache).sort()).toEqual(queries.map((q) => q.name));
   const fresh = await introspect(queries, { fresh: true });
   expect(fresh).toEqual(queries.map((q) => cache[q.name]!.result));

@@ -34,8 +34,9 @@ async function importJobs(name: string, jobs: JobInput[]): Promise<void> {
   await foldAll(pool);
 }
 
-const within = (epoch: number, count: number, seed: number) =>
-  [...network.generateJobs({ count, from: new Date(epochStart(epoch).getTime() + 60_000), to: new Date(epochStart(epoch + 1).getTime() - 60_000), seed })];
+const within = (epoch: number, count: number, seed: number) => [
+  ...network.generateJobs({ count, from: new Date(epochStart(epoch).getTime() + 60_000), to: new Date(epochStart(epoch + 1).getTime() - 60_000), seed }),
+];
 const failures = (results: { name: string; mismatches: number }[]) => results.filter((r) => r.mismatches > 0).map((r) => r.name);
 const entries = async () => BigInt((await pool.query("SELECT count(*)::text AS n FROM ledger_entries")).rows[0].n);
 
@@ -98,10 +99,12 @@ describe("verify, incremental", () => {
 
   test("a job without a ledger entry is counted, though no old entry is read", async () => {
     const [job] = within(A, 1, 99);
-    await pool.query(
-      `INSERT INTO jobs (job_id, miner_id, model_id, status, completed_at, inference_latency, content_hash) VALUES ($1, $2, $3, 'completed', $4, 1, 'x')`,
-      [`stray-${job!.job_id}`, job!.miner_id, job!.model_id, job!.completed_at],
-    );
+    await pool.query(`INSERT INTO jobs (job_id, miner_id, model_id, status, completed_at, inference_latency, content_hash) VALUES ($1, $2, $3, 'completed', $4, 1, 'x')`, [
+      `stray-${job!.job_id}`,
+      job!.miner_id,
+      job!.model_id,
+      job!.completed_at,
+    ]);
     const client = await pool.connect();
     try {
       const report = await verifyIncremental(pool);
@@ -131,7 +134,10 @@ describe("verify, incremental", () => {
   });
 
   test("with the jobs' append-only trigger off, everything is re-derived and a drifted old job is found", async () => {
-    const { rows } = await pool.query("SELECT job_id FROM ledger_entries WHERE kind = 'job' AND points_micro > 0 AND occurred_at < $1 AND job_id IN (SELECT job_id FROM jobs WHERE num_iterations IS NOT NULL) LIMIT 1", [epochStart(B)]);
+    const { rows } = await pool.query(
+      "SELECT job_id FROM ledger_entries WHERE kind = 'job' AND points_micro > 0 AND occurred_at < $1 AND job_id IN (SELECT job_id FROM jobs WHERE num_iterations IS NOT NULL) LIMIT 1",
+      [epochStart(B)],
+    );
     const jobId = rows[0].job_id;
     await pool.query("ALTER TABLE jobs DISABLE TRIGGER jobs_no_update_delete");
     await pool.query("UPDATE jobs SET num_iterations = num_iterations * 2 WHERE job_id = $1", [jobId]);
@@ -149,7 +155,9 @@ describe("verify, incremental", () => {
 
   test("the CLI says what it took from digests and what it read, and exits 0", () => {
     const cli = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", "verify"], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8",
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
     });
     expect(cli.status, cli.stdout + cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(new RegExp(`^incremental: epochs ${A}, ${B} \\([\\d,]+ entries\\) from their digests; no newly closed epoch; 1,000 entries since the last close`));

@@ -22,7 +22,10 @@ const gpu = `${wallet}-rig7`;
 async function sessionOf(account = owner): Promise<string> {
   const { res } = await signInAs(account, { expirationTime: new Date(Date.now() + 600_000) });
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().find((c) => c.startsWith("heurist_session="))!.split(";")[0]!;
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("heurist_session="))!
+    .split(";")[0]!;
 }
 
 const params = () => ({ params: Promise.resolve({ address: wallet }) });
@@ -37,10 +40,19 @@ const call = (method: string, cookie: string | null, body?: unknown) =>
 describe("watches API", () => {
   test("the owner adds, lists and deletes a watch; its webhook secret is shown once", async () => {
     const cookie = await sessionOf();
-    const created = await createWatch(call("POST", cookie, { kind: "gpu_idle", target: gpu, idleMinutes: 15, webhook: { url: "https://203.0.113.9/x", format: "discord" } }), params());
+    const created = await createWatch(
+      call("POST", cookie, { kind: "gpu_idle", target: gpu, idleMinutes: 15, webhook: { url: "https://203.0.113.9/x", format: "discord" } }),
+      params(),
+    );
     expect(created.status).toBe(201);
     const watch = await created.json();
-    expect(watch).toMatchObject({ kind: "gpu_idle", target: gpu, idleMinutes: 15, state: "ok", webhook: { url: "https://203.0.113.9/x", format: "discord", failures: 0, disabledAt: null } });
+    expect(watch).toMatchObject({
+      kind: "gpu_idle",
+      target: gpu,
+      idleMinutes: 15,
+      state: "ok",
+      webhook: { url: "https://203.0.113.9/x", format: "discord", failures: 0, disabledAt: null },
+    });
     expect(watch.webhookSecret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
 
     const list = await (await listWatches(call("GET", cookie), params())).json();

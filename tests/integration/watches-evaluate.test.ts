@@ -102,7 +102,9 @@ describe("events", () => {
 
     const staker = randomWallet();
     await stakeOn(node, 2_500, new Date(Date.now() + 1_000), staker, TOKEN_ESHEU);
-    await applyFakeChainEvents([{ event: { name: "BribeSet", minerId: node, operator: wallet, bps: 1_500, effectiveEpoch: 999n, effectiveAt: 1_900_000_000n }, at: new Date(Date.now() + 1_000) }]);
+    await applyFakeChainEvents([
+      { event: { name: "BribeSet", minerId: node, operator: wallet, bps: 1_500, effectiveEpoch: 999n, effectiveAt: 1_900_000_000n }, at: new Date(Date.now() + 1_000) },
+    ]);
     await createSlash(randomWallet(), { minerId: node, from: new Date(Date.now() - 120_000), to: new Date(), fraction: 1, reason: "lockstep with another wallet" });
 
     const later = new Date(Date.now() + 5_000);
@@ -131,7 +133,10 @@ describe("Atom feeds", () => {
     const { webhookSecret } = await createWatch(owner, { kind: "gpu_idle", target: gpu, idleMinutes: 30, webhook: { url: "https://203.0.113.10/secret-abc", format: "json" } });
     await evaluateWatches(db());
 
-    for (const feed of [await minerFeed(new Request("https://portal.test/f"), { params: Promise.resolve({ minerId: gpu }) }), await walletFeed(new Request("https://portal.test/f"), { params: Promise.resolve({ address: wallet }) })]) {
+    for (const feed of [
+      await minerFeed(new Request("https://portal.test/f"), { params: Promise.resolve({ minerId: gpu }) }),
+      await walletFeed(new Request("https://portal.test/f"), { params: Promise.resolve({ address: wallet }) }),
+    ]) {
       expect(feed.status).toBe(200);
       expect(feed.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
       const xml = await feed.text();

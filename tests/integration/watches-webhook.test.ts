@@ -51,7 +51,9 @@ test("a quiet GPU's alert and a test event reach the receiver, signed with the w
   expect(listed!.deliveries[0]).toMatchObject({ event: "test", state: "pending", attempts: 1, lastStatus: 500 });
   await deliverDue(f.pool, { ...LOCAL, now: new Date(T0.getTime() + 3_600_000) });
   expect(f.receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(["alert.raised", "test", "test"]);
-  expect(f.receiver.received[2]!.headers["x-heurist-signature"]).toBe(signBody(webhookSecret!, f.receiver.received[2]!.headers["x-heurist-timestamp"] as string, f.receiver.received[2]!.body));
+  expect(f.receiver.received[2]!.headers["x-heurist-signature"]).toBe(
+    signBody(webhookSecret!, f.receiver.received[2]!.headers["x-heurist-timestamp"] as string, f.receiver.received[2]!.body),
+  );
 
   [listed] = await listWatches(owner, f.pool);
   expect(listed!.deliveries.map((d) => [d.event, d.state, d.attempts, d.lastStatus])).toEqual([
@@ -72,11 +74,20 @@ test("an epoch settled with a grant to the wallet, then its root published, rais
      VALUES ($1, $2, $2, 0, 1, 0, 0, 0, 0, 0, 0, 0, $3)`,
     [epoch, new Date(now.getTime() - 86_400_000), now],
   );
-  await f.pool.query("INSERT INTO esheu_grants (epoch, role, recipient, amount_wei, vest_start, vest_end) VALUES ($1, 'miner', $2, $3, $4, $4)", [epoch, wallet, (125n * 10n ** 17n).toString(), now]);
+  await f.pool.query("INSERT INTO esheu_grants (epoch, role, recipient, amount_wei, vest_start, vest_end) VALUES ($1, 'miner', $2, $3, $4, $4)", [
+    epoch,
+    wallet,
+    (125n * 10n ** 17n).toString(),
+    now,
+  ]);
   const later = new Date(now.getTime() + 1_000);
   await evaluateWatches(f.pool, later);
   await f.pool.query("INSERT INTO reward_leaves (epoch, account, amount_wei, proof) VALUES ($1, $2, $3, '{}')", [epoch, wallet, (125n * 10n ** 17n).toString()]);
-  await f.pool.query("INSERT INTO reward_publications (epoch, root, total_wei, vest_start, tx_hash, block_number, at) VALUES ($1, '0x01', 1, $2, '0x02', 1, $3)", [epoch, now, later]);
+  await f.pool.query("INSERT INTO reward_publications (epoch, root, total_wei, vest_start, tx_hash, block_number, at) VALUES ($1, '0x01', 1, $2, '0x02', 1, $3)", [
+    epoch,
+    now,
+    later,
+  ]);
   await evaluateWatches(f.pool, later);
   await evaluateWatches(f.pool, later);
 

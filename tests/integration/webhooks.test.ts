@@ -46,7 +46,11 @@ describe("a delivery", () => {
     await queueAlert(f.pool, watch, t0, "discord");
     await deliverDue(f.pool, { ...LOCAL, now: t0 });
     const body = JSON.parse(f.receiver.received[0]!.body) as Record<string, unknown>;
-    expect(body).toMatchObject({ content: expect.stringContaining("1 alert raised"), embeds: [{ title: "miner-7 has been idle for 30 minutes" }], allowed_mentions: { parse: [] } });
+    expect(body).toMatchObject({
+      content: expect.stringContaining("1 alert raised"),
+      embeds: [{ title: "miner-7 has been idle for 30 minutes" }],
+      allowed_mentions: { parse: [] },
+    });
     expect(body).not.toHaveProperty("type");
     const { headers, body: raw } = f.receiver.received[0]!;
     expect(headers["x-heurist-signature"]).toBe(`sha256=${createHmac("sha256", SECRET).update(`${headers["x-heurist-timestamp"]}.${raw}`).digest("hex")}`);

@@ -33,7 +33,12 @@ async function lockedJob(task: string, worker: string, agoSeconds: number): Prom
 }
 
 const lockOf = async (id: string) =>
-  (await pool.query("SELECT j.locked_by AS job, q.locked_by AS queue FROM graphile_worker._private_jobs j JOIN graphile_worker._private_job_queues q ON q.id = j.job_queue_id WHERE j.id = $1", [id])).rows[0];
+  (
+    await pool.query(
+      "SELECT j.locked_by AS job, q.locked_by AS queue FROM graphile_worker._private_jobs j JOIN graphile_worker._private_job_queues q ON q.id = j.job_queue_id WHERE j.id = $1",
+      [id],
+    )
+  ).rows[0];
 
 test("unlocks a job and its queue locked in this worker's name for 15 s that it is not running; keeps what it runs, fresh locks and other workers' jobs", async () => {
   const lost = await lockedJob("lost", "pool-me", 20);

@@ -25,7 +25,7 @@ async function until<T>(what: string, probe: () => Promise<T | null>, deadlineMs
   }
 }
 
-const one = async <T,>(sql: string): Promise<T | null> => ((await db.query(sql)).rows[0] as T | undefined) ?? null;
+const one = async <T>(sql: string): Promise<T | null> => ((await db.query(sql)).rows[0] as T | undefined) ?? null;
 
 beforeAll(async () => {
   url = await createOwnDatabase("heurist_worker_snapshots");

@@ -70,14 +70,20 @@ async function expectVisitor(r: HostileRequest, res: Response): Promise<void> {
 /** `runs` requests from `arb`, then proof that none of them wrote anything. */
 async function hammer(arb: fc.Arbitrary<HostileRequest | Promise<HostileRequest>>, runs: number, expectAnswer: Expectation = expectRefusal): Promise<void> {
   const before = await snapshot(db());
-  await fc.assert(fc.asyncProperty(arb, async (r) => send(await r, expectAnswer)), { numRuns: runs });
+  await fc.assert(
+    fc.asyncProperty(arb, async (r) => send(await r, expectAnswer)),
+    { numRuns: runs },
+  );
   expect(await snapshot(db())).toEqual(before);
 }
 
 async function signIn(key: `0x${string}`): Promise<string> {
   const { res } = await signInAs(privateKeyToAccount(key));
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().find((c) => c.startsWith("heurist_session="))!.split(";")[0]!;
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("heurist_session="))!
+    .split(";")[0]!;
 }
 
 const known = randomWallet();

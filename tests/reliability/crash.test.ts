@@ -57,7 +57,10 @@ async function until(done: () => boolean, stop: () => boolean): Promise<boolean>
 /** Each kill waits for its progress mark and for requests in flight, then SIGKILL, a pause, restart. */
 async function killDuringRun(stats: ClientStats, total: number): Promise<void> {
   for (const share of KILL_AT) {
-    const busy = await until(() => stats.acknowledged >= share * total && stats.inFlight >= CLIENTS / 2, () => stats.finished);
+    const busy = await until(
+      () => stats.acknowledged >= share * total && stats.inFlight >= CLIENTS / 2,
+      () => stats.finished,
+    );
     if (!busy) return;
     await sleep(Math.random() * 100);
     await server.kill();
@@ -69,7 +72,9 @@ async function killDuringRun(stats: ClientStats, total: number): Promise<void> {
 describe("production server", () => {
   test(`${CLIENTS} clients, SIGKILL ${KILL_AT.length}× mid-ingest: acknowledged jobs are in the ledger once, no batch is half-written, verify passes`, async () => {
     const now = Date.now();
-    const jobs = [...createNetwork({ scale: 0.02 }).generateJobs({ count: BATCHES * BATCH_SIZE, from: new Date(now - 2 * 86_400_000), to: new Date(now - 60_000), seed: now % 1_000_000 })];
+    const jobs = [
+      ...createNetwork({ scale: 0.02 }).generateJobs({ count: BATCHES * BATCH_SIZE, from: new Date(now - 2 * 86_400_000), to: new Date(now - 60_000), seed: now % 1_000_000 }),
+    ];
     const batches = toBatches(jobs, BATCH_SIZE);
     const stats = new ClientStats();
     const stop = new AbortController();

@@ -29,10 +29,15 @@ beforeAll(async () => {
   pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   await ensureTestBuild();
   const env = {
-    DATABASE_URL: databaseUrl, INGEST_HMAC_SECRET: SECRET, CHAIN_INDEXER: "off", EPOCH_SETTLEMENT: "off",
+    DATABASE_URL: databaseUrl,
+    INGEST_HMAC_SECRET: SECRET,
+    CHAIN_INDEXER: "off",
+    EPOCH_SETTLEMENT: "off",
     TRUSTED_PROXIES: PROXY,
-    RATE_LIMIT_PER_MINUTE: String(LIMITS.api), RATE_LIMIT_AUTH_PER_MINUTE: String(LIMITS.auth),
-    RATE_LIMIT_PAGES_PER_MINUTE: String(LIMITS.pages), RATE_LIMIT_INGEST_FAILURES_PER_MINUTE: String(LIMITS.ingestFailures),
+    RATE_LIMIT_PER_MINUTE: String(LIMITS.api),
+    RATE_LIMIT_AUTH_PER_MINUTE: String(LIMITS.auth),
+    RATE_LIMIT_PAGES_PER_MINUTE: String(LIMITS.pages),
+    RATE_LIMIT_INGEST_FAILURES_PER_MINUTE: String(LIMITS.ingestFailures),
   };
   server = new PortalServer(root, env);
   second = new PortalServer(root, env);
@@ -54,7 +59,12 @@ interface Answer {
  * One request from `from` (a loopback address). `declaredLength` sends a Content-Length and no body
  * at all: only a server that answers without reading the body can reply.
  */
-function send(from: string, method: string, urlPath: string, opts: { headers?: Record<string, string>; body?: string; declaredLength?: number; via?: PortalServer } = {}): Promise<Answer> {
+function send(
+  from: string,
+  method: string,
+  urlPath: string,
+  opts: { headers?: Record<string, string>; body?: string; declaredLength?: number; via?: PortalServer } = {},
+): Promise<Answer> {
   const url = new URL(urlPath, (opts.via ?? server).url);
   return new Promise((resolve, reject) => {
     const headers = { ...opts.headers, ...(opts.declaredLength ? { "content-length": String(opts.declaredLength) } : {}) };
@@ -154,7 +164,10 @@ describe("job reports that fail authentication", () => {
     expect(refused.headers.connection).toBe("close");
 
     const ts = now();
-    const signed = await send("127.0.0.11", "POST", "/api/v1/jobs", { headers: { "content-type": "application/json", "x-timestamp": ts, "x-signature": signBody(SECRET, ts, body) }, body });
+    const signed = await send("127.0.0.11", "POST", "/api/v1/jobs", {
+      headers: { "content-type": "application/json", "x-timestamp": ts, "x-signature": signBody(SECRET, ts, body) },
+      body,
+    });
     expect(signed.status).not.toBe(429);
     expect(signed.status).not.toBe(401);
   });
@@ -167,7 +180,10 @@ describe("job reports that fail authentication", () => {
 
   test("application/jsonfoo is not JSON: 415", async () => {
     const ts = now();
-    const res = await send("127.0.0.13", "POST", "/api/v1/jobs", { headers: { "content-type": "application/jsonfoo", "x-timestamp": ts, "x-signature": signBody(SECRET, ts, body) }, body });
+    const res = await send("127.0.0.13", "POST", "/api/v1/jobs", {
+      headers: { "content-type": "application/jsonfoo", "x-timestamp": ts, "x-signature": signBody(SECRET, ts, body) },
+      body,
+    });
     expect(res.status).toBe(415);
   });
 });

@@ -109,9 +109,7 @@ describe("a web server reading from a streaming replica", () => {
 
   test("with replay paused, an acknowledged job is not shown yet, the page says how old its data is, /ready stays 200 and sign-in works; resumed, the job appears", async () => {
     await replica.query("SELECT pg_wal_replay_pause()");
-    await until("replay paused", async () =>
-      (await replica.query<{ s: string }>("SELECT pg_get_wal_replay_pause_state() AS s")).rows[0]!.s === "paused" ? true : undefined,
-    );
+    await until("replay paused", async () => ((await replica.query<{ s: string }>("SELECT pg_get_wal_replay_pause_state() AS s")).rows[0]!.s === "paused" ? true : undefined));
     await ingest(minerId);
     // Acknowledged and on the primary...
     expect(Number((await primary.query("SELECT image_count FROM nodes WHERE miner_id = $1", [minerId])).rows[0]!.image_count)).toBe(2);
@@ -138,7 +136,10 @@ describe("a web server reading from a streaming replica", () => {
     const account = privateKeyToAccount(generatePrivateKey());
     const nonceRes = await fetch(`${server.url}/api/v1/auth/nonce`);
     expect(nonceRes.status).toBe(200);
-    const cookie = nonceRes.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
+    const cookie = nonceRes.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0]!)
+      .join("; ");
     const message = siweMessage(account, ((await nonceRes.json()) as { nonce: string }).nonce);
     const verify = await fetch(`${server.url}/api/v1/auth/verify`, {
       method: "POST",
@@ -146,7 +147,10 @@ describe("a web server reading from a streaming replica", () => {
       body: JSON.stringify({ message, signature: await account.signMessage({ message }) }),
     });
     expect(verify.status, await verify.clone().text()).toBe(200);
-    const session = verify.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => !c.endsWith("="))!;
+    const session = verify.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0]!)
+      .find((c) => !c.endsWith("="))!;
     const state = (await (await fetch(`${server.url}/api/v1/auth/session`, { headers: { cookie: session } })).json()) as { signedIn: boolean; address?: string };
     expect(state.signedIn).toBe(true);
     expect(state.address?.toLowerCase()).toBe(account.address.toLowerCase());

@@ -70,10 +70,20 @@ afterAll(async () => {
 
 /** A worker as an operator would run it: every task on, settlement due at once (ended epochs, no grace), short indexer chunks so the job changes hands often. */
 function startWorker(name: string, env: Record<string, string> = {}): WorkerProcess {
-  const w = new WorkerProcess(root, {
-    DATABASE_URL: databaseUrl, ...chainEnvOf(anvil.rpcUrl, contracts), CHAIN_CONFIRMATIONS: String(CONFIRMATIONS), CHAIN_POLL_MS: "100",
-    INDEXER_CHUNK_SECONDS: "3", EPOCH_SETTLE_GRACE_HOURS: "0", EPOCH_SETTLE_START_DELAY_S: "0", ...env,
-  }, name);
+  const w = new WorkerProcess(
+    root,
+    {
+      DATABASE_URL: databaseUrl,
+      ...chainEnvOf(anvil.rpcUrl, contracts),
+      CHAIN_CONFIRMATIONS: String(CONFIRMATIONS),
+      CHAIN_POLL_MS: "100",
+      INDEXER_CHUNK_SECONDS: "3",
+      EPOCH_SETTLE_GRACE_HOURS: "0",
+      EPOCH_SETTLE_START_DELAY_S: "0",
+      ...env,
+    },
+    name,
+  );
   workers.push(w);
   return w;
 }
@@ -90,15 +100,16 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   }
 }
 
-const lockedJobs = async () => (await pool.query<{ task: string; locked_by: string }>("SELECT task_identifier AS task, locked_by FROM graphile_worker.jobs WHERE locked_at IS NOT NULL")).rows;
+const lockedJobs = async () =>
+  (await pool.query<{ task: string; locked_by: string }>("SELECT task_identifier AS task, locked_by FROM graphile_worker.jobs WHERE locked_at IS NOT NULL")).rows;
 
 /** Samples graphile-worker's locks every 50 ms until `stop()`: the most jobs of each task ever seen locked at once. */
 async function watchLocks(stop: () => boolean): Promise<Record<string, number>> {
   const most: Record<string, number> = {};
   while (!stop()) {
-    const { rows } = await pool.query<{ task: string; n: number }>(
-      "SELECT task_identifier AS task, count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at IS NOT NULL GROUP BY 1",
-    ).catch(() => ({ rows: [] })); // before the first worker has created its schema
+    const { rows } = await pool
+      .query<{ task: string; n: number }>("SELECT task_identifier AS task, count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at IS NOT NULL GROUP BY 1")
+      .catch(() => ({ rows: [] })); // before the first worker has created its schema
     for (const r of rows) most[r.task] = Math.max(most[r.task] ?? 0, r.n);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -122,11 +133,15 @@ interface ScenarioResult {
  */
 async function scenario(stats: ClientStats, total: number, due: number[], release: () => void): Promise<ScenarioResult> {
   const step = (what: string, holds: () => Promise<boolean> | boolean) =>
-    until(what, async () => {
-      if (await holds()) return true;
-      if (stats.finished) throw new Error(`ingestion ended before ${what}\n${diagnostics()}`);
-      return false;
-    }, 120_000);
+    until(
+      what,
+      async () => {
+        if (await holds()) return true;
+        if (stats.finished) throw new Error(`ingestion ended before ${what}\n${diagnostics()}`);
+        return false;
+      },
+      120_000,
+    );
   // Written, folded or not yet (no worker runs before this step to fold them).
   const withPoints = "SELECT epoch FROM epoch_miner_points WHERE epoch = ANY($1::int[]) UNION SELECT b FROM ingest_deltas, unnest(buckets) b WHERE b = ANY($1::int[])";
   await step("points in both ended weeks", async () => (await pool.query(withPoints, [due])).rowCount === due.length);
@@ -161,7 +176,14 @@ describe("two web servers and the worker role on one database", () => {
     const now = Date.now();
     const current = epochOf(new Date(now));
     const due = [current - 2, current - 1];
-    const jobs = [...createNetwork({ scale: 0.02 }).generateJobs({ count: BATCHES * BATCH_SIZE, from: new Date(epochStart(current - 2).getTime() + 3_600_000), to: new Date(now - 60_000), seed: now % 1_000_000 })];
+    const jobs = [
+      ...createNetwork({ scale: 0.02 }).generateJobs({
+        count: BATCHES * BATCH_SIZE,
+        from: new Date(epochStart(current - 2).getTime() + 3_600_000),
+        to: new Date(now - 60_000),
+        seed: now % 1_000_000,
+      }),
+    ];
     const batches = shuffled(toBatches(jobs, BATCH_SIZE), now % 1_000_003);
     const stats = new ClientStats();
     const stop = new AbortController();
@@ -182,7 +204,12 @@ describe("two web servers and the worker role on one database", () => {
           unreachable.set(url, (unreachable.get(url) ?? 0) + 1);
           home[c] = servers.find((s) => s.url !== url)!;
         },
-        secret: SECRET, batches, clients: CLIENTS, abandonAfterCut: (b) => b.index % 2 === 1, stats, signal: stop.signal,
+        secret: SECRET,
+        batches,
+        clients: CLIENTS,
+        abandonAfterCut: (b) => b.index % 2 === 1,
+        stats,
+        signal: stop.signal,
         gate: { at: Math.floor(HOLD_FROM * batches.length), open },
       }).finally(() => (chainDone = true)),
       scenario(stats, batches.length, due, release).catch((err) => {
@@ -199,14 +226,21 @@ describe("two web servers and the worker role on one database", () => {
     const abandoned = records.filter((r) => r.outcome === "abandoned");
     expect(records.filter((r) => r.outcome === "refused").map((r) => r.refusal)).toEqual([]);
     const ackedVia = servers.map((s) => acked.filter((r) => r.via === s.url).length);
-    expect(ackedVia.every((n) => n > 0), `acknowledged per server ${ackedVia}`).toBe(true);
+    expect(
+      ackedVia.every((n) => n > 0),
+      `acknowledged per server ${ackedVia}`,
+    ).toBe(true);
     expect(unreachable.get(servers[1].url) ?? 0).toBeGreaterThan(0);
     expect(unreachable.get(servers[0].url) ?? 0).toBe(0);
 
     // The chain indexer: after the SIGKILL a surviving worker's reaper handed the job over, and the
     // tables caught up with every confirmed block.
     const head = await clients.publicClient.getBlockNumber({ cacheTime: 0 });
-    await until("the indexer reaches the confirmed head", async () => BigInt((await pool.query("SELECT block_number::text AS b FROM chain_cursor")).rows[0]?.b ?? -1) >= head - BigInt(CONFIRMATIONS), 90_000);
+    await until(
+      "the indexer reaches the confirmed head",
+      async () => BigInt((await pool.query("SELECT block_number::text AS b FROM chain_cursor")).rows[0]?.b ?? -1) >= head - BigInt(CONFIRMATIONS),
+      90_000,
+    );
     // No task ever ran on two workers at once, whichever worker ran it: never two of its jobs locked, no two runs overlapping.
     watching = false;
     const mostLocked = await locks;
@@ -219,7 +253,10 @@ describe("two web servers and the worker role on one database", () => {
       for (let i = 1; i < runs.length; i++) expect(runs[i]!.start, `${task} run ${i} began before run ${i - 1} ended`).toBeGreaterThanOrEqual(runs[i - 1]!.end);
     }
     const reaped = workers.flatMap((w) => w.said("unlocked the jobs of workers that stopped beating").flatMap((l) => l.workerIds as string[]));
-    expect(killedWorkerIds.some((id) => reaped.includes(id)), diagnostics()).toBe(true);
+    expect(
+      killedWorkerIds.some((id) => reaped.includes(id)),
+      diagnostics(),
+    ).toBe(true);
     expect(await chainStateDiff(pool, clients.publicClient, contracts, TOUCHED)).toEqual([]);
 
     await until("the folder catches up (decision 0024)", async () => (await pool.query("SELECT 1 FROM ingest_deltas LIMIT 1")).rowCount === 0, 60_000);

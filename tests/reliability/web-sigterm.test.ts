@@ -29,7 +29,10 @@ afterAll(async () => {
 });
 
 const env = (grace: number) => ({
-  DATABASE_URL: process.env.DATABASE_URL!, INGEST_HMAC_SECRET: SECRET, CHAIN_INDEXER: "off", EPOCH_SETTLEMENT: "off",
+  DATABASE_URL: process.env.DATABASE_URL!,
+  INGEST_HMAC_SECRET: SECRET,
+  CHAIN_INDEXER: "off",
+  EPOCH_SETTLEMENT: "off",
   SHUTDOWN_GRACE_SECONDS: String(grace),
 });
 
@@ -40,7 +43,14 @@ function heldBatch(server: PortalServer, agent: Agent | false) {
   const url = new URL("/api/v1/jobs", server.url);
   let req!: ClientRequest;
   const continued = new Promise<void>((resolve) => {
-    req = request({ host: url.hostname, port: url.port, path: url.pathname, method: "POST", agent, headers: { ...signedHeaders(SECRET, body), "content-length": String(Buffer.byteLength(body)), expect: "100-continue" } });
+    req = request({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: "POST",
+      agent,
+      headers: { ...signedHeaders(SECRET, body), "content-length": String(Buffer.byteLength(body)), expect: "100-continue" },
+    });
     req.once("continue", resolve);
   });
   const answered = new Promise<{ status: number; connection: string | undefined; body: string; socketClosed: Promise<void> }>((resolve, reject) => {
@@ -59,7 +69,11 @@ function heldBatch(server: PortalServer, agent: Agent | false) {
 
 /** Waits until the server has stopped listening (a new connection is refused). */
 async function untilRefusing(server: PortalServer): Promise<void> {
-  const attempt = () => fetch(`${server.url}/api/v1/health`, { signal: AbortSignal.timeout(2_000) }).then(() => "accepted", () => "refused");
+  const attempt = () =>
+    fetch(`${server.url}/api/v1/health`, { signal: AbortSignal.timeout(2_000) }).then(
+      () => "accepted",
+      () => "refused",
+    );
   await expect.poll(attempt, { timeout: 15_000, interval: 50 }).toBe("refused");
 }
 
@@ -68,8 +82,7 @@ function within<T>(promise: Promise<T>, seconds: number): Promise<T | "still wai
   return Promise.race([promise, new Promise<"still waiting">((resolve) => setTimeout(() => resolve("still waiting"), seconds * 1000).unref())]);
 }
 
-const jobsStored = async (ids: string[]) =>
-  Number((await pool.query<{ n: string }>("SELECT count(*)::text AS n FROM jobs WHERE job_id = ANY($1)", [ids])).rows[0]!.n);
+const jobsStored = async (ids: string[]) => Number((await pool.query<{ n: string }>("SELECT count(*)::text AS n FROM jobs WHERE job_id = ANY($1)", [ids])).rows[0]!.n);
 
 test("SIGTERM: the batch in flight is written and answered 200 on its kept-alive connection, new connections are refused, the server exits 0", async () => {
   const server = new PortalServer(root, env(20));
@@ -103,7 +116,15 @@ test("SIGTERM: a batch still unfinished after the grace period is cut, writes no
     const exited = server.terminate();
     await untilRefusing(server);
     // The body never comes: the server must not wait for it forever.
-    expect(await within(batch.answered.then(() => "answered", () => "cut"), 20)).toBe("cut");
+    expect(
+      await within(
+        batch.answered.then(
+          () => "answered",
+          () => "cut",
+        ),
+        20,
+      ),
+    ).toBe("cut");
     expect(await within(exited, 10)).toBe(1);
     expect(readFileSync(server.logFile, "utf8")).toContain("requests still running after the grace period were cut");
     expect(await jobsStored(batch.jobIds)).toBe(0);

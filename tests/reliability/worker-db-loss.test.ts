@@ -80,8 +80,7 @@ async function workerConnected(timeoutMs = 30_000): Promise<void> {
   }
 }
 
-const nftCount = async () =>
-  Number((await pool.query<{ n: number }>("SELECT nft_count AS n FROM wallet_nfts WHERE wallet = $1", [holder.toLowerCase()])).rows[0]?.n ?? 0);
+const nftCount = async () => Number((await pool.query<{ n: number }>("SELECT nft_count AS n FROM wallet_nfts WHERE wallet = $1", [holder.toLowerCase()])).rows[0]?.n ?? 0);
 
 /** Polls the database until the holder's indexed NFT count is `n`; gives up at once if the worker has exited. */
 async function indexedNfts(n: number, timeoutMs = 30_000): Promise<void> {

@@ -97,7 +97,15 @@ export async function applyFakeChainEvents(events: { event: ChainEventData; at?:
       client,
       events.map(({ event, at }) => {
         fakeBlock += 1n;
-        return { blockNumber: fakeBlock, logIndex: 0, blockHash: `0x${fakeBlock.toString(16).padStart(64, "0")}`, txHash: `0x${"ab".repeat(32)}`, blockTime: at ?? new Date(), contract: "0xfixture", event };
+        return {
+          blockNumber: fakeBlock,
+          logIndex: 0,
+          blockHash: `0x${fakeBlock.toString(16).padStart(64, "0")}`,
+          txHash: `0x${"ab".repeat(32)}`,
+          blockTime: at ?? new Date(),
+          contract: "0xfixture",
+          event,
+        };
       }),
     );
     await client.query("COMMIT");
@@ -113,7 +121,9 @@ let fakeTokenId = 0n;
 
 /** `wallet` receives `count` Heurist Imaginaries at `at` (default now). */
 export function giveNfts(wallet: string, count = 1, at?: Date): Promise<void> {
-  return applyFakeChainEvents(Array.from({ length: count }, () => ({ event: { name: "Transfer" as const, from: ZERO_ADDRESS, to: wallet.toLowerCase(), tokenId: ++fakeTokenId }, at })));
+  return applyFakeChainEvents(
+    Array.from({ length: count }, () => ({ event: { name: "Transfer" as const, from: ZERO_ADDRESS, to: wallet.toLowerCase(), tokenId: ++fakeTokenId }, at })),
+  );
 }
 
 /** `heu` HEU staked on `minerId` at `at` (default now) by a made-up staker. */

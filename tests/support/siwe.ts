@@ -13,7 +13,11 @@ export type SiweFields = Parameters<typeof createSiweMessage>[0];
 
 /** Every Set-Cookie of a response as one Cookie header ("a=1; b=2"). */
 export function cookiesOf(res: Response): string {
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]!).filter((c) => !/=$/.test(c)).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .filter((c) => !/=$/.test(c))
+    .join("; ");
 }
 
 export async function freshNonce(): Promise<{ nonce: string; cookie: string }> {
@@ -26,11 +30,13 @@ export function siweMessage(account: { address: `0x${string}` }, nonce: string, 
 }
 
 export function verifyRequest(message: string, signature: string, cookie: string | null, headers: Record<string, string> = {}): Promise<Response> {
-  return verifyRoute(new Request(`${ORIGIN}/api/v1/auth/verify`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}), ...headers },
-    body: JSON.stringify({ message, signature }),
-  }));
+  return verifyRoute(
+    new Request(`${ORIGIN}/api/v1/auth/verify`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}), ...headers },
+      body: JSON.stringify({ message, signature }),
+    }),
+  );
 }
 
 /** A whole sign-in; `signer` signs (another account for forgery tests). */

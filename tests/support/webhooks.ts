@@ -45,7 +45,9 @@ export function alertEvent(watchId: string, at: Date): WebhookEvent {
   return {
     type: "alert.raised",
     watch: { id: watchId, kind: "gpu_idle", target: "miner-7" },
-    alerts: [{ id: "1", kind: "gpu_idle", subject: "miner-7", wallet: "0xaa", title: "miner-7 has been idle for 30 minutes", openedAt: at.toISOString(), resolvedAt: null, detail: {} }],
+    alerts: [
+      { id: "1", kind: "gpu_idle", subject: "miner-7", wallet: "0xaa", title: "miner-7 has been idle for 30 minutes", openedAt: at.toISOString(), resolvedAt: null, detail: {} },
+    ],
     createdAt: at.toISOString(),
   };
 }
@@ -77,5 +79,8 @@ export const attemptRows = async (pool: pg.Pool, deliveryId: string) =>
   ).rows;
 
 export const watchRow = async (pool: pg.Pool, id: string) =>
-  (await pool.query<{ failures: number; disabled_at: Date | null; disabled_reason: string | null }>("SELECT failures, disabled_at, disabled_reason FROM watches WHERE id = $1", [id]))
-    .rows[0]!;
+  (
+    await pool.query<{ failures: number; disabled_at: Date | null; disabled_reason: string | null }>("SELECT failures, disabled_at, disabled_reason FROM watches WHERE id = $1", [
+      id,
+    ])
+  ).rows[0]!;

@@ -99,18 +99,15 @@ export default async function MinerPage({ params, searchParams }: Props) {
         </h1>
         <p className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{miner.minerId}</p>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          {miner.hardware ?? "Unknown GPU"} · registered {miner.firstSeenAt.slice(0, 10)} · {formatInt(miner.totalImageCount)} image and{" "}
-          {formatInt(miner.totalTextCount)} LLM jobs done, {formatInt(miner.totalFailedCount)} failed or late
+          {miner.hardware ?? "Unknown GPU"} · registered {miner.firstSeenAt.slice(0, 10)} · {formatInt(miner.totalImageCount)} image and {formatInt(miner.totalTextCount)} LLM jobs
+          done, {formatInt(miner.totalFailedCount)} failed or late
           {miner.latencyMs !== null ? ` · ~${formatInt(miner.latencyMs)} ms per job` : ""}
         </p>
         <ReplicaLagNote read={read} now={now} />
       </header>
 
       <section aria-labelledby="page-title">
-        <HeadlineStats
-          data={miner}
-          last={{ label: "Last job", value: formatAgo(miner.lastSeenAt, now), hint: formatDateTime(miner.lastSeenAt) }}
-        />
+        <HeadlineStats data={miner} last={{ label: "Last job", value: formatAgo(miner.lastSeenAt, now), hint: formatDateTime(miner.lastSeenAt) }} />
       </section>
 
       <FleetStandingSection minerId={miner.minerId} wallet={miner.wallet} hardware={miner.hardware} nftCount={miner.nftCount} now={now} />

@@ -112,8 +112,8 @@ export default async function WalletPage({ params, searchParams }: Props) {
     <div className="space-y-10">
       <AddressHeader kind="Wallet" address={address}>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          {formatInt(wallet.gpuCount)} GPU{wallet.gpuCount === 1 ? "" : "s"} · mining since {wallet.firstSeenAt.slice(0, 10)} ·{" "}
-          {formatInt(wallet.totalImageCount)} image and {formatInt(wallet.totalTextCount)} LLM jobs done, {formatInt(wallet.totalFailedCount)} failed or late
+          {formatInt(wallet.gpuCount)} GPU{wallet.gpuCount === 1 ? "" : "s"} · mining since {wallet.firstSeenAt.slice(0, 10)} · {formatInt(wallet.totalImageCount)} image and{" "}
+          {formatInt(wallet.totalTextCount)} LLM jobs done, {formatInt(wallet.totalFailedCount)} failed or late
         </p>
         <ReplicaLagNote read={read} now={now} />
       </AddressHeader>
@@ -195,7 +195,10 @@ export default async function WalletPage({ params, searchParams }: Props) {
       </Section>
 
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        As of {formatDateTime(read.replica ? read.asOf : now.toISOString())}. <Link href={hrefWith(path, sp, {})} className="underline">Refresh</Link>
+        As of {formatDateTime(read.replica ? read.asOf : now.toISOString())}.{" "}
+        <Link href={hrefWith(path, sp, {})} className="underline">
+          Refresh
+        </Link>
       </p>
     </div>
   );

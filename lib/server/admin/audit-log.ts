@@ -16,10 +16,7 @@ export interface Page<T> {
 /** The audit log, newest first: who, when, what (target, window, fraction), why, points moved. */
 export async function listAdminActions(q: AdminActionsQuery): Promise<Page<AdminActionView>> {
   const where: Prisma.AdminActionWhereInput = { target: q.target, action: q.action };
-  const [items, total] = await Promise.all([
-    actionViews(where, { skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-    prisma().adminAction.count({ where }),
-  ]);
+  const [items, total] = await Promise.all([actionViews(where, { skip: (q.page - 1) * q.pageSize, take: q.pageSize }), prisma().adminAction.count({ where })]);
   return { items, page: q.page, pageSize: q.pageSize, total };
 }
 

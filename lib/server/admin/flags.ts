@@ -73,7 +73,14 @@ export async function busiestSeconds(db: pg.Pool | pg.PoolClient, w: Window, wal
 /** Per miner ID and declared hardware with ≥ 1 job under its floor (see latency-floor.ts). */
 export async function latencyStats(db: pg.Pool | pg.PoolClient, w: Window, minImpossible = 1): Promise<MinerLatencyStats[]> {
   const t = latencyFloorTables();
-  const { rows } = await db.query<{ miner_id: string; hardware: string; checked: number; impossible: number; worst: number; examples: { jobId: string; modelId: string; completedAt: string; latencySec: number; floorSec: number }[] }>(
+  const { rows } = await db.query<{
+    miner_id: string;
+    hardware: string;
+    checked: number;
+    impossible: number;
+    worst: number;
+    examples: { jobId: string; modelId: string; completedAt: string; latencySec: number; floorSec: number }[];
+  }>(
     // Counts by hash aggregation; only the few jobs under their floor are sorted, for examples.
     `WITH hw AS (SELECT * FROM unnest($3::text[], $4::float8[]) AS t(hardware, speed)),
      m AS (SELECT * FROM unnest($5::text[], $6::text[], $7::float8[]) AS t(model_id, kind, spu)),
@@ -136,7 +143,12 @@ export async function floorCounts(db: pg.Pool | pg.PoolClient, w: Window): Promi
  * shapes. Reads the partial index of such entries, never the window's other jobs.
  */
 export async function implausibleStats(db: pg.Pool | pg.PoolClient, w: Window): Promise<MinerImplausibleStats[]> {
-  const { rows } = await db.query<{ miner_id: string; jobs: number; claimed_micro: string; examples: (Omit<MinerImplausibleStats["examples"][number], "claimedMicro"> & { claimedMicro: string })[] }>(
+  const { rows } = await db.query<{
+    miner_id: string;
+    jobs: number;
+    claimed_micro: string;
+    examples: (Omit<MinerImplausibleStats["examples"][number], "claimedMicro"> & { claimedMicro: string })[];
+  }>(
     // The predicate repeats the partial index's (zero_reason = 'implausible') literally, so it applies.
     `WITH f AS (
        SELECT miner_id, job_id, schedule_id, occurred_at,
@@ -196,7 +208,11 @@ export async function scanFlags(db: pg.Pool | pg.PoolClient, hours: number, now:
   const w = { from: new Date(now.getTime() - hours * 3_600_000), to: now };
   const lockstepWindow = { from: new Date(now.getTime() - Math.min(hours, LOCKSTEP.maxHours) * 3_600_000), to: now };
   const flagged = lockstepFlags(await lockstepStats(db, lockstepWindow));
-  const examples = await busiestSeconds(db, lockstepWindow, flagged.map((f) => f.wallet));
+  const examples = await busiestSeconds(
+    db,
+    lockstepWindow,
+    flagged.map((f) => f.wallet),
+  );
   const lockstep = flagged.map((f) => ({ ...f, exampleSeconds: examples.get(f.wallet) ?? [] }));
   const latency = await latencyStats(db, w, MIN_IMPOSSIBLE_JOBS);
   const floors = await floorCounts(db, w);

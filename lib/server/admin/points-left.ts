@@ -11,7 +11,16 @@ export type PointType = "waifu" | "llama";
  * Keys are `minerId\tpointType`; miner IDs with nothing there are absent or 0.
  */
 export async function pointsLeft(client: pg.PoolClient, minerIds: readonly string[], window: TimeWindow): Promise<Map<string, number>> {
-  const history = await client.query<{ id: string; miner_id: string; point_type: PointType; micro: string; action: "slash" | "reversal"; reverses: string | null; window_from: Date; window_to: Date }>(
+  const history = await client.query<{
+    id: string;
+    miner_id: string;
+    point_type: PointType;
+    micro: string;
+    action: "slash" | "reversal";
+    reverses: string | null;
+    window_from: Date;
+    window_to: Date;
+  }>(
     `SELECT l.admin_action_id::text AS id, l.miner_id, l.point_type, sum(l.points_micro)::text AS micro, a.action, a.reverses::text, a.window_from, a.window_to
        FROM ledger_entries l JOIN admin_actions a ON a.id = l.admin_action_id
       WHERE l.admin_action_id IS NOT NULL AND l.miner_id = ANY($1::text[])
@@ -21,7 +30,14 @@ export async function pointsLeft(client: pg.PoolClient, minerIds: readonly strin
   const past = new Map<string, PastAction[]>();
   for (const h of history.rows) {
     const key = `${h.miner_id}\t${h.point_type}`;
-    const action: PastAction = { id: Number(h.id), action: h.action, reverses: h.reverses === null ? null : Number(h.reverses), from: h.window_from.getTime(), to: h.window_to.getTime(), micro: Number(h.micro) };
+    const action: PastAction = {
+      id: Number(h.id),
+      action: h.action,
+      reverses: h.reverses === null ? null : Number(h.reverses),
+      from: h.window_from.getTime(),
+      to: h.window_to.getTime(),
+      micro: Number(h.micro),
+    };
     past.set(key, [...(past.get(key) ?? []), action]);
   }
 

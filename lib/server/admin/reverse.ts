@@ -39,7 +39,18 @@ export async function reverseSlash(admin: string, slashId: string, reason: strin
       const inserted = await client.query<{ id: string }>(
         `INSERT INTO admin_actions (admin, action, target_kind, target, window_from, window_to, reverses, reason, waifu_micro, llama_micro, created_at)
          VALUES ($1, 'reversal', $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id::text`,
-        [admin, slash.target_kind, slash.target, slash.window_from, slash.window_to, slashId, reason, (-BigInt(slash.waifu_micro)).toString(), (-BigInt(slash.llama_micro)).toString(), now],
+        [
+          admin,
+          slash.target_kind,
+          slash.target,
+          slash.window_from,
+          slash.window_to,
+          slashId,
+          reason,
+          (-BigInt(slash.waifu_micro)).toString(),
+          (-BigInt(slash.llama_micro)).toString(),
+          now,
+        ],
       );
       id = inserted.rows[0]!.id;
     } catch (err) {

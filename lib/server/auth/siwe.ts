@@ -70,7 +70,12 @@ async function signatureIsValid(message: string, signature: Hex, address: `0x${s
  * that relays a message signed for its own domain gets nothing. Every check names what failed,
  * so a wallet integrator can fix it.
  */
-export async function signIn(opts: { message: string; signature: Hex; binding: string | null; now?: Date }): Promise<{ token: string; address: string; chainId: number; expiresAt: Date }> {
+export async function signIn(opts: {
+  message: string;
+  signature: Hex;
+  binding: string | null;
+  now?: Date;
+}): Promise<{ token: string; address: string; chainId: number; expiresAt: Date }> {
   const env = serverEnv();
   const now = opts.now ?? new Date();
   const fields = parseSiweMessage(opts.message);

@@ -32,10 +32,14 @@ async function applyOne(client: pg.PoolClient, log: ChainLog): Promise<void> {
     case "Unstaked":
       await stakeChange(client, log, e.minerId, e.staker, e.token, -e.amount, "unstake");
       if (e.lockId > 0n) {
-        await client.query(
-          `INSERT INTO stake_locks (lock_id, staker, miner_id, amount_wei, created_at, unlock_at) VALUES ($1, $2, $3, $4, $5, to_timestamp($6))`,
-          [e.lockId.toString(), e.staker, e.minerId, e.amount.toString(), log.blockTime, Number(e.unlockAt)],
-        );
+        await client.query(`INSERT INTO stake_locks (lock_id, staker, miner_id, amount_wei, created_at, unlock_at) VALUES ($1, $2, $3, $4, $5, to_timestamp($6))`, [
+          e.lockId.toString(),
+          e.staker,
+          e.minerId,
+          e.amount.toString(),
+          log.blockTime,
+          Number(e.unlockAt),
+        ]);
       }
       return;
     case "Withdrawn":
@@ -62,26 +66,33 @@ async function applyOne(client: pg.PoolClient, log: ChainLog): Promise<void> {
     case "Claimed":
       return; // kept in chain_events; vesting is read from there
     case "RootPublished":
-      await client.query(
-        `INSERT INTO reward_publications (epoch, root, total_wei, vest_start, tx_hash, block_number, at) VALUES ($1, $2, $3, to_timestamp($4), $5, $6, $7)`,
-        [e.epoch, e.root, e.total.toString(), Number(e.vestStart), log.txHash, log.blockNumber.toString(), log.blockTime],
-      );
+      await client.query(`INSERT INTO reward_publications (epoch, root, total_wei, vest_start, tx_hash, block_number, at) VALUES ($1, $2, $3, to_timestamp($4), $5, $6, $7)`, [
+        e.epoch,
+        e.root,
+        e.total.toString(),
+        Number(e.vestStart),
+        log.txHash,
+        log.blockNumber.toString(),
+        log.blockTime,
+      ]);
       return;
     case "RewardClaimed":
-      await client.query(
-        `INSERT INTO reward_claims (epoch, account, amount_wei, miner_id, tx_hash, block_number, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [e.epoch, e.account, e.amount.toString(), e.minerId || null, log.txHash, log.blockNumber.toString(), log.blockTime],
-      );
+      await client.query(`INSERT INTO reward_claims (epoch, account, amount_wei, miner_id, tx_hash, block_number, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        e.epoch,
+        e.account,
+        e.amount.toString(),
+        e.minerId || null,
+        log.txHash,
+        log.blockNumber.toString(),
+        log.blockTime,
+      ]);
       return;
   }
 }
 
 async function stakeChange(client: pg.PoolClient, log: ChainLog, minerId: string, staker: string, token: number, delta: bigint, kind: string) {
   const args = [log.blockNumber.toString(), log.logIndex, minerId, staker, token, delta.toString(), kind, log.blockTime];
-  await client.query(
-    `INSERT INTO stake_changes (block_number, log_index, miner_id, staker, token, delta_wei, kind, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    args,
-  );
+  await client.query(`INSERT INTO stake_changes (block_number, log_index, miner_id, staker, token, delta_wei, kind, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, args);
   await addOrInsert(
     client,
     "UPDATE stake_positions SET amount_wei = amount_wei + $4 WHERE miner_id = $1 AND staker = $2 AND token = $3 RETURNING amount_wei::text AS v",
@@ -94,10 +105,13 @@ async function stakeChange(client: pg.PoolClient, log: ChainLog, minerId: string
     "INSERT INTO node_stakes (miner_id, stake_wei, block_number, updated_at) VALUES ($1, $2, $3, $4) RETURNING stake_wei::text AS v",
     [minerId, delta.toString(), log.blockNumber.toString(), log.blockTime],
   );
-  await client.query(
-    `INSERT INTO node_stake_history (miner_id, at, block_number, log_index, stake_wei) VALUES ($1, $2, $3, $4, $5)`,
-    [minerId, log.blockTime, log.blockNumber.toString(), log.logIndex, stake],
-  );
+  await client.query(`INSERT INTO node_stake_history (miner_id, at, block_number, log_index, stake_wei) VALUES ($1, $2, $3, $4, $5)`, [
+    minerId,
+    log.blockTime,
+    log.blockNumber.toString(),
+    log.logIndex,
+    stake,
+  ]);
 }
 
 async function nftChange(client: pg.PoolClient, log: ChainLog, wallet: string, delta: number) {

@@ -29,7 +29,11 @@ export class Timeline<V> {
   /** The same timeline with every value converted. */
   map<W>(fn: (value: V) => W): Timeline<W> {
     const out = new Timeline<W>();
-    for (const [key, list] of this.points) out.points.set(key, list.map((p) => ({ at: p.at, value: fn(p.value) })));
+    for (const [key, list] of this.points)
+      out.points.set(
+        key,
+        list.map((p) => ({ at: p.at, value: fn(p.value) })),
+      );
     return out;
   }
 

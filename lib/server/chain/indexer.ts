@@ -9,8 +9,7 @@ import { log } from "@/lib/log";
 
 const CURSOR_ID = "main";
 
-const eventsOf = (abi: readonly unknown[], names: string[]) =>
-  (abi as AbiEvent[]).filter((item) => item.type === "event" && names.includes(item.name));
+const eventsOf = (abi: readonly unknown[], names: string[]) => (abi as AbiEvent[]).filter((item) => item.type === "event" && names.includes(item.name));
 
 // ERC-721 and ERC-20 Transfer share a topic, so each contract gets its own request.
 const MARKET_EVENTS = eventsOf(stakingMarketAbi, ["Staked", "Unstaked", "Withdrawn", "StakeMoved", "BribeSet"]);

@@ -41,10 +41,7 @@ export interface PublishOptions {
  */
 export async function publishEpochRoot(opts: PublishOptions): Promise<PublishResult> {
   const { pool, epoch, wallet, publicClient, contracts } = opts;
-  const { rows } = await pool.query<{ root: string; total_wei: string; vest_start: Date }>(
-    "SELECT root, total_wei::text, vest_start FROM reward_roots WHERE epoch = $1",
-    [epoch],
-  );
+  const { rows } = await pool.query<{ root: string; total_wei: string; vest_start: Date }>("SELECT root, total_wei::text, vest_start FROM reward_roots WHERE epoch = $1", [epoch]);
   const stored = rows[0];
   if (!stored) throw new AppError("not_found", `Epoch ${epoch} has no reward tree: it is not settled yet, or nobody earned anything in it.`);
   const total = BigInt(stored.total_wei);
@@ -76,7 +73,9 @@ export async function publishEpochRoot(opts: PublishOptions): Promise<PublishRes
   }
   result.tx = await send(
     wallet.writeContract({
-      address: contracts.rewardDistributor, abi: rewardDistributorAbi, functionName: "publishRoot",
+      address: contracts.rewardDistributor,
+      abi: rewardDistributorAbi,
+      functionName: "publishRoot",
       args: [BigInt(epoch), stored.root as `0x${string}`, total, BigInt(Math.floor(stored.vest_start.getTime() / 1000))],
     }),
     `Publishing epoch ${epoch}'s root`,
@@ -99,7 +98,11 @@ export function publishAsOperator(
   const wallet = createWalletClient({ account: privateKeyToAccount(key as `0x${string}`), chain: viemChain, transport: http(chain.rpcUrl) });
   const publicClient = createPublicClient({ chain: viemChain, transport: http(chain.rpcUrl), pollingInterval: 500 }) as PublicClient;
   return publishEpochRoot({
-    pool, epoch, wallet, publicClient, contracts: { heu: chain.contracts.heu, rewardDistributor: chain.contracts.rewardDistributor },
+    pool,
+    epoch,
+    wallet,
+    publicClient,
+    contracts: { heu: chain.contracts.heu, rewardDistributor: chain.contracts.rewardDistributor },
     mintShortfall: chain.chainId === LOCAL_CHAIN_ID,
   });
 }

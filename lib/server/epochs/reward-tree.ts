@@ -17,7 +17,10 @@ export interface RewardTree {
 
 /** The tree of `grants` (recipient → wei); recipients with nothing are left out. Null when nobody gets anything. */
 export function rewardTreeOf(grants: ReadonlyMap<string, bigint>): RewardTree | null {
-  const values = [...grants].filter(([, wei]) => wei > 0n).sort(([a], [b]) => (a < b ? -1 : 1)).map(([account, wei]) => [account, wei.toString()]);
+  const values = [...grants]
+    .filter(([, wei]) => wei > 0n)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([account, wei]) => [account, wei.toString()]);
   if (values.length === 0) return null;
   const tree = StandardMerkleTree.of(values, [...LEAF_TYPES]);
   const leaves = [...tree.entries()].map(([i, [account, wei]]) => ({ account: account!, amountWei: BigInt(wei!), proof: tree.getProof(i) as `0x${string}`[] }));
@@ -30,16 +33,18 @@ export function rewardTreeOf(grants: ReadonlyMap<string, bigint>): RewardTree | 
  * settled with its tree or not at all; a no-op when the tree exists (an epoch settled before trees).
  */
 export async function storeRewardTree(client: pg.PoolClient, epoch: number, vestStart: Date): Promise<RewardTree | null> {
-  const { rows } = await client.query<{ recipient: string; wei: string }>(
-    "SELECT recipient, sum(amount_wei)::text AS wei FROM esheu_grants WHERE epoch = $1 GROUP BY recipient",
-    [epoch],
-  );
+  const { rows } = await client.query<{ recipient: string; wei: string }>("SELECT recipient, sum(amount_wei)::text AS wei FROM esheu_grants WHERE epoch = $1 GROUP BY recipient", [
+    epoch,
+  ]);
   const tree = rewardTreeOf(new Map(rows.map((r) => [r.recipient, BigInt(r.wei)])));
   if (!tree) return null;
-  const stored = await client.query(
-    `INSERT INTO reward_roots (epoch, root, total_wei, leaves, vest_start) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (epoch) DO NOTHING`,
-    [epoch, tree.root, tree.totalWei.toString(), tree.leaves.length, vestStart],
-  );
+  const stored = await client.query(`INSERT INTO reward_roots (epoch, root, total_wei, leaves, vest_start) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (epoch) DO NOTHING`, [
+    epoch,
+    tree.root,
+    tree.totalWei.toString(),
+    tree.leaves.length,
+    vestStart,
+  ]);
   if (stored.rowCount === 0) return null;
   await client.query(
     `INSERT INTO reward_leaves (epoch, account, amount_wei, proof)

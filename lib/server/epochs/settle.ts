@@ -100,7 +100,21 @@ export async function settleEpoch(pool: pg.Pool, epoch: number, now = new Date()
       `INSERT INTO epochs (number, starts_at, ends_at, ledger_cutoff, config_id, waifu_pool_wei, llama_pool_wei, waifu_points_micro, llama_points_micro,
                            late_points_micro, adjust_points_micro, miner_count, settled_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [epoch, start, end, cutoff.toString(), config.id, waifuPool.toString(), llamaPool.toString(), waifuPoints.toString(), llamaPoints.toString(), late.toString(), adjust.toString(), miners.length, now],
+      [
+        epoch,
+        start,
+        end,
+        cutoff.toString(),
+        config.id,
+        waifuPool.toString(),
+        llamaPool.toString(),
+        waifuPoints.toString(),
+        llamaPoints.toString(),
+        late.toString(),
+        adjust.toString(),
+        miners.length,
+        now,
+      ],
     );
     if (minerRows.length) {
       const col = (i: number) => minerRows.map((r) => r[i]);
@@ -127,7 +141,15 @@ export async function settleEpoch(pool: pg.Pool, epoch: number, now = new Date()
     }
     await storeRewardTree(client, epoch, end);
     await client.query("COMMIT");
-    return { epoch, miners: miners.length, stakers: new Set(stakerRows.map((r) => r[1])).size, waifuPoolWei: waifuPool, llamaPoolWei: llamaPool, waifuPointsMicro: waifuPoints, llamaPointsMicro: llamaPoints };
+    return {
+      epoch,
+      miners: miners.length,
+      stakers: new Set(stakerRows.map((r) => r[1])).size,
+      waifuPoolWei: waifuPool,
+      llamaPoolWei: llamaPool,
+      waifuPointsMicro: waifuPoints,
+      llamaPointsMicro: llamaPoints,
+    };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw err;

@@ -24,13 +24,7 @@ export async function bribesAt(client: pg.PoolClient | pg.Pool, at: Date, minerI
  * stake per token, esHEU counted `esheuWeightPpm` ÷ 10⁶ times. Read before `end`, it counts the
  * stakes held now as held until `end` (the open epoch's projection).
  */
-export async function stakeWeights(
-  client: pg.PoolClient | pg.Pool,
-  minerIds: string[],
-  start: Date,
-  end: Date,
-  esheuWeightPpm: number,
-): Promise<Map<string, Map<string, bigint>>> {
+export async function stakeWeights(client: pg.PoolClient | pg.Pool, minerIds: string[], start: Date, end: Date, esheuWeightPpm: number): Promise<Map<string, Map<string, bigint>>> {
   const out = new Map<string, Map<string, bigint>>();
   if (minerIds.length === 0) return out;
   const [before, during] = await Promise.all([
@@ -55,8 +49,7 @@ export async function stakeWeights(
     const list = changes.get(k) ?? changes.set(k, []).get(k)!;
     list.push({ staker: r.staker, delta: BigInt(r.delta), at: r.at });
   }
-  const ofToken = (minerId: string, token: number) =>
-    timeWeightedStake(held.get(key(minerId, token)) ?? new Map(), changes.get(key(minerId, token)) ?? [], start, end);
+  const ofToken = (minerId: string, token: number) => timeWeightedStake(held.get(key(minerId, token)) ?? new Map(), changes.get(key(minerId, token)) ?? [], start, end);
   for (const minerId of minerIds) {
     const weights = splitWeights(ofToken(minerId, TOKEN_HEU), ofToken(minerId, TOKEN_ESHEU), esheuWeightPpm);
     if (weights.size) out.set(minerId, weights);

@@ -19,12 +19,7 @@ export interface Window {
  * A test keeps every window equal to availabilityOf over it. Returns, per miner ID, one
  * Availability per window in the order given.
  */
-export async function availabilityByWindow(
-  minerIds: readonly string[],
-  windows: readonly Window[],
-  since: Date | null,
-  db: Db = readPool(),
-): Promise<Map<string, Availability[]>> {
+export async function availabilityByWindow(minerIds: readonly string[], windows: readonly Window[], since: Date | null, db: Db = readPool()): Promise<Map<string, Availability[]>> {
   const plans = windows.map((w) => availabilityPlan(w.from, w.to, since));
   const blank = (online: number, w: number): Availability => ({
     buckets: plans[w]!.buckets,

@@ -28,13 +28,7 @@ export async function heartbeatsSince(db: Db = readPool()): Promise<Date | null>
  * snapshot); nodes with neither are absent then, and at 0 when asked for by ID. `since` is when
  * heartbeats began (heartbeatsSince()).
  */
-export async function availabilityOf(
-  minerIds: readonly string[] | null,
-  from: Date,
-  to: Date,
-  since: Date | null,
-  db: Db = readPool(),
-): Promise<Map<string, Availability>> {
+export async function availabilityOf(minerIds: readonly string[] | null, from: Date, to: Date, since: Date | null, db: Db = readPool()): Promise<Map<string, Availability>> {
   const plan = availabilityPlan(from, to, since);
   const blank = (online: number): Availability => ({ buckets: plan.buckets, online, heartbeatBuckets: plan.heartbeatBuckets, source: plan.source });
   const out = new Map<string, Availability>((minerIds ?? []).map((m) => [m, blank(0)]));

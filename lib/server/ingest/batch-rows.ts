@@ -118,8 +118,11 @@ export async function registerNodes(client: pg.PoolClient, rows: readonly Priced
       WHERE NOT EXISTS (SELECT 1 FROM nodes x WHERE x.miner_id = n.miner_id)
      ON CONFLICT (miner_id) DO NOTHING`,
     [
-      ids, ids.map((id) => first.get(id)!.prepared.wallet), ids.map((id) => id.split("-").slice(1).join("-") || null),
-      ids.map((id) => last.get(id)!.prepared.job.hardware ?? null), ids.map((id) => first.get(id)!.prepared.completedAt.toISOString()),
+      ids,
+      ids.map((id) => first.get(id)!.prepared.wallet),
+      ids.map((id) => id.split("-").slice(1).join("-") || null),
+      ids.map((id) => last.get(id)!.prepared.job.hardware ?? null),
+      ids.map((id) => first.get(id)!.prepared.completedAt.toISOString()),
       ids.map((id) => last.get(id)!.prepared.completedAt.toISOString()),
     ],
   );
@@ -138,8 +141,15 @@ export async function recordDeltas(client: pg.PoolClient, open: OpenEpochs, rows
       rows.slice(i, i + MAX_JOBS_PER_BATCH).map((r) => {
         const { job, wallet, completedAt, base } = r.prepared;
         return {
-          minerId: job.miner_id, wallet, pointType: r.priced.pointType, occurredAt: completedAt, micro: r.priced.pointsMicro,
-          modelId: job.model_id, hardware: job.hardware ?? null, success: isSuccess(r.priced), image: base.model.kind === "image",
+          minerId: job.miner_id,
+          wallet,
+          pointType: r.priced.pointType,
+          occurredAt: completedAt,
+          micro: r.priced.pointsMicro,
+          modelId: job.model_id,
+          hardware: job.hardware ?? null,
+          success: isSuccess(r.priced),
+          image: base.model.kind === "image",
           latencyMs: Math.round(job.inference_latency * 1000),
         };
       }),

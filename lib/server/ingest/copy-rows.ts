@@ -39,5 +39,10 @@ export async function copyLines(client: pg.PoolClient, table: string, columns: r
 
 /** COPYs `rows` into `table` on `client` (in its transaction); returns the rows written. */
 export function copyRows<T>(client: pg.PoolClient, table: string, columns: readonly RowColumn<T>[], rows: readonly T[]): Promise<number> {
-  return copyLines(client, table, columns, rows.map((row) => copyLine(columns, row)));
+  return copyLines(
+    client,
+    table,
+    columns,
+    rows.map((row) => copyLine(columns, row)),
+  );
 }

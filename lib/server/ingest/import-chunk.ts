@@ -105,12 +105,29 @@ async function writeJobs(client: pg.PoolClient, session: ImportSession, jobs: re
   // Job ids in key order, as writeBatch inserts them: a live batch sharing ids waits, never deadlocks.
   // A stored id (or one a live batch commits meanwhile) fails the COPY (23505): the chunk is retried with the lookup.
   const byId = [...fresh].sort((a, b) => (a.prepared.job.job_id < b.prepared.job.job_id ? -1 : 1));
-  await copyLines(client, "jobs", JOB_COLUMNS, byId.map((j) => j.jobRow));
-  const priced = await priceFresh(client, fresh.map((j) => j.prepared));
+  await copyLines(
+    client,
+    "jobs",
+    JOB_COLUMNS,
+    byId.map((j) => j.jobRow),
+  );
+  const priced = await priceFresh(
+    client,
+    fresh.map((j) => j.prepared),
+  );
   // Entries in (miner, time) order: neighbours in the ledger's (miner_id, occurred_at) index arrive together.
-  const byMiner = [...priced].sort((a, b) => (a.prepared.job.miner_id < b.prepared.job.miner_id ? -1 : a.prepared.job.miner_id > b.prepared.job.miner_id ? 1 : a.prepared.completedAt.getTime() - b.prepared.completedAt.getTime()));
+  const byMiner = [...priced].sort((a, b) =>
+    a.prepared.job.miner_id < b.prepared.job.miner_id
+      ? -1
+      : a.prepared.job.miner_id > b.prepared.job.miner_id
+        ? 1
+        : a.prepared.completedAt.getTime() - b.prepared.completedAt.getTime(),
+  );
   await copyRows(client, "ledger_entries", LEDGER_COLUMNS, byMiner);
-  await registerNodes(client, priced.filter((r) => !session.knownNodes.has(r.prepared.job.miner_id)));
+  await registerNodes(
+    client,
+    priced.filter((r) => !session.knownNodes.has(r.prepared.job.miner_id)),
+  );
   await recordDeltas(client, open, priced);
   result.created = priced.length;
   result.minerIds = [...new Set(priced.map((r) => r.prepared.job.miner_id))];

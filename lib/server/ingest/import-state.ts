@@ -64,8 +64,12 @@ export async function openImport(
 ): Promise<ImportState> {
   await client.query(
     `INSERT INTO imports (file_key, file_name, format, size_bytes, report_path) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (file_key) DO ${restart ? `UPDATE SET file_name = $2, format = $3, report_path = $5, offset_bytes = 0, lines = 0, created = 0,
-       duplicates = 0, rejected = 0, report_bytes = 0, started_at = now(), updated_at = now(), finished_at = NULL` : "NOTHING"}`,
+     ON CONFLICT (file_key) DO ${
+       restart
+         ? `UPDATE SET file_name = $2, format = $3, report_path = $5, offset_bytes = 0, lines = 0, created = 0,
+       duplicates = 0, rejected = 0, report_bytes = 0, started_at = now(), updated_at = now(), finished_at = NULL`
+         : "NOTHING"
+     }`,
     [init.fileKey, init.fileName, init.format, init.sizeBytes, init.reportPath],
   );
   const { rows } = await client.query<ImportState>(`SELECT ${COLUMNS} FROM imports WHERE file_key = $1`, [init.fileKey]);

@@ -14,7 +14,7 @@ export async function ingestRequest(req: Request, now = new Date()): Promise<Ing
   const m = metrics();
   try {
     const envelope = ingestBodySchema.safeParse(await signedJsonOf(req, now));
-    if (!envelope.success) throw new AppError("validation_failed", "The body must be {\"jobs\": [1 to 1000 jobs]}.", describeIssues(envelope.error));
+    if (!envelope.success) throw new AppError("validation_failed", 'The body must be {"jobs": [1 to 1000 jobs]}.', describeIssues(envelope.error));
     const result = await writeBatch(prepareJobs(envelope.data.jobs, now));
     m.ingestJobs.inc({ result: "created" }, result.accepted);
     m.ingestJobs.inc({ result: "duplicate" }, result.duplicates);

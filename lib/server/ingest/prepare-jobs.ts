@@ -27,9 +27,20 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /** Canonical content, so a resend that differs only in formatting is still the same job. */
 function hashJob(job: Job, completedAt: Date): string {
   const canonical = [
-    job.job_id, job.miner_id, job.model_id, job.status, completedAt.toISOString(), job.hardware ?? null,
-    job.inference_latency, job.width ?? null, job.height ?? null, job.num_iterations ?? null,
-    job.input_tokens ?? null, job.output_tokens ?? null, job.input_ref ?? null, job.output_ref ?? null,
+    job.job_id,
+    job.miner_id,
+    job.model_id,
+    job.status,
+    completedAt.toISOString(),
+    job.hardware ?? null,
+    job.inference_latency,
+    job.width ?? null,
+    job.height ?? null,
+    job.num_iterations ?? null,
+    job.input_tokens ?? null,
+    job.output_tokens ?? null,
+    job.input_ref ?? null,
+    job.output_ref ?? null,
   ];
   return hash("sha256", JSON.stringify(canonical), "hex"); // one-shot: the same digest as createHash, in half the time
 }

@@ -12,7 +12,7 @@ export function verifySignature(opts: SignatureHeaders & { secret: string; body:
   const expected = Buffer.from(signBody(opts.secret, timestampHeader, opts.body));
   const given = Buffer.from(signatureHeader.trim());
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new AppError("unauthorized", "x-signature does not match: expected sha256=<hex HMAC-SHA256 of \"<x-timestamp>.<raw body>\">.");
+    throw new AppError("unauthorized", 'x-signature does not match: expected sha256=<hex HMAC-SHA256 of "<x-timestamp>.<raw body>">.');
   }
 }
 

@@ -42,9 +42,15 @@ export async function writeBatch(prepared: readonly PreparedJob[]): Promise<Inge
     const unique = new Map<string, PreparedJob>();
     for (const p of prepared) if (!unique.has(p.job.job_id)) unique.set(p.job.job_id, p);
     const created = await insertJobs(client, [...unique.values()]);
-    const storedPoints = await assertSameContent(client, [...unique.values()].filter((p) => !created.has(p.job.job_id)));
+    const storedPoints = await assertSameContent(
+      client,
+      [...unique.values()].filter((p) => !created.has(p.job.job_id)),
+    );
 
-    const priced = await priceFresh(client, [...unique.values()].filter((p) => created.has(p.job.job_id)));
+    const priced = await priceFresh(
+      client,
+      [...unique.values()].filter((p) => created.has(p.job.job_id)),
+    );
     if (priced.length > 0) {
       const ledger = unnestInsert("ledger_entries", LEDGER_COLUMNS, priced);
       await client.query(ledger.sql, ledger.params);

@@ -48,7 +48,15 @@ export const MARKET_CSV_COLUMNS = [
 const pct = (bps: number | null | undefined) => (bps == null ? null : csvNumber(formatUnits(BigInt(bps), 2)));
 const heu = (wei: string) => csvNumber(formatUnits(BigInt(wei), 18));
 /** A float as a plain decimal (never 1e-7) with at most `digits` decimals. */
-const decimal = (x: number | null, digits: number) => (x === null ? null : csvNumber(x.toFixed(digits).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "")));
+const decimal = (x: number | null, digits: number) =>
+  x === null
+    ? null
+    : csvNumber(
+        x
+          .toFixed(digits)
+          .replace(/(\.\d*?)0+$/, "$1")
+          .replace(/\.$/, ""),
+      );
 
 function cells(r: MarketRow, stake: number, asOf: string): CsvCell[] {
   const ratioPct = (v: number | null) => decimal(v === null ? null : v * 100, 4);

@@ -145,7 +145,11 @@ function contextOf(m: Meta, stakeHeu: number): SnapshotContext {
  * count. A precomputed order (every sort but yield at a stake other than the default) reads its
  * rank index in order and stops at the page; yield for another stake is sorted on narrow rows.
  */
-export function marketSql(q: MarketQuery, curve: StakeCurve, page: { limit: number; offset: number } | null): { sql: string; count: string; args: unknown[]; countArgs: unknown[] } {
+export function marketSql(
+  q: MarketQuery,
+  curve: StakeCurve,
+  page: { limit: number; offset: number } | null,
+): { sql: string; count: string; args: unknown[]; countArgs: unknown[] } {
   const args: unknown[] = [q.stake];
   const arg = (v: unknown) => `$${args.push(v)}`;
   const filters = whereSql(q, arg);

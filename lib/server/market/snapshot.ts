@@ -25,10 +25,41 @@ const LOCK_CLASS = 0x4845;
 const LOCK_KEY = 0x4d4b; // "MK"
 
 const SNAPSHOT_COLUMNS = [
-  "miner_id", "wallet", "hardware", "first_seen_at", "last_seen_at", "bribe_bps", "pending_bribe_bps", "pending_epoch", "pending_at", "forward_bribe_bps",
-  "last_change_bps", "last_change_set_at", "last_change_at", "cut_from_bps", "cut_to_bps", "cut_at", "cut_pending", "stake_wei", "stake_heu_wei",
-  "stake_esheu_wei", "stake_heu", "split_stake_heu", "online_24h", "online_7d", "online_30d", "jobs_24h", "jobs_7d", "jobs_30d", "on_time_24h", "on_time_7d",
-  "on_time_30d", "on_time_rate_7d", "waifu_micro_7d", "llama_micro_7d", "latency_ms",
+  "miner_id",
+  "wallet",
+  "hardware",
+  "first_seen_at",
+  "last_seen_at",
+  "bribe_bps",
+  "pending_bribe_bps",
+  "pending_epoch",
+  "pending_at",
+  "forward_bribe_bps",
+  "last_change_bps",
+  "last_change_set_at",
+  "last_change_at",
+  "cut_from_bps",
+  "cut_to_bps",
+  "cut_at",
+  "cut_pending",
+  "stake_wei",
+  "stake_heu_wei",
+  "stake_esheu_wei",
+  "stake_heu",
+  "split_stake_heu",
+  "online_24h",
+  "online_7d",
+  "online_30d",
+  "jobs_24h",
+  "jobs_7d",
+  "jobs_30d",
+  "on_time_24h",
+  "on_time_7d",
+  "on_time_30d",
+  "on_time_rate_7d",
+  "waifu_micro_7d",
+  "llama_micro_7d",
+  "latency_ms",
 ];
 
 export const MARKET_WINDOWS = { "24h": 24, "7d": 7 * 24, "30d": 30 * 24 } as const;
@@ -38,17 +69,32 @@ async function bribeColumns(client: pg.PoolClient, now: Date) {
   // The rebuild writes what it reads: the primary, never the read replica.
   const head = await indexedHead(client);
   const { rows } = await client.query<{ miner_id: string; bps: number; effective_epoch: number; effective_at: Date; set_at: Date; block_number: string; log_index: number }>(
-      `SELECT miner_id, bps, effective_epoch, effective_at, set_at, block_number::text, log_index FROM bribe_changes`,
-    );
+    `SELECT miner_id, bps, effective_epoch, effective_at, set_at, block_number::text, log_index FROM bribe_changes`,
+  );
   const at = chainTime(head, now).getTime();
   const byNode = new Map<string, BribeChangeInput[]>();
   for (const r of rows) {
     const list = byNode.get(r.miner_id) ?? [];
-    list.push({ bps: r.bps, effectiveEpoch: r.effective_epoch, effectiveAt: r.effective_at.getTime(), setAt: r.set_at.getTime(), blockNumber: BigInt(r.block_number), logIndex: r.log_index });
+    list.push({
+      bps: r.bps,
+      effectiveEpoch: r.effective_epoch,
+      effectiveAt: r.effective_at.getTime(),
+      setAt: r.set_at.getTime(),
+      blockNumber: BigInt(r.block_number),
+      logIndex: r.log_index,
+    });
     byNode.set(r.miner_id, list);
   }
   const cols = { id: [] as string[], bribe: [] as (number | null)[], pending: [] as (number | null)[], pendingEpoch: [] as (number | null)[], pendingAt: [] as (Date | null)[] };
-  const more = { lastBps: [] as number[], lastSetAt: [] as Date[], lastAt: [] as Date[], cutFrom: [] as (number | null)[], cutTo: [] as (number | null)[], cutAt: [] as (Date | null)[], cutPending: [] as (boolean | null)[] };
+  const more = {
+    lastBps: [] as number[],
+    lastSetAt: [] as Date[],
+    lastAt: [] as Date[],
+    cutFrom: [] as (number | null)[],
+    cutTo: [] as (number | null)[],
+    cutAt: [] as (Date | null)[],
+    cutPending: [] as (boolean | null)[],
+  };
   for (const [id, changes] of byNode) {
     const s = bribeState(changes, at);
     const last = s.history[0]!; // newest set first

@@ -15,8 +15,7 @@ import { minerParamsSchema } from "@/lib/schemas/miners";
 import { pathParameters, queryParameters } from "./json-schema";
 import { json, operation } from "./operation";
 
-const adminNote =
-  "Admins only: requires the httpOnly `heurist_session` cookie of a Sign-In with Ethereum session whose address is listed in ADMIN_ADDRESSES.";
+const adminNote = "Admins only: requires the httpOnly `heurist_session` cookie of a Sign-In with Ethereum session whose address is listed in ADMIN_ADDRESSES.";
 const writeNote = " Writes take `content-type: application/json`; a refused request writes nothing.";
 const denied = { 401: "Not signed in", 403: "Signed in, but not as an admin" };
 

@@ -65,7 +65,8 @@ export function exportPaths() {
     "/api/v1/wallets/{address}/miners.csv": csvExport({
       id: "exportWalletMiners",
       summary: "A wallet's GPU table as CSV, as filtered and sorted",
-      description: "The rows GET /api/v1/wallets/{address} pages through for the same `sort`, `order`, `q`, `idle`, `belowMedian` and `zeroEarning`, every page (`page` and `pageSize` are accepted and ignored). 24-hour figures cover the last 24 hourly buckets; `vs_median_ratio` is points_per_job_24h ÷ median_points_per_job_24h over `median_gpus` GPUs of the wallet of the same hardware and point type (empty without a comparison); `idle` 1 for a GPU online at no time in the last 24 hours. Streamed.",
+      description:
+        "The rows GET /api/v1/wallets/{address} pages through for the same `sort`, `order`, `q`, `idle`, `belowMedian` and `zeroEarning`, every page (`page` and `pageSize` are accepted and ignored). 24-hour figures cover the last 24 hourly buckets; `vs_median_ratio` is points_per_job_24h ÷ median_points_per_job_24h over `median_gpus` GPUs of the wallet of the same hardware and point type (empty without a comparison); `idle` 1 for a GPU online at no time in the last 24 hours. Streamed.",
       parameters: [...pathParameters(walletParamsSchema), ...queryParameters(walletQuerySchema)],
       rows: "One row per GPU.",
       columns: FLEET_CSV_COLUMNS,

@@ -9,7 +9,13 @@ const tooLarge = "The body is larger than 2 MiB";
 const disabled = "Ingestion is disabled (no INGEST_HMAC_SECRET configured)";
 const signatureHeaders = [
   { name: "x-timestamp", in: "header", required: true, description: "unix seconds when the request was signed", schema: { type: "string", pattern: "^\\d{1,12}$" } },
-  { name: "x-signature", in: "header", required: true, description: 'sha256=<hex HMAC-SHA256 of "<x-timestamp>.<raw body>">', schema: { type: "string", pattern: "^sha256=[0-9a-f]{64}$" } },
+  {
+    name: "x-signature",
+    in: "header",
+    required: true,
+    description: 'sha256=<hex HMAC-SHA256 of "<x-timestamp>.<raw body>">',
+    schema: { type: "string", pattern: "^sha256=[0-9a-f]{64}$" },
+  },
 ];
 
 export function ingestPaths() {

@@ -20,7 +20,8 @@ export function metaPaths() {
       get: operation({
         id: "getReady",
         tag: "meta",
-        summary: "Readiness: can this server serve? (database reachable, migrations current, chain indexer within READY_MAX_INDEXER_LAG_BLOCKS); snapshot ages and settlement are reported, not required",
+        summary:
+          "Readiness: can this server serve? (database reachable, migrations current, chain indexer within READY_MAX_INDEXER_LAG_BLOCKS); snapshot ages and settlement are reported, not required",
         responses: {
           200: json("Ready", readyResponseSchema),
           503: json("Not ready: the checks say which failed", readyResponseSchema),

@@ -25,7 +25,8 @@ export function watchPaths() {
       post: operation({
         id: "createWatch",
         tag: "alerts",
-        summary: "Watch a GPU or a wallet's GPUs (quiet for N minutes, availability below X %), nodes (bribe or stake changes), slashes or epochs; optionally with a signed webhook",
+        summary:
+          "Watch a GPU or a wallet's GPUs (quiet for N minutes, availability below X %), nodes (bribe or stake changes), slashes or epochs; optionally with a signed webhook",
         description: `${cookieNote} The webhook's secret (the HMAC key of its signatures) is in this answer only.`,
         parameters: pathParameters(walletParamsSchema),
         body: createWatchBodySchema,
@@ -55,7 +56,13 @@ export function watchPaths() {
         summary: "Queue a test event to the watch's webhook: signed, retried and logged like an alert; its success re-enables a disabled webhook",
         description: cookieNote,
         parameters: watchParams,
-        responses: { 202: { description: "Queued; its delivery shows in the watch's deliveries" }, 400: "Invalid address or id", ...ownerErrors, 404: "The wallet has no such watch", 409: "The watch has no webhook" },
+        responses: {
+          202: { description: "Queued; its delivery shows in the watch's deliveries" },
+          400: "Invalid address or id",
+          ...ownerErrors,
+          404: "The wallet has no such watch",
+          409: "The watch has no webhook",
+        },
       }),
     },
     "/api/v1/wallets/{address}/watches/{id}/enable": {
@@ -69,10 +76,22 @@ export function watchPaths() {
       }),
     },
     "/api/v1/wallets/{address}/feed.atom": {
-      get: operation({ id: "walletFeed", tag: "alerts", summary: "A wallet's alerts as an Atom feed", parameters: pathParameters(walletParamsSchema), responses: { 200: atom("The wallet's GPUs and nodes"), 400: "Invalid address" } }),
+      get: operation({
+        id: "walletFeed",
+        tag: "alerts",
+        summary: "A wallet's alerts as an Atom feed",
+        parameters: pathParameters(walletParamsSchema),
+        responses: { 200: atom("The wallet's GPUs and nodes"), 400: "Invalid address" },
+      }),
     },
     "/api/v1/miners/{minerId}/feed.atom": {
-      get: operation({ id: "minerFeed", tag: "alerts", summary: "A miner's alerts as an Atom feed", parameters: pathParameters(minerParamsSchema), responses: { 200: atom("The miner ID"), 400: "Invalid miner ID" } }),
+      get: operation({
+        id: "minerFeed",
+        tag: "alerts",
+        summary: "A miner's alerts as an Atom feed",
+        parameters: pathParameters(minerParamsSchema),
+        responses: { 200: atom("The miner ID"), 400: "Invalid miner ID" },
+      }),
     },
   };
 }

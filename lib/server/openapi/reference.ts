@@ -75,7 +75,11 @@ const MAX_ENUM = 6;
 
 export const schemaAnchor = (name: string) => `schema-${name}`;
 const tagAnchor = (tag: string) => `tag-${tag}`;
-const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+const slug = (s: string) =>
+  s
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
 
 function join(parts: TypeText[], separator: string): TypeText {
   return parts.flatMap((p, i) => (i === 0 ? p : [{ text: separator }, ...p]));
@@ -103,7 +107,11 @@ export function typeOf(schema: JsonSchema | undefined): TypeText {
   if ("const" in schema) return [{ text: JSON.stringify(schema.const) }];
   const union = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
   if (Array.isArray(union)) return join(union.map(typeOf), " | ");
-  if (Array.isArray(schema.type)) return join((schema.type as string[]).map((t) => typeOf({ ...schema, type: t })), " | ");
+  if (Array.isArray(schema.type))
+    return join(
+      (schema.type as string[]).map((t) => typeOf({ ...schema, type: t })),
+      " | ",
+    );
   if (schema.type === "array") return [...typeOf(schema.items as JsonSchema | undefined), { text: `[]${range(schema)}` }];
   if (typeof schema.type === "string") {
     const format = typeof schema.format === "string" ? ` (${schema.format})` : "";

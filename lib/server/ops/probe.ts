@@ -121,7 +121,12 @@ export async function probeOps(opts: ProbeOptions = {}): Promise<OpsState> {
   const chain = opts.chain ?? chainEnv();
   const env = serverEnv();
   const { READY_MAX_INDEXER_LAG_BLOCKS: maxLagBlocks, READY_MAX_WORKER_SILENCE_SECONDS: maxSilence } = opsEnv();
-  const head = chain.contracts ? chainHead(chain.rpcUrl).then((h) => ({ h }), (err: unknown) => ({ err: message(err) })) : null;
+  const head = chain.contracts
+    ? chainHead(chain.rpcUrl).then(
+        (h) => ({ h }),
+        (err: unknown) => ({ err: message(err) }),
+      )
+    : null;
   const replica = probeReplica();
 
   const state: OpsState = {
@@ -158,9 +163,7 @@ export async function probeOps(opts: ProbeOptions = {}): Promise<OpsState> {
     await client.query("SELECT 1");
     state.database = { ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
     try {
-      const { rows } = await client.query<{ migration_name: string }>(
-        "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
-      );
+      const { rows } = await client.query<{ migration_name: string }>("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL");
       const applied = new Set(rows.map((r) => r.migration_name));
       const missing = migrationsInBuild().filter((m) => !applied.has(m));
       state.migrations = { ...state.migrations, ok: missing.length === 0 && !state.migrations.error, applied: applied.size, missing };

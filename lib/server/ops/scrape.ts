@@ -35,7 +35,11 @@ function stateRegistry(s: OpsState, tasks: TaskQueueStat[], now: number): Regist
   gauge("heurist_market_snapshot_age_seconds", "Age of the staking market snapshot", s.marketSnapshot.ageSeconds);
   gauge("heurist_leaderboard_snapshot_age_seconds", "Age of the oldest leaderboard window's snapshot", s.leaderboard.ageSeconds);
   gauge("heurist_settlement_last_epoch", "Number of the last settled epoch", s.settlement.lastSettledEpoch);
-  gauge("heurist_settlement_last_age_seconds", "Time since the last epoch settlement ran", s.settlement.settledAt ? Math.round((now - Date.parse(s.settlement.settledAt)) / 1000) : null);
+  gauge(
+    "heurist_settlement_last_age_seconds",
+    "Time since the last epoch settlement ran",
+    s.settlement.settledAt ? Math.round((now - Date.parse(s.settlement.settledAt)) / 1000) : null,
+  );
   gauge("heurist_settlement_overdue", "1 when an ended epoch is past its grace period plus an hour and still unsettled", s.database.ok ? Number(s.settlement.overdue) : null);
   gauge("heurist_migrations_pending", "Migrations in this build not applied to the database", s.migrations.applied === null ? null : s.migrations.missing.length);
   gauge("heurist_database_up", "1 when the database answered this scrape's probe", Number(s.database.ok));
@@ -57,7 +61,9 @@ function stateRegistry(s: OpsState, tasks: TaskQueueStat[], now: number): Regist
   labelled("heurist_worker_oldest_wait_seconds", "How long a task's oldest due job has waited for a worker (0: none waiting)", (t) => t.oldestWaitSeconds);
   labelled("heurist_worker_task_last_duration_seconds", "Duration of a task's last run (settle-epochs: the last settlement pass)", (t) => t.lastDurationSeconds);
   labelled("heurist_worker_task_last_ok", "1 when a task's last run succeeded", (t) => (t.lastOk === null ? null : Number(t.lastOk)));
-  labelled("heurist_worker_task_last_run_age_seconds", "Time since a task's last run finished", (t) => (t.lastFinishedAt ? Math.round((now - t.lastFinishedAt.getTime()) / 1000) : null));
+  labelled("heurist_worker_task_last_run_age_seconds", "Time since a task's last run finished", (t) =>
+    t.lastFinishedAt ? Math.round((now - t.lastFinishedAt.getTime()) / 1000) : null,
+  );
   return registry;
 }
 

@@ -51,7 +51,5 @@ export async function dailySeries(scope: RollupScope, key: string, now: Date, da
 /** Every UTC day with a rollup row (a job or a correction) over the whole history, oldest first, in exact micro-points. */
 export async function dailyMicro(scope: RollupScope, key: string): Promise<{ date: string; waifuMicro: bigint; llamaMicro: bigint }[]> {
   const rows = await rollupDays(scope, key, new Date(0));
-  return rows
-    .map((r) => ({ date: r.day, waifuMicro: BigInt(r.waifu ?? 0), llamaMicro: BigInt(r.llama ?? 0) }))
-    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  return rows.map((r) => ({ date: r.day, waifuMicro: BigInt(r.waifu ?? 0), llamaMicro: BigInt(r.llama ?? 0) })).sort((a, b) => (a.date < b.date ? -1 : 1));
 }

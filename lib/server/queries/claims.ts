@@ -19,10 +19,7 @@ function statusOf(r: Row): WalletClaim["status"] {
 /** Every epoch leaf of `address` (lower-cased), newest first, with what the indexer saw of it on chain. */
 export async function getWalletClaims(address: string): Promise<WalletClaims> {
   const db = readPool();
-  const [rows, head] = await Promise.all([
-    readPrisma().$queryRawTyped(walletClaims(address)),
-    indexedHead(db),
-  ]);
+  const [rows, head] = await Promise.all([readPrisma().$queryRawTyped(walletClaims(address)), indexedHead(db)]);
   const chain = chainEnv();
   return {
     address,

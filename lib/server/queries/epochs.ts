@@ -38,11 +38,18 @@ const EPOCH_COLUMNS = `number, starts_at, ends_at, waifu_pool_wei::text, llama_p
 
 function settled(r: EpochRow): EpochSummary {
   return {
-    epoch: r.number, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString(), status: "settled",
-    waifuPool: weiToHeuString(r.waifu_pool_wei), llamaPool: weiToHeuString(r.llama_pool_wei),
-    waifuPoints: points(r.waifu_points_micro), llamaPoints: points(r.llama_points_micro),
-    latePoints: points(r.late_points_micro), adjustmentPoints: points(r.adjust_points_micro),
-    minerCount: r.miner_count, settledAt: r.settled_at.toISOString(),
+    epoch: r.number,
+    startsAt: r.starts_at.toISOString(),
+    endsAt: r.ends_at.toISOString(),
+    status: "settled",
+    waifuPool: weiToHeuString(r.waifu_pool_wei),
+    llamaPool: weiToHeuString(r.llama_pool_wei),
+    waifuPoints: points(r.waifu_points_micro),
+    llamaPoints: points(r.llama_points_micro),
+    latePoints: points(r.late_points_micro),
+    adjustmentPoints: points(r.adjust_points_micro),
+    minerCount: r.miner_count,
+    settledAt: r.settled_at.toISOString(),
   };
 }
 
@@ -59,11 +66,18 @@ async function openEpoch(epoch: number): Promise<EpochSummary> {
   const waifu = BigInt(rows[0]?.waifu ?? 0);
   const llama = BigInt(rows[0]?.llama ?? 0);
   return {
-    epoch, startsAt: from.toISOString(), endsAt: epochEnd(epoch).toISOString(), status: "open",
+    epoch,
+    startsAt: from.toISOString(),
+    endsAt: epochEnd(epoch).toISOString(),
+    status: "open",
     waifuPool: weiToHeuString(poolSize(config.waifuBaseWei, config.waifuWeiPerPoint, waifu)),
     llamaPool: weiToHeuString(poolSize(config.llamaBaseWei, config.llamaWeiPerPoint, llama)),
-    waifuPoints: points(waifu), llamaPoints: points(llama), latePoints: 0, adjustmentPoints: 0,
-    minerCount: Number(rows[0]?.miners ?? 0), settledAt: null,
+    waifuPoints: points(waifu),
+    llamaPoints: points(llama),
+    latePoints: 0,
+    adjustmentPoints: 0,
+    minerCount: Number(rows[0]?.miners ?? 0),
+    settledAt: null,
   };
 }
 
@@ -91,12 +105,20 @@ export async function getEpochOrThrow(epoch: number, now = new Date()): Promise<
   return {
     ...summary,
     config: {
-      waifuBase: weiToHeuString(config.waifuBaseWei), llamaBase: weiToHeuString(config.llamaBaseWei),
-      waifuPerPoint: weiToHeuString(config.waifuWeiPerPoint), llamaPerPoint: weiToHeuString(config.llamaWeiPerPoint),
+      waifuBase: weiToHeuString(config.waifuBaseWei),
+      llamaBase: weiToHeuString(config.llamaBaseWei),
+      waifuPerPoint: weiToHeuString(config.waifuWeiPerPoint),
+      llamaPerPoint: weiToHeuString(config.llamaWeiPerPoint),
       esHeuWeight: config.esheuWeightPpm / WEIGHT_ONE_PPM,
       effectiveEpoch: cfg.rows[0]!.effective_epoch,
     },
-    topMiners: top.rows.map((r) => ({ minerId: r.miner_id, wallet: r.wallet, waifuPoints: points(r.waifu_points_micro), llamaPoints: points(r.llama_points_micro), tokens: weiToHeuString(r.tokens) })),
+    topMiners: top.rows.map((r) => ({
+      minerId: r.miner_id,
+      wallet: r.wallet,
+      waifuPoints: points(r.waifu_points_micro),
+      llamaPoints: points(r.llama_points_micro),
+      tokens: weiToHeuString(r.tokens),
+    })),
   };
 }
 
@@ -108,7 +130,16 @@ export async function epochRewardsOrThrow(epoch: number, wallet: string, now = n
     throw new AppError("not_found", `Epoch ${epoch} is not settled${epoch > epochOf(now) ? " (it has not begun)" : " yet"}.`);
   }
   const [miners, stakes, grants] = await Promise.all([
-    readPool().query<{ miner_id: string; waifu_points_micro: string; llama_points_micro: string; waifu_tokens_wei: string; llama_tokens_wei: string; bribe_bps: number; operator_wei: string; stakers_wei: string }>(
+    readPool().query<{
+      miner_id: string;
+      waifu_points_micro: string;
+      llama_points_micro: string;
+      waifu_tokens_wei: string;
+      llama_tokens_wei: string;
+      bribe_bps: number;
+      operator_wei: string;
+      stakers_wei: string;
+    }>(
       `SELECT miner_id, waifu_points_micro::text, llama_points_micro::text, waifu_tokens_wei::text, llama_tokens_wei::text, bribe_bps, operator_wei::text, stakers_wei::text
          FROM epoch_miner_rewards WHERE epoch = $1 AND wallet = $2 ORDER BY miner_id`,
       [epoch, wallet],
@@ -120,11 +151,18 @@ export async function epochRewardsOrThrow(epoch: number, wallet: string, now = n
     readPool().query<{ total: string | null }>("SELECT sum(amount_wei)::text AS total FROM esheu_grants WHERE epoch = $1 AND recipient = $2", [epoch, wallet]),
   ]);
   return {
-    epoch, wallet, status: "settled",
+    epoch,
+    wallet,
+    status: "settled",
     asMiner: miners.rows.map((r) => ({
-      minerId: r.miner_id, waifuPoints: points(r.waifu_points_micro), llamaPoints: points(r.llama_points_micro),
-      waifuTokens: weiToHeuString(r.waifu_tokens_wei), llamaTokens: weiToHeuString(r.llama_tokens_wei), bribeBps: r.bribe_bps,
-      operatorTokens: weiToHeuString(r.operator_wei), stakersTokens: weiToHeuString(r.stakers_wei),
+      minerId: r.miner_id,
+      waifuPoints: points(r.waifu_points_micro),
+      llamaPoints: points(r.llama_points_micro),
+      waifuTokens: weiToHeuString(r.waifu_tokens_wei),
+      llamaTokens: weiToHeuString(r.llama_tokens_wei),
+      bribeBps: r.bribe_bps,
+      operatorTokens: weiToHeuString(r.operator_wei),
+      stakersTokens: weiToHeuString(r.stakers_wei),
     })),
     asStaker: stakes.rows.map((r) => ({ minerId: r.miner_id, tokens: weiToHeuString(r.tokens_wei), weight: r.weight })),
     total: weiToHeuString(grants.rows[0]?.total ?? "0"),
@@ -172,7 +210,10 @@ export async function walletRewardHistory(wallet: string, now = new Date()): Pro
   return {
     wallet,
     epochs: perEpoch.rows.map((r) => ({
-      epoch: r.epoch, startsAt: epochStart(r.epoch).toISOString(), asMiner: weiToHeuString(r.miner), asStaker: weiToHeuString(r.staker),
+      epoch: r.epoch,
+      startsAt: epochStart(r.epoch).toISOString(),
+      asMiner: weiToHeuString(r.miner),
+      asStaker: weiToHeuString(r.staker),
       total: weiToHeuString(BigInt(r.miner) + BigInt(r.staker)),
     })),
     vesting: { granted: weiToHeuString(granted), vested: weiToHeuString(vested), unvested: weiToHeuString(granted - vested), asOf: now.toISOString() },

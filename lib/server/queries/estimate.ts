@@ -65,11 +65,7 @@ export async function estimateWithRates(query: EstimateQuery, now = new Date()):
   if (!query.gpu) return job;
   const [network, rate] = await Promise.all([getGpuThroughput("7d"), getTokenRate(now)]);
   if (!network) throw snapshotPending("GPU throughput (per-hour and per-day figures)", gpuThroughputIntervalSeconds());
-  const e = computeEstimate(
-    { gpu: query.gpu, modelId: query.model, scheduleId: job.schedule, ...jobOf(query) },
-    network,
-    rate,
-  );
+  const e = computeEstimate({ gpu: query.gpu, modelId: query.model, scheduleId: job.schedule, ...jobOf(query) }, network, rate);
   const t = e.earnings?.throughput;
   return {
     ...job,
@@ -86,7 +82,16 @@ export async function estimateWithRates(query: EstimateQuery, now = new Date()):
       days: e.rate.source === "catalog" ? null : e.rate.days,
     },
     network: t
-      ? { pointsPerDayOnline: t.pointsPerOnlineDay.value, p25: t.pointsPerOnlineDay.p25, p75: t.pointsPerOnlineDay.p75, devices: t.devices, days: t.days, from: network.from, to: network.to, asOf: network.asOf }
+      ? {
+          pointsPerDayOnline: t.pointsPerOnlineDay.value,
+          p25: t.pointsPerOnlineDay.p25,
+          p75: t.pointsPerOnlineDay.p75,
+          devices: t.devices,
+          days: t.days,
+          from: network.from,
+          to: network.to,
+          asOf: network.asOf,
+        }
       : null,
   };
 }

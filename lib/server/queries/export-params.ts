@@ -9,4 +9,3 @@ export function exportRangeOrThrow(url: string, limits: { defaultDays: number; m
   if ("problems" in resolved) throw new AppError("bad_request", "Invalid query parameters", resolved.problems);
   return resolved.range;
 }
-

@@ -17,7 +17,10 @@ import { windowStart } from "./windows";
 export const MARKET_WINDOW_DAYS = 7;
 
 /** The staking panel's node: NodeSummary's live fields plus what the panel shows beside them. */
-export interface MarketNode extends Pick<NodeSummary, "minerId" | "stakeHeu" | "splitStakeHeu" | "esHeuWeight" | "bribe" | "pendingBribe" | "recentCut" | "jobs7d" | "availability24h"> {
+export interface MarketNode extends Pick<
+  NodeSummary,
+  "minerId" | "stakeHeu" | "splitStakeHeu" | "esHeuWeight" | "bribe" | "pendingBribe" | "recentCut" | "jobs7d" | "availability24h"
+> {
   wallet: string;
   hardware: string | null;
   /** Jobs completed in time ÷ jobs received over the window; null without jobs. */

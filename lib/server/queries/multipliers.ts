@@ -14,4 +14,3 @@ export function multipliersInForce(now: Date, nftCount: number, hasBoostSlot: bo
     stakeMultiplier: ppmToNumber(stakeMultiplierPpm(schedule.stakeCurve, stakeHeu)),
   };
 }
-

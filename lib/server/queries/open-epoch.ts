@@ -134,10 +134,18 @@ export async function walletOpenEpoch(address: string, now = new Date()): Promis
   const [sums, weights] = await Promise.all([nodeSums(nodes, epoch), stakeWeights(readPool(), nodes, start, end, config.esheuWeightPpm)]);
   const project = (minerId: string) => {
     const s = sums.get(minerId) ?? { waifu: 0n, llama: 0n };
-    return projectNode(net, { waifuPointsMicro: s.waifu, llamaPointsMicro: s.llama, bribeBps: bribes.get(minerId)!, stakeWeights: weights.get(minerId) ?? new Map<string, bigint>() });
+    return projectNode(net, {
+      waifuPointsMicro: s.waifu,
+      llamaPointsMicro: s.llama,
+      bribeBps: bribes.get(minerId)!,
+      stakeWeights: weights.get(minerId) ?? new Map<string, bigint>(),
+    });
   };
 
-  const bribedNodes = ownIds.filter((id) => bribes.has(id)).map((minerId) => ({ minerId, p: project(minerId) })).filter((n) => n.p.stakersWei > 0n);
+  const bribedNodes = ownIds
+    .filter((id) => bribes.has(id))
+    .map((minerId) => ({ minerId, p: project(minerId) }))
+    .filter((n) => n.p.stakersWei > 0n);
   const toStakersWei = bribedNodes.reduce((s, n) => s + n.p.stakersWei, 0n);
   const stakedNodes = stakedIds
     .filter((id) => bribes.has(id) && (weights.get(id)?.get(address) ?? 0n) > 0n)
@@ -159,6 +167,12 @@ export async function walletOpenEpoch(address: string, now = new Date()): Promis
     asStaker: amount(asStakerWei),
     projected: amount(asMinerWei + asStakerWei),
     bribedNodes: bribedNodes.map(({ minerId, p }) => ({ minerId, bribeBps: bribes.get(minerId)!, tokens: amount(p.tokensWei), toStakers: amount(p.stakersWei) })),
-    stakedNodes: stakedNodes.map(({ minerId, p, weightShare, yours }) => ({ minerId, bribeBps: bribes.get(minerId)!, nodeToStakers: amount(p.stakersWei), weightShare, yours: amount(yours) })),
+    stakedNodes: stakedNodes.map(({ minerId, p, weightShare, yours }) => ({
+      minerId,
+      bribeBps: bribes.get(minerId)!,
+      nodeToStakers: amount(p.stakersWei),
+      weightShare,
+      yours: amount(yours),
+    })),
   };
 }

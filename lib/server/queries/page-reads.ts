@@ -18,15 +18,12 @@ function nullIfUnknown(err: unknown): null {
   throw err;
 }
 
-const walletByKey = cache(
-  (address: string, query: string): Promise<WalletResponse | null> =>
-    getWalletOrThrow(address, JSON.parse(query) as WalletQuery, requestNow()).catch(nullIfUnknown),
+const walletByKey = cache((address: string, query: string): Promise<WalletResponse | null> =>
+  getWalletOrThrow(address, JSON.parse(query) as WalletQuery, requestNow()).catch(nullIfUnknown),
 );
 
 /** The wallet page's read; null when no GPU of the wallet has reported a job (a staker only). */
 export const walletForPage = (address: string, query: WalletQuery) => walletByKey(address, JSON.stringify(query));
 
 /** The miner page's read over `days` of daily points; null for a miner ID that never reported a job. */
-export const minerForPage = cache(
-  (minerId: string, days: number): Promise<MinerResponse | null> => getMinerOrThrow(minerId, { days }, requestNow()).catch(nullIfUnknown),
-);
+export const minerForPage = cache((minerId: string, days: number): Promise<MinerResponse | null> => getMinerOrThrow(minerId, { days }, requestNow()).catch(nullIfUnknown));

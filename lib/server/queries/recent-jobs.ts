@@ -57,9 +57,7 @@ function toRecentJob(r: Row): RecentJob {
     latencySec: r.inference_latency === null ? null : Number(r.inference_latency),
     timeoutSec: schedule ? schedule.timeoutsSec[r.point_type === "waifu" ? "image" : "llm"] : null,
     hardware: r.hardware,
-    shape: hasJob
-      ? { width: r.width, height: r.height, steps: r.num_iterations, inputTokens: r.input_tokens, outputTokens: r.output_tokens }
-      : null,
+    shape: hasJob ? { width: r.width, height: r.height, steps: r.num_iterations, inputTokens: r.input_tokens, outputTokens: r.output_tokens } : null,
   };
 }
 

@@ -11,11 +11,7 @@ const total = (wei: bigint) => ({ amount: heuOf(wei.toString()), amountWei: wei.
 
 /** A staker's positions and HEU locks as the indexer has them; an address that never staked has none. */
 export async function getStaker(address: string, now = new Date()): Promise<StakerResponse> {
-  const [head, positions, locks] = await Promise.all([
-    indexedHead(),
-    readPrisma().$queryRawTyped(stakerPositions(address)),
-    readPrisma().$queryRawTyped(stakerLocks(address)),
-  ]);
+  const [head, positions, locks] = await Promise.all([indexedHead(), readPrisma().$queryRawTyped(stakerPositions(address)), readPrisma().$queryRawTyped(stakerLocks(address))]);
   const asOf = chainTime(head, now);
   const sums = { heu: 0n, esHeu: 0n, locked: 0n, withdrawable: 0n };
   for (const p of positions) sums[p.token === 0 ? "heu" : "esHeu"] += BigInt(p.amount_wei);

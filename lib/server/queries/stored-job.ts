@@ -26,9 +26,14 @@ export const STORED_JOB_COLUMNS = `j.job_id, j.model_id, j.status, j.completed_a
 export function storedJobPriceInput(r: StoredJobRow, schedule: RewardSchedule): Parameters<typeof priceJob>[0] {
   const model = getModelOrThrow(r.model_id);
   return {
-    schedule, modelId: r.model_id, status: r.status, latencySec: Number(r.inference_latency),
+    schedule,
+    modelId: r.model_id,
+    status: r.status,
+    latencySec: Number(r.inference_latency),
     image: model.kind === "image" ? { width: r.width!, height: r.height!, steps: r.num_iterations! } : undefined,
     llm: model.kind === "llm" ? { inputTokens: r.input_tokens!, outputTokens: r.output_tokens! } : undefined,
-    nftCount: r.nft_count ?? 0, hasBoostSlot: (r.nft_multiplier_ppm ?? 1_000_000) !== 1_000_000, stakeHeu: Number(r.stake_heu ?? 0),
+    nftCount: r.nft_count ?? 0,
+    hasBoostSlot: (r.nft_multiplier_ppm ?? 1_000_000) !== 1_000_000,
+    stakeHeu: Number(r.stake_heu ?? 0),
   };
 }

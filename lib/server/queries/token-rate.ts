@@ -31,7 +31,11 @@ export async function getTokenRate(now = new Date(), db: pg.Pool | pg.PoolClient
   const s = last.rows[0];
   if (!s) return null;
   return settledRate({
-    epoch: s.number, waifuPoolWei: BigInt(s.waifu_pool_wei), llamaPoolWei: BigInt(s.llama_pool_wei),
-    waifuPointsMicro: BigInt(s.waifu_points_micro), llamaPointsMicro: BigInt(s.llama_points_micro), settledAt: s.settled_at,
+    epoch: s.number,
+    waifuPoolWei: BigInt(s.waifu_pool_wei),
+    llamaPoolWei: BigInt(s.llama_pool_wei),
+    waifuPointsMicro: BigInt(s.waifu_points_micro),
+    llamaPointsMicro: BigInt(s.llama_points_micro),
+    settledAt: s.settled_at,
   });
 }

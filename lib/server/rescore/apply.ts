@@ -25,10 +25,11 @@ export async function applyRescore(pool: pg.Pool, report: RescoreReport, opts: {
     await client.query("BEGIN");
     const open = await joinSettlementBarrier(client);
     await lockNodes(client, "miner_id", [...new Set(entries.map((e) => e.minerId))]);
-    const done = await client.query<{ id: string }>(
-      "SELECT id::text FROM admin_actions WHERE action = 'adjustment' AND target = $1 AND window_from = $2 AND window_to = $3",
-      [report.scheduleId, report.from, report.to],
-    );
+    const done = await client.query<{ id: string }>("SELECT id::text FROM admin_actions WHERE action = 'adjustment' AND target = $1 AND window_from = $2 AND window_to = $3", [
+      report.scheduleId,
+      report.from,
+      report.to,
+    ]);
     if (done.rows[0]) throw new AppError("conflict", `This window was already re-priced under ${report.scheduleId} (audit-log action ${done.rows[0].id}).`);
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO admin_actions (admin, action, target_kind, target, window_from, window_to, reason, waifu_micro, llama_micro, created_at)

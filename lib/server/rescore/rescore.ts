@@ -95,10 +95,12 @@ export async function rescoreReport(pool: pg.Pool, opts: { scheduleId: string; f
     client.release();
   }
   const abs = (v: bigint) => (v < 0n ? -v : v);
-  report.miners = [...miners.values()].filter((m) => m.changed > 0).sort((a, b) => {
-    const d = abs(b.waifuDeltaMicro + b.llamaDeltaMicro) - abs(a.waifuDeltaMicro + a.llamaDeltaMicro);
-    return d > 0n ? 1 : d < 0n ? -1 : a.minerId < b.minerId ? -1 : 1;
-  });
+  report.miners = [...miners.values()]
+    .filter((m) => m.changed > 0)
+    .sort((a, b) => {
+      const d = abs(b.waifuDeltaMicro + b.llamaDeltaMicro) - abs(a.waifuDeltaMicro + a.llamaDeltaMicro);
+      return d > 0n ? 1 : d < 0n ? -1 : a.minerId < b.minerId ? -1 : 1;
+    });
   for (const m of report.miners) {
     report.waifuDeltaMicro += m.waifuDeltaMicro;
     report.llamaDeltaMicro += m.llamaDeltaMicro;

@@ -39,9 +39,19 @@ export async function insertDelta(client: pg.PoolClient, open: OpenEpochs, isJob
      VALUES ($1, $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::"PointType"[], $8::bigint[], $9::boolean[],
              $10::boolean[], $11::int[], $12::int[], $13::boolean[])`,
     [
-      isJob, col((e) => e.minerId), col((e) => e.wallet), col((e) => e.modelId ?? null), col((e) => e.hardware ?? null),
-      col((e) => e.occurredAt.toISOString()), col((e) => e.pointType), col((e) => e.micro), col((e) => e.success ?? false),
-      col((e) => e.image ?? false), col((e) => e.latencyMs ?? 0), buckets, late,
+      isJob,
+      col((e) => e.minerId),
+      col((e) => e.wallet),
+      col((e) => e.modelId ?? null),
+      col((e) => e.hardware ?? null),
+      col((e) => e.occurredAt.toISOString()),
+      col((e) => e.pointType),
+      col((e) => e.micro),
+      col((e) => e.success ?? false),
+      col((e) => e.image ?? false),
+      col((e) => e.latencyMs ?? 0),
+      buckets,
+      late,
     ],
   );
 }

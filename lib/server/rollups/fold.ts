@@ -163,8 +163,6 @@ export interface FoldLag {
 
 /** What is waiting to be folded: the rollups are complete up to `oldest` (or now). */
 export async function foldLag(client: pg.Pool | pg.PoolClient): Promise<FoldLag> {
-  const { rows } = await client.query<{ pending: number; oldest: Date | null }>(
-    "SELECT count(*)::int AS pending, min(created_at) AS oldest FROM ingest_deltas",
-  );
+  const { rows } = await client.query<{ pending: number; oldest: Date | null }>("SELECT count(*)::int AS pending, min(created_at) AS oldest FROM ingest_deltas");
   return rows[0]!;
 }

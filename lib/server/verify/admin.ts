@@ -42,9 +42,7 @@ export async function checkAdminActions(client: pg.PoolClient, range?: IdRange |
               (SELECT miner_id, point_type, -p FROM e WHERE e.id = s.id EXCEPT SELECT miner_id, point_type, p FROM e WHERE e.id = r.id)))`,
   ];
   for (const sql of checks) {
-    const { rows } = await client.query<{ n: string; lines: string[] | null }>(
-      `SELECT count(*)::text AS n, (array_agg(line ORDER BY id))[1:${EXAMPLES}] AS lines FROM (${sql}) x`,
-    );
+    const { rows } = await client.query<{ n: string; lines: string[] | null }>(`SELECT count(*)::text AS n, (array_agg(line ORDER BY id))[1:${EXAMPLES}] AS lines FROM (${sql}) x`);
     add(rows[0]!.n, rows[0]!.lines);
   }
   result.checked = Number((await client.query<{ n: string }>("SELECT count(*)::text AS n FROM admin_actions")).rows[0]!.n);
@@ -96,4 +94,3 @@ export async function checkBoostSlots(client: pg.PoolClient, range?: IdRange | r
   const row = rows[0]!;
   return { name: "boost slots (boosted GPUs ≤ 3 × NFTs)", checked: Number(row.checked), mismatches: Number(row.mismatches), examples: row.examples ?? [] };
 }
-

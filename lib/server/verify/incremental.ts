@@ -87,9 +87,11 @@ export async function verifyIncremental(pool: pg.Pool, opts: { onProgress?: Prog
     const segments: Segment[] = closes.rows.map((c, i) => ({ epoch: c.number, range: { after: i ? BigInt(closes.rows[i - 1]!.cutoff) : 0n, upTo: BigInt(c.cutoff) } }));
     segments.push({ epoch: null, range: { after: segments.at(-1)?.range.upTo ?? 0n, upTo: null } });
     const stored = new Map(
-      (await client.query<{ epoch: number; after_id: string; up_to_id: string; entries: string; jobs: string; definition: string; digests: Record<string, Digest> }>(
-        "SELECT epoch, after_id::text, up_to_id::text, entries::text, jobs::text, definition, digests FROM verified_epochs",
-      )).rows.map((r) => [r.epoch, r]),
+      (
+        await client.query<{ epoch: number; after_id: string; up_to_id: string; entries: string; jobs: string; definition: string; digests: Record<string, Digest> }>(
+          "SELECT epoch, after_id::text, up_to_id::text, entries::text, jobs::text, definition, digests FROM verified_epochs",
+        )
+      ).rows.map((r) => [r.epoch, r]),
     );
 
     const checks: CheckResult[] = [];
@@ -111,7 +113,14 @@ export async function verifyIncremental(pool: pg.Pool, opts: { onProgress?: Prog
         opts.onProgress?.(`${label}: ${r.name}`);
         digests[r.name] = await ledgerDigest(client, r, segment.range);
       }
-      const entries = BigInt((await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ledger_entries l WHERE l.id > $1 AND ($2::bigint IS NULL OR l.id <= $2)`, [segment.range.after, segment.range.upTo])).rows[0]!.n);
+      const entries = BigInt(
+        (
+          await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ledger_entries l WHERE l.id > $1 AND ($2::bigint IS NULL OR l.id <= $2)`, [
+            segment.range.after,
+            segment.range.upTo,
+          ])
+        ).rows[0]!.n,
+      );
       const one = { entries, jobs: BigInt(ledger.jobs), digests };
       sealed.push(one);
       if (segment.epoch === null) report.sinceLastClose = entries;
@@ -142,16 +151,28 @@ export async function verifyIncremental(pool: pg.Pool, opts: { onProgress?: Prog
         rollups.push(await checkRollup(client, r));
         continue;
       }
-      const want = sealed.reduce((sum, s) => addDigests(sum, s.digests[r.name]!), r.values.map(() => "0"));
+      const want = sealed.reduce(
+        (sum, s) => addDigests(sum, s.digests[r.name]!),
+        r.values.map(() => "0"),
+      );
       const got = await storedDigest(client, r);
       if (got.digest.join() === want.join()) rollups.push({ name: r.name, checked: got.rows, mismatches: 0, examples: [] });
       else {
         const named = await checkRollup(client, r);
-        rollups.push(named.mismatches ? named : { ...named, mismatches: 1, examples: [`the rows' digest differs from the ledger's, but no row differs: a verified epoch's digest in verified_epochs was altered`] });
+        rollups.push(
+          named.mismatches
+            ? named
+            : { ...named, mismatches: 1, examples: [`the rows' digest differs from the ledger's, but no row differs: a verified epoch's digest in verified_epochs was altered`] },
+        );
       }
     }
     const ledger = merge(checks.filter((c) => c.name === LEDGER_CHECK));
-    report.results = [...(ledger.length ? ledger : [{ name: LEDGER_CHECK, checked: 0, mismatches: 0, examples: [] }]), jobs, ...rollups, ...checks.filter((c) => c.name !== LEDGER_CHECK)];
+    report.results = [
+      ...(ledger.length ? ledger : [{ name: LEDGER_CHECK, checked: 0, mismatches: 0, examples: [] }]),
+      jobs,
+      ...rollups,
+      ...checks.filter((c) => c.name !== LEDGER_CHECK),
+    ];
     await client.query("COMMIT");
 
     if (fresh.length && report.results.every((r) => r.mismatches === 0)) {
@@ -161,8 +182,12 @@ export async function verifyIncremental(pool: pg.Pool, opts: { onProgress?: Prog
          ON CONFLICT (epoch) DO UPDATE SET after_id = excluded.after_id, up_to_id = excluded.up_to_id, entries = excluded.entries, jobs = excluded.jobs,
            definition = excluded.definition, digests = excluded.digests, verified_at = now()`,
         [
-          fresh.map((f) => f.segment.epoch), fresh.map((f) => String(f.segment.range.after)), fresh.map((f) => String(f.segment.range.upTo)),
-          fresh.map((f) => String(f.sealed.entries)), fresh.map((f) => String(f.sealed.jobs)), fresh.map(() => definition),
+          fresh.map((f) => f.segment.epoch),
+          fresh.map((f) => String(f.segment.range.after)),
+          fresh.map((f) => String(f.segment.range.upTo)),
+          fresh.map((f) => String(f.sealed.entries)),
+          fresh.map((f) => String(f.sealed.jobs)),
+          fresh.map(() => definition),
           fresh.map((f) => JSON.stringify(f.sealed.digests)),
         ],
       );

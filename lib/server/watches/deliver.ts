@@ -134,12 +134,19 @@ async function record(pool: pg.Pool, d: Claimed, lease: Date, r: AttemptResult, 
   return withTransaction<Recorded>(
     async (client) => {
       await client.query("INSERT INTO webhook_attempts (delivery_id, attempt, at, status, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)", [
-        d.id, attempt, s.now, r.status, r.error, r.durationMs,
+        d.id,
+        attempt,
+        s.now,
+        r.status,
+        r.error,
+        r.durationMs,
       ]);
       if (r.ok) {
         // Delivered is delivered, even if the delivery was stopped while it was being posted.
         await client.query("UPDATE webhook_deliveries SET attempts = $2, next_attempt_at = NULL, delivered_at = $3, gave_up_at = NULL WHERE id = $1 AND delivered_at IS NULL", [
-          d.id, attempt, s.now,
+          d.id,
+          attempt,
+          s.now,
         ]);
         // A receiver that answers works: the count starts again, and a disabled webhook (its owner's test event) is enabled.
         await client.query("UPDATE watches SET failures = 0, disabled_at = NULL, disabled_reason = NULL WHERE id = $1", [d.watch_id]);
@@ -147,7 +154,11 @@ async function record(pool: pg.Pool, d: Claimed, lease: Date, r: AttemptResult, 
       }
       // Guarded by the lease: a delivery stopped meanwhile (its webhook disabled, a newer test event) stays stopped.
       const moved = await client.query("UPDATE webhook_deliveries SET attempts = $3, next_attempt_at = $4, gave_up_at = $5 WHERE id = $1 AND next_attempt_at = $2", [
-        d.id, lease, attempt, next, next ? null : s.now,
+        d.id,
+        lease,
+        attempt,
+        next,
+        next ? null : s.now,
       ]);
       if (moved.rowCount !== 1) return { outcome: "lost" };
       const why = next ? await earlyDisableReason(client, d, s) : await countFailure(client, d, s);
@@ -187,7 +198,10 @@ async function earlyDisableReason(client: pg.PoolClient, d: Claimed, s: Settings
 async function disable(client: pg.PoolClient, watchId: string, reason: string, now: Date): Promise<boolean> {
   const r = await client.query("UPDATE watches SET disabled_at = $2, disabled_reason = $3 WHERE id = $1 AND disabled_at IS NULL", [watchId, now, reason]);
   if (r.rowCount !== 1) return false;
-  await client.query("UPDATE webhook_deliveries SET next_attempt_at = NULL, gave_up_at = $2 WHERE watch_id = $1 AND next_attempt_at IS NOT NULL AND event <> 'test'", [watchId, now]);
+  await client.query("UPDATE webhook_deliveries SET next_attempt_at = NULL, gave_up_at = $2 WHERE watch_id = $1 AND next_attempt_at IS NOT NULL AND event <> 'test'", [
+    watchId,
+    now,
+  ]);
   return true;
 }
 

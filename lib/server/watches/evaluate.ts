@@ -106,7 +106,14 @@ export async function evaluateWatches(pool: pg.Pool, now = new Date()): Promise<
     const cleared = await resolveConditions(db, firing, now);
     const events = await raiseEvents(db, now);
     const raised = [...opened, ...events];
-    const deliveries = await queueDeliveries(db, [["alert.raised", raised], ["alert.resolved", cleared]], now);
+    const deliveries = await queueDeliveries(
+      db,
+      [
+        ["alert.raised", raised],
+        ["alert.resolved", cleared],
+      ],
+      now,
+    );
     await db.query("COMMIT");
     return { raised: raised.length, resolved: cleared.length, deliveries };
   } catch (err) {

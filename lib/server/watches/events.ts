@@ -41,7 +41,17 @@ const heu = (wei: string) => `${weiToHeuString(wei.replace(/^-/, ""))}`;
 const pctText = (y: number | null) => (y === null ? "no estimate" : `${y.toLocaleString("en-US", { maximumSignificantDigits: 2 })} % a year`);
 
 async function bribeEvents(db: pg.PoolClient, now: Date): Promise<WatchEvent[]> {
-  const { rows } = await db.query<{ watch_id: string; miner_id: string; block: string; log_index: number; set_at: Date; bps: number; effective_epoch: number; effective_at: Date; previous: number | null }>(
+  const { rows } = await db.query<{
+    watch_id: string;
+    miner_id: string;
+    block: string;
+    log_index: number;
+    set_at: Date;
+    bps: number;
+    effective_epoch: number;
+    effective_at: Date;
+    previous: number | null;
+  }>(
     `SELECT w.id::text AS watch_id, b.miner_id, b.block_number::text AS block, b.log_index, b.set_at, b.bps, b.effective_epoch, b.effective_at,
             (SELECT p.bps FROM bribe_changes p WHERE p.miner_id = b.miner_id AND (p.block_number, p.log_index) < (b.block_number, b.log_index)
               ORDER BY p.block_number DESC, p.log_index DESC LIMIT 1) AS previous
@@ -79,12 +89,28 @@ async function stakeEvents(db: pg.PoolClient, now: Date): Promise<WatchEvent[]> 
     const token = r.token === 1 ? "esHEU" : "HEU";
     const into = !r.delta.startsWith("-");
     const title = `${r.miner_id}: ${heu(r.delta)} ${token} ${into ? "staked in" : "taken out"} by ${r.staker}`;
-    return eventOf(r.watch_id, "node_stake", r.miner_id, `stake:${r.id}`, r.at, title, { staker: r.staker, token, amountWei: r.delta.replace(/^-/, ""), direction: into ? "in" : "out", how: r.kind });
+    return eventOf(r.watch_id, "node_stake", r.miner_id, `stake:${r.id}`, r.at, title, {
+      staker: r.staker,
+      token,
+      amountWei: r.delta.replace(/^-/, ""),
+      direction: into ? "in" : "out",
+      how: r.kind,
+    });
   });
 }
 
 async function slashEvents(db: pg.PoolClient, now: Date): Promise<WatchEvent[]> {
-  const { rows } = await db.query<{ watch_id: string; id: string; action: string; target_kind: string; target: string; reason: string; waifu: string; llama: string; created_at: Date }>(
+  const { rows } = await db.query<{
+    watch_id: string;
+    id: string;
+    action: string;
+    target_kind: string;
+    target: string;
+    reason: string;
+    waifu: string;
+    llama: string;
+    created_at: Date;
+  }>(
     `SELECT w.id::text AS watch_id, a.id::text, a.action, a.target_kind, a.target, a.reason, a.waifu_micro::text AS waifu, a.llama_micro::text AS llama, a.created_at
        FROM watches w JOIN admin_actions a ON (${covers("a.target")} OR (a.target_kind = 'wallet' AND a.target = split_part(w.target, '-', 1)))
       WHERE w.kind = 'miner_slash' AND a.action IN ('slash', 'reversal') AND a.created_at >= ${SINCE} AND ${fresh("'admin:' || a.id")}`,

@@ -65,7 +65,13 @@ export async function listWatches(owner: string, db?: pg.Pool): Promise<WatchVie
       state: (openAlerts.get(w.id) ?? 0) > 0 && (kind === "gpu_idle" || kind === "gpu_availability") ? "alerting" : "ok",
       openAlerts: openAlerts.get(w.id) ?? 0,
       webhook: w.webhookUrl
-        ? { url: w.webhookUrl, format: w.webhookFormat as WebhookFormat, failures: w.failures, disabledAt: w.disabledAt ? isoOf(w.disabledAt) : null, disabledReason: w.disabledReason }
+        ? {
+            url: w.webhookUrl,
+            format: w.webhookFormat as WebhookFormat,
+            failures: w.failures,
+            disabledAt: w.disabledAt ? isoOf(w.disabledAt) : null,
+            disabledReason: w.disabledReason,
+          }
         : null,
       recentAlerts: w.alerts.map(alertView),
       deliveries: w.deliveries.map((d) => ({

@@ -64,7 +64,11 @@ function pinnedLookup(addresses: string[]): LookupFunction {
   };
 }
 
-const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, " ").trim().slice(0, SNIPPET_CHARS);
+const printable = (text: string) =>
+  text
+    .replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, " ")
+    .trim()
+    .slice(0, SNIPPET_CHARS);
 
 function request(target: WebhookTarget, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<{ status: number; snippet: string }> {
   const { url, addresses } = target;

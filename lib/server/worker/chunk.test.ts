@@ -6,8 +6,7 @@ import { forAtMost } from "./chunk";
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
 
-const abortReason = (signal: AbortSignal) =>
-  new Promise<string>((resolve) => signal.addEventListener("abort", () => resolve((signal.reason as Error).name), { once: true }));
+const abortReason = (signal: AbortSignal) => new Promise<string>((resolve) => signal.addEventListener("abort", () => resolve((signal.reason as Error).name), { once: true }));
 
 describe("forAtMost", () => {
   // With AbortSignal.any([parent, AbortSignal.timeout(ms)]) this never resolves: the collector takes

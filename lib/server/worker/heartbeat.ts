@@ -71,13 +71,7 @@ export async function reapOwn(pool: pg.Pool, workerIds: readonly string[], mine:
  * Beats, reaps and runs `everyBeat` every HEARTBEAT_MS until stopped; a failing database is logged
  * and retried on the next tick.
  */
-export function startHeartbeat(opts: {
-  pool: pg.Pool;
-  utils: WorkerUtils;
-  workerIds: () => string[];
-  logger: Logger;
-  everyBeat?: () => Promise<void>;
-}): { stop(): Promise<void> } {
+export function startHeartbeat(opts: { pool: pg.Pool; utils: WorkerUtils; workerIds: () => string[]; logger: Logger; everyBeat?: () => Promise<void> }): { stop(): Promise<void> } {
   const startedAt = new Date();
   let running: Promise<void> = Promise.resolve();
   const tick = async () => {

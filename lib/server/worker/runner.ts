@@ -130,7 +130,10 @@ export async function startWorker(opts: { pool: pg.Pool; tasks: WorkerTask[]; co
       stopping.abort();
       // Each step whatever the one before did: a heartbeat left beating would keep this worker's
       // locks from ever being reaped.
-      const failed = await runner.stop().then(() => undefined, (err: unknown) => err);
+      const failed = await runner.stop().then(
+        () => undefined,
+        (err: unknown) => err,
+      );
       await heartbeat!.stop();
       await Promise.resolve(utils!.release()).catch((err: unknown) => logger.warn({ err }, "could not release the worker utilities"));
       if (failed) throw failed;

@@ -21,7 +21,5 @@ export function queueNext(addJob: AddJobFunction, name: string, runAt: Date): Pr
 
 /** graphile-worker crontab lines for the cron tasks: the same job key and queue, at most 3 late runs caught up. */
 export function crontabFor(tasks: readonly WorkerTask[]): string {
-  return tasks
-    .flatMap((t) => ("cron" in t.schedule ? [`${t.schedule.cron.pattern} ${t.name} ?jobKey=${t.name}&jobKeyMode=preserve_run_at&queue=${t.name}&max=3`] : []))
-    .join("\n");
+  return tasks.flatMap((t) => ("cron" in t.schedule ? [`${t.schedule.cron.pattern} ${t.name} ?jobKey=${t.name}&jobKeyMode=preserve_run_at&queue=${t.name}&max=3`] : [])).join("\n");
 }

@@ -57,7 +57,13 @@ export function superviseRunner(start: () => Promise<RunningWorker>, logger: Log
     if (!runner) return;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<"timeout">((r) => (timer = setTimeout(() => r("timeout"), STOP_TIMEOUT_MS)));
-    const outcome = await Promise.race([runner.stop().then(() => "stopped" as const, (err: unknown) => err), timeout]);
+    const outcome = await Promise.race([
+      runner.stop().then(
+        () => "stopped" as const,
+        (err: unknown) => err,
+      ),
+      timeout,
+    ]);
     clearTimeout(timer);
     if (outcome === "timeout") logger.warn({ ms: STOP_TIMEOUT_MS }, "the old job runner did not stop in time; starting a new one anyway");
     else if (outcome !== "stopped") logger.warn({ err: outcome }, "the old job runner stopped with an error");

@@ -17,5 +17,16 @@ import { snapshotTasks } from "./tasks/snapshots";
  * write lib/server/worker/tasks/<name>.ts returning a WorkerTask and list it below.
  */
 export function workerTasks(): WorkerTask[] {
-  return [foldTask(), chainIndexTask(), settleEpochsTask(), publishRootsTask(), purgeAuthTask(), ledgerPartitionsTask(), rollupRetentionTask(), evaluateWatchesTask(), deliverWebhooksTask(), ...snapshotTasks()];
+  return [
+    foldTask(),
+    chainIndexTask(),
+    settleEpochsTask(),
+    publishRootsTask(),
+    purgeAuthTask(),
+    ledgerPartitionsTask(),
+    rollupRetentionTask(),
+    evaluateWatchesTask(),
+    deliverWebhooksTask(),
+    ...snapshotTasks(),
+  ];
 }

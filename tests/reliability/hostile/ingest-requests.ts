@@ -54,29 +54,32 @@ function authFailures(ctx: IngestContext): fc.Arbitrary<HostileRequest> {
     withSig("auth/other-body", (_body, ts) => goodBatch.map((other) => signBody(ctx.secret, ts, other))),
     withSig("auth/other-timestamp", (body, ts) => fc.integer({ min: 1, max: 100 }).map((d) => signBody(ctx.secret, String(Number(ts) - d), body))),
     withSig("auth/mangled-signature", (body, ts) =>
-      fc.constantFrom(
-        (s: string) => s.toUpperCase(),
-        (s: string) => s.slice("sha256=".length),
-        (s: string) => s.slice(0, -1),
-        (s: string) => `${s}0`,
-        (s: string) => s.replace("sha256=", "sha1="),
-        (s: string) => `${s.slice(0, -1)}${s.endsWith("0") ? "1" : "0"}`,
-      ).map((mangle) => mangle(signBody(ctx.secret, ts, body))),
+      fc
+        .constantFrom(
+          (s: string) => s.toUpperCase(),
+          (s: string) => s.slice("sha256=".length),
+          (s: string) => s.slice(0, -1),
+          (s: string) => `${s}0`,
+          (s: string) => s.replace("sha256=", "sha1="),
+          (s: string) => `${s.slice(0, -1)}${s.endsWith("0") ? "1" : "0"}`,
+        )
+        .map((mangle) => mangle(signBody(ctx.secret, ts, body))),
     ),
   );
 }
 
 /** Correctly signed, wrong on the wire: content type, size. */
 function transportFailures(ctx: IngestContext): fc.Arbitrary<HostileRequest> {
-  const notJsonType = fc.oneof(headerText, fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/xml", "json", "application/jso"))
+  const notJsonType = fc
+    .oneof(headerText, fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/xml", "json", "application/jso"))
     .filter((t) => !t.trim().toLowerCase().startsWith("application/json")); // Headers trims the value
   return fc.oneof(
     { arbitrary: fc.tuple(goodBatch, notJsonType).map(([body, type]) => signed(ctx, "transport/content-type", body, { "content-type": type })), weight: 10 },
     { arbitrary: goodBatch.map((body) => signed(ctx, "transport/declared-too-large", body, { "content-length": String(MAX_BODY + 1) })), weight: 1 },
     {
-      arbitrary: fc.tuple(validJob, fc.integer({ min: 1, max: 64 * 1024 })).map(([job, extra]) =>
-        signed(ctx, "transport/oversize-body", JSON.stringify({ jobs: [job], pad: "x".repeat(MAX_BODY + extra) })),
-      ),
+      arbitrary: fc
+        .tuple(validJob, fc.integer({ min: 1, max: 64 * 1024 }))
+        .map(([job, extra]) => signed(ctx, "transport/oversize-body", JSON.stringify({ jobs: [job], pad: "x".repeat(MAX_BODY + extra) }))),
       weight: 1,
     },
   );
@@ -93,14 +96,16 @@ function isJson(text: string): boolean {
 
 /** Correctly signed bodies that are not JSON, or JSON of the wrong shape. */
 function bodyFailures(ctx: IngestContext): fc.Arbitrary<HostileRequest> {
-  const broken = fc.oneof(
-    fc.string({ unit: "binary", maxLength: 200 }),
-    goodBatch.chain((b) => fc.integer({ min: 0, max: b.length - 1 }).map((n) => b.slice(0, n))),
-    goodBatch.map((b) => `\uFEFF${b}`),
-    goodBatch.map((b) => `${b}}`),
-    goodBatch.map((b) => b.replaceAll('"', "'")),
-    fc.constantFrom("{\"jobs\": [NaN]}", "{\"jobs\": [Infinity]}", "{\"jobs\": [] // c\n}", "{jobs: []}", "undefined", ""),
-  ).filter((text) => !isJson(text));
+  const broken = fc
+    .oneof(
+      fc.string({ unit: "binary", maxLength: 200 }),
+      goodBatch.chain((b) => fc.integer({ min: 0, max: b.length - 1 }).map((n) => b.slice(0, n))),
+      goodBatch.map((b) => `\uFEFF${b}`),
+      goodBatch.map((b) => `${b}}`),
+      goodBatch.map((b) => b.replaceAll('"', "'")),
+      fc.constantFrom('{"jobs": [NaN]}', '{"jobs": [Infinity]}', '{"jobs": [] // c\n}', "{jobs: []}", "undefined", ""),
+    )
+    .filter((text) => !isJson(text));
   const envelope = fc.oneof(
     anyJson.map((v) => JSON.stringify(v)),
     anyJson.filter((v) => !Array.isArray(v)).map((jobs) => JSON.stringify({ jobs })),
@@ -128,9 +133,11 @@ function jobFailures(ctx: IngestContext): fc.Arbitrary<HostileRequest> {
     const other = "width" in job ? { ...job, num_iterations: 40 } : { ...job, output_tokens: 801 };
     return signed(ctx, "batch/repeated-id-other-content", JSON.stringify({ jobs: [job, other] }));
   });
-  const conflict = fc.tuple(fc.constantFrom(...ctx.stored), fc.array(validJob, { maxLength: 3 }), fc.double({ min: 0.1, max: 5, noNaN: true })).map(([stored, fresh, latency]) =>
-    signed(ctx, "batch/conflicts-with-stored", JSON.stringify({ jobs: [...fresh, { ...stored, inference_latency: Number(stored.inference_latency) + latency }] })),
-  );
+  const conflict = fc
+    .tuple(fc.constantFrom(...ctx.stored), fc.array(validJob, { maxLength: 3 }), fc.double({ min: 0.1, max: 5, noNaN: true }))
+    .map(([stored, fresh, latency]) =>
+      signed(ctx, "batch/conflicts-with-stored", JSON.stringify({ jobs: [...fresh, { ...stored, inference_latency: Number(stored.inference_latency) + latency }] })),
+    );
   return fc.oneof({ arbitrary: mixed, weight: 8 }, { arbitrary: repeated, weight: 1 }, { arbitrary: conflict, weight: 1 });
 }
 

@@ -50,10 +50,18 @@ const raw = (literal: string) => `@@raw:${literal}@@`;
 function outOfRange(field: string): fc.Arbitrary<unknown> {
   const frac = (min: number, max: number) => fc.double({ min, max, noNaN: true }).filter((x) => !Number.isInteger(x));
   const ranges: Record<string, [number, number]> = {
-    width: [1, 16_384], height: [1, 16_384], num_iterations: [1, 1_000], input_tokens: [0, 10_000_000], output_tokens: [0, 10_000_000],
+    width: [1, 16_384],
+    height: [1, 16_384],
+    num_iterations: [1, 1_000],
+    input_tokens: [0, 10_000_000],
+    output_tokens: [0, 10_000_000],
   };
   if (field === "inference_latency") {
-    return fc.oneof(fc.double({ max: -Number.MIN_VALUE, noNaN: true, noDefaultInfinity: true }), fc.double({ min: 86_400.001, noNaN: true, noDefaultInfinity: true }), fc.constantFrom(raw("1e999"), raw("-1e999")));
+    return fc.oneof(
+      fc.double({ max: -Number.MIN_VALUE, noNaN: true, noDefaultInfinity: true }),
+      fc.double({ min: 86_400.001, noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(raw("1e999"), raw("-1e999")),
+    );
   }
   const [min, max] = ranges[field]!;
   return fc.oneof(
@@ -82,9 +90,16 @@ function badStringFor(field: string, job: JobObject): fc.Arbitrary<unknown> {
         fc.integer({ min: 946_684_800_000, max: Date.parse("2024-03-31T23:59:59Z") }).map((t) => new Date(t).toISOString()), // before any schedule
       );
     case "hardware":
-      return fc.oneof(fc.constantFrom("", "   ", "\t\n"), fc.string({ minLength: 101, maxLength: 300, unit: "grapheme-ascii" }).filter((s) => s.trim().length > 100), hostileString.map((s) => `${s}\u0000`));
+      return fc.oneof(
+        fc.constantFrom("", "   ", "\t\n"),
+        fc.string({ minLength: 101, maxLength: 300, unit: "grapheme-ascii" }).filter((s) => s.trim().length > 100),
+        hostileString.map((s) => `${s}\u0000`),
+      );
     default: // input_ref, output_ref
-      return fc.oneof(fc.string({ minLength: 513, maxLength: 2000 }), hostileString.map((s) => `${s}\u0000${String(job.job_id)}`));
+      return fc.oneof(
+        fc.string({ minLength: 513, maxLength: 2000 }),
+        hostileString.map((s) => `${s}\u0000${String(job.job_id)}`),
+      );
   }
 }
 
@@ -106,18 +121,36 @@ export const badJob: fc.Arbitrary<BadJob> = validJob.chain((job) => {
     delete rest[f];
     return { kind: `job/missing-${f}`, json: serialize(rest) };
   });
-  const wrongType = fc.constantFrom(...ALL_FIELDS).chain((f) =>
-    (STRING_FIELDS.includes(f) ? nonString : nonNumber).map((v) => ({ kind: `job/wrong-type-${f}`, json: serialize({ ...job, [f]: v }) })),
-  );
-  const range = fc.constantFrom("inference_latency", ...shapeFields(job)).chain((f) =>
-    outOfRange(f).map((v) => ({ kind: `job/out-of-range-${f}`, json: serialize({ ...job, [f]: v }) })),
-  );
+  const wrongType = fc
+    .constantFrom(...ALL_FIELDS)
+    .chain((f) => (STRING_FIELDS.includes(f) ? nonString : nonNumber).map((v) => ({ kind: `job/wrong-type-${f}`, json: serialize({ ...job, [f]: v }) })));
+  const range = fc
+    .constantFrom("inference_latency", ...shapeFields(job))
+    .chain((f) => outOfRange(f).map((v) => ({ kind: `job/out-of-range-${f}`, json: serialize({ ...job, [f]: v }) })));
   const text = fc.constantFrom(...STRING_FIELDS).chain((f) => badStringFor(f, job).map((v) => ({ kind: `job/bad-${f}`, json: serialize({ ...job, [f]: v }) })));
   const extraKey = fc
-    .tuple(fc.oneof(fc.constantFrom(...POLLUTING_KEYS), hostileString.filter((k) => !ALL_FIELDS.has(k))), fc.jsonValue({ maxDepth: 2 }))
+    .tuple(
+      fc.oneof(
+        fc.constantFrom(...POLLUTING_KEYS),
+        hostileString.filter((k) => !ALL_FIELDS.has(k)),
+      ),
+      fc.jsonValue({ maxDepth: 2 }),
+    )
     .map(([k, v]) => ({ kind: `job/extra-key`, json: withRawKey(serialize(job), k, JSON.stringify(v) ?? "null") }));
   const otherKind = fc.constantFrom(...(isImage(job) ? LLM_FIELDS : IMAGE_FIELDS)).map((f) => ({ kind: `job/field-of-other-kind`, json: serialize({ ...job, [f]: 512 }) }));
-  const notOffered = fc.constant({ kind: "job/model-not-offered", json: serialize({ ...job, model_id: "FLUX.1-dev", completed_at: "2024-05-01T00:00:00Z", width: 1024, height: 1024, num_iterations: 20, input_tokens: undefined, output_tokens: undefined }) });
+  const notOffered = fc.constant({
+    kind: "job/model-not-offered",
+    json: serialize({
+      ...job,
+      model_id: "FLUX.1-dev",
+      completed_at: "2024-05-01T00:00:00Z",
+      width: 1024,
+      height: 1024,
+      num_iterations: 20,
+      input_tokens: undefined,
+      output_tokens: undefined,
+    }),
+  });
   const control = fc
     .tuple(fc.constantFrom("hardware", "input_ref", "output_ref"), controlChar, fc.constantFrom("RTX 4090", "ipfs://x"))
     .map(([f, c, base]) => ({ kind: `job/control-char-${f}`, json: serialize({ ...job, [f]: `${base.slice(0, 3)}${c}${base.slice(3)}` }) }));

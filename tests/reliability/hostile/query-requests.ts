@@ -33,8 +33,18 @@ const set = (key: string, value: fc.Arbitrary<string>) => value.map((v) => (q: Q
 // defineProperty, not assignment: `q["__proto__"] = v` would set the prototype, not add a parameter.
 const unknownKey = (known: readonly string[]) =>
   fc
-    .tuple(fc.oneof(fc.constantFrom(...POLLUTING_KEYS), hostileString.filter((k) => k !== "" && !known.includes(k))), hostileString)
-    .map(([k, v]) => (q: Query) => void Object.defineProperty(q, k, { value: v, enumerable: true, writable: true, configurable: true }));
+    .tuple(
+      fc.oneof(
+        fc.constantFrom(...POLLUTING_KEYS),
+        hostileString.filter((k) => k !== "" && !known.includes(k)),
+      ),
+      hostileString,
+    )
+    .map(
+      ([k, v]) =>
+        (q: Query) =>
+          void Object.defineProperty(q, k, { value: v, enumerable: true, writable: true, configurable: true }),
+    );
 
 const ESTIMATE_KEYS = ["schedule", "model", "width", "height", "steps", "input_tokens", "output_tokens", "nfts", "stake"];
 
@@ -47,13 +57,23 @@ function estimate(): fc.Arbitrary<HostileRequest> {
   const isImage = (q: Query) => findModel(q.model ?? "")?.kind === "image";
   return spoiled(base, {
     "no-model": fc.constant((q: Query) => void delete q.model),
-    "unknown-model": set("model", hostileString.filter((m) => findModel(m) === undefined)),
-    "unknown-schedule": set("schedule", hostileString.filter((s) => findSchedule(s) === undefined)),
+    "unknown-model": set(
+      "model",
+      hostileString.filter((m) => findModel(m) === undefined),
+    ),
+    "unknown-schedule": set(
+      "schedule",
+      hostileString.filter((s) => findSchedule(s) === undefined),
+    ),
     "not-offered": fc.constant((q: Query) => Object.assign(q, { model: "FLUX.1-dev", schedule: "testnet-2024-04", width: "1024", height: "1024", steps: "20" })),
     "bad-width": set("width", invalidIntText(1, 16_384)),
     "bad-height": set("height", invalidIntText(1, 16_384)),
     "bad-steps": set("steps", invalidIntText(1, 1_000)),
-    "bad-tokens": fc.tuple(fc.constantFrom("input_tokens", "output_tokens"), invalidIntText(0, 10_000_000)).map(([k, v]) => (q: Query) => void (q[k] = v)),
+    "bad-tokens": fc.tuple(fc.constantFrom("input_tokens", "output_tokens"), invalidIntText(0, 10_000_000)).map(
+      ([k, v]) =>
+        (q: Query) =>
+          void (q[k] = v),
+    ),
     "bad-nfts": set("nfts", invalidIntText(0, 500)),
     "bad-stake": set("stake", invalidNumberText(0, 1e12)),
     "unknown-param": unknownKey(ESTIMATE_KEYS),

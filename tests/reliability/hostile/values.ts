@@ -7,9 +7,39 @@ import fc from "fast-check";
 export const POLLUTING_KEYS = ["__proto__", "constructor", "prototype", "__defineGetter__", "hasOwnProperty", "toString", "valueOf"] as const;
 
 const NASTY = [
-  "", " ", "\u0000", "a\u0000b", "\u202e", "\uFEFF", "\u200b", "%00", "%", "%ZZ", "'; DROP TABLE jobs; --", "\" OR 1=1 --",
-  "=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(A1)", "<script>alert(1)</script>", "../../etc/passwd", "${jndi:ldap://x}",
-  "NaN", "Infinity", "-Infinity", "-0", "1e309", "0x10", "1_000", "١٢", "１２", "null", "true", "[]", "{}", "💥".repeat(40),
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\u202e",
+  "\uFEFF",
+  "\u200b",
+  "%00",
+  "%",
+  "%ZZ",
+  "'; DROP TABLE jobs; --",
+  '" OR 1=1 --',
+  '=HYPERLINK("http://x")',
+  "+1",
+  "-1",
+  "@SUM(A1)",
+  "<script>alert(1)</script>",
+  "../../etc/passwd",
+  "${jndi:ldap://x}",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "-0",
+  "1e309",
+  "0x10",
+  "1_000",
+  "١٢",
+  "１２",
+  "null",
+  "true",
+  "[]",
+  "{}",
+  "💥".repeat(40),
   ...POLLUTING_KEYS,
 ];
 
@@ -38,25 +68,38 @@ export function isIntText(text: string, min: number, max: number): boolean {
 
 /** Query-string text that is not an integer in [min, max]. */
 export function invalidIntText(min: number, max: number): fc.Arbitrary<string> {
-  return fc.oneof(
-    fc.integer({ min: -(2 ** 40), max: min - 1 }).map(String),
-    fc.integer({ min: max + 1, max: 2 ** 40 }).map(String),
-    fc.double({ min, max, noNaN: true }).filter((x) => !Number.isInteger(x)).map(String),
-    fc.constantFrom("NaN", "Infinity", "-Infinity", "1e400", `${max}0`, `${max}.5`, "1,000", "9".repeat(400)),
-    hostileString,
-  ).filter((s) => !isIntText(s, min, max));
+  return fc
+    .oneof(
+      fc.integer({ min: -(2 ** 40), max: min - 1 }).map(String),
+      fc.integer({ min: max + 1, max: 2 ** 40 }).map(String),
+      fc
+        .double({ min, max, noNaN: true })
+        .filter((x) => !Number.isInteger(x))
+        .map(String),
+      fc.constantFrom("NaN", "Infinity", "-Infinity", "1e400", `${max}0`, `${max}.5`, "1,000", "9".repeat(400)),
+      hostileString,
+    )
+    .filter((s) => !isIntText(s, min, max));
 }
 
 /** Query-string text that is not a number in [min, max]. */
 export function invalidNumberText(min: number, max: number): fc.Arbitrary<string> {
-  return fc.oneof(
-    fc.double({ max: min, noNaN: true, noDefaultInfinity: true }).filter((x) => x < min).map(String),
-    fc.double({ min: max, noNaN: true }).filter((x) => x > max).map(String),
-    hostileString,
-  ).filter((s) => {
-    const n = Number(s);
-    return !(Number.isFinite(n) && n >= min && n <= max);
-  });
+  return fc
+    .oneof(
+      fc
+        .double({ max: min, noNaN: true, noDefaultInfinity: true })
+        .filter((x) => x < min)
+        .map(String),
+      fc
+        .double({ min: max, noNaN: true })
+        .filter((x) => x > max)
+        .map(String),
+      hostileString,
+    )
+    .filter((s) => {
+      const n = Number(s);
+      return !(Number.isFinite(n) && n >= min && n <= max);
+    });
 }
 
 /** A hostile string that is none of `allowed` (for enum parameters). */

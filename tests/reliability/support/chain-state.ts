@@ -27,7 +27,10 @@ export async function chainStateDiff(pool: pg.Pool, client: PublicClient, c: Con
 
   const stakes = new Map((await pool.query<{ miner_id: string; w: string }>("SELECT miner_id, stake_wei::text AS w FROM node_stakes")).rows.map((r) => [r.miner_id, BigInt(r.w)]));
   const positions = new Map(
-    (await pool.query<{ k: string; w: string }>("SELECT miner_id || ' ' || staker || ' ' || token AS k, amount_wei::text AS w FROM stake_positions")).rows.map((r) => [r.k, BigInt(r.w)]),
+    (await pool.query<{ k: string; w: string }>("SELECT miner_id || ' ' || staker || ' ' || token AS k, amount_wei::text AS w FROM stake_positions")).rows.map((r) => [
+      r.k,
+      BigInt(r.w),
+    ]),
   );
   const bribes = new Map(
     (
@@ -71,7 +74,9 @@ export async function chainStateDiff(pool: pg.Pool, client: PublicClient, c: Con
   const missing = onChain.filter((k) => !indexedEvents.includes(k));
   const extra = indexedEvents.filter((k) => !onChain.includes(k));
   if (missing.length || extra.length || indexedEvents.length !== onChain.length) {
-    diffs.push(`events: ${onChain.length} on chain up to block ${cursor}, ${indexedEvents.length} indexed; missing ${missing.slice(0, 5).join(", ")}; extra ${extra.slice(0, 5).join(", ")}`);
+    diffs.push(
+      `events: ${onChain.length} on chain up to block ${cursor}, ${indexedEvents.length} indexed; missing ${missing.slice(0, 5).join(", ")}; extra ${extra.slice(0, 5).join(", ")}`,
+    );
   }
   return diffs;
 }

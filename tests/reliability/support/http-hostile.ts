@@ -8,8 +8,15 @@ export interface HttpCase {
 }
 
 const JOB = {
-  job_id: "http-hostile-1", miner_id: `0x${"ab".repeat(20)}-http`, model_id: "SDXL", status: "completed",
-  completed_at: new Date(Date.now() - 3_600_000).toISOString(), inference_latency: 3, width: 1024, height: 1024, num_iterations: 20,
+  job_id: "http-hostile-1",
+  miner_id: `0x${"ab".repeat(20)}-http`,
+  model_id: "SDXL",
+  status: "completed",
+  completed_at: new Date(Date.now() - 3_600_000).toISOString(),
+  inference_latency: 3,
+  width: 1024,
+  height: 1024,
+  num_iterations: 20,
 };
 const BATCH = JSON.stringify({ jobs: [JOB] });
 
@@ -29,16 +36,22 @@ function chunked(bytes: number): ReadableStream<Uint8Array> {
 export function httpCases(secret: string, wallet: string): HttpCase[] {
   const post = (path: string, body: BodyInit, headers: Record<string, string>) => (base: string) =>
     fetch(`${base}${path}`, { method: "POST", headers, body, duplex: "half" } as RequestInit);
-  const get = (path: string, headers: Record<string, string> = {}) => (base: string) => fetch(`${base}${path}`, { headers });
+  const get =
+    (path: string, headers: Record<string, string> = {}) =>
+    (base: string) =>
+      fetch(`${base}${path}`, { headers });
   const stale = String(Math.floor(Date.now() / 1000) - 3600);
   const big = `{"jobs":[${JSON.stringify(JOB)}],"pad":"${"x".repeat(3 * 1024 * 1024)}"}`;
   return [
     { name: "unsigned batch", send: post("/api/v1/jobs", BATCH, { "content-type": "application/json" }) },
     { name: "stale signature", send: post("/api/v1/jobs", BATCH, { "content-type": "application/json", "x-timestamp": stale, "x-signature": signBody(secret, stale, BATCH) }) },
     { name: "3 MB body with its Content-Length", send: post("/api/v1/jobs", big, signedHeaders(secret, big)) },
-    { name: "3 MB body streamed without a Content-Length", send: post("/api/v1/jobs", chunked(3 * 1024 * 1024), { ...signedHeaders(secret, ""), "content-type": "application/json" }) },
+    {
+      name: "3 MB body streamed without a Content-Length",
+      send: post("/api/v1/jobs", chunked(3 * 1024 * 1024), { ...signedHeaders(secret, ""), "content-type": "application/json" }),
+    },
     { name: "text/plain batch", send: post("/api/v1/jobs", BATCH, { ...signedHeaders(secret, BATCH), "content-type": "text/plain" }) },
-    { name: "signed broken JSON", send: post("/api/v1/jobs", "{\"jobs\":[", signedHeaders(secret, "{\"jobs\":[")) },
+    { name: "signed broken JSON", send: post("/api/v1/jobs", '{"jobs":[', signedHeaders(secret, '{"jobs":[')) },
     {
       name: "signed body of invalid UTF-8",
       send: (base) => {
@@ -56,9 +69,17 @@ export function httpCases(secret: string, wallet: string): HttpCase[] {
     { name: "a year-long ledger CSV", send: get(`/api/v1/wallets/${wallet}/ledger.csv?from=2024-01-01&to=2024-12-31`) },
     {
       name: "malformed session cookie on an owner action",
-      send: (base) => fetch(`${base}/api/v1/wallets/${wallet}/boost-slots`, { method: "PUT", headers: { "content-type": "application/json", cookie: "heurist_session=%E0%A4%A" }, body: "{\"minerIds\":[]}" }),
+      send: (base) =>
+        fetch(`${base}/api/v1/wallets/${wallet}/boost-slots`, {
+          method: "PUT",
+          headers: { "content-type": "application/json", cookie: "heurist_session=%E0%A4%A" },
+          body: '{"minerIds":[]}',
+        }),
     },
-    { name: "boost slots without a session", send: (base) => fetch(`${base}/api/v1/wallets/${wallet}/boost-slots`, { method: "PUT", headers: { "content-type": "application/json" }, body: "{\"minerIds\":[]}" }) },
+    {
+      name: "boost slots without a session",
+      send: (base) => fetch(`${base}/api/v1/wallets/${wallet}/boost-slots`, { method: "PUT", headers: { "content-type": "application/json" }, body: '{"minerIds":[]}' }),
+    },
     { name: "1 MB of garbage to sign-in", send: post("/api/v1/auth/verify", "\u0000".repeat(1024 * 1024), { "content-type": "application/json" }) },
   ];
 }

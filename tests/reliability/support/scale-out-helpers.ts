@@ -26,4 +26,3 @@ export function getFrom(from: string, url: string): Promise<number> {
     req.end();
   });
 }
-

@@ -4,8 +4,17 @@
 import type pg from "pg";
 
 export const WATCHED_TABLES = [
-  "jobs", "ledger_entries", "nodes", "wallets", "miner_hourly", "wallet_hourly", "hardware_hourly", "wallet_model_daily",
-  "boost_assignments", "sessions", "auth_nonces",
+  "jobs",
+  "ledger_entries",
+  "nodes",
+  "wallets",
+  "miner_hourly",
+  "wallet_hourly",
+  "hardware_hourly",
+  "wallet_model_daily",
+  "boost_assignments",
+  "sessions",
+  "auth_nonces",
 ] as const;
 
 export async function snapshot(pool: pg.Pool): Promise<Record<string, string>> {

@@ -18,7 +18,12 @@ export function settleEpochsTask(): WorkerTask {
     schedule: { every: { everyMs: 10 * 60_000, firstAfterMs: env.EPOCH_SETTLE_START_DELAY_S * 1000 } },
     async run({ pool, logger }) {
       const started = performance.now();
-      const settled = await settleDueEpochs(pool, new Date(), (r) => logger.info({ epoch: r.epoch, miners: r.miners, stakers: r.stakers }, "epoch settled"), env.EPOCH_SETTLE_GRACE_HOURS * 3_600_000);
+      const settled = await settleDueEpochs(
+        pool,
+        new Date(),
+        (r) => logger.info({ epoch: r.epoch, miners: r.miners, stakers: r.stakers }, "epoch settled"),
+        env.EPOCH_SETTLE_GRACE_HOURS * 3_600_000,
+      );
       if (settled.length) logger.info({ epochs: settled.length, ms: Math.round(performance.now() - started) }, "settlement pass done");
       const trees = await storeMissingRewardTrees(pool);
       if (trees.length) logger.info({ epochs: trees }, "reward trees built for epochs settled before trees");

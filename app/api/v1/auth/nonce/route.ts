@@ -9,6 +9,11 @@ export const GET = route(async () => {
   const secure = secureCookies() ? "; Secure" : "";
   return Response.json(
     { nonce, expiresAt: expiresAt.toISOString() },
-    { headers: { "cache-control": "no-store", "set-cookie": `${NONCE_COOKIE}=${binding}; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Expires=${expiresAt.toUTCString()}${secure}` } },
+    {
+      headers: {
+        "cache-control": "no-store",
+        "set-cookie": `${NONCE_COOKIE}=${binding}; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Expires=${expiresAt.toUTCString()}${secure}`,
+      },
+    },
   );
 });

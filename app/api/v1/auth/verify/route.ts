@@ -6,7 +6,7 @@ import { describeIssues, jsonBodyOf, route } from "@/lib/server/http";
 
 export const POST = route(async (req) => {
   const parsed = signInBodySchema.safeParse(await jsonBodyOf(req));
-  if (!parsed.success) throw new AppError("bad_request", "Send {\"message\", \"signature\"}.", describeIssues(parsed.error));
+  if (!parsed.success) throw new AppError("bad_request", 'Send {"message", "signature"}.', describeIssues(parsed.error));
   const session = await signIn({ message: parsed.data.message, signature: parsed.data.signature as `0x${string}`, binding: cookieValue(req, NONCE_COOKIE) });
   const secure = secureCookies();
   const headers = new Headers({ "cache-control": "no-store" });

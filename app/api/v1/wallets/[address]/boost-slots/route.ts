@@ -22,6 +22,6 @@ export const PUT = route(async (req, ctx: Ctx) => {
   const wallet = await walletOf(ctx);
   await requireWalletOwner(req, wallet);
   const body = boostAssignmentBodySchema.safeParse(await jsonBodyOf(req));
-  if (!body.success) throw new AppError("validation_failed", "Send {\"minerIds\": [...]}.", describeIssues(body.error));
+  if (!body.success) throw new AppError("validation_failed", 'Send {"minerIds": [...]}.', describeIssues(body.error));
   return Response.json(await setBoostAssignment(wallet, body.data.minerIds));
 });
