@@ -46,7 +46,7 @@ let account: `0x${string}`;
 
 beforeAll(async () => {
   anvil = await startAnvil();
-  // Read by lib/env.ts when the first contract-wallet signature is checked.
+  // Read by lib/env when the first contract-wallet signature is checked.
   process.env.CHAIN_RPC_URL = anvil.rpcUrl;
   const { publicClient, walletFor } = chainClients(anvil.rpcUrl);
   const { abi, bytecode } = compile();

@@ -14,7 +14,7 @@ vi.hoisted(() => {
   delete process.env.AUTH_DOMAIN;
 });
 
-// The unconfigured default outside production (lib/env.ts).
+// The unconfigured default outside production (lib/env).
 const DOMAIN = "localhost:3000";
 const ORIGIN = "http://localhost:3000";
 // Anvil's development key 6; never used for anything real.

@@ -23,7 +23,7 @@ export interface DeliverOptions {
   now?: Date;
   /** The worker stopping: attempts under way are cut short and retried later. */
   signal?: AbortSignal;
-  /** Defaults from lib/env.ts: WEBHOOK_MAX_FAILURES, WEBHOOK_TIMEOUT_MS, WEBHOOK_ALLOW_PRIVATE. */
+  /** Defaults from lib/env: WEBHOOK_MAX_FAILURES, WEBHOOK_TIMEOUT_MS, WEBHOOK_ALLOW_PRIVATE. */
   maxFailures?: number;
   timeoutMs?: number;
   allowPrivate?: boolean;

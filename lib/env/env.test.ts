@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { chainEnv, opsEnv, parseServerEnv, securityEnv } from "./env";
+import { chainEnv, opsEnv, parseServerEnv, securityEnv } from ".";
 
 const DATABASE_URL = "postgresql://portal@127.0.0.1:5432/heurist";
 
