@@ -2,7 +2,8 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { WEIGHT_ONE_PPM, epochEnd, epochOf, epochStart } from "@/lib/rewards";
 import type { EpochDetail, EpochRewards, EpochSummary } from "@/lib/schemas/epochs";
-import { readPool } from "../db";
+import { readPool, readPrisma } from "../db";
+import type { Epoch } from "../generated/prisma/client";
 import { configFor, poolSize } from "../epochs/config";
 
 const WEI = 10n ** 18n;
@@ -18,38 +19,21 @@ export function weiToHeuString(wei: string | bigint): string {
 
 const points = (micro: string | bigint | null) => Number(BigInt(micro ?? 0)) / 1e6;
 
-interface EpochRow {
-  number: number;
-  starts_at: Date;
-  ends_at: Date;
-  waifu_pool_wei: string;
-  llama_pool_wei: string;
-  waifu_points_micro: string;
-  llama_points_micro: string;
-  late_points_micro: string;
-  adjust_points_micro: string;
-  miner_count: number;
-  settled_at: Date;
-  config_id: number;
-}
-
-const EPOCH_COLUMNS = `number, starts_at, ends_at, waifu_pool_wei::text, llama_pool_wei::text, waifu_points_micro::text, llama_points_micro::text,
-  late_points_micro::text, adjust_points_micro::text, miner_count, settled_at, config_id`;
-
-function settled(r: EpochRow): EpochSummary {
+function settled(r: Epoch): EpochSummary {
   return {
     epoch: r.number,
-    startsAt: r.starts_at.toISOString(),
-    endsAt: r.ends_at.toISOString(),
+    startsAt: r.startsAt.toISOString(),
+    endsAt: r.endsAt.toISOString(),
     status: "settled",
-    waifuPool: weiToHeuString(r.waifu_pool_wei),
-    llamaPool: weiToHeuString(r.llama_pool_wei),
-    waifuPoints: points(r.waifu_points_micro),
-    llamaPoints: points(r.llama_points_micro),
-    latePoints: points(r.late_points_micro),
-    adjustmentPoints: points(r.adjust_points_micro),
-    minerCount: r.miner_count,
-    settledAt: r.settled_at.toISOString(),
+    // numeric(78, 0): toFixed() writes every digit, never an exponent.
+    waifuPool: weiToHeuString(r.waifuPoolWei.toFixed()),
+    llamaPool: weiToHeuString(r.llamaPoolWei.toFixed()),
+    waifuPoints: points(r.waifuPointsMicro),
+    llamaPoints: points(r.llamaPointsMicro),
+    latePoints: points(r.latePointsMicro),
+    adjustmentPoints: points(r.adjustPointsMicro),
+    minerCount: r.minerCount,
+    settledAt: r.settledAt.toISOString(),
   };
 }
 
@@ -83,19 +67,19 @@ async function openEpoch(epoch: number): Promise<EpochSummary> {
 
 /** The open epoch first, then settled epochs, newest first. */
 export async function listEpochs(now = new Date(), limit = 104): Promise<EpochSummary[]> {
-  const { rows } = await readPool().query<EpochRow>(`SELECT ${EPOCH_COLUMNS} FROM epochs ORDER BY number DESC LIMIT $1`, [limit]);
+  const rows = await readPrisma().epoch.findMany({ orderBy: { number: "desc" }, take: limit });
   return [await openEpoch(epochOf(now)), ...rows.map(settled)];
 }
 
 export async function getEpochOrThrow(epoch: number, now = new Date()): Promise<EpochDetail> {
-  const { rows } = await readPool().query<EpochRow>(`SELECT ${EPOCH_COLUMNS} FROM epochs WHERE number = $1`, [epoch]);
+  const row = await readPrisma().epoch.findUnique({ where: { number: epoch } });
   const current = epochOf(now);
-  if (!rows[0] && epoch > current) throw new AppError("not_found", `Epoch ${epoch} starts ${epochStart(epoch).toISOString()}; it has not begun.`);
-  const summary = rows[0] ? settled(rows[0]) : epoch === current ? await openEpoch(epoch) : null;
+  if (!row && epoch > current) throw new AppError("not_found", `Epoch ${epoch} starts ${epochStart(epoch).toISOString()}; it has not begun.`);
+  const summary = row ? settled(row) : epoch === current ? await openEpoch(epoch) : null;
   if (!summary) throw new AppError("not_found", `Epoch ${epoch} has ended but is not settled yet.`);
   const config = await configFor(readPool(), epoch);
   const cfg = await readPool().query<{ effective_epoch: number }>("SELECT effective_epoch FROM reward_configs WHERE id = $1", [config.id]);
-  const top = rows[0]
+  const top = row
     ? await readPool().query<{ miner_id: string; wallet: string; waifu_points_micro: string; llama_points_micro: string; tokens: string }>(
         `SELECT miner_id, wallet, waifu_points_micro::text, llama_points_micro::text, (waifu_tokens_wei + llama_tokens_wei)::text AS tokens
            FROM epoch_miner_rewards WHERE epoch = $1 ORDER BY waifu_tokens_wei + llama_tokens_wei DESC, miner_id LIMIT 20`,
