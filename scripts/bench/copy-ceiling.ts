@@ -5,22 +5,11 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { JobInput } from "../../lib/schemas/jobs";
+import { CSV_FIELDS } from "../cli/file-records";
 import { letPostgresUserReach } from "../lib/postgres-user";
 
-const CSV_COLUMNS = [
-  "job_id",
-  "miner_id",
-  "model_id",
-  "status",
-  "completed_at",
-  "hardware",
-  "inference_latency",
-  "width",
-  "height",
-  "num_iterations",
-  "input_tokens",
-  "output_tokens",
-] as const;
+// The ceiling table's columns: the job fields a CSV import takes, less the two references.
+const CSV_COLUMNS = CSV_FIELDS.filter((field) => field !== "input_ref" && field !== "output_ref");
 
 /** One job as a line of the ceiling's CSV (no newline). */
 export function ceilingCsvLine(job: JobInput): string {
