@@ -8,9 +8,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { applyMigrations } from "../../prisma/migrate";
-import { ensureBuild, webServerArgs } from "../lib/next-build";
-import { startBackground, stopGroup, waitForHttp } from "../lib/processes";
-import { freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
+import { ensureBuild } from "../lib/next-build";
+import { startBackground, stopGroup } from "../lib/processes";
+import { startThrowawayPostgres } from "../lib/throwaway-postgres";
+import { startBenchServer } from "./bench-server";
 import { percentile, timeGets } from "./measure";
 import { fillNetwork } from "./network-fill";
 
@@ -74,23 +75,8 @@ async function main() {
     }
     await db.end();
 
-    const port = await freePort();
-    const [node, args] = webServerArgs(root, port);
-    server = startBackground(node, args, {
-      cwd: root,
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        DATABASE_URL: pgServer.url,
-        NODE_ENV: "production",
-        AUTH_DOMAIN: `127.0.0.1:${port}`,
-        RATE_LIMIT_PER_MINUTE: "0",
-        RATE_LIMIT_PAGES_PER_MINUTE: "0",
-        MARKET_REFRESH_SECONDS: "86400",
-      },
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${base}/api/v1/health`, 60_000, server);
+    let base: string;
+    ({ base, server } = await startBenchServer(root, { DATABASE_URL: pgServer.url, MARKET_REFRESH_SECONDS: "86400" }));
     const marketUrls = Array.from({ length: REQUESTS }, (_, i) => `${base}/api/v1/market?${QUERIES[i % QUERIES.length]}`);
     const healthUrls = Array.from({ length: REQUESTS }, () => `${base}/api/v1/health`);
     await timeGets([...marketUrls.slice(0, 2 * QUERIES.length), ...healthUrls.slice(0, 30)]);

@@ -7,9 +7,10 @@ import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import pg from "pg";
 import { applyMigrations } from "../../prisma/migrate";
-import { ensureBuild, webServerArgs } from "../lib/next-build";
-import { startBackground, stopGroup, waitForHttp } from "../lib/processes";
-import { freePort, startThrowawayPostgres } from "../lib/throwaway-postgres";
+import { ensureBuild } from "../lib/next-build";
+import { startBackground, stopGroup } from "../lib/processes";
+import { startThrowawayPostgres } from "../lib/throwaway-postgres";
+import { startBenchServer } from "./bench-server";
 import { createNetwork } from "../simulator/network";
 import { postJobs } from "../simulator/post-batches";
 import { buildSnapshots } from "./build-snapshots";
@@ -65,23 +66,8 @@ async function main() {
   let server: ReturnType<typeof startBackground> | undefined;
   try {
     await applyMigrations(db.url);
-    const port = await freePort();
-    const [node, args] = webServerArgs(root, port);
-    server = startBackground(node, args, {
-      cwd: root,
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        DATABASE_URL: db.url,
-        INGEST_HMAC_SECRET: SECRET,
-        NODE_ENV: "production",
-        AUTH_DOMAIN: `127.0.0.1:${port}`,
-        RATE_LIMIT_PER_MINUTE: "0",
-        RATE_LIMIT_PAGES_PER_MINUTE: "0",
-      },
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${base}/api/v1/health`, 60_000, server);
+    let base: string;
+    ({ base, server } = await startBenchServer(root, { DATABASE_URL: db.url, INGEST_HMAC_SECRET: SECRET }));
     const now = new Date();
     const jobs = createNetwork({ scale: 0.05 }).generateJobs({ count: 30_000, from: new Date(now.getTime() - 7 * 86_400_000), to: now, seed: 7 });
     await postJobs({ url: base, secret: SECRET, jobs, concurrency: 4 });
