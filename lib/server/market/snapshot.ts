@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { bribeState, type BribeChangeInput } from "@/lib/market/bribes";
+import { bribeState } from "@/lib/market/bribes";
 import { BUCKET_MS } from "@/lib/heartbeats/buckets";
 import { availabilityPlan } from "@/lib/heartbeats/coverage";
 import { scheduleAt } from "@/lib/points";
@@ -10,6 +10,7 @@ import { TOKEN_ESHEU, TOKEN_HEU } from "../chain/events";
 import { esheuWeightPpmFor } from "../epochs/config";
 import { availabilityOf, heartbeatsSince } from "../heartbeats/availability";
 import { rankSelectSql } from "./ranks";
+import { changesByNode, type BribeChangeRow } from "../queries/bribes";
 import { chainTime, indexedHead } from "../queries/chain-status";
 import { getTokenRate } from "../queries/token-rate";
 import { windowStart } from "../queries/windows";
@@ -68,23 +69,12 @@ const HOUR_MS = 3_600_000;
 async function bribeColumns(client: pg.PoolClient, now: Date) {
   // The rebuild writes what it reads: the primary, never the read replica.
   const head = await indexedHead(client);
-  const { rows } = await client.query<{ miner_id: string; bps: number; effective_epoch: number; effective_at: Date; set_at: Date; block_number: string; log_index: number }>(
+  const { rows } = await client.query<Omit<BribeChangeRow, "block_number"> & { block_number: string }>(
     `SELECT miner_id, bps, effective_epoch, effective_at, set_at, block_number::text, log_index FROM bribe_changes`,
   );
   const at = chainTime(head, now).getTime();
-  const byNode = new Map<string, BribeChangeInput[]>();
-  for (const r of rows) {
-    const list = byNode.get(r.miner_id) ?? [];
-    list.push({
-      bps: r.bps,
-      effectiveEpoch: r.effective_epoch,
-      effectiveAt: r.effective_at.getTime(),
-      setAt: r.set_at.getTime(),
-      blockNumber: BigInt(r.block_number),
-      logIndex: r.log_index,
-    });
-    byNode.set(r.miner_id, list);
-  }
+  // pg reads a bigint as text: the same rows as the typed query's once the block number is one.
+  const byNode = changesByNode(rows.map((r) => ({ ...r, block_number: BigInt(r.block_number) })));
   const cols = { id: [] as string[], bribe: [] as (number | null)[], pending: [] as (number | null)[], pendingEpoch: [] as (number | null)[], pendingAt: [] as (Date | null)[] };
   const more = {
     lastBps: [] as number[],

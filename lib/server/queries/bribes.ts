@@ -6,10 +6,12 @@ import { bribeChanges } from "../generated/prisma/sql";
 import { chainTime, indexedHead } from "./chain-status";
 import { isoOf } from "./convert";
 
-async function changesOf(minerIds: readonly string[]): Promise<Map<string, BribeChangeInput[]>> {
+/** A node's bribe changes as read from `bribe_changes` (the market snapshot reads them on its own connection). */
+export type BribeChangeRow = bribeChanges.Result;
+
+/** Bribe changes by node, each as the market's rules take it. */
+export function changesByNode(rows: readonly BribeChangeRow[]): Map<string, BribeChangeInput[]> {
   const out = new Map<string, BribeChangeInput[]>();
-  if (minerIds.length === 0) return out;
-  const rows = await readPrisma().$queryRawTyped(bribeChanges([...minerIds]));
   for (const r of rows) {
     const list = out.get(r.miner_id) ?? [];
     list.push({
@@ -23,6 +25,11 @@ async function changesOf(minerIds: readonly string[]): Promise<Map<string, Bribe
     out.set(r.miner_id, list);
   }
   return out;
+}
+
+async function changesOf(minerIds: readonly string[]): Promise<Map<string, BribeChangeInput[]>> {
+  if (minerIds.length === 0) return new Map();
+  return changesByNode(await readPrisma().$queryRawTyped(bribeChanges([...minerIds])));
 }
 
 /** Bribe in force, pending and recent cut for each of `minerIds` (nodes that never set one are absent). */
