@@ -5,6 +5,18 @@ const field = "h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-
 const labelClass = "mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-300";
 const check = "flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300";
 
+/** A number the form sends as typed (empty: no filter). */
+function NumberField({ id, name, label, min, max, value }: { id: string; name: string; label: string; min: number; max?: number; value: number | undefined }) {
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <input id={id} name={name} type="number" min={min} max={max} step="any" inputMode="decimal" defaultValue={value ?? ""} className={`${field} tabular-nums`} />
+    </div>
+  );
+}
+
 /**
  * Filters and the planned stake as one GET form: the URL holds the state (shareable, works without
  * JavaScript) and the same names as GET /api/v1/market's parameters.
@@ -18,12 +30,7 @@ export function MarketControls({ params, gpus }: { params: MarketParams; gpus: s
         </label>
         <input id="m-q" name="q" type="search" defaultValue={params.q ?? ""} placeholder="0x…" className={`${field} font-mono`} spellCheck={false} autoComplete="off" />
       </div>
-      <div>
-        <label htmlFor="m-stake" className={labelClass}>
-          Your stake (HEU)
-        </label>
-        <input id="m-stake" name="stake" type="number" min={1} step="any" inputMode="decimal" defaultValue={params.stake} className={`${field} tabular-nums`} />
-      </div>
+      <NumberField id="m-stake" name="stake" label="Your stake (HEU)" min={1} value={params.stake} />
       <div>
         <label htmlFor="m-gpu" className={labelClass}>
           GPU
@@ -37,44 +44,9 @@ export function MarketControls({ params, gpus }: { params: MarketParams; gpus: s
           ))}
         </select>
       </div>
-      <div>
-        <label htmlFor="m-min-uptime" className={labelClass}>
-          Min. availability 7 d (%)
-        </label>
-        <input
-          id="m-min-uptime"
-          name="minUptime7d"
-          type="number"
-          min={0}
-          max={100}
-          step="any"
-          inputMode="decimal"
-          defaultValue={params.minUptime7d ?? ""}
-          className={`${field} tabular-nums`}
-        />
-      </div>
-      <div>
-        <label htmlFor="m-min-bribe" className={labelClass}>
-          Min. bribe (%)
-        </label>
-        <input
-          id="m-min-bribe"
-          name="minBribe"
-          type="number"
-          min={0}
-          max={100}
-          step="any"
-          inputMode="decimal"
-          defaultValue={params.minBribe ?? ""}
-          className={`${field} tabular-nums`}
-        />
-      </div>
-      <div>
-        <label htmlFor="m-max-stake" className={labelClass}>
-          Max. node stake (HEU)
-        </label>
-        <input id="m-max-stake" name="maxStake" type="number" min={0} step="any" inputMode="decimal" defaultValue={params.maxStake ?? ""} className={`${field} tabular-nums`} />
-      </div>
+      <NumberField id="m-min-uptime" name="minUptime7d" label="Min. availability 7 d (%)" min={0} max={100} value={params.minUptime7d} />
+      <NumberField id="m-min-bribe" name="minBribe" label="Min. bribe (%)" min={0} max={100} value={params.minBribe} />
+      <NumberField id="m-max-stake" name="maxStake" label="Max. node stake (HEU)" min={0} value={params.maxStake} />
       <div className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-2 sm:col-span-3 lg:col-span-4">
         <label className={check}>
           <input type="checkbox" name="noRecentCut" value="1" defaultChecked={params.noRecentCut === true} className="h-4 w-4" />
