@@ -16,6 +16,7 @@ import { errorsOf, type ContractCall } from "@/components/staking/contracts";
 import { primaryButton, secondaryButton } from "@/components/staking/fields";
 import { TxStatus } from "@/components/staking/tx-status";
 import { useTxFlow } from "@/components/staking/use-tx-flow";
+import { QueryStatus } from "@/components/ui";
 
 // Every revert a claim can hit decodes by name: the distributor's, esHEU's, the market's (a stake) and HEU's.
 const distributorAbi: Abi = [...rewardDistributorAbi, ...[esHeuAbi, stakingMarketAbi, heuAbi].flatMap((a) => errorsOf(a as Abi))];
@@ -49,13 +50,7 @@ function ClaimsOf({ address, contracts, nodes }: { address: string; contracts: P
   const q = useQuery({ queryKey: claimsQueryKey(address), queryFn: () => fetchClaims(address) });
   const tx = useTxFlow();
   const [node, setNode] = useState(nodes[0] ?? "");
-  if (q.isLoading) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading your claims…</p>;
-  if (q.error || !q.data)
-    return (
-      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-        {q.error?.message ?? "No data"}
-      </p>
-    );
+  if (q.isLoading || q.error || !q.data) return <QueryStatus query={q} loading="Loading your claims…" />;
   const distributor = contracts.rewardDistributor;
   const open = q.data.claims.filter((c) => c.status === "claimable");
   const total = open.reduce((s, c) => s + BigInt(c.amountWei), 0n);

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useAccount } from "wagmi";
-import { Badge } from "@/components/ui";
+import { Badge, QueryStatus } from "@/components/ui";
 import { shortId } from "@/lib/format";
 import { formatTokenAmount } from "@/lib/market/amount";
 import type { StakerResponse } from "@/lib/schemas/staking";
@@ -43,13 +43,7 @@ function StakesOf({ address, contracts }: { address: string; contracts: PortalCo
   const tx = useTxFlow();
   const chainNow = useChainNow();
   if (!isConnected) return null;
-  if (q.isLoading) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading your stakes…</p>;
-  if (q.error || !q.data)
-    return (
-      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-        {q.error?.message ?? "No data"}
-      </p>
-    );
+  if (q.isLoading || q.error || !q.data) return <QueryStatus query={q} loading="Loading your stakes…" />;
   const s = q.data;
   return (
     <div className="space-y-5">

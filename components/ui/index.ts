@@ -8,6 +8,7 @@ export { ErrorPanel } from "./error-panel";
 export { hrefWith, type SearchParamsRecord } from "./href";
 export { LazyDetails } from "./lazy-details";
 export { Pagination } from "./pagination";
+export { QueryStatus } from "./query-status";
 export { PageHeading, Section, SectionHeading } from "./section-heading";
 export { Skeleton, SkeletonHeading, SkeletonPage, SkeletonStats, SkeletonTable } from "./skeleton";
 export { Stat, StatGrid, type StatTone } from "./stat";
