@@ -9,7 +9,9 @@ import { metrics } from "@/lib/metrics";
 import { LEADERBOARD_WINDOWS } from "@/lib/schemas/leaderboard";
 import type { OpsChecks } from "@/lib/schemas/ops";
 import { hasReadReplica, pool, readPool } from "../db";
+import { opsState } from "../generated/prisma/sql";
 import { readAsOf } from "../read-as-of";
+import { queryTyped } from "../typed-pg";
 
 // What GET /api/v1/ready reports and what the scrape-time gauges of /api/v1/metrics show: a few
 // indexed lookups on one connection under a short statement timeout, and one eth_blockNumber.
@@ -74,38 +76,11 @@ async function probeReplica(): Promise<OpsState["replica"]> {
   }
 }
 
-interface StateRow {
-  cursor_block: string | null;
-  market_built_at: Date | null;
-  leaderboard: { window: string; at: string }[] | null;
-  last_epoch: number | null;
-  settled_at: Date | null;
-  first_hour: Date | null;
-  worker_beat_at: Date | null;
-  live_workers: number;
-  fold_pending: number;
-  fold_oldest_at: Date | null;
-}
+type StateRow = opsState.Result;
 
 async function readState(client: pg.ClientBase, liveSince: Date): Promise<StateRow> {
-  // Each subquery is an index or one-row lookup: leaderboard_rows by its key (rank 0 is each
-  // snapshot's header row), epochs by its key, hardware_hourly's hour index for the first activity.
-  const { rows } = await client.query<StateRow>(
-    `SELECT
-       (SELECT block_number::text FROM chain_cursor WHERE id = 'main') AS cursor_block,
-       (SELECT built_at FROM market_snapshot_meta WHERE id = 1) AS market_built_at,
-       (SELECT json_agg(json_build_object('window', "window", 'at', computed_at)) FROM leaderboard_rows
-         WHERE "window" = ANY($1::text[]) AND point_type = 'waifu' AND rank = 0) AS leaderboard,
-       (SELECT number FROM epochs ORDER BY number DESC LIMIT 1) AS last_epoch,
-       (SELECT settled_at FROM epochs ORDER BY number DESC LIMIT 1) AS settled_at,
-       (SELECT min(hour) FROM hardware_hourly) AS first_hour,
-       (SELECT max(beat_at) FROM worker_heartbeat) AS worker_beat_at,
-       (SELECT count(DISTINCT (hostname, pid, started_at))::int FROM worker_heartbeat WHERE beat_at >= $2) AS live_workers,
-       (SELECT count(*)::int FROM ingest_deltas) AS fold_pending,
-       (SELECT created_at FROM ingest_deltas ORDER BY id LIMIT 1) AS fold_oldest_at`,
-    [LEADERBOARD_WINDOWS, liveSince],
-  );
-  return rows[0]!;
+  const [row] = await queryTyped(client, opsState([...LEADERBOARD_WINDOWS], liveSince));
+  return row!;
 }
 
 export interface ProbeOptions {
@@ -184,7 +159,8 @@ export async function probeOps(opts: ProbeOptions = {}): Promise<OpsState> {
     const built = row.market_built_at;
     state.marketSnapshot = { ...state.marketSnapshot, builtAt: built?.toISOString() ?? null, ageSeconds: ageOf(built, now) };
     state.marketSnapshot.ok = state.marketSnapshot.ageSeconds !== null && state.marketSnapshot.ageSeconds <= state.marketSnapshot.staleAfterSeconds;
-    const windows = row.leaderboard ?? [];
+    // json_agg of json_build_object('window', 'at') in opsState.sql.
+    const windows = (row.leaderboard ?? []) as { window: string; at: string }[];
     // The oldest window counts, and a window never built makes the whole leaderboard unbuilt.
     const oldest = windows.length === LEADERBOARD_WINDOWS.length ? new Date(Math.min(...windows.map((w) => new Date(w.at).getTime()))) : null;
     state.leaderboard = { ...state.leaderboard, builtAt: oldest?.toISOString() ?? null, ageSeconds: ageOf(oldest, now) };
