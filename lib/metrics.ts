@@ -9,59 +9,21 @@ function create() {
   collectDefaultMetrics({ register: registry, prefix: "heurist_" });
   const registers = [registry];
   const seconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+  // Every metric is labelled and registered in this process's registry; durations share one set of buckets.
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) => new Counter<L>({ name, help, labelNames, registers });
+  const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[]) => new Gauge<L>({ name, help, labelNames, registers });
+  const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[]) => new Histogram<L>({ name, help, labelNames, buckets: seconds, registers });
   return {
     registry,
-    httpRequests: new Counter({
-      name: "heurist_http_requests_total",
-      help: "API requests answered, by route template, method and status",
-      labelNames: ["route", "method", "status"] as const,
-      registers,
-    }),
-    httpDuration: new Histogram({
-      name: "heurist_http_request_duration_seconds",
-      help: "Time to the response's headers of API requests, by route template and method",
-      labelNames: ["route", "method"] as const,
-      buckets: seconds,
-      registers,
-    }),
-    ingestJobs: new Counter({
-      name: "heurist_ingest_jobs_total",
-      help: "Jobs of accepted batches: created (new) or duplicate (already ingested, same content)",
-      labelNames: ["result"] as const,
-      registers,
-    }),
-    ingestRefusals: new Counter({
-      name: "heurist_ingest_refusals_total",
-      help: "Job batches refused (nothing written), by error code",
-      labelNames: ["reason"] as const,
-      registers,
-    }),
-    ingestBatchDuration: new Histogram({
-      name: "heurist_ingest_batch_duration_seconds",
-      help: "Time to authenticate, validate and write one job batch, by outcome",
-      labelNames: ["outcome"] as const,
-      buckets: seconds,
-      registers,
-    }),
-    rateLimitRefusals: new Counter({
-      name: "heurist_rate_limit_refusals_total",
-      help: "Requests answered 429 by the front server, by budget class",
-      labelNames: ["class"] as const,
-      registers,
-    }),
-    poolConnections: new Gauge({
-      name: "heurist_db_pool_connections",
-      help: "This process's PostgreSQL pool: total, idle clients, and requests waiting for one",
-      labelNames: ["state"] as const,
-      registers,
-    }),
-    alerts: new Counter({ name: "heurist_alerts_total", help: "Watch alerts the worker raised or resolved (decision 0035)", labelNames: ["change"] as const, registers }),
-    opsProbeFailures: new Counter({
-      name: "heurist_ops_probe_failures_total",
-      help: "Scrapes or readiness checks whose database or RPC probe failed or timed out",
-      labelNames: ["probe"] as const,
-      registers,
-    }),
+    httpRequests: counter("heurist_http_requests_total", "API requests answered, by route template, method and status", ["route", "method", "status"]),
+    httpDuration: histogram("heurist_http_request_duration_seconds", "Time to the response's headers of API requests, by route template and method", ["route", "method"]),
+    ingestJobs: counter("heurist_ingest_jobs_total", "Jobs of accepted batches: created (new) or duplicate (already ingested, same content)", ["result"]),
+    ingestRefusals: counter("heurist_ingest_refusals_total", "Job batches refused (nothing written), by error code", ["reason"]),
+    ingestBatchDuration: histogram("heurist_ingest_batch_duration_seconds", "Time to authenticate, validate and write one job batch, by outcome", ["outcome"]),
+    rateLimitRefusals: counter("heurist_rate_limit_refusals_total", "Requests answered 429 by the front server, by budget class", ["class"]),
+    poolConnections: gauge("heurist_db_pool_connections", "This process's PostgreSQL pool: total, idle clients, and requests waiting for one", ["state"]),
+    alerts: counter("heurist_alerts_total", "Watch alerts the worker raised or resolved (decision 0035)", ["change"]),
+    opsProbeFailures: counter("heurist_ops_probe_failures_total", "Scrapes or readiness checks whose database or RPC probe failed or timed out", ["probe"]),
   };
 }
 

@@ -5,13 +5,14 @@ import { AutoRefresh } from "@/components/auto-refresh";
 import { NetworkDailyCharts } from "@/components/charts/network-daily-charts";
 import { SearchForm } from "@/components/layout/search-form";
 import { resolveSearch } from "@/components/layout/search-target";
-import { AddressLink, Card, EmptyState, Section, SectionHeading, SkeletonStats, SkeletonTable, Stat, StatGrid, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
+import { Card, EmptyState, Section, SectionHeading, SkeletonStats, SkeletonTable, Stat, StatGrid, Table, TBody, Td, THead, Th, Tr } from "@/components/ui";
 import { zeroNote } from "@/lib/dashboard/zero-note";
 import { formatDateTime, formatInt, formatPercent, formatPoints } from "@/lib/format";
 import { scheduleAt } from "@/lib/points";
 import { getNetworkSummary } from "@/lib/server/network-summary";
 import { getLeaderboard, leaderboardIntervalSeconds } from "@/lib/server/queries/leaderboard";
 import { SnapshotPending } from "@/components/snapshot-pending";
+import { WalletRankCells } from "@/components/leaderboard-cells";
 import { everyLabel } from "@/lib/snapshots/schedule";
 import { getNetworkDaily } from "@/lib/server/queries/network-daily";
 import type { LeaderboardResponse } from "@/lib/schemas/leaderboard";
@@ -239,13 +240,7 @@ function TopTable({ title, board }: { title: string; board: LeaderboardResponse 
           <TBody>
             {board.items.map((r) => (
               <Tr key={r.address}>
-                <Td numeric className="text-zinc-600 dark:text-zinc-400">
-                  {r.rank}
-                </Td>
-                <Th scope="row">
-                  <AddressLink id={r.address} />
-                </Th>
-                <Td numeric>{formatInt(r.gpuCount)}</Td>
+                <WalletRankCells row={r} />
                 <Td numeric className="font-medium">
                   {formatPoints(r.points, 0)}
                 </Td>

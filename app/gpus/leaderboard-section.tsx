@@ -1,7 +1,8 @@
-import { AddressLink, EmptyState, Pagination, Table, TBody, Td, THead, Th, Tr, type SearchParamsRecord } from "@/components/ui";
+import { EmptyState, Pagination, Table, TBody, Td, THead, Th, Tr, type SearchParamsRecord } from "@/components/ui";
 import { formatDateTime, formatInt, formatPoints } from "@/lib/format";
 import type { LeaderboardWindow, PointTypeName } from "@/lib/schemas/leaderboard";
 import { SnapshotPending } from "@/components/snapshot-pending";
+import { WalletRankCells } from "@/components/leaderboard-cells";
 import { getLeaderboard, leaderboardIntervalSeconds } from "@/lib/server/queries/leaderboard";
 import { everyLabel } from "@/lib/snapshots/schedule";
 import { PAGE_SIZE } from "./params";
@@ -43,13 +44,7 @@ export async function LeaderboardSection({ type, window, page, searchParams }: {
         <TBody>
           {board.items.map((r) => (
             <Tr key={r.address}>
-              <Td numeric className="text-zinc-600 dark:text-zinc-400">
-                {formatInt(r.rank)}
-              </Td>
-              <Th scope="row">
-                <AddressLink id={r.address} />
-              </Th>
-              <Td numeric>{formatInt(r.gpuCount)}</Td>
+              <WalletRankCells row={r} />
               <Td numeric className="font-semibold">
                 {formatPoints(r.points, r.points < 100 ? 2 : 0)}
               </Td>
