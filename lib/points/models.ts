@@ -1,6 +1,7 @@
 import { lookupById } from "./by-id";
 import { deepFreeze } from "./deep-freeze";
 import { UnknownModelError } from "./errors";
+import catalog from "./models.json";
 
 /** Model types as named in the Heurist model registry. */
 export type ModelType = "sd15" | "composite15" | "sdxl10" | "compositexl" | "flux-dev" | "flux-dev-lora" | "llm";
@@ -46,24 +47,16 @@ function llm(id: string, vramGb: number, label: string): ModelInfo {
   return { id, kind: "llm", type: "llm", vramGb, label };
 }
 
+/** An image model type from models.json, checked: a typo there fails at load, not in a price. */
+function imageType(type: string): ImageModelType {
+  if (!Object.hasOwn(IMAGE_CATEGORY_BY_TYPE, type)) throw new Error(`models.json: unknown image model type "${type}"`);
+  return type as ImageModelType;
+}
+
+/** The model registry (models.json, data): image models, then LLMs, in the order lists show them. */
 export const MODELS: readonly ModelInfo[] = deepFreeze([
-  image("SDXL", "sdxl10", "Stable Diffusion XL 1.0"),
-  image("AnimagineXL", "sdxl10", "Animagine XL"),
-  image("CyberRealisticXL", "sdxl10", "CyberRealistic XL"),
-  image("AAMXLAnimeMix", "sdxl10", "AAM XL AnimeMix"),
-  image("SDXLUnstableDiffusersV11", "sdxl10", "SDXL Unstable Diffusers v11"),
-  image("Aurora", "sd15", "Aurora (SD 1.5)"),
-  image("BrainDance", "sd15", "BrainDance (SD 1.5)"),
-  image("YamersCartoonArcadia", "sd15", "Yamer's Cartoon Arcadia (SD 1.5)"),
-  image("ArthemyComics", "sd15", "Arthemy Comics (SD 1.5)"),
-  image("PepeXL", "compositexl", "Pepe XL (SDXL LoRA)"),
-  image("FLUX.1-dev", "flux-dev", "FLUX.1 [dev]"),
-  image("HeuristLogo", "flux-dev-lora", "Heurist Logo (Flux LoRA)"),
-  llm("mixtral-8x7b", 40, "Mixtral 8x7B"),
-  llm("dolphin-2.9-llama3-8b", 24, "Dolphin 2.9 Llama 3 8B"),
-  llm("hermes-3-llama3.1-8b", 24, "Hermes 3 Llama 3.1 8B"),
-  llm("theia-llama-3.1-8b", 24, "Theia Llama 3.1 8B"),
-  llm("openhermes-mixtral-8x7b-gptq", 40, "OpenHermes Mixtral 8x7B GPTQ"),
+  ...catalog.image.map((m) => image(m.id, imageType(m.type), m.label)),
+  ...catalog.llm.map((m) => llm(m.id, m.vramGb, m.label)),
 ]);
 
 const models = lookupById(MODELS, (id, known) => new UnknownModelError(id, known));

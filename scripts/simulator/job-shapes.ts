@@ -28,47 +28,18 @@ export const MODEL_WEIGHTS: Readonly<Record<string, number>> = {
 };
 
 type Size = readonly [number, number];
+// Tables of [value, weight], one line each (prettier would put each pair on its own line).
+// prettier-ignore
 const SIZES: Record<"sd15" | "sdxl" | "flux" | "belowFloor", Weighted<Size>> = {
-  sd15: [
-    [[512, 512], 35],
-    [[512, 768], 30],
-    [[768, 512], 10],
-    [[768, 768], 20],
-    [[640, 960], 5],
-  ],
-  sdxl: [
-    [[1024, 1024], 45],
-    [[832, 1216], 20],
-    [[1216, 832], 10],
-    [[896, 1152], 10],
-    [[768, 768], 8],
-    [[1024, 1536], 4],
-    [[1536, 1024], 3],
-  ],
-  flux: [
-    [[1024, 1024], 60],
-    [[832, 1216], 25],
-    [[768, 1024], 15],
-  ],
-  belowFloor: [
-    [[384, 384], 3],
-    [[448, 448], 2],
-    [[256, 256], 1],
-    [[512, 384], 2],
-  ],
+  sd15: [[[512, 512], 35], [[512, 768], 30], [[768, 512], 10], [[768, 768], 20], [[640, 960], 5]],
+  sdxl: [[[1024, 1024], 45], [[832, 1216], 20], [[1216, 832], 10], [[896, 1152], 10], [[768, 768], 8], [[1024, 1536], 4], [[1536, 1024], 3]],
+  flux: [[[1024, 1024], 60], [[832, 1216], 25], [[768, 1024], 15]],
+  belowFloor: [[[384, 384], 3], [[448, 448], 2], [[256, 256], 1], [[512, 384], 2]],
 };
-const STEPS: Weighted<number> = [
-  [20, 30],
-  [25, 25],
-  [30, 25],
-  [35, 8],
-  [40, 10],
-];
-const FLUX_STEPS: Weighted<number> = [
-  [20, 40],
-  [25, 30],
-  [28, 30],
-];
+// prettier-ignore
+const STEPS: Weighted<number> = [[20, 30], [25, 25], [30, 25], [35, 8], [40, 10]];
+// prettier-ignore
+const FLUX_STEPS: Weighted<number> = [[20, 40], [25, 30], [28, 30]];
 
 /** Seconds per megapixel-step on an RTX 4090 (SDXL 1024² × 20 steps ≈ 3 s). */
 const SEC_PER_MP_STEP: Record<ImageCategory, number> = { sd15: 0.12, sdxl: 0.15, "sdxl-lora": 0.17, flux: 0.5 };
