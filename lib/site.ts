@@ -32,9 +32,14 @@ export function shareMetadata(share: { title: string; description: string }): Pi
  * (Atom autodiscovery) and, when the page's own read finds it, a preview of its headline numbers.
  * Nothing to preview, or a failed read (the page itself reports it), keeps the plain title.
  */
-export async function addressPageMetadata(title: string, valid: { feed: string; share: () => Promise<{ title: string; description: string } | null> } | null): Promise<Metadata> {
-  if (!valid) return { title };
-  const alternates = { types: { "application/atom+xml": valid.feed } };
-  const share = await valid.share().catch(() => null);
-  return share ? { title, alternates, ...shareMetadata(share) } : { title, alternates };
+export async function addressPageMetadata<Id extends string>(
+  title: string,
+  parsed: { success: true; data: Id } | { success: false },
+  kind: "miners" | "wallets",
+  share: (id: Id) => Promise<{ title: string; description: string } | null>,
+): Promise<Metadata> {
+  if (!parsed.success) return { title };
+  const alternates = { types: { "application/atom+xml": `/api/v1/${kind}/${parsed.data}/feed.atom` } };
+  const preview = await share(parsed.data).catch(() => null);
+  return preview ? { title, alternates, ...shareMetadata(preview) } : { title, alternates };
 }

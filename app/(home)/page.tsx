@@ -12,7 +12,7 @@ import { scheduleAt } from "@/lib/points";
 import { getNetworkSummary } from "@/lib/server/network-summary";
 import { getLeaderboard, leaderboardIntervalSeconds } from "@/lib/server/queries/leaderboard";
 import { SnapshotPending } from "@/components/snapshot-pending";
-import { WalletRankCells } from "@/components/leaderboard-cells";
+import { WalletBoardTable } from "@/components/wallet-board-table";
 import { everyLabel } from "@/lib/snapshots/schedule";
 import { getNetworkDaily } from "@/lib/server/queries/network-daily";
 import type { LeaderboardResponse } from "@/lib/schemas/leaderboard";
@@ -226,28 +226,13 @@ function TopTable({ title, board }: { title: string; board: LeaderboardResponse 
           <EmptyState title="No points in the last 24 hours yet" />
         </>
       ) : (
-        <Table caption={`Top 10 wallets ${title.replace("By", "by")}, last 24 hours`} label={title}>
-          <THead>
-            <tr>
-              <Th numeric className="w-10">
-                #
-              </Th>
-              <Th>Wallet</Th>
-              <Th numeric>GPUs</Th>
-              <Th numeric>Points</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {board.items.map((r) => (
-              <Tr key={r.address}>
-                <WalletRankCells row={r} />
-                <Td numeric className="font-medium">
-                  {formatPoints(r.points, 0)}
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <WalletBoardTable
+          rows={board.items}
+          caption={`Top 10 wallets ${title.replace("By", "by")}, last 24 hours`}
+          label={title}
+          rankHead={{ label: "#", className: "w-10" }}
+          columns={[{ head: "Points", cellClass: "font-medium", cell: (r) => formatPoints(r.points, 0) }]}
+        />
       )}
     </Card>
   );

@@ -1,8 +1,8 @@
-import { EmptyState, Pagination, Table, TBody, Td, THead, Th, Tr, type SearchParamsRecord } from "@/components/ui";
+import { EmptyState, Pagination, type SearchParamsRecord } from "@/components/ui";
 import { formatDateTime, formatInt, formatPoints } from "@/lib/format";
 import type { LeaderboardWindow, PointTypeName } from "@/lib/schemas/leaderboard";
 import { SnapshotPending } from "@/components/snapshot-pending";
-import { WalletRankCells } from "@/components/leaderboard-cells";
+import { WalletBoardTable } from "@/components/wallet-board-table";
 import { getLeaderboard, leaderboardIntervalSeconds } from "@/lib/server/queries/leaderboard";
 import { everyLabel } from "@/lib/snapshots/schedule";
 import { PAGE_SIZE } from "./params";
@@ -27,34 +27,17 @@ export async function LeaderboardSection({ type, window, page, searchParams }: {
   }
   return (
     <div>
-      <Table caption={`Wallets by ${TYPE_TEXT[type]}, ${WINDOW_TEXT[window]}, page ${page}`} captionHidden label="Leaderboard table">
-        <THead>
-          <tr>
-            <Th numeric className="w-12">
-              Rank
-            </Th>
-            <Th>Wallet</Th>
-            <Th numeric>GPUs</Th>
-            <Th numeric>{TYPE_TEXT[type]}</Th>
-            <Th numeric className="hidden sm:table-cell">
-              Per GPU
-            </Th>
-          </tr>
-        </THead>
-        <TBody>
-          {board.items.map((r) => (
-            <Tr key={r.address}>
-              <WalletRankCells row={r} />
-              <Td numeric className="font-semibold">
-                {formatPoints(r.points, r.points < 100 ? 2 : 0)}
-              </Td>
-              <Td numeric className="hidden sm:table-cell">
-                {r.gpuCount ? formatPoints(r.points / r.gpuCount, 2) : "—"}
-              </Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
+      <WalletBoardTable
+        rows={board.items}
+        caption={`Wallets by ${TYPE_TEXT[type]}, ${WINDOW_TEXT[window]}, page ${page}`}
+        captionHidden
+        label="Leaderboard table"
+        rankHead={{ label: "Rank", className: "w-12" }}
+        columns={[
+          { head: TYPE_TEXT[type], cellClass: "font-semibold", cell: (r) => formatPoints(r.points, r.points < 100 ? 2 : 0) },
+          { head: "Per GPU", headClass: "hidden sm:table-cell", cellClass: "hidden sm:table-cell", cell: (r) => (r.gpuCount ? formatPoints(r.points / r.gpuCount, 2) : "—") },
+        ]}
+      />
       <Pagination path="/gpus" searchParams={searchParams} page={page} pageSize={PAGE_SIZE} total={board.total} label="Leaderboard pages" scroll={false} />
       <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
         Points as of {formatDateTime(board.computedAt)}

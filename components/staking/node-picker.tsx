@@ -47,12 +47,13 @@ export function NodePicker({
     target?.focus();
   }, [value]);
 
+  // What the list and the summary both show each node against: the amount to stake and its token.
+  const stake = { stakeHeu, token };
   if (value) {
     return (
       <Summary
         picked={value}
-        stakeHeu={stakeHeu}
-        token={token}
+        {...stake}
         changeRef={changeRef}
         onChange={() => {
           focusNext.current = "input";
@@ -67,8 +68,7 @@ export function NodePicker({
       text={text}
       onText={setText}
       source={source}
-      stakeHeu={stakeHeu}
-      token={token}
+      {...stake}
       inputRef={inputRef}
       // Back from the summary ("Change"): the list as it was, open.
       startOpen={reopen}

@@ -48,17 +48,8 @@ function spanOf(sp: SearchParamsRecord): number {
 // A shared link previews the miner's headline numbers, from the read the page itself makes.
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const raw = decoded((await params).minerId);
-  const title = minerTitle(raw.toLowerCase());
-  const minerId = minerIdSchema.safeParse(raw);
-  if (!minerId.success) return addressPageMetadata(title, null);
   const span = spanOf(await searchParams);
-  return addressPageMetadata(title, {
-    feed: `/api/v1/miners/${minerId.data}/feed.atom`,
-    share: async () => {
-      const miner = await minerForPage(minerId.data, span);
-      return miner && minerShareText(miner);
-    },
-  });
+  return addressPageMetadata(minerTitle(raw.toLowerCase()), minerIdSchema.safeParse(raw), "miners", (id) => minerForPage(id, span).then((m) => m && minerShareText(m)));
 }
 
 export default async function MinerPage({ params, searchParams }: Props) {

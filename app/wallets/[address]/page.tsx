@@ -63,21 +63,14 @@ function pageQuery(sp: SearchParamsRecord): WalletQuery {
   return { ...query, days: chartSpan(query.days) };
 }
 
-// A shared link previews the wallet's headline numbers, from the read the page itself makes.
+// A shared link previews the wallet's headline numbers, from the read the page itself makes (a
+// staker only, with no mining, has none).
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const raw = (await params).address;
-  const title = walletTitle(raw.toLowerCase());
-  const address = walletAddressSchema.safeParse(raw);
-  if (!address.success) return addressPageMetadata(title, null);
+  const { address } = await params;
   const query = pageQuery(await searchParams);
-  return addressPageMetadata(title, {
-    feed: `/api/v1/wallets/${address.data}/feed.atom`,
-    share: async () => {
-      // A staker only (no mining) has no headline numbers to preview.
-      const wallet = await walletForPage(address.data, query);
-      return wallet && walletShareText(wallet);
-    },
-  });
+  return addressPageMetadata(walletTitle(address.toLowerCase()), walletAddressSchema.safeParse(address), "wallets", (id) =>
+    walletForPage(id, query).then((w) => w && walletShareText(w)),
+  );
 }
 
 export default async function WalletPage({ params, searchParams }: Props) {
