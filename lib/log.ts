@@ -10,11 +10,20 @@ interface Sink {
 
 const state = globalThis as unknown as { heuristLog?: { logger: Logger; sink: Sink } };
 
+/** LOG_LEVEL; info while the settings are invalid, so the start-up check can log what is wrong before it stops the process. */
+function logLevel(): string {
+  try {
+    return opsEnv().LOG_LEVEL;
+  } catch {
+    return "info";
+  }
+}
+
 function create(): { logger: Logger; sink: Sink } {
   const holder = { logger: undefined as unknown as Logger, sink: pino.destination({ dest: 1, sync: true }) as Sink };
   holder.logger = pino(
     {
-      level: opsEnv().LOG_LEVEL,
+      level: logLevel(),
       // "level":"info" rather than 30, and an ISO time: readable without pino-pretty.
       formatters: { level: (label) => ({ level: label }) },
       timestamp: pino.stdTimeFunctions.isoTime,

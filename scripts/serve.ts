@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import pg from "pg";
 import proxyaddr from "proxy-addr";
-import { securityEnv } from "../lib/env";
+import { checkEnvAtStart, securityEnv, type SecurityEnv } from "../lib/env";
 import { apiRouteTemplate } from "../lib/http/api-routes";
 import { PUBLIC_READ_HEADERS, isCrossOriginRead } from "../lib/http/cors";
 import { log } from "../lib/log";
@@ -19,10 +19,20 @@ import { RequestLimits, classify, type RateDecision } from "../lib/security/rate
 import { signatureHeadersProblem } from "../lib/signing";
 
 const { values: flags } = parseArgs({ options: { port: { type: "string", short: "p" }, host: { type: "string", short: "H" } } });
-const env = securityEnv({ ...process.env, ...(flags.port ? { PORT: flags.port } : {}), ...(flags.host ? { HOST: flags.host } : {}) });
+const logger = log().child({ component: "serve" });
+// Every setting is checked before listening: a bad one stops the start with a message naming it.
+function settings(): SecurityEnv {
+  try {
+    checkEnvAtStart(process.env, true);
+    return securityEnv({ ...process.env, ...(flags.port ? { PORT: flags.port } : {}), ...(flags.host ? { HOST: flags.host } : {}) });
+  } catch (err) {
+    logger.fatal(err instanceof Error ? err.message : String(err));
+    process.exit(2);
+  }
+}
+const env = settings();
 const root = path.resolve(import.meta.dirname, "..");
 const trust = proxyaddr.compile(env.TRUSTED_PROXIES);
-const logger = log().child({ component: "serve" });
 // The budgets' own small pool: a request is admitted (one upsert) before Next.js and its pool see it.
 const limitsPool =
   env.RATE_LIMIT_STORE === "postgres" ? new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, connectionTimeoutMillis: 2_000, statement_timeout: 2_000 }) : undefined;

@@ -3,7 +3,7 @@
 // (or more: every task is a singleton). A lost database connection restarts the job runner inside
 // the process (lib/server/worker/supervise.ts). SIGTERM/SIGINT: running tasks finish or stop at
 // their next safe point, the heartbeat is removed, exit 0.
-import { serverEnv } from "../lib/env";
+import { checkEnvAtStart, serverEnv } from "../lib/env";
 import { log } from "../lib/log";
 import { createWorkerPool } from "../lib/server/worker/pool";
 import { startWorker } from "../lib/server/worker/runner";
@@ -13,6 +13,7 @@ import { workerTasks } from "../lib/server/worker/tasks";
 const logger = log().child({ component: "worker" });
 let env;
 try {
+  checkEnvAtStart();
   env = serverEnv();
 } catch (err) {
   logger.fatal(err instanceof Error ? err.message : String(err));

@@ -1,6 +1,7 @@
 // The one place that reads process.env on the server (with ./chain.ts). Parsed once, failing with a readable message
 // that names the variable; the browser's build-time values live in lib/public-env.ts.
 import { z } from "zod";
+import { chainEnv } from "./chain";
 import { parseOrThrow, type EnvVars } from "./parse";
 
 export { chainEnv, type ChainContracts, type ChainEnv } from "./chain";
@@ -219,4 +220,22 @@ export function opsEnv(env: EnvVars = process.env): OpsEnv {
   const parsed = parseOrThrow(opsSchema, env, "ops");
   if (env === process.env) cachedOps = parsed;
   return parsed;
+}
+
+/**
+ * Every setting a long-running role reads, parsed when it starts (the web server, the worker): a bad
+ * value stops the start with one message naming each bad variable, where it would otherwise fail the
+ * first request or job that reads it. `production`: the web server always runs the production build.
+ */
+export function checkEnvAtStart(env: EnvVars = process.env, production = runsInProduction()): void {
+  const parsers = [() => parseServerEnv(env, production), () => chainEnv(env), () => opsEnv(env)];
+  const problems = parsers.flatMap((parse) => {
+    try {
+      parse();
+      return [];
+    } catch (err) {
+      return [err instanceof Error ? err.message : String(err)];
+    }
+  });
+  if (problems.length) throw new Error(problems.join("\n"));
 }
