@@ -17,7 +17,7 @@ export const STAKER = devAccount(2);
 export const OPERATOR = devAccount(3);
 export const UNSTAKER = devAccount(4);
 export const NFT_HOLDER = devAccount(5);
-/** Picks a node in the market by yield and stakes 50,000 HEU on it (chain-time.spec). */
+/** Picks a node in the market by yield and stakes 50,000 HEU on it (market-bribe-cut.chain-time.spec). */
 export const MARKET_STAKER = devAccount(6);
 /** Mines only in claims.spec, which settles, publishes and claims its esHEU; chain-time.spec vests more of it 30 days on. */
 export const CLAIM_MINER = devAccount(7);

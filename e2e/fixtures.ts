@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
@@ -45,4 +45,19 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
   }
+}
+
+/** Clicks `link` and reads the CSV it downloads: its file name, header and rows (cells split on commas). */
+export async function downloadCsv(page: Page, link: Locator): Promise<{ filename: string; header: string[]; rows: string[][] }> {
+  const downloadPromise = page.waitForEvent("download");
+  await link.click();
+  const download = await downloadPromise;
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk));
+  const [header, ...rows] = Buffer.concat(chunks)
+    .toString("utf8")
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.split(","));
+  return { filename: download.suggestedFilename(), header: header!, rows };
 }

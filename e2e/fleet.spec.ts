@@ -1,7 +1,7 @@
 // The fleet table of a wallet (issue 11): a miner sorts by "vs median" and finds the GPU that earns
 // least per job first, downloads exactly the rows he filtered, and reads it on a phone.
 import { FLEET_IDLE, FLEET_MINERS, FLEET_WALLET, FLEET_WEAK } from "./known-data";
-import { expect, test } from "./fixtures";
+import { downloadCsv, expect, test } from "./fixtures";
 
 const rowHeaders = (page: import("@playwright/test").Page) => page.getByRole("region", { name: /GPUs of this wallet/ }).getByRole("rowheader");
 
@@ -36,18 +36,9 @@ test("the idle filter and the CSV link: the download is the filtered rows, in or
   await expect(rowHeaders(page)).toHaveCount(1);
   await expect(rowHeaders(page).first()).toContainText("gpu_k");
 
-  const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("link", { name: /Download these 1 row as CSV/ }).click();
-  const download = await downloadPromise;
-  expect(download.suggestedFilename()).toMatch(/^heurist-gpus-.*\.csv$/);
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk));
-  const [header, ...rows] = Buffer.concat(chunks)
-    .toString("utf8")
-    .trim()
-    .split(/\r?\n/)
-    .map((l) => l.split(","));
-  expect(header!.slice(0, 4)).toEqual(["miner_id", "hardware", "point_type", "points_24h"]);
+  const { filename, header, rows } = await downloadCsv(page, page.getByRole("link", { name: /Download these 1 row as CSV/ }));
+  expect(filename).toMatch(/^heurist-gpus-.*\.csv$/);
+  expect(header.slice(0, 4)).toEqual(["miner_id", "hardware", "point_type", "points_24h"]);
   expect(rows.map((r) => r[0])).toEqual([FLEET_WEAK]);
 
   await page.getByRole("link", { name: /Clear filters/ }).click();

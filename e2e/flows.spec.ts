@@ -1,5 +1,5 @@
 // What a miner does: find their wallet, read numbers that match the ledger, download them.
-import { expect, KNOWN_WALLET, statValue, test } from "./fixtures";
+import { downloadCsv, expect, KNOWN_WALLET, statValue, test } from "./fixtures";
 
 test("search for a wallet → its dashboard shows the ledger's numbers → daily CSV has them", async ({ page, request }) => {
   const api = await (await request.get(`/api/v1/wallets/${KNOWN_WALLET}`)).json();
@@ -17,17 +17,8 @@ test("search for a wallet → its dashboard shows the ledger's numbers → daily
   await expect(statValue(page, "Llama Points, all time")).toHaveText("2");
   await expect(page.getByRole("link", { name: new RegExp(`${KNOWN_WALLET.slice(0, 6)}.*rig1|rig1`) }).first()).toBeVisible();
 
-  const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("button", { name: /Download CSV of daily points/ }).click();
-  const download = await downloadPromise;
-  expect(download.suggestedFilename()).toMatch(/\.csv$/);
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk));
-  const [header, ...rows] = Buffer.concat(chunks)
-    .toString("utf8")
-    .trim()
-    .split(/\r?\n/)
-    .map((l) => l.split(","));
+  const { filename, header, rows } = await downloadCsv(page, page.getByRole("button", { name: /Download CSV of daily points/ }));
+  expect(filename).toMatch(/\.csv$/);
   expect(header).toEqual(["date", "waifu_points", "llama_points", "image_jobs", "text_jobs", "jobs", "successful_jobs", "on_time_rate"]);
   // 30 days, one row each; the known jobs (last 3 hours, maybe across midnight) add up to the ledger's totals.
   expect(rows).toHaveLength(30);

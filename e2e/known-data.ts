@@ -12,25 +12,31 @@ export const OWNER_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4
 export const OWNER_WALLET = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
 export const OWNER_MINERS = ["a", "b", "c", "d"].map((t) => `${OWNER_WALLET}-${t}`) as [string, string, string, string];
 
+const minutesBefore = (now: Date) => (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
+
+/** A completed SDXL 1024×1024@20 job on an RTX 4090: 6 points. */
+const sdxlJob = (jobId: string, minerId: string, completedAt: string, over: Partial<JobInput> = {}): JobInput => ({
+  job_id: jobId,
+  miner_id: minerId,
+  model_id: "SDXL",
+  status: "completed",
+  completed_at: completedAt,
+  hardware: "NVIDIA GeForce RTX 4090",
+  inference_latency: 4.5,
+  width: 1024,
+  height: 1024,
+  num_iterations: 20,
+  ...over,
+});
+
 /**
  * rig1: 4 SDXL 1024×1024@20 jobs (6 points each) over the last 3 hours; rig2: 2 hermes jobs of
  * 2,000 tokens (1 point each) and one timeout (0); rig3 and rig4 registered later with one SDXL job
  * each. Totals: 36 Waifu, 2 Llama, 9 jobs, 8 successes.
  */
 export function knownJobs(now: Date): JobInput[] {
-  const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
-  const sdxl = (i: number, miner: string = KNOWN_MINERS[0], minutesAgo = 30 + i * 40): JobInput => ({
-    job_id: `e2e-sdxl-${i}`,
-    miner_id: miner,
-    model_id: "SDXL",
-    status: "completed",
-    completed_at: at(minutesAgo),
-    hardware: "NVIDIA GeForce RTX 4090",
-    inference_latency: 4.5,
-    width: 1024,
-    height: 1024,
-    num_iterations: 20,
-  });
+  const at = minutesBefore(now);
+  const sdxl = (i: number, miner: string = KNOWN_MINERS[0], minutesAgo = 30 + i * 40) => sdxlJob(`e2e-sdxl-${i}`, miner, at(minutesAgo));
   const hermes = (i: number, status: JobInput["status"] = "completed"): JobInput => ({
     job_id: `e2e-llm-${i}`,
     miner_id: KNOWN_MINERS[1],
@@ -67,20 +73,8 @@ export const FLEET_ONLINE = FLEET_MINERS.slice(0, 5);
 
 /** Siblings earn 6 points a job (3 SDXL 1024×1024@20 each); the weak one 2.05; the idle one's only job was two days ago. */
 export function fleetJobs(now: Date): JobInput[] {
-  const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
-  const job = (i: number, miner: string, minutesAgo: number, over: Partial<JobInput> = {}): JobInput => ({
-    job_id: `e2e-fleet-${i}`,
-    miner_id: miner,
-    model_id: "SDXL",
-    status: "completed",
-    completed_at: at(minutesAgo),
-    hardware: "NVIDIA GeForce RTX 4090",
-    inference_latency: 4.5,
-    width: 1024,
-    height: 1024,
-    num_iterations: 20,
-    ...over,
-  });
+  const at = minutesBefore(now);
+  const job = (i: number, miner: string, minutesAgo: number, over: Partial<JobInput> = {}) => sdxlJob(`e2e-fleet-${i}`, miner, at(minutesAgo), over);
   let i = 0;
   const siblings = FLEET_MINERS.slice(0, 4).flatMap((m, s) => [0, 1, 2].map((k) => job(i++, m, 20 + s * 7 + k * 50)));
   const weak = [

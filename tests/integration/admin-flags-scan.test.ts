@@ -9,6 +9,7 @@ import { GET as flagsRoute } from "@/app/api/v1/admin/flags/route";
 import type { JobInput } from "@/lib/schemas/jobs";
 import { busiestSeconds, floorCounts, implausibleStats, latencyStats, lockstepStats, scanFlags } from "@/lib/server/admin/flags";
 import { applyMigrations } from "../../prisma/migrate";
+import { CSV_FIELDS } from "../../scripts/cli/file-records";
 import { createNetwork } from "../../scripts/simulator/network";
 import { admin, adminRequest, signInCookie } from "./admin-session";
 
@@ -23,27 +24,14 @@ const scratchName = `heurist_flags_scan_${process.pid}_${Date.now()}`;
 const serverUrl = (name: string) => Object.assign(new URL(process.env.DATABASE_URL!), { pathname: `/${name}` }).toString();
 let scratch: pg.Pool;
 
+// Every field of POST /api/v1/jobs, in the order of the casts below.
 async function insertJobs(db: pg.Pool, jobs: JobInput[]): Promise<void> {
-  const cols = [
-    "job_id",
-    "miner_id",
-    "model_id",
-    "status",
-    "completed_at",
-    "hardware",
-    "inference_latency",
-    "width",
-    "height",
-    "num_iterations",
-    "input_tokens",
-    "output_tokens",
-  ] as const;
   for (let i = 0; i < jobs.length; i += 5_000) {
     const chunk = jobs.slice(i, i + 5_000);
     await db.query(
-      `INSERT INTO jobs (job_id, miner_id, model_id, status, completed_at, hardware, inference_latency, width, height, num_iterations, input_tokens, output_tokens, content_hash)
-       SELECT *, '' FROM unnest($1::text[], $2::text[], $3::text[], $4::"JobStatus"[], $5::timestamptz[], $6::text[], $7::numeric[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[])`,
-      cols.map((c) => chunk.map((j) => j[c] ?? null)),
+      `INSERT INTO jobs (${CSV_FIELDS.join(", ")}, content_hash)
+       SELECT *, '' FROM unnest($1::text[], $2::text[], $3::text[], $4::"JobStatus"[], $5::timestamptz[], $6::text[], $7::numeric[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[], $13::text[], $14::text[])`,
+      CSV_FIELDS.map((c) => chunk.map((j) => j[c] ?? null)),
     );
   }
 }

@@ -1,111 +1,37 @@
 // Slashes and reversals by admins (SIWE sessions listed in ADMIN_ADDRESSES): negative ledger
 // entries in the open epoch, rollups and totals moved with them, one transaction, one reversal,
-// an audit log, a public list per miner, and `verify` still clean.
+// an audit log, a public list per miner, and `verify` still clean. Who may slash and what is
+// refused: admin-slash-requests.test.ts.
 import { describe, expect, test, vi } from "vitest";
 import { GET as listActions } from "@/app/api/v1/admin/actions/route";
-import { GET as flagsRoute } from "@/app/api/v1/admin/flags/route";
-import { POST as slashRoute } from "@/app/api/v1/admin/slashes/route";
-import { POST as reverseRoute } from "@/app/api/v1/admin/slashes/[id]/reverse/route";
 import { GET as minerSlashes } from "@/app/api/v1/miners/[minerId]/slashes/route";
 import { epochEnd, epochOf, epochStart } from "@/lib/rewards";
 import { withTransaction } from "@/lib/server/db";
 import { writeAdminEntries } from "@/lib/server/admin/write-entries";
 import { verifyAll } from "@/lib/server/verify/verify";
 import { joinSettlementBarrier } from "@/lib/server/epochs/epoch-points";
-import { count, db, imageJob, llmJob, randomWallet, tableCounts } from "../support/fixtures";
-import { earnedIn, expectVerifyClean, folded, ingestJobs, rollupsOf } from "./admin-ledger-views";
-import { admin, adminRequest, signInCookie, stranger } from "./admin-session";
+import { count, db } from "../support/fixtures";
+import { earnedIn, expectVerifyClean, rollupsOf } from "./admin-ledger-views";
+import { a, at, b, c, d, e, FROM, ingestWindowJobs, REASON, reverseAs, slashAs, TO, w1, w2, w3 } from "./admin-slash-fixture";
+import { admin, adminRequest, signInCookie } from "./admin-session";
 
 vi.hoisted(() => {
   process.env.ADMIN_ADDRESSES = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65, 0x0000000000000000000000000000000000000a11";
 });
 
-const [w1, w2, w3] = [randomWallet(), randomWallet(), randomWallet()];
-const [a, b] = [`${w1}-a`, `${w1}-b`];
-const [c, d] = [`${w2}-c`, `${w2}-d`];
-const e = `${w3}-e`;
-const FROM = "2026-03-02T10:00:00.000Z";
-const TO = "2026-03-02T14:00:00.000Z";
-const at = (hhmm: string) => `2026-03-02T${hhmm}:00Z`;
-const REASON = "Duplicate outputs across GPUs, see ticket 42";
-
 let cookie = "";
 const earnedInWindow = (minerId: string) => earnedIn(minerId, FROM, TO);
 
-const slash = (body: unknown, c = cookie) => folded(slashRoute(adminRequest("/api/v1/admin/slashes", { cookie: c, body })));
-const reverse = (id: number | string, body: unknown, c = cookie) =>
-  folded(reverseRoute(adminRequest(`/api/v1/admin/slashes/${id}/reverse`, { cookie: c, body }), { params: Promise.resolve({ id: String(id) }) }));
+const slash = (body: unknown) => slashAs(cookie, body);
+const reverse = (id: number | string, body: unknown) => reverseAs(cookie, id, body);
 const slashesOf = (minerId: string, query = "") =>
   minerSlashes(new Request(`http://portal.test/api/v1/miners/${minerId}/slashes${query}`), { params: Promise.resolve({ minerId }) });
 
 describe("admin slashes", () => {
   test("setup: jobs inside and outside the window; an admin signs in", async () => {
-    await ingestJobs([
-      ...["09:00", "10:15", "11:15", "12:15", "15:00"].map((t) => imageJob({ miner_id: a, completed_at: at(t) })),
-      llmJob({ miner_id: a, completed_at: at("12:30") }),
-      ...["10:05", "10:45", "11:30", "13:59"].map((t) => imageJob({ miner_id: b, completed_at: at(t) })),
-      ...["10:10", "11:10"].map((t) => imageJob({ miner_id: c, completed_at: at(t) })),
-      imageJob({ miner_id: c, completed_at: at("16:00") }),
-      ...["10:20", "11:20"].map((t) => imageJob({ miner_id: d, completed_at: at(t) })),
-      imageJob({ miner_id: e, completed_at: at("10:30") }),
-      // This week's work of a: the open epoch, which a slash made now lands in.
-      imageJob({ miner_id: a, completed_at: new Date(Date.now() - 120_000).toISOString() }),
-    ]);
+    await ingestWindowJobs();
     expect(await earnedInWindow(a)).toEqual({ waifu: 18_000_000, llama: 1_000_000 }); // 3 × 6 Waifu, 2,000 tokens × 0.5 Llama
     cookie = await signInCookie(admin);
-  });
-
-  test("without a session every admin route answers 401, a signed-in non-admin 403, and nothing is written", async () => {
-    const strangerCookie = await signInCookie(stranger);
-    const body = { minerId: a, from: FROM, to: TO, reason: REASON };
-    const before = { ...(await tableCounts()), admin_actions: await count("admin_actions") };
-    for (const [c, status] of [
-      ["", 401],
-      [strangerCookie, 403],
-    ] as const) {
-      const answers = [
-        await slash(body, c),
-        await reverse(1, { reason: REASON }, c),
-        await listActions(adminRequest("/api/v1/admin/actions", { cookie: c })),
-        await flagsRoute(adminRequest("/api/v1/admin/flags?hours=24", { cookie: c })),
-      ];
-      for (const res of answers) {
-        expect(res.status).toBe(status);
-        expect((await res.json()).error.code).toBe(status === 401 ? "unauthorized" : "forbidden");
-      }
-    }
-    expect({ ...(await tableCounts()), admin_actions: await count("admin_actions") }).toEqual(before);
-  });
-
-  test.each<[string, unknown, number, RegExp]>([
-    ["both a miner ID and a wallet", { minerId: a, wallet: w1, from: FROM, to: TO, reason: REASON }, 422, /minerId: give exactly one of minerId or wallet/],
-    ["neither", { from: FROM, to: TO, reason: REASON }, 422, /give exactly one/],
-    ["from after to", { minerId: a, from: TO, to: FROM, reason: REASON }, 422, /to: to must be after from/],
-    ["a window over 366 days", { minerId: a, from: "2025-01-01T00:00:00Z", to: "2026-03-01T00:00:00Z", reason: REASON }, 422, /at most 366 days/],
-    ["a window ending in the future", { minerId: a, from: FROM, to: new Date(Date.now() + 3_600_000).toISOString(), reason: REASON }, 422, /to: to must not be after now/],
-    ["a date without a zone", { minerId: a, from: "2026-03-02T10:00:00", to: TO, reason: REASON }, 422, /from: from must be an ISO 8601 date-time with a zone/],
-    ["fraction 0", { minerId: a, from: FROM, to: TO, fraction: 0, reason: REASON }, 422, /fraction must be > 0/],
-    ["fraction above 1", { minerId: a, from: FROM, to: TO, fraction: 1.5, reason: REASON }, 422, /fraction must be ≤ 1/],
-    ["fraction as a string", { minerId: a, from: FROM, to: TO, fraction: "0.5", reason: REASON }, 422, /fraction must be a number/],
-    ["a reason too short to explain anything", { minerId: a, from: FROM, to: TO, reason: "cheater" }, 422, /at least 10 characters/],
-    ["an unknown field", { minerId: a, from: FROM, to: TO, reason: REASON, points: 5 }, 422, /Unrecognized key/],
-    ["a malformed miner ID", { minerId: "bob", from: FROM, to: TO, reason: REASON }, 422, /minerId: miner_id must be a wallet address/],
-    ["a miner ID that never reported", { minerId: `${randomWallet()}-x`, from: FROM, to: TO, reason: REASON }, 404, /No miner ID .* has reported a job/],
-    ["a window with no points in it", { minerId: a, from: "2026-03-01T00:00:00Z", to: "2026-03-02T00:00:00Z", reason: REASON }, 409, /Nothing to slash/],
-    ["a body that is not JSON", "{not json", 400, /not valid JSON/],
-  ])("refused, nothing written: %s", async (_name, body, status, message) => {
-    const before = { ...(await tableCounts()), admin_actions: await count("admin_actions") };
-    const res = await slash(body);
-    expect(res.status).toBe(status);
-    const json = await res.json();
-    const details = ((json.error.details ?? []) as { field: string; reason: string }[]).map((i) => `${i.field}: ${i.reason}`).join("; ");
-    expect(`${json.error.message} ${details}`).toMatch(message);
-    expect({ ...(await tableCounts()), admin_actions: await count("admin_actions") }).toEqual(before);
-  });
-
-  test("a form post (not JSON) is refused with 415", async () => {
-    const res = await slashRoute(adminRequest("/api/v1/admin/slashes", { cookie, body: "minerId=x", contentType: "application/x-www-form-urlencoded" }));
-    expect(res.status).toBe(415);
   });
 
   let slashA = 0;

@@ -1,78 +1,35 @@
 // The chain indexer against a real anvil and the deployed contracts: what it writes equals what the
-// contracts hold, it waits for confirmations, survives reorgs shallower than that and SIGKILL
-// mid-range, and ingestion prices jobs with the stake and NFTs in force at completion.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+// contracts hold, it waits for confirmations and survives reorgs shallower than that, and ingestion
+// prices jobs with the stake and NFTs in force at completion. SIGKILL mid-range:
+// chain-indexer-crash.test.ts.
 import pg from "pg";
-import { parseEventLogs, type Address, type Hash } from "viem";
+import { parseEventLogs, type Hash } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { imaginariesAbi, stakingMarketAbi } from "@/lib/chain/abi";
-import type { ChainContracts, ChainEnv } from "@/lib/env";
 import { ChainReorgError, indexToHead } from "@/lib/server/chain/indexer";
-import { chainEnvOf, deployContracts, type ContractAddresses } from "../../contracts/deploy";
-import { startAnvil, type Anvil } from "../../scripts/lib/anvil";
-import { anvilAccount, chainActions, chainClients, ESHEU_TOKEN, HEU_TOKEN, heu, type ChainActions, type ChainClients } from "../../scripts/lib/chain-actions";
+import { ESHEU_TOKEN, HEU_TOKEN, heu } from "../../scripts/lib/chain-actions";
 import { db, imageJob, signedRequest } from "../support/fixtures";
+import { addr, alice, bob, carol, CONFIRMATIONS, dave, stakeWei, startIndexerChain, type IndexerChain } from "../support/indexer-chain";
 
-const CHAIN_TABLES = [
-  "chain_cursor",
-  "chain_events",
-  "stake_changes",
-  "node_stake_history",
-  "node_stakes",
-  "stake_positions",
-  "stake_locks",
-  "bribe_changes",
-  "wallet_nft_history",
-  "wallet_nfts",
-];
-const CONFIRMATIONS = 3;
-const [owner, alice, bob, carol, dave] = [0, 1, 2, 3, 4].map(anvilAccount);
-const addr = (a: { address: Address }) => a.address.toLowerCase();
 const nodeA = `${addr(carol!)}-gpu0`;
 const nodeB = `${addr(carol!)}-gpu1`;
 
-let anvil: Anvil;
-let clients: ChainClients;
-let c: ContractAddresses;
-let act: ChainActions;
-let chain: ChainEnv & { contracts: ChainContracts };
-
-const index = () => indexToHead({ chain, pool: db(), client: clients.publicClient });
-const stakeWei = async (minerId: string) => (await db().query("SELECT stake_wei::text FROM node_stakes WHERE miner_id = $1", [minerId])).rows[0]?.stake_wei ?? "0";
-const nodeStakeOnChain = (minerId: string) =>
-  clients.publicClient
-    .readContract({ address: c.stakingMarket, abi: stakingMarketAbi, functionName: "nodeIdOf", args: [minerId] })
-    .then((id) => clients.publicClient.readContract({ address: c.stakingMarket, abi: stakingMarketAbi, functionName: "nodeStake", args: [id] }));
+let t: IndexerChain | undefined;
+let clients: IndexerChain["clients"];
+let c: IndexerChain["c"];
+let act: IndexerChain["act"];
+let chain: IndexerChain["chain"];
+let index: IndexerChain["index"];
+let nodeStakeOnChain: IndexerChain["nodeStakeOnChain"];
 
 beforeAll(async () => {
-  anvil = await startAnvil();
-  clients = chainClients(anvil.rpcUrl);
-  c = await deployContracts({ walletClient: clients.walletFor(owner!), publicClient: clients.publicClient });
-  act = chainActions(clients, c);
-  chain = {
-    chainId: 31337,
-    rpcUrl: anvil.rpcUrl,
-    publicRpcUrl: anvil.rpcUrl,
-    startBlock: c.deployBlock,
-    confirmations: CONFIRMATIONS,
-    pollMs: 50,
-    batchBlocks: 5,
-    chunkMs: 60_000,
-    contracts: { heu: c.heu, esHeu: c.esHeu, imaginaries: c.imaginaries, stakingMarket: c.stakingMarket, rewardDistributor: c.rewardDistributor },
-  };
-  await db().query(`TRUNCATE ${CHAIN_TABLES.join(", ")}`);
-  for (const staker of [alice!, bob!]) {
-    await act.mintHeu(staker.address, heu(200_000));
-    await act.grantEsHeu(staker.address, heu(100_000));
-    await act.approveMarket(staker);
-  }
+  t = await startIndexerChain();
+  ({ clients, c, act, chain, index, nodeStakeOnChain } = t);
 }, 120_000);
 
 afterAll(async () => {
-  await db().query(`TRUNCATE ${CHAIN_TABLES.join(", ")}`);
-  await anvil?.stop();
+  await t?.stop();
 });
 
 describe("following the contracts", () => {
@@ -231,62 +188,6 @@ describe("pricing from the chain", () => {
   });
 });
 
-describe("crashes", () => {
-  // The indexer runs in the worker (`npm run worker`); a SIGKILLed worker's chain-index job stays
-  // locked until the next worker's reaper sees its heartbeat 15 s silent, hence the longer timeout.
-  test("SIGKILL of the worker mid-range, twice: after restarts every event is applied exactly once", { timeout: 180_000 }, async () => {
-    const node = `${addr(carol!)}-crash`;
-    const start = await clients.publicClient.getBlockNumber({ cacheTime: 0 });
-    const STAKES = 150;
-    const stakedIn: bigint[] = [];
-    for (let i = 0; i < STAKES; i++) stakedIn.push((await act.stake(i % 2 ? alice! : bob!, node, HEU_TOKEN, heu(i + 1))).blockNumber);
-    await act.mine(CONFIRMATIONS);
-    // Uncached: viem caches the block number for its polling interval, and a stale head once made the test
-    // stop the last worker before it reached the last stake (the "149 of 150" failures).
-    const target = (await clients.publicClient.getBlockNumber({ cacheTime: 0 })) - BigInt(CONFIRMATIONS);
-    expect(target).toBeGreaterThanOrEqual(stakedIn.at(-1)!);
-
-    const cursor = async () => BigInt((await db().query("SELECT block_number::text FROM chain_cursor")).rows[0]?.block_number ?? -1);
-    const cursorReaches = async (block: bigint) => {
-      const deadline = Date.now() + 45_000;
-      while ((await cursor()) < block) {
-        if (Date.now() > deadline) throw new Error(`the indexer did not reach block ${block} within 45 s (at ${await cursor()})`);
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    };
-    const killedAt: bigint[] = [];
-    for (let run = 0; run < 2; run++) {
-      const child = spawnWorker({ INDEXER_BATCH_BLOCKS: "1" });
-      await cursorReaches((await cursor()) + 20n);
-      child.kill("SIGKILL");
-      await new Promise((r) => child.once("exit", r));
-      killedAt.push(await cursor());
-    }
-    expect(killedAt[0]! > start && killedAt[1]! > killedAt[0]! && killedAt[1]! < target).toBe(true);
-
-    const child = spawnWorker({ INDEXER_BATCH_BLOCKS: "7" });
-    await cursorReaches(target);
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
-
-    const applied = await db().query("SELECT count(*)::int AS n, count(DISTINCT tx_hash)::int AS txs FROM chain_events WHERE name = 'Staked' AND args->>'minerId' = $1", [node]);
-    // On failure: which stake's block is missing, and what the workers logged about it.
-    const indexed = new Set((await db().query("SELECT block_number::text AS b FROM chain_events WHERE name = 'Staked' AND args->>'minerId' = $1", [node])).rows.map((r) => r.b));
-    const missing = stakedIn.filter((b) => !indexed.has(b.toString()));
-    expect(
-      applied.rows[0],
-      `stakes missing from blocks ${missing.join(", ")} (killed at ${killedAt.join(", ")}); worker logs:\n${workerLogs
-        .join("")
-        .split("\n")
-        .filter((l) => missing.some((b) => l.includes(`"block":${b}`) || l.includes(`${b},`)) || !l.includes('"indexed"'))
-        .slice(-60)
-        .join("\n")}`,
-    ).toEqual({ n: STAKES, txs: STAKES });
-    expect(BigInt(await stakeWei(node))).toBe(await nodeStakeOnChain(node));
-    expect(await stakeWei(node)).toBe(heu((STAKES * (STAKES + 1)) / 2).toString());
-  });
-});
-
 describe("time", () => {
   test("withdrawing after the 30-day lock marks the lock withdrawn", async () => {
     const { lock_id } = (await db().query("SELECT lock_id::text FROM stake_locks WHERE withdrawn_at IS NULL LIMIT 1")).rows[0];
@@ -308,25 +209,3 @@ describe("time", () => {
     await expect(index()).rejects.toThrow(/reorg deeper than CHAIN_CONFIRMATIONS/);
   });
 });
-
-/** `npm run worker` following the test chain (and nothing else). */
-/** Every spawned worker's JSON log lines, for a failure's message. */
-const workerLogs: string[] = [];
-
-function spawnWorker(env: Record<string, string>): ChildProcess {
-  const root = path.resolve(import.meta.dirname, "../..");
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-    env: {
-      ...process.env,
-      ...chainEnvOf(anvil.rpcUrl, c),
-      CHAIN_CONFIRMATIONS: String(CONFIRMATIONS),
-      CHAIN_POLL_MS: "50",
-      EPOCH_SETTLEMENT: "off",
-      ...env,
-    },
-  });
-  child.stdout!.on("data", (chunk: Buffer) => workerLogs.push(chunk.toString()));
-  return child;
-}

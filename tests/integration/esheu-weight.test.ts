@@ -3,9 +3,6 @@
 // database with settled epochs keeps weight 1 for the configurations that paid them (they did pay
 // with it) and starts the 1.25× default at the first epoch not settled; a later configuration's
 // weight applies from its epoch, and settled epochs keep theirs.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { epochEnd, epochOf, epochStart } from "@/lib/rewards";
@@ -13,15 +10,13 @@ import { applyChainLogs } from "@/lib/server/chain/apply";
 import { TOKEN_ESHEU, TOKEN_HEU } from "@/lib/server/chain/events";
 import type { ChainEventData } from "@/lib/server/chain/events";
 import { settleDueEpochs } from "@/lib/server/epochs/settle";
-import { foldAll } from "@/lib/server/rollups/fold";
 import { applyMigrations } from "../../prisma/migrate";
-import { importFile } from "../../scripts/cli/import";
 import { imageJob, randomWallet } from "../support/fixtures";
+import { importJobs } from "../support/import-jobs";
 import { createOwnDatabase } from "../support/own-database";
 
 const BEFORE_WEIGHT = "20261206061016_reward_chain_records";
 const N = epochOf(new Date("2025-03-05T00:00:00Z")); // settled before the migration
-const dir = mkdtempSync(path.join(os.tmpdir(), "heurist-esheu-weight-"));
 const E18 = 10n ** 18n;
 let pool: pg.Pool;
 let block = 0n;
@@ -63,7 +58,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pool?.end();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("the esHEU weight, with history", () => {
@@ -103,10 +97,7 @@ describe("the esHEU weight, with history", () => {
     const jobs = [N + 1, N + 2].flatMap((e) =>
       Array.from({ length: 7 }, (_, d) => imageJob({ miner_id: x, completed_at: new Date(epochStart(e).getTime() + (d + 0.5) * 86_400_000).toISOString() })),
     );
-    const file = path.join(dir, "jobs.jsonl");
-    writeFileSync(file, jobs.map((j) => JSON.stringify(j)).join("\n") + "\n");
-    expect(await importFile(pool, { file, quiet: true })).toMatchObject({ created: jobs.length, rejected: 0 });
-    await foldAll(pool);
+    await importJobs(pool, jobs);
 
     const settled = await settleDueEpochs(pool, new Date(epochStart(N + 3).getTime() + 1_000));
     expect(settled.map((s) => s.epoch)).toEqual([N + 1, N + 2]);

@@ -1,10 +1,28 @@
-// Helpers of heurist-stats.test.ts: what the tools see, and /api/v1's settled epoch rewards.
+// Helpers of heurist-stats*.test.ts: what the tools see, and /api/v1's settled epoch rewards.
 import { expect } from "vitest";
 import { GET as listEpochs } from "@/app/api/v1/epochs/route";
 import { GET as epochRewards } from "@/app/api/v1/epochs/[epoch]/rewards/route";
 import type { EpochRewards, EpochSummary } from "@/lib/schemas/epochs";
 
 export const heuristRequest = (query: string) => new Request(`http://portal.test/prod/stats${query ? `?${query}` : ""}`);
+
+/** The fields of one wallet's or miner ID's stats (minerId=), in Heurist's order: what the data collector reads. */
+export const MINER_STATS_FIELDS = [
+  "hardware",
+  "status",
+  "totalImageCount",
+  "totalTextCount",
+  "last24HrsImageCount",
+  "last24HrsTextCount",
+  "last24HrsAvailability",
+  "totalLlamaPoints",
+  "totalWaifuPoints",
+  "s2CurrentEpochLlamaPoints",
+  "s2CurrentEpochWaifuPoints",
+  "s2CurrentEpochLlamaRewards",
+  "s2CurrentEpochWaifuRewards",
+  "s2Rewards",
+] as const;
 
 /** Each field's JSON type, as a tool written in JavaScript or Python sees it. */
 export const toolTypes = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v]));

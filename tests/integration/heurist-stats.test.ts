@@ -16,7 +16,7 @@ import { rebuildHeuristStats } from "@/lib/server/compat/snapshot";
 import { settleDueEpochs } from "@/lib/server/epochs/settle";
 import { db, foldNow, imageJob, llmJob, randomWallet, signedRequest } from "../support/fixtures";
 import { createOwnDatabase } from "../support/own-database";
-import { expectClose, hardwareList, heuristRequest, settledPoolTokens, toolTypes } from "./heurist-stats-support";
+import { expectClose, hardwareList, heuristRequest, MINER_STATS_FIELDS, settledPoolTokens, toolTypes } from "./heurist-stats-support";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -151,23 +151,6 @@ describe("the network's figures, from the worker's snapshot", () => {
 });
 
 describe("one wallet or miner ID, live (the data collector)", () => {
-  const FIELDS = [
-    "hardware",
-    "status",
-    "totalImageCount",
-    "totalTextCount",
-    "last24HrsImageCount",
-    "last24HrsTextCount",
-    "last24HrsAvailability",
-    "totalLlamaPoints",
-    "totalWaifuPoints",
-    "s2CurrentEpochLlamaPoints",
-    "s2CurrentEpochWaifuPoints",
-    "s2CurrentEpochLlamaRewards",
-    "s2CurrentEpochWaifuRewards",
-    "s2Rewards",
-  ];
-
   test.each([
     { name: "a wallet: all its miner IDs", id: W },
     { name: "a miner ID", id: A },
@@ -177,9 +160,9 @@ describe("one wallet or miner ID, live (the data collector)", () => {
     const res = await stats(heuristRequest(`minerId=${asked}`));
     expect(res.status).toBe(200);
     const data = await res.json();
-    for (const f of FIELDS) expect(data, f).toHaveProperty(f);
+    for (const f of MINER_STATS_FIELDS) expect(data, f).toHaveProperty(f);
     expect(typeof data.hardware).toBe("string");
-    for (const f of FIELDS.slice(2, -1).filter((f) => f !== "last24HrsAvailability")) expect(typeof data[f], f).toBe("number");
+    for (const f of MINER_STATS_FIELDS.slice(2, -1).filter((f) => f !== "last24HrsAvailability")) expect(typeof data[f], f).toBe("number");
     const isWallet = id === W;
     const v1: MinerResponse | WalletResponse = isWallet ? await v1Wallet(W) : await v1Miner(id);
     const open = v1.openEpoch!;

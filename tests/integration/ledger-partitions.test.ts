@@ -3,25 +3,20 @@
 // partition; nothing is copied) and verifies clean; new weeks get partitions of their own, an
 // entry lands in its week's, the worker's maintenance keeps weeks ahead, and the ledger stays
 // append-only on every partition.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { epochOf, epochStart } from "@/lib/rewards/epoch";
-import type { JobInput } from "@/lib/schemas/jobs";
 import { ensureLedgerPartitions, ledgerPartitions, PARTITION_WEEKS_AHEAD } from "@/lib/server/ledger-partitions";
 import { foldAll } from "@/lib/server/rollups/fold";
 import { verifyIncremental } from "@/lib/server/verify/incremental";
 import { verifyAll } from "@/lib/server/verify/verify";
 import { applyMigrations } from "../../prisma/migrate";
-import { importFile } from "../../scripts/cli/import";
 import { createNetwork } from "../../scripts/simulator/network";
+import { importJobs } from "../support/import-jobs";
 import { createOwnDatabase } from "../support/own-database";
 
 const BEFORE_PARTITIONS = "20261206023207_verified_epochs";
 const network = createNetwork({ scale: 0.02 });
-const dir = mkdtempSync(path.join(os.tmpdir(), "heurist-partitions-"));
 const pools: pg.Pool[] = [];
 const now = new Date();
 const current = epochOf(now);
@@ -30,13 +25,6 @@ async function database(prefix: string, upTo?: string): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString: await createOwnDatabase(prefix, upTo), max: 3 });
   pools.push(pool);
   return pool;
-}
-
-async function importJobs(pool: pg.Pool, name: string, jobs: JobInput[], fold = true): Promise<void> {
-  const file = path.join(dir, `${name}.jsonl`);
-  writeFileSync(file, jobs.map((j) => JSON.stringify(j)).join("\n") + "\n");
-  expect(await importFile(pool, { file, quiet: true })).toMatchObject({ created: jobs.length, rejected: 0 });
-  if (fold) await foldAll(pool);
 }
 
 const jobsIn = (from: Date, to: Date, count: number, seed: number) => [...network.generateJobs({ count, from, to, seed })];
@@ -55,7 +43,6 @@ const entryAt = (pool: pg.Pool, at: Date) =>
 
 afterAll(async () => {
   await Promise.all(pools.map((p) => p.end()));
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("a ledger migrated with data in place", () => {
@@ -67,12 +54,11 @@ describe("a ledger migrated with data in place", () => {
     // Two past weeks of 2024 and this week (up to a minute ago): entries in the week being partitioned.
     await importJobs(
       pool,
-      "before",
       [
         ...jobsIn(new Date("2024-09-02T00:00:00Z"), new Date("2024-09-16T00:00:00Z"), 1_500, 1),
         ...jobsIn(new Date(Math.max(epochStart(current).getTime(), now.getTime() - 86_400_000)), new Date(now.getTime() - 1_000), 500, 2),
       ],
-      false,
+      { fold: false },
     );
     before = await ledgerDigest(pool);
     // The deltas are folded after the migrations, by today's folder (which needs the later ones):
@@ -115,7 +101,7 @@ describe("a new ledger", () => {
 
   beforeAll(async () => {
     pool = await database("partitions_new");
-    await importJobs(pool, "new", [
+    await importJobs(pool, [
       ...jobsIn(new Date("2024-09-02T00:00:00Z"), new Date("2024-09-09T00:00:00Z"), 300, 3),
       ...jobsIn(new Date(Math.max(epochStart(current).getTime(), now.getTime() - 86_400_000)), new Date(now.getTime() - 1_000), 300, 4),
     ]);

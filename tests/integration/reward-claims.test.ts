@@ -3,9 +3,6 @@
 // Claimed, and GET /api/v1/wallets/{address}/claims walks each leaf from unpublished to claimable
 // to claimed; a claim made with the API's proof is paid as esHEU vesting from the epoch's end, and
 // a claim-and-stake raises the node's stake as the indexer sees it.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -20,19 +17,17 @@ import { publishRootsTask } from "@/lib/server/worker/tasks/publish-roots";
 import { log } from "@/lib/log";
 import { settleEpoch } from "@/lib/server/epochs/settle";
 import { verifyAll } from "@/lib/server/verify/verify";
-import { foldAll } from "@/lib/server/rollups/fold";
 import { chainEnvOf, deployContracts, type ContractAddresses } from "../../contracts/deploy";
 import { startAnvil, type Anvil } from "../../scripts/lib/anvil";
 import { anvilAccount, anvilPrivateKey, chainClients, type ChainClients } from "../../scripts/lib/chain-actions";
-import { importFile } from "../../scripts/cli/import";
 import { imageJob } from "../support/fixtures";
+import { importJobs } from "../support/import-jobs";
 import { createOwnDatabase } from "../support/own-database";
 
 const A = epochOf(new Date("2024-10-09T00:00:00Z"));
 const [owner, alice, bob] = [0, 1, 2].map(anvilAccount) as [ReturnType<typeof anvilAccount>, ReturnType<typeof anvilAccount>, ReturnType<typeof anvilAccount>];
 const lower = (a: { address: Address }) => a.address.toLowerCase();
 const bobNode = `${lower(bob)}-gpu0`;
-const dir = mkdtempSync(path.join(os.tmpdir(), "heurist-claims-"));
 let anvil: Anvil;
 let clients: ChainClients;
 let c: ContractAddresses;
@@ -68,17 +63,13 @@ beforeAll(async () => {
   };
   const at = (h: number) => new Date(epochStart(A).getTime() + h * 3_600_000).toISOString();
   const jobs = [...[1, 2, 3].map((h) => imageJob({ miner_id: `${lower(alice)}-gpu0`, completed_at: at(h) })), imageJob({ miner_id: bobNode, completed_at: at(5) })];
-  const file = path.join(dir, "jobs.jsonl");
-  writeFileSync(file, jobs.map((j) => JSON.stringify(j)).join("\n") + "\n");
-  await importFile(pool, { file, quiet: true });
-  await foldAll(pool);
+  await importJobs(pool, jobs);
   await settleEpoch(pool, A, new Date(epochEnd(A).getTime() + 60_000));
 }, 120_000);
 
 afterAll(async () => {
   await pool?.end();
   await anvil?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("claims of a settled epoch", () => {
@@ -165,9 +156,7 @@ describe("claims of a settled epoch", () => {
 
   test("the worker's publish-roots task publishes the next settled epoch by itself, once", async () => {
     const B = A + 1;
-    const file = path.join(dir, "week-b.jsonl");
-    writeFileSync(file, JSON.stringify(imageJob({ miner_id: `${lower(alice)}-gpu0`, completed_at: new Date(epochStart(B).getTime() + 3_600_000).toISOString() })) + "\n");
-    await importFile(pool, { file, quiet: true });
+    await importJobs(pool, [imageJob({ miner_id: `${lower(alice)}-gpu0`, completed_at: new Date(epochStart(B).getTime() + 3_600_000).toISOString() })], { fold: false });
     await settleEpoch(pool, B, new Date(epochEnd(B).getTime() + 60_000));
     const task = publishRootsTask();
     expect(task.enabled).toBe(true);

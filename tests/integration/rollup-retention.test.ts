@@ -4,23 +4,18 @@
 // network's days) answers exactly as before, `cli verify` stays clean in full and incremental mode
 // (the stored epoch digests still hold), a job older than the boundary folds into its day row, and
 // a changed day row is still found.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { epochOf, epochStart } from "@/lib/rewards/epoch";
-import type { JobInput } from "@/lib/schemas/jobs";
 import { settleEpoch } from "@/lib/server/epochs/settle";
 import { dailySeries } from "@/lib/server/queries/activity";
 import { dailyCsvStream } from "@/lib/server/queries/daily-export";
 import { getNetworkDaily } from "@/lib/server/queries/network-daily";
-import { foldAll } from "@/lib/server/rollups/fold";
 import { compactRollups, hourlyFromFor } from "@/lib/server/rollups/retention";
 import { verifyIncremental } from "@/lib/server/verify/incremental";
 import { verifyAll } from "@/lib/server/verify/verify";
-import { importFile } from "../../scripts/cli/import";
 import { createNetwork } from "../../scripts/simulator/network";
+import { importJobs } from "../support/import-jobs";
 import { createOwnDatabase } from "../support/own-database";
 
 const DAY = 86_400_000;
@@ -32,17 +27,9 @@ const NOW = new Date(epochStart(B).getTime() + (3 + KEEP_DAYS) * DAY + 12 * 3_60
 const CUTOFF = hourlyFromFor(NOW, KEEP_DAYS);
 const ROLLUPS = ["miner_hourly", "wallet_hourly", "hardware_hourly"] as const;
 const network = createNetwork({ scale: 0.02 });
-const dir = mkdtempSync(path.join(os.tmpdir(), "heurist-retention-"));
 let pool: pg.Pool;
 let miner: string;
 let wallet: string;
-
-async function importJobs(name: string, jobs: JobInput[]): Promise<void> {
-  const file = path.join(dir, `${name}.jsonl`);
-  writeFileSync(file, jobs.map((j) => JSON.stringify(j)).join("\n") + "\n");
-  expect(await importFile(pool, { file, quiet: true })).toMatchObject({ created: jobs.length, rejected: 0 });
-  await foldAll(pool);
-}
 
 const between = (from: number, to: number, count: number, seed: number) => [...network.generateJobs({ count, from: new Date(from + 60_000), to: new Date(to - 60_000), seed })];
 const failures = (results: { name: string; mismatches: number }[]) => results.filter((r) => r.mismatches > 0).map((r) => `${r.name}: ${r.mismatches}`);
@@ -77,7 +64,7 @@ beforeAll(async () => {
   const url = await createOwnDatabase("rollup_retention");
   process.env.DATABASE_URL = url; // the readers' pool (server code reads the environment on first use)
   pool = new pg.Pool({ connectionString: url, max: 3 });
-  await importJobs("weeks-a-b", between(epochStart(A).getTime(), epochStart(B + 1).getTime(), 4_000, 1));
+  await importJobs(pool, between(epochStart(A).getTime(), epochStart(B + 1).getTime(), 4_000, 1));
   await settleEpoch(pool, A, NOW);
   await settleEpoch(pool, B, NOW);
   const top = await pool.query<{ miner_id: string; wallet: string }>("SELECT miner_id, wallet FROM ledger_entries GROUP BY 1, 2 ORDER BY count(*) DESC, miner_id LIMIT 1");
@@ -86,7 +73,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pool?.end();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("hourly rollups, then daily", () => {
@@ -138,7 +124,7 @@ describe("hourly rollups, then daily", () => {
     const views = await dailyViews();
     const late = between(epochStart(A).getTime(), CUTOFF.getTime(), 40, 2);
     const recent = between(CUTOFF.getTime(), epochStart(B + 1).getTime(), 40, 3);
-    await importJobs("late", [...late, ...recent]);
+    await importJobs(pool, [...late, ...recent]);
     const rows = await rowsBefore(CUTOFF);
     for (const t of ROLLUPS) expect(rows[t]!.hours, t).toBe(0);
     expect(failures(await verifyAll(pool))).toEqual([]);

@@ -4,35 +4,23 @@
 // without an entry, or an altered stored digest is still found. With an append-only trigger off,
 // old entries could have changed: verify re-derives everything.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { epochOf, epochStart } from "@/lib/rewards/epoch";
-import type { JobInput } from "@/lib/schemas/jobs";
 import { settleEpoch } from "@/lib/server/epochs/settle";
 import { verifyIncremental } from "@/lib/server/verify/incremental";
 import { verifyAll } from "@/lib/server/verify/verify";
-import { foldAll } from "@/lib/server/rollups/fold";
-import { importFile } from "../../scripts/cli/import";
 import { createNetwork } from "../../scripts/simulator/network";
+import { importJobs } from "../support/import-jobs";
 import { createOwnDatabase } from "../support/own-database";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const A = epochOf(new Date("2024-09-04T00:00:00Z"));
 const [B, C] = [A + 1, A + 2];
 const network = createNetwork({ scale: 0.02 });
-const dir = mkdtempSync(path.join(os.tmpdir(), "heurist-verify-"));
 let url: string;
 let pool: pg.Pool;
-
-async function importJobs(name: string, jobs: JobInput[]): Promise<void> {
-  const file = path.join(dir, `${name}.jsonl`);
-  writeFileSync(file, jobs.map((j) => JSON.stringify(j)).join("\n") + "\n");
-  expect(await importFile(pool, { file, quiet: true })).toMatchObject({ created: jobs.length, rejected: 0 });
-  await foldAll(pool);
-}
 
 const within = (epoch: number, count: number, seed: number) => [
   ...network.generateJobs({ count, from: new Date(epochStart(epoch).getTime() + 60_000), to: new Date(epochStart(epoch + 1).getTime() - 60_000), seed }),
@@ -43,7 +31,7 @@ const entries = async () => BigInt((await pool.query("SELECT count(*)::text AS n
 beforeAll(async () => {
   url = await createOwnDatabase("verify_incremental");
   pool = new pg.Pool({ connectionString: url, max: 3 });
-  await importJobs("weeks-a-b", [...within(A, 2_000, 1), ...within(B, 2_000, 2)]);
+  await importJobs(pool, [...within(A, 2_000, 1), ...within(B, 2_000, 2)]);
   const now = new Date(epochStart(C).getTime() + 3_600_000);
   await settleEpoch(pool, A, now);
   await settleEpoch(pool, B, now);
@@ -51,7 +39,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pool?.end();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("verify, incremental", () => {
@@ -73,7 +60,7 @@ describe("verify, incremental", () => {
 
   test("the next run reads only what was written since: late jobs of a closed week and this week's", async () => {
     const before = await entries();
-    await importJobs("late-and-current", [...within(A, 300, 3), ...within(C, 700, 4)]);
+    await importJobs(pool, [...within(A, 300, 3), ...within(C, 700, 4)]);
     const report = await verifyIncremental(pool);
     expect(failures(report.results)).toEqual([]);
     expect(report.reused).toEqual({ epochs: [A, B], entries: before });

@@ -2,33 +2,24 @@
 // the API creates it, the worker's evaluation raises the alert and queues its event, the worker's
 // deliverer posts it signed with the secret shown at creation; the owner's "send test event" goes
 // the same way; the watch list shows each delivery with its receiver's status.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { signBody } from "@/lib/signing";
-import { foldAll } from "@/lib/server/rollups/fold";
 import { deliverDue } from "@/lib/server/watches/deliver";
 import { evaluateWatches } from "@/lib/server/watches/evaluate";
 import { createWatch, listWatches } from "@/lib/server/watches/store";
 import { queueTestEvent } from "@/lib/server/watches/webhook-controls";
-import { importFile } from "../../scripts/cli/import";
 import { imageJob, randomWallet } from "../support/fixtures";
+import { importJobs } from "../support/import-jobs";
 import { LOCAL, webhookFixture } from "../support/webhooks";
 
 const f = webhookFixture("watches_webhook");
-const dir = mkdtempSync(path.join(os.tmpdir(), "heurist-watches-webhook-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const T0 = new Date("2025-11-03T12:00:00Z");
 
 test("a quiet GPU's alert and a test event reach the receiver, signed with the watch's secret, and are logged with its status", async () => {
   const owner = randomWallet();
   const gpu = `${owner}-rig1`;
-  const file = path.join(dir, "jobs.jsonl");
-  writeFileSync(file, `${JSON.stringify(imageJob({ miner_id: gpu, completed_at: new Date(T0.getTime() - 30 * 60_000).toISOString() }))}\n`);
-  expect(await importFile(f.pool, { file, quiet: true })).toMatchObject({ created: 1 });
-  await foldAll(f.pool);
+  await importJobs(f.pool, [imageJob({ miner_id: gpu, completed_at: new Date(T0.getTime() - 30 * 60_000).toISOString() })]);
 
   const { watch, webhookSecret } = await createWatch(owner, { kind: "gpu_idle", target: gpu, idleMinutes: 10, webhook: { url: `${f.receiver.url}/hook`, format: "json" } }, f.pool);
   expect(await evaluateWatches(f.pool, T0)).toMatchObject({ raised: 1, deliveries: 1 });

@@ -5,7 +5,8 @@
 // holding the chain indexer is SIGKILLed and restarted, and one web server is SIGKILLed. Afterwards:
 // every acknowledged job is in the ledger once, verify is clean, each ended epoch is settled once
 // from its bucket, the indexed stakes, bribes, NFTs and events equal the chain's, and a client
-// alternating between the servers has one rate-limit budget, not two.
+// alternating between the servers has one rate-limit budget, not two. A worker's SIGTERM mid-chunk:
+// worker-sigterm.test.ts.
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -21,7 +22,8 @@ import { ClientStats, runClients, toBatches } from "./support/crash-clients";
 import { getFrom, shuffled } from "./support/scale-out-helpers";
 import { ensureTestBuild } from "../support/production-build";
 import { PortalServer } from "./support/portal-server";
-import { WorkerProcess } from "./support/worker-process";
+import type { WorkerProcess } from "./support/worker-process";
+import { until, WorkerRole } from "./support/worker-role";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SECRET = "reliability-scale-out-secret-0123456";
@@ -43,7 +45,7 @@ let clients: ChainClients;
 let contracts: ContractAddresses;
 let act: ChainActions;
 let servers: [PortalServer, PortalServer];
-const workers: WorkerProcess[] = [];
+let role: WorkerRole;
 /** The lock sampler runs while this is true (a failed test leaves it to afterAll). */
 let watching = false;
 
@@ -55,6 +57,7 @@ beforeAll(async () => {
   act = chainActions(clients, contracts);
   await fundStakers(act);
   await ensureTestBuild();
+  role = new WorkerRole(root, pool, { DATABASE_URL: databaseUrl, ...chainEnvOf(anvil.rpcUrl, contracts), CHAIN_CONFIRMATIONS: String(CONFIRMATIONS) });
   const env = { DATABASE_URL: databaseUrl, INGEST_HMAC_SECRET: SECRET, DATABASE_POOL_MAX: "20", RATE_LIMIT_PER_MINUTE: String(API_BUDGET), ...chainEnvOf(anvil.rpcUrl, contracts) };
   servers = [new PortalServer(root, env), new PortalServer(root, env)];
   await Promise.all(servers.map((s) => s.start()));
@@ -62,46 +65,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   watching = false;
-  await Promise.all(workers.map((w) => w.kill()));
+  await role?.killAll();
   await Promise.all((servers ?? []).map((s) => s.stop()));
   await anvil?.stop();
   await pool?.end();
 });
 
-/** A worker as an operator would run it: every task on, settlement due at once (ended epochs, no grace), short indexer chunks so the job changes hands often. */
-function startWorker(name: string, env: Record<string, string> = {}): WorkerProcess {
-  const w = new WorkerProcess(
-    root,
-    {
-      DATABASE_URL: databaseUrl,
-      ...chainEnvOf(anvil.rpcUrl, contracts),
-      CHAIN_CONFIRMATIONS: String(CONFIRMATIONS),
-      CHAIN_POLL_MS: "100",
-      INDEXER_CHUNK_SECONDS: "3",
-      EPOCH_SETTLE_GRACE_HOURS: "0",
-      EPOCH_SETTLE_START_DELAY_S: "0",
-      ...env,
-    },
-    name,
-  );
-  workers.push(w);
-  return w;
-}
-
-const diagnostics = () => [...servers.map((s, i) => `--- web server ${i + 1} ---\n${s.logTail()}`), ...workers.map((w) => w.output())].join("\n");
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s\n${diagnostics()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const lockedJobs = async () =>
-  (await pool.query<{ task: string; locked_by: string }>("SELECT task_identifier AS task, locked_by FROM graphile_worker.jobs WHERE locked_at IS NOT NULL")).rows;
+const diagnostics = () => [...servers.map((s, i) => `--- web server ${i + 1} ---\n${s.logTail()}`), ...role.workers.map((w) => w.output())].join("\n");
 
 /** Samples graphile-worker's locks every 50 ms until `stop()`: the most jobs of each task ever seen locked at once. */
 async function watchLocks(stop: () => boolean): Promise<Record<string, number>> {
@@ -141,29 +111,30 @@ async function scenario(stats: ClientStats, total: number, due: number[], releas
         return false;
       },
       120_000,
+      diagnostics,
     );
   // Written, folded or not yet (no worker runs before this step to fold them).
   const withPoints = "SELECT epoch FROM epoch_miner_points WHERE epoch = ANY($1::int[]) UNION SELECT b FROM ingest_deltas, unnest(buckets) b WHERE b = ANY($1::int[])";
   await step("points in both ended weeks", async () => (await pool.query(withPoints, [due])).rowCount === due.length);
-  const first = startWorker("A");
+  const first = role.start("A");
   await step("the first worker running", () => first.workerIds.length > 0);
-  const second = startWorker("B");
+  const second = role.start("B");
   await step("the ended epochs settled and the second worker running", async () => second.workerIds.length > 0 && (await settledEpochs()) === due.length);
   const settledAtAck = stats.acknowledged;
   // Kill whichever worker holds the chain indexer's job: its lock outlives it until a reaper sees its heartbeat stop.
   // Frozen first, then checked: a job that ended between the look and the kill would leave nothing to reap.
   let holder: WorkerProcess | undefined;
   await step("a worker frozen while it holds chain-index", async () => {
-    const lock = (await lockedJobs()).find((j) => j.task === "chain-index");
-    holder = lock && workers.find((w) => w.running && w.workerIds.includes(lock.locked_by));
+    const lock = (await role.lockedJobs()).find((j) => j.task === "chain-index");
+    holder = lock && role.workers.find((w) => w.running && w.workerIds.includes(lock.locked_by));
     if (!holder) return false;
     holder.freeze();
-    if ((await lockedJobs()).some((j) => j.task === "chain-index" && holder!.workerIds.includes(j.locked_by))) return true;
+    if ((await role.lockedJobs()).some((j) => j.task === "chain-index" && holder!.workerIds.includes(j.locked_by))) return true;
     holder.thaw();
     return false;
   });
   await holder!.kill();
-  startWorker(`${holder!.name}2`);
+  role.start(`${holder!.name}2`);
   release();
   await step(`${MARK_SERVER_KILL * 100} % acknowledged and requests in flight`, () => stats.acknowledged >= MARK_SERVER_KILL * total && stats.inFlight >= CLIENTS / 2);
   const serverKilledAtAck = stats.acknowledged;
@@ -240,26 +211,27 @@ describe("two web servers and the worker role on one database", () => {
       "the indexer reaches the confirmed head",
       async () => BigInt((await pool.query("SELECT block_number::text AS b FROM chain_cursor")).rows[0]?.b ?? -1) >= head - BigInt(CONFIRMATIONS),
       90_000,
+      diagnostics,
     );
     // No task ever ran on two workers at once, whichever worker ran it: never two of its jobs locked, no two runs overlapping.
     watching = false;
     const mostLocked = await locks;
     expect(mostLocked["chain-index"]).toBe(1);
     expect(Object.entries(mostLocked).filter(([, n]) => n > 1)).toEqual([]);
-    const finished = workers.flatMap((w) => w.said("task finished"));
+    const finished = role.workers.flatMap((w) => w.said("task finished"));
     for (const task of new Set(finished.map((l) => l.task as string))) {
       const runs = finished.filter((l) => l.task === task).map((l) => ({ start: l.startedAt as number, end: l.finishedAt as number }));
       runs.sort((a, b) => a.start - b.start);
       for (let i = 1; i < runs.length; i++) expect(runs[i]!.start, `${task} run ${i} began before run ${i - 1} ended`).toBeGreaterThanOrEqual(runs[i - 1]!.end);
     }
-    const reaped = workers.flatMap((w) => w.said("unlocked the jobs of workers that stopped beating").flatMap((l) => l.workerIds as string[]));
+    const reaped = role.workers.flatMap((w) => w.said("unlocked the jobs of workers that stopped beating").flatMap((l) => l.workerIds as string[]));
     expect(
       killedWorkerIds.some((id) => reaped.includes(id)),
       diagnostics(),
     ).toBe(true);
     expect(await chainStateDiff(pool, clients.publicClient, contracts, TOUCHED)).toEqual([]);
 
-    await until("the folder catches up (decision 0024)", async () => (await pool.query("SELECT 1 FROM ingest_deltas LIMIT 1")).rowCount === 0, 60_000);
+    await until("the folder catches up (decision 0024)", async () => (await pool.query("SELECT 1 FROM ingest_deltas LIMIT 1")).rowCount === 0, 60_000, diagnostics);
     // Settlement: each ended epoch once, from its bucket, while jobs of those weeks kept arriving (late, into this week's bucket).
     const settled = await pool.query<{ number: number; bucket_ok: boolean; cutoff: string }>(
       `SELECT e.number, e.ledger_cutoff::text AS cutoff,
@@ -268,7 +240,7 @@ describe("two web servers and the worker role on one database", () => {
          FROM epochs e ORDER BY e.number`,
     );
     expect(settled.rows.map((r) => [r.number, r.bucket_ok])).toEqual(due.map((n) => [n, true]));
-    const settledLines = workers.flatMap((w) => w.said("epoch settled").map((l) => l.epoch as number));
+    const settledLines = role.workers.flatMap((w) => w.said("epoch settled").map((l) => l.epoch as number));
     expect([...settledLines].sort((a, b) => a - b)).toEqual(due);
     const late = await pool.query<{ late: string; after: string }>(
       "SELECT (SELECT coalesce(sum(late_micro), 0)::text FROM epoch_miner_points WHERE epoch = $1) AS late, (SELECT count(*)::text FROM ledger_entries WHERE id > $2 AND occurred_at < $3) AS after",
@@ -278,10 +250,10 @@ describe("two web servers and the worker role on one database", () => {
     expect(Number(late.rows[0]!.after)).toBeGreaterThan(0);
 
     // SIGTERM: each running worker exits 0 and leaves no job locked; one queued job per task whatever three starts did.
-    const running = workers.filter((w) => w.running);
+    const running = role.workers.filter((w) => w.running);
     expect(running).toHaveLength(2);
     expect(await Promise.all(running.map((w) => w.terminate()))).toEqual(running.map(() => ({ code: 0, signal: null })));
-    expect(await lockedJobs()).toEqual([]);
+    expect(await role.lockedJobs()).toEqual([]);
     const queued = await pool.query<{ task: string; n: number }>("SELECT task_identifier AS task, count(*)::int AS n FROM graphile_worker.jobs GROUP BY 1 ORDER BY 1");
     expect(queued.rows.map((r) => r.task)).toEqual(expect.arrayContaining(["chain-index", "purge-auth", "settle-epochs"]));
     expect(queued.rows.filter((r) => r.n !== 1)).toEqual([]);
@@ -299,7 +271,7 @@ describe("two web servers and the worker role on one database", () => {
     const recovered = acked.filter((r) => r.duplicates > 0);
     console.log(
       [
-        `\nScale-out: ${CLIENTS} clients, 2 web servers, ${workers.length} worker processes, ${batches.length} batches × ${BATCH_SIZE} jobs, ${transactions} chain transactions, ingest ${ingestSeconds.toFixed(1)} s`,
+        `\nScale-out: ${CLIENTS} clients, 2 web servers, ${role.workers.length} worker processes, ${batches.length} batches × ${BATCH_SIZE} jobs, ${transactions} chain transactions, ingest ${ingestSeconds.toFixed(1)} s`,
         `  requests ${stats.requests}: acknowledged ${acked.length} (server 1 ${ackedVia[0]}, server 2 ${ackedVia[1]}), cut ${stats.cut}, refused ${stats.refused}, 5xx ${stats.serverErrors}; ${recovered.length} acknowledged as duplicates of a cut attempt`,
         `  abandoned after a cut ${abandoned.length}: ${abandonedWritten} fully written, ${abandoned.length - abandonedWritten} not written`,
         `  timeline (batches acknowledged): ended epochs settled by ${settledAtAck}, worker holding the indexer SIGKILLed after that, web server 2 SIGKILLed at ${serverKilledAtAck}`,
@@ -307,18 +279,5 @@ describe("two web servers and the worker role on one database", () => {
         `  indexer: killed worker ${killedWorkerIds.join(",")} reaped; chain equal; verify ${checks.length} checks, 0 mismatches; rate limit ${statuses.filter((s) => s === 200).length}/${statuses.length} admitted across 2 servers`,
       ].join("\n"),
     );
-  });
-
-  // The graceful stop of an orchestrator: a worker in the middle of a 10-minute indexer chunk stops at
-  // its next safe point rather than finishing the chunk, and hands its job back at once.
-  test("SIGTERM to a worker in the middle of a 10-minute indexer chunk: exit 0 long before the chunk would end, no job locked, heartbeat removed", async () => {
-    const w = startWorker("T", { INDEXER_CHUNK_SECONDS: "600" });
-    await until("the worker started", () => w.workerIds.length > 0, 60_000);
-    await until("the worker holds chain-index", async () => (await lockedJobs()).some((j) => j.task === "chain-index" && w.workerIds.includes(j.locked_by)), 60_000);
-    const deadline = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no exit within 60 s of SIGTERM\n${w.output()}`)), 60_000).unref());
-    expect(await Promise.race([w.terminate(), deadline])).toEqual({ code: 0, signal: null });
-    expect((await lockedJobs()).filter((j) => w.workerIds.includes(j.locked_by))).toEqual([]);
-    expect((await pool.query("SELECT count(*)::int AS n FROM worker_heartbeat WHERE worker_id = ANY($1::text[])", [w.workerIds])).rows[0].n).toBe(0);
-    expect((await pool.query("SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'chain-index'")).rows[0].n).toBe(1);
   });
 });

@@ -13,7 +13,7 @@ process.env.METRICS_TOKEN = "test-metrics-token-for-integration";
 // Request lines would drown the test report; errors still show (ops-logs.test.ts captures the rest).
 process.env.LOG_LEVEL = "error";
 // The file's fixtures are dated 2024 and read by the hour; a worker a test starts on it
-// (chain-indexer.test.ts) must not merge them into days. rollup-retention.test.ts compacts its own database.
+// (chain-indexer-crash.test.ts) must not merge them into days. rollup-retention.test.ts compacts its own database.
 process.env.HOURLY_ROLLUP_DAYS = "0";
 // Webhook receivers in tests listen on 127.0.0.1 (webhooks.test.ts turns the SSRF defence on where it tests it).
 process.env.WEBHOOK_ALLOW_PRIVATE = "true";
