@@ -49,6 +49,7 @@ async function* pages<V extends readonly unknown[], R extends PgRow<R>>(client: 
 
 /** Adds to `fail` the job ids with more than one job entry among `where`'s (the ledger's job_id is not unique: dedupe lives on jobs). */
 async function twice(client: pg.PoolClient, sql: string, fail: (line: string) => void): Promise<number> {
+  // Not TypedSQL: wraps the caller's query (a range's condition built in) at run time.
   const { rows } = await client.query<{ n: string; ids: string[] | null }>(`SELECT count(*)::text AS n, (array_agg(job_id ORDER BY job_id))[1:${EXAMPLES}] AS ids FROM (${sql}) d`);
   for (const id of rows[0]!.ids ?? []) fail(`${id}: more than one ledger entry for the job`);
   return Math.max(0, Number(rows[0]!.n) - (rows[0]!.ids?.length ?? 0));
