@@ -1,6 +1,8 @@
 import "server-only";
 import type pg from "pg";
 import { remainingInWindow, segmentBoundaries, type PastAction, type TimeWindow } from "@/lib/anticheat/slash-window";
+import { minerAdminHistory, minerEarnedBuckets } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 
 export type PointType = "waifu" | "llama";
 
@@ -11,28 +13,14 @@ export type PointType = "waifu" | "llama";
  * Keys are `minerId\tpointType`; miner IDs with nothing there are absent or 0.
  */
 export async function pointsLeft(client: pg.PoolClient, minerIds: readonly string[], window: TimeWindow): Promise<Map<string, number>> {
-  const history = await client.query<{
-    id: string;
-    miner_id: string;
-    point_type: PointType;
-    micro: string;
-    action: "slash" | "reversal";
-    reverses: string | null;
-    window_from: Date;
-    window_to: Date;
-  }>(
-    `SELECT l.admin_action_id::text AS id, l.miner_id, l.point_type, sum(l.points_micro)::text AS micro, a.action, a.reverses::text, a.window_from, a.window_to
-       FROM ledger_entries l JOIN admin_actions a ON a.id = l.admin_action_id
-      WHERE l.admin_action_id IS NOT NULL AND l.miner_id = ANY($1::text[])
-      GROUP BY l.admin_action_id, l.miner_id, l.point_type, a.action, a.reverses, a.window_from, a.window_to`,
-    [minerIds],
-  );
+  const history = await queryTyped(client, minerAdminHistory([...minerIds]));
   const past = new Map<string, PastAction[]>();
-  for (const h of history.rows) {
+  for (const h of history) {
     const key = `${h.miner_id}\t${h.point_type}`;
     const action: PastAction = {
       id: Number(h.id),
-      action: h.action,
+      // Text in admin_actions: a rescore's 'adjustment' is allocated like a slash and never reversed.
+      action: h.action as PastAction["action"],
       reverses: h.reverses === null ? null : Number(h.reverses),
       from: h.window_from.getTime(),
       to: h.window_to.getTime(),
@@ -44,15 +32,10 @@ export async function pointsLeft(client: pg.PoolClient, minerIds: readonly strin
   // One query over the finest cut (every window's ends); each miner's sums are then merged into
   // the segments of its own history, so a miner's answer never depends on another's slashes.
   const fine = segmentBoundaries(window, [...past.values()].flat());
-  const earned = await client.query<{ miner_id: string; point_type: PointType; bucket: number; micro: string }>(
-    `SELECT miner_id, point_type, width_bucket(occurred_at, $2::timestamptz[]) AS bucket, sum(points_micro)::text AS micro
-       FROM ledger_entries
-      WHERE miner_id = ANY($1::text[]) AND admin_action_id IS NULL AND occurred_at >= $3 AND occurred_at < $4
-      GROUP BY 1, 2, 3`,
-    [minerIds, fine.map((t) => new Date(t)), new Date(fine[0]!), new Date(fine.at(-1)!)],
-  );
+  const cuts = fine.map((t) => new Date(t));
+  const earned = await queryTyped(client, minerEarnedBuckets([...minerIds], cuts, cuts[0]!, cuts.at(-1)!));
   const fineSums = new Map<string, number[]>();
-  for (const e of earned.rows) {
+  for (const e of earned) {
     const key = `${e.miner_id}\t${e.point_type}`;
     const sums = fineSums.get(key) ?? fineSums.set(key, new Array<number>(fine.length - 1).fill(0)).get(key)!;
     sums[e.bucket - 1]! += Number(e.micro); // width_bucket is 1-based: bucket k covers [fine[k-1], fine[k])

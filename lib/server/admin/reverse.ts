@@ -3,7 +3,8 @@ import { AppError } from "@/lib/errors";
 import type { AdminActionResult } from "@/lib/schemas/admin";
 import { withTransaction } from "../db";
 import { joinSettlementBarrier } from "../epochs/epoch-points";
-import type { PointType } from "./points-left";
+import { adminActionEntries, slashReversals, slashToReverse } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 import { resultOf } from "./slash";
 import { lockNodes, writeAdminEntries, type AdminEntry } from "./write-entries";
 
@@ -15,22 +16,13 @@ import { lockNodes, writeAdminEntries, type AdminEntry } from "./write-entries";
 export async function reverseSlash(admin: string, slashId: string, reason: string, now = new Date()): Promise<AdminActionResult> {
   return withTransaction(async (client) => {
     const open = await joinSettlementBarrier(client);
-    const found = await client.query<{ action: string; target_kind: string; target: string; window_from: Date; window_to: Date; waifu_micro: string; llama_micro: string }>(
-      "SELECT action, target_kind, target, window_from, window_to, waifu_micro::text, llama_micro::text FROM admin_actions WHERE id = $1",
-      [slashId],
-    );
-    const slash = found.rows[0];
+    const [slash] = await queryTyped(client, slashToReverse(BigInt(slashId)));
     if (!slash) throw new AppError("not_found", `No admin action #${slashId}.`);
     if (slash.action !== "slash") throw new AppError("conflict", `Action #${slashId} is a ${slash.action}; only a slash can be reversed.`);
-    const earlier = await client.query<{ id: string; created_at: Date }>("SELECT id::text, created_at FROM admin_actions WHERE reverses = $1", [slashId]);
-    if (earlier.rows[0]) {
-      throw new AppError("conflict", `Slash #${slashId} was already reversed by #${earlier.rows[0].id} on ${earlier.rows[0].created_at.toISOString()}.`);
-    }
+    const [earlier] = await queryTyped(client, slashReversals(BigInt(slashId)));
+    if (earlier) throw new AppError("conflict", `Slash #${slashId} was already reversed by #${earlier.id} on ${earlier.created_at.toISOString()}.`);
 
-    const { rows } = await client.query<{ miner_id: string; wallet: string; point_type: PointType; micro: string }>(
-      `SELECT miner_id, wallet, point_type, sum(points_micro)::text AS micro FROM ledger_entries WHERE admin_action_id = $1 GROUP BY 1, 2, 3`,
-      [slashId],
-    );
+    const rows = await queryTyped(client, adminActionEntries(BigInt(slashId)));
     await lockNodes(client, "miner_id", [...new Set(rows.map((r) => r.miner_id))]);
     const entries: AdminEntry[] = rows.map((r) => ({ minerId: r.miner_id, wallet: r.wallet, pointType: r.point_type, micro: -Number(r.micro) }));
 

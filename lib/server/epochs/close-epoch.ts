@@ -1,6 +1,8 @@
 import "server-only";
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
+import { settlementProgress } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 import { BARRIER_CLASS, BARRIER_KEY } from "./epoch-points";
 
 /**
@@ -8,11 +10,8 @@ import { BARRIER_CLASS, BARRIER_KEY } from "./epoch-points";
  * Throws the conflict a person can act on otherwise.
  */
 export async function assertNextToSettle(client: pg.PoolClient, epoch: number): Promise<void> {
-  const { rows } = await client.query<{ last: number | null; closed: number | null; first: number | null }>(
-    `SELECT (SELECT max(number) FROM epochs) AS last, (SELECT max(number) FROM epoch_closes) AS closed,
-            (SELECT min(epoch) FROM epoch_miner_points) AS first`,
-  );
-  const { last, closed, first } = rows[0]!;
+  const [progress] = await queryTyped(client, settlementProgress());
+  const { last, closed, first } = progress!;
   if (last !== null && epoch <= last) throw new AppError("conflict", `Epoch ${epoch} is already settled; settled epochs never change.`);
   if (last !== null && epoch !== last + 1) throw new AppError("conflict", `Epoch ${last + 1} must be settled before epoch ${epoch}.`);
   if (last === null && closed !== null && closed !== epoch) throw new AppError("conflict", `Epoch ${closed} (closed for settlement) must be settled before epoch ${epoch}.`);

@@ -2,6 +2,8 @@ import "server-only";
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
 import { WEIGHT_ONE_PPM } from "@/lib/rewards";
+import { rewardConfigFor } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 
 // The reward configuration (reward_configs): each row is in force from its effective epoch until
 // the next one, so a settled epoch's pools and weights can be read back as they were.
@@ -36,12 +38,7 @@ export function epochPools(config: PoolConfig, waifuPointsMicro: bigint, llamaPo
  * inside their own transactions, and pages on the read replica (decision 0039).
  */
 export async function configFor(client: pg.PoolClient | pg.Pool, epoch: number): Promise<PoolConfig> {
-  const { rows } = await client.query<{ id: number; wb: string; lb: string; wp: string; lp: string; esheu_weight_ppm: number }>(
-    `SELECT id, waifu_base_wei::text AS wb, llama_base_wei::text AS lb, waifu_wei_per_point::text AS wp, llama_wei_per_point::text AS lp, esheu_weight_ppm
-       FROM reward_configs WHERE effective_epoch <= $1 ORDER BY effective_epoch DESC LIMIT 1`,
-    [epoch],
-  );
-  const r = rows[0];
+  const [r] = await queryTyped(client, rewardConfigFor(epoch));
   if (!r) throw new AppError("conflict", `No reward configuration is in force for epoch ${epoch}.`);
   return { id: r.id, waifuBaseWei: BigInt(r.wb), llamaBaseWei: BigInt(r.lb), waifuWeiPerPoint: BigInt(r.wp), llamaWeiPerPoint: BigInt(r.lp), esheuWeightPpm: r.esheu_weight_ppm };
 }

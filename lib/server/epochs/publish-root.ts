@@ -6,6 +6,8 @@ import { heuAbi, rewardDistributorAbi } from "@/lib/chain/abi";
 import { chainFor } from "@/lib/chain/config";
 import type { ChainEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { rewardRoot } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 
 const ZERO_ROOT = `0x${"00".repeat(32)}`;
 
@@ -41,8 +43,7 @@ export interface PublishOptions {
  */
 export async function publishEpochRoot(opts: PublishOptions): Promise<PublishResult> {
   const { pool, epoch, wallet, publicClient, contracts } = opts;
-  const { rows } = await pool.query<{ root: string; total_wei: string; vest_start: Date }>("SELECT root, total_wei::text, vest_start FROM reward_roots WHERE epoch = $1", [epoch]);
-  const stored = rows[0];
+  const [stored] = await queryTyped(pool, rewardRoot(epoch));
   if (!stored) throw new AppError("not_found", `Epoch ${epoch} has no reward tree: it is not settled yet, or nobody earned anything in it.`);
   const total = BigInt(stored.total_wei);
   const result: PublishResult = { epoch, root: stored.root, totalWei: total, tx: null, mintedWei: 0n };

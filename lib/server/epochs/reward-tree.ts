@@ -2,6 +2,8 @@ import "server-only";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import type pg from "pg";
 import { withTransaction } from "../db";
+import { epochGrantTotals, epochsWithoutTree } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 
 // A settled epoch's esHEU grants as the RewardDistributor's Merkle tree (decision 0030): one leaf
 // (address account, uint256 amount) per recipient, its roles (miner, staker) summed, in
@@ -33,9 +35,7 @@ export function rewardTreeOf(grants: ReadonlyMap<string, bigint>): RewardTree | 
  * settled with its tree or not at all; a no-op when the tree exists (an epoch settled before trees).
  */
 export async function storeRewardTree(client: pg.PoolClient, epoch: number, vestStart: Date): Promise<RewardTree | null> {
-  const { rows } = await client.query<{ recipient: string; wei: string }>("SELECT recipient, sum(amount_wei)::text AS wei FROM esheu_grants WHERE epoch = $1 GROUP BY recipient", [
-    epoch,
-  ]);
+  const rows = await queryTyped(client, epochGrantTotals(epoch));
   const tree = rewardTreeOf(new Map(rows.map((r) => [r.recipient, BigInt(r.wei)])));
   if (!tree) return null;
   const stored = await client.query(`INSERT INTO reward_roots (epoch, root, total_wei, leaves, vest_start) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (epoch) DO NOTHING`, [
@@ -56,11 +56,7 @@ export async function storeRewardTree(client: pg.PoolClient, epoch: number, vest
 
 /** Builds the trees of epochs settled before trees existed (the settlement task calls it each run); returns their epochs. */
 export async function storeMissingRewardTrees(pool: pg.Pool): Promise<number[]> {
-  const { rows } = await pool.query<{ number: number; ends_at: Date }>(
-    `SELECT e.number, e.ends_at FROM epochs e
-      WHERE NOT EXISTS (SELECT 1 FROM reward_roots r WHERE r.epoch = e.number) AND EXISTS (SELECT 1 FROM esheu_grants g WHERE g.epoch = e.number)
-      ORDER BY e.number`,
-  );
+  const rows = await queryTyped(pool, epochsWithoutTree());
   const built: number[] = [];
   for (const e of rows) {
     if (await withTransaction((client) => storeRewardTree(client, e.number, e.ends_at), { db: pool })) built.push(e.number);

@@ -3,7 +3,9 @@ import type pg from "pg";
 import { AppError } from "@/lib/errors";
 import { configFor, epochPools } from "./config";
 import { epochEnd, epochStart, splitNodeReward, splitPool } from "@/lib/rewards";
+import { epochMinerPoints, settlementProgress } from "../generated/prisma/sql";
 import { foldAll } from "../rollups/fold";
+import { queryTyped } from "../typed-pg";
 import { storeRewardTree } from "./reward-tree";
 import { bribesAt, stakeWeights } from "./stakes";
 import { assertNextToSettle, closeEpoch } from "./close-epoch";
@@ -52,14 +54,10 @@ export async function settleEpoch(pool: pg.Pool, epoch: number, now = new Date()
     await client.query("LOCK TABLE epochs IN EXCLUSIVE MODE");
     await assertNextToSettle(client, epoch);
 
-    const sums = await client.query<{ miner_id: string; wallet: string; waifu: string; llama: string; late: string; adjust: string }>(
-      `SELECT miner_id, wallet, waifu_micro::text AS waifu, llama_micro::text AS llama, late_micro::text AS late, adjust_micro::text AS adjust
-         FROM epoch_miner_points WHERE epoch = $1 ORDER BY miner_id`,
-      [epoch],
-    );
-    const miners: MinerPoints[] = sums.rows.map((r) => ({ minerId: r.miner_id, wallet: r.wallet, waifu: BigInt(r.waifu), llama: BigInt(r.llama) }));
-    const late = sums.rows.reduce((n, r) => n + BigInt(r.late), 0n);
-    const adjust = sums.rows.reduce((n, r) => n + BigInt(r.adjust), 0n);
+    const sums = await queryTyped(client, epochMinerPoints(epoch));
+    const miners: MinerPoints[] = sums.map((r) => ({ minerId: r.miner_id, wallet: r.wallet, waifu: BigInt(r.waifu), llama: BigInt(r.llama) }));
+    const late = sums.reduce((n, r) => n + BigInt(r.late), 0n);
+    const adjust = sums.reduce((n, r) => n + BigInt(r.adjust), 0n);
     // A miner whose corrections outweigh their points gets nothing (never a negative share).
     const shares = (pick: (m: MinerPoints) => bigint) => new Map(miners.map((m) => [m.minerId, pick(m) > 0n ? pick(m) : 0n]));
     const waifuShares = shares((m) => m.waifu);
@@ -162,11 +160,8 @@ export async function settleEpoch(pool: pg.Pool, epoch: number, now = new Date()
 export async function settleDueEpochs(pool: pg.Pool, now = new Date(), onSettled?: (r: SettleResult) => void, graceMs = 0): Promise<SettleResult[]> {
   // The first bucket may still be pending.
   await foldAll(pool);
-  const { rows } = await pool.query<{ last: number | null; closed: number | null; first: number | null }>(
-    `SELECT (SELECT max(number) FROM epochs) AS last, (SELECT max(number) FROM epoch_closes) AS closed,
-            (SELECT min(epoch) FROM epoch_miner_points) AS first`,
-  );
-  const { last, closed, first } = rows[0]!;
+  const [progress] = await queryTyped(pool, settlementProgress());
+  const { last, closed, first } = progress!;
   if (last === null && closed === null && first === null) return [];
   const results: SettleResult[] = [];
   // The first bucket (index order: no ledger scan); an epoch closed before the first settlement stopped comes first.

@@ -1,26 +1,16 @@
 import "server-only";
 import { getModelOrThrow, priceJob, type RewardSchedule } from "@/lib/points";
+import type { jobLedgerEntries } from "../generated/prisma/sql";
 
-/** A job as stored in `jobs`, with the factors its ledger entry was priced with. */
-export interface StoredJobRow {
-  job_id: string;
-  model_id: string;
-  status: "completed" | "timeout" | "failed";
-  completed_at: Date;
-  inference_latency: string;
-  width: number | null;
-  height: number | null;
-  num_iterations: number | null;
-  input_tokens: number | null;
-  output_tokens: number | null;
-  nft_count: number | null;
-  nft_multiplier_ppm: number | null;
-  stake_heu: string | null;
-}
-
-/** The columns of `StoredJobRow` from `jobs j` joined with its ledger entry `l`. */
-export const STORED_JOB_COLUMNS = `j.job_id, j.model_id, j.status, j.completed_at, j.inference_latency::text, j.width, j.height, j.num_iterations,
-  j.input_tokens, j.output_tokens, l.nft_count, l.nft_multiplier_ppm, l.stake_heu::text`;
+/**
+ * A job as stored in `jobs`, with the factors its ledger entry was priced with: the columns that
+ * rescore (prisma/sql/rescoreJobs.sql) and verify (jobLedgerEntries.sql, jobEntriesInRange.sql)
+ * read; the entry's are null for a job without one.
+ */
+export type StoredJobRow = Pick<
+  jobLedgerEntries.Result,
+  "model_id" | "status" | "inference_latency" | "width" | "height" | "num_iterations" | "input_tokens" | "output_tokens" | "nft_count" | "nft_multiplier_ppm" | "stake_heu"
+>;
 
 /** `priceJob`'s input for a stored job under `schedule`, keeping the NFT count, boost slot and stake it was priced with. */
 export function storedJobPriceInput(r: StoredJobRow, schedule: RewardSchedule): Parameters<typeof priceJob>[0] {

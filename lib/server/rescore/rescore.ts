@@ -2,7 +2,9 @@ import "server-only";
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
 import { getScheduleOrThrow, ModelNotOfferedError, PointsError, priceJob } from "@/lib/points";
-import { STORED_JOB_COLUMNS, storedJobPriceInput, type StoredJobRow } from "../queries/stored-job";
+import { rescoreJobs } from "../generated/prisma/sql";
+import { storedJobPriceInput } from "../queries/stored-job";
+import { queryTyped } from "../typed-pg";
 
 /** Points under the other schedule; a model that schedule does not offer earns nothing there. */
 function priceOrZero(input: Parameters<typeof priceJob>[0]): number {
@@ -35,13 +37,6 @@ export interface RescoreReport {
   miners: MinerDelta[];
 }
 
-interface Row extends StoredJobRow {
-  miner_id: string;
-  wallet: string;
-  point_type: "waifu" | "llama";
-  points_micro: string;
-}
-
 /**
  * What pricing the jobs completed in [from, to) under schedule `scheduleId` would change, per
  * miner ID: each job keeps the NFT count, boost slot and stake it was priced with; only the
@@ -64,13 +59,7 @@ export async function rescoreReport(pool: pg.Pool, opts: { scheduleId: string; f
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     let after: [Date, string] = [new Date(opts.from.getTime() - 1), ""];
     for (;;) {
-      const { rows } = await client.query<Row>(
-        `SELECT ${STORED_JOB_COLUMNS}, j.miner_id, l.wallet, l.point_type, l.points_micro::text
-           FROM jobs j JOIN ledger_entries l ON l.miner_id = j.miner_id AND l.occurred_at = j.completed_at AND l.job_id = j.job_id AND l.kind = 'job'
-          WHERE j.completed_at >= $1 AND j.completed_at < $2 AND (j.completed_at, j.job_id) > ($3, $4)
-          ORDER BY j.completed_at, j.job_id LIMIT 5000`,
-        [opts.from, opts.to, after[0], after[1]],
-      );
+      const rows = await queryTyped(client, rescoreJobs(opts.from, opts.to, after[0], after[1]));
       if (rows.length === 0) break;
       for (const r of rows) {
         const priced = priceOrZero(storedJobPriceInput(r, schedule));

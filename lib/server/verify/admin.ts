@@ -42,6 +42,7 @@ export async function checkAdminActions(client: pg.PoolClient, range?: IdRange |
               (SELECT miner_id, point_type, -p FROM e WHERE e.id = s.id EXCEPT SELECT miner_id, point_type, p FROM e WHERE e.id = r.id)))`,
   ];
   for (const sql of checks) {
+    // Not TypedSQL: each check's query is wrapped at run time, and the range's condition is built in.
     const { rows } = await client.query<{ n: string; lines: string[] | null }>(`SELECT count(*)::text AS n, (array_agg(line ORDER BY id))[1:${EXAMPLES}] AS lines FROM (${sql}) x`);
     add(rows[0]!.n, rows[0]!.lines);
   }
@@ -72,6 +73,7 @@ const boostedIn = (range: IdRange | readonly IdRange[]) =>
  * entries, whichever range they are in (found through the wallet's nodes, by miner and time).
  */
 export async function checkBoostSlots(client: pg.PoolClient, range?: IdRange | readonly IdRange[]): Promise<CheckResult> {
+  // Not TypedSQL: the boosted entries' source depends on the range, built at run time.
   const { rows } = await client.query<{ checked: string; mismatches: string; examples: string[] | null }>(
     // Only an hour in which the owner moved the slots needs each entry's assignment (they are rare):
     // elsewhere the assignment is the same all hour, and looking it up per entry took 6× as long.

@@ -1,5 +1,7 @@
 import "server-only";
 import type pg from "pg";
+import { epochCloses, verifiedEpochs } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 import { checkAdminActions, checkBoostSlots } from "./admin";
 import { checkLedgerRange, LEDGER_CHECK } from "./ledger";
 import { EXAMPLES, tally, type CheckResult, type IdRange } from "./range";
@@ -83,23 +85,18 @@ export async function verifyIncremental(pool: pg.Pool, opts: { onProgress?: Prog
     // Digests taken under another PostgreSQL major version (its hash function) or other rollup definitions are not reused.
     const major = Math.floor(Number((await client.query<{ v: string }>("SHOW server_version_num")).rows[0]!.v) / 10_000);
     const definition = `${DIGEST_DEFINITION}-pg${major}`;
-    const closes = await client.query<{ number: number; cutoff: string }>("SELECT number, ledger_cutoff::text AS cutoff FROM epoch_closes ORDER BY number");
-    const segments: Segment[] = closes.rows.map((c, i) => ({ epoch: c.number, range: { after: i ? BigInt(closes.rows[i - 1]!.cutoff) : 0n, upTo: BigInt(c.cutoff) } }));
+    const closes = await queryTyped(client, epochCloses());
+    const segments: Segment[] = closes.map((c, i) => ({ epoch: c.number, range: { after: i ? BigInt(closes[i - 1]!.cutoff) : 0n, upTo: BigInt(c.cutoff) } }));
     segments.push({ epoch: null, range: { after: segments.at(-1)?.range.upTo ?? 0n, upTo: null } });
-    const stored = new Map(
-      (
-        await client.query<{ epoch: number; after_id: string; up_to_id: string; entries: string; jobs: string; definition: string; digests: Record<string, Digest> }>(
-          "SELECT epoch, after_id::text, up_to_id::text, entries::text, jobs::text, definition, digests FROM verified_epochs",
-        )
-      ).rows.map((r) => [r.epoch, r]),
-    );
+    const stored = new Map((await queryTyped(client, verifiedEpochs())).map((r) => [r.epoch, r]));
 
     const checks: CheckResult[] = [];
     const sealed: Sealed[] = [];
     for (const segment of segments) {
       const s = segment.epoch === null ? undefined : stored.get(segment.epoch);
       if (s && BigInt(s.after_id) === segment.range.after && BigInt(s.up_to_id) === segment.range.upTo && s.definition === definition) {
-        sealed.push({ entries: BigInt(s.entries), jobs: BigInt(s.jobs), digests: s.digests });
+        // A JSON object of digests per rollup, as this file writes them.
+        sealed.push({ entries: BigInt(s.entries), jobs: BigInt(s.jobs), digests: s.digests as Record<string, Digest> });
         report.reused.epochs.push(segment.epoch!);
         report.reused.entries += BigInt(s.entries);
         continue;

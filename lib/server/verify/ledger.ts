@@ -1,22 +1,16 @@
 import "server-only";
 import type pg from "pg";
+import type { TypedSql } from "@prisma/client/runtime/client";
 import { getScheduleOrThrow, priceJob, scheduleAt } from "@/lib/points";
-import { STORED_JOB_COLUMNS, storedJobPriceInput, type StoredJobRow } from "../queries/stored-job";
+import { jobEntriesInRange, jobLedgerEntries } from "../generated/prisma/sql";
+import { storedJobPriceInput } from "../queries/stored-job";
+import type { PgRow } from "../typed-pg";
 import { EXAMPLES, inRange, tally, type CheckResult, type IdRange } from "./range";
 
 export const LEDGER_CHECK = "ledger_entries (re-priced from jobs)";
 
-interface JobLedgerRow extends StoredJobRow {
-  entry_id: string | null;
-  schedule_id: string | null;
-  base_micro: string | null;
-  model_multiplier_ppm: number | null;
-  stake_multiplier_ppm: number | null;
-  points_micro: string | null;
-  zero_reason: string | null;
-}
-
-const ENTRY_COLUMNS = "l.id::text AS entry_id, l.schedule_id, l.base_micro::text, l.model_multiplier_ppm, l.stake_multiplier_ppm, l.points_micro::text, l.zero_reason";
+/** A job and the factors of its entry (null without one). */
+type JobLedgerRow = jobLedgerEntries.Result;
 const PAGE = 5000;
 
 /** Re-prices `r`'s job with `lib/points` under the schedule in force when it completed, with the factors its entry records. */
@@ -29,15 +23,22 @@ function reprice(r: JobLedgerRow, fail: (line: string) => void): void {
   if (got !== expected) fail(`${r.job_id}: ledger has base/model/nft/stake/points/zero ${got}, re-pricing gives ${expected}`);
 }
 
+/** A range's entry with its job's columns, which the LEFT JOIN types as nullable; null when it has no job. */
+function withJob(r: jobEntriesInRange.Result): JobLedgerRow | null {
+  const { job_id, model_id, status, completed_at, inference_latency } = r;
+  if (job_id === null || model_id === null || status === null || completed_at === null || inference_latency === null) return null;
+  return { ...r, job_id, model_id, status, completed_at, inference_latency };
+}
+
 let cursors = 0;
 
-/** The rows of `sql`, PAGE at a time, through a cursor in the caller's transaction: one pass however many rows. */
-async function* pages<T extends pg.QueryResultRow>(client: pg.PoolClient, sql: string): AsyncGenerator<T[]> {
+/** The rows of `q`, PAGE at a time, through a cursor in the caller's transaction: one pass however many rows. */
+async function* pages<V extends readonly unknown[], R extends PgRow<R>>(client: pg.PoolClient, q: TypedSql<V, R>): AsyncGenerator<R[]> {
   const name = `verify_rows_${++cursors}`;
-  await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`);
+  await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${q.sql}`, [...q.values]);
   try {
     for (;;) {
-      const { rows } = await client.query<T>(`FETCH ${PAGE} FROM ${name}`);
+      const { rows } = await client.query<R & pg.QueryResultRow>(`FETCH ${PAGE} FROM ${name}`);
       if (rows.length === 0) return;
       yield rows;
     }
@@ -48,6 +49,7 @@ async function* pages<T extends pg.QueryResultRow>(client: pg.PoolClient, sql: s
 
 /** Adds to `fail` the job ids with more than one job entry among `where`'s (the ledger's job_id is not unique: dedupe lives on jobs). */
 async function twice(client: pg.PoolClient, sql: string, fail: (line: string) => void): Promise<number> {
+  // Not TypedSQL: wraps the caller's query (a range's condition built in) at run time.
   const { rows } = await client.query<{ n: string; ids: string[] | null }>(`SELECT count(*)::text AS n, (array_agg(job_id ORDER BY job_id))[1:${EXAMPLES}] AS ids FROM (${sql}) d`);
   for (const id of rows[0]!.ids ?? []) fail(`${id}: more than one ledger entry for the job`);
   return Math.max(0, Number(rows[0]!.n) - (rows[0]!.ids?.length ?? 0));
@@ -62,8 +64,7 @@ export async function checkLedger(client: pg.PoolClient, onProgress?: (done: num
   const { result, fail } = tally(LEDGER_CHECK);
   // One hash join of jobs and entries read in pages: the ledger's job_id has no index (dedupe lives on jobs).
   await client.query("SET LOCAL cursor_tuple_fraction = 1");
-  const sql = `SELECT ${STORED_JOB_COLUMNS}, ${ENTRY_COLUMNS} FROM jobs j LEFT JOIN ledger_entries l ON l.job_id = j.job_id AND l.kind = 'job'`;
-  for await (const rows of pages<JobLedgerRow>(client, sql)) {
+  for await (const rows of pages(client, jobLedgerEntries())) {
     for (const r of rows) {
       result.checked++;
       if (!r.entry_id) fail(`${r.job_id}: job without a ledger entry`);
@@ -91,18 +92,15 @@ export async function checkLedger(client: pg.PoolClient, onProgress?: (done: num
 export async function checkLedgerRange(client: pg.PoolClient, range: IdRange, onProgress?: (done: number) => void): Promise<CheckResult & { jobs: number }> {
   const { result, fail } = tally(LEDGER_CHECK);
   let jobs = 0;
-  const sql = `SELECT ${STORED_JOB_COLUMNS.replace("j.job_id", "l.job_id")}, ${ENTRY_COLUMNS}, j.job_id IS NOT NULL AS has_job,
-                      l.miner_id = j.miner_id AND l.occurred_at = j.completed_at AS its_job
-                 FROM ledger_entries l LEFT JOIN jobs j ON j.job_id = l.job_id
-                WHERE l.kind = 'job' AND ${inRange(range)}`;
-  for await (const rows of pages<JobLedgerRow & { job_id: string; has_job: boolean; its_job: boolean }>(client, sql)) {
+  for await (const rows of pages(client, jobEntriesInRange(range.after, range.upTo))) {
     for (const r of rows) {
       result.checked++;
-      if (!r.has_job) fail(`${r.job_id}: ledger entry without its job`);
+      const job = r.has_job ? withJob(r) : null;
+      if (!job) fail(`${r.job_id}: ledger entry without its job`);
       else {
         jobs++;
         if (!r.its_job) fail(`${r.job_id}: ledger entry ${r.entry_id} is not at its job's miner ID and completion time`);
-        reprice(r, fail);
+        reprice(job, fail);
       }
     }
     onProgress?.(result.checked);

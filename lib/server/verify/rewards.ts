@@ -37,6 +37,7 @@ const CHECKS: { name: string; checked: string; wrong: string }[] = [
 export async function checkRewards(client: pg.PoolClient): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const c of CHECKS) {
+    // Not TypedSQL: one statement per check, its two queries put together at run time.
     const { rows } = await client.query<{ checked: string; n: string; lines: string[] | null }>(
       `SELECT (${c.checked})::text AS checked, count(*)::text AS n, (array_agg(line ORDER BY line))[1:${EXAMPLES}] AS lines FROM (${c.wrong}) x`,
     );

@@ -139,6 +139,7 @@ export async function checkRollup(client: pg.PoolClient, r: RollupCheck): Promis
   const on = r.key.map((k) => `a.${k} = b.${k}`).join(" AND ");
   const differs = r.values.map((v) => `a.${v}::numeric IS DISTINCT FROM b.${v}::numeric`).join(" OR ");
   const keyText = r.key.map((k) => `coalesce(a.${k}, b.${k})::text`).join(" || ' ' || ");
+  // Not TypedSQL: built per rollup (its key and value columns, its queries) at run time, as are the digests below.
   const { rows } = await client.query<{ checked: string; mismatches: string; examples: string[] | null }>(
     `WITH a AS (${r.recomputed("TRUE")}), b AS (${storedWithPending(r)}),
           d AS (SELECT ${keyText} AS k, row_to_json(a)::text AS want, row_to_json(b)::text AS got

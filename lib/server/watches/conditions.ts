@@ -1,5 +1,7 @@
 import "server-only";
 import type pg from "pg";
+import { watchAvailabilityGpus, watchIdleGpus } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 
 // The watched conditions (decision 0035): for each condition watch, every GPU it covers (the miner
 // ID, or each GPU of the wallet) and whether its condition holds now. A GPU is idle when its last
@@ -20,23 +22,9 @@ const pct = (bp: number) => `${(bp / 100).toLocaleString("en-US", { maximumFract
 
 /** Each covered GPU of every gpu_idle and gpu_availability watch, as of `now`. */
 export async function conditionStates(db: pg.PoolClient, now: Date): Promise<ConditionState[]> {
-  const [idle, availability] = await Promise.all([
-    db.query<{ watch_id: string; subject: string; wallet: string; threshold: number; last_seen_at: Date }>(
-      `SELECT w.id::text AS watch_id, n.miner_id AS subject, n.wallet, w.threshold, n.last_seen_at
-         FROM watches w JOIN nodes n ON n.miner_id = w.target WHERE w.kind = 'gpu_idle'
-       UNION ALL
-       SELECT w.id::text, n.miner_id, n.wallet, w.threshold, n.last_seen_at
-         FROM watches w JOIN nodes n ON n.wallet = w.target AND n.miner_id <> w.target WHERE w.kind = 'gpu_idle'`,
-    ),
-    db.query<{ watch_id: string; subject: string; wallet: string; threshold: number; online: number; buckets: number; built_at: Date }>(
-      `SELECT w.id::text AS watch_id, s.miner_id AS subject, s.wallet, w.threshold, s.online_24h AS online, m.buckets_24h AS buckets, m.built_at
-         FROM watches w JOIN market_snapshot s ON s.miner_id = w.target OR (s.wallet = w.target AND s.miner_id <> w.target)
-        CROSS JOIN market_snapshot_meta m
-        WHERE w.kind = 'gpu_availability'`,
-    ),
-  ]);
+  const [idle, availability] = await Promise.all([queryTyped(db, watchIdleGpus()), queryTyped(db, watchAvailabilityGpus())]);
   return [
-    ...idle.rows.map((r): ConditionState => {
+    ...idle.map((r): ConditionState => {
       const idleMs = now.getTime() - r.last_seen_at.getTime();
       return {
         watchId: r.watch_id,
@@ -48,7 +36,7 @@ export async function conditionStates(db: pg.PoolClient, now: Date): Promise<Con
         detail: { lastJobAt: r.last_seen_at.toISOString(), idleMinutes: r.threshold },
       };
     }),
-    ...availability.rows.map((r): ConditionState => ({
+    ...availability.map((r): ConditionState => ({
       watchId: r.watch_id,
       kind: "gpu_availability",
       subject: r.subject,

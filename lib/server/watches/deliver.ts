@@ -86,6 +86,7 @@ export async function deliverDue(pool: pg.Pool, options: DeliverOptions = {}): P
   const batch = options.batch ?? DELIVERY_BATCH;
   // Past the last attempt's deadline had every attempt of the batch run into its timeout.
   const lease = new Date(s.now.getTime() + Math.ceil(batch / PARALLEL) * s.timeoutMs + LEASE_SLACK_MS);
+  // UPDATE … RETURNING cannot be TypedSQL (the describer runs a query read-only), so Claimed is typed here.
   const { rows } = await pool.query<Claimed>(
     `WITH due AS (
        SELECT d.id FROM webhook_deliveries d JOIN watches w ON w.id = d.watch_id

@@ -1,6 +1,8 @@
 import "server-only";
 import type pg from "pg";
 import type { Alert } from "../generated/prisma/client";
+import { watchWebhooks } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 import { columns } from "../unnest-columns";
 import { conditionStates, type ConditionState } from "./conditions";
 import { watchEvents } from "./events";
@@ -22,7 +24,7 @@ export interface EvaluationResult {
   deliveries: number;
 }
 
-/** An alert as the evaluator's statements return it: the schema's fields, ids as text. */
+/** An alert as the evaluator's statements return it: the schema's fields, ids as text (INSERT/UPDATE … RETURNING: TypedSQL describes a query read-only). */
 type AlertRow = Pick<Alert, "kind" | "subject" | "wallet" | "title" | "openedAt" | "resolvedAt"> & { id: string; watchId: string; detail: Record<string, unknown> };
 
 const RETURNING = `RETURNING id::text, watch_id::text AS "watchId", kind, subject, wallet, title, opened_at AS "openedAt", resolved_at AS "resolvedAt", detail`;
@@ -77,17 +79,16 @@ export const alertPayload = (a: AlertRow): AlertPayload => ({
 async function queueDeliveries(db: pg.PoolClient, batches: [WebhookEventType, AlertRow[]][], now: Date): Promise<number> {
   const ids = [...new Set(batches.flatMap(([, rows]) => rows.map((r) => r.watchId)))];
   if (ids.length === 0) return 0;
-  const { rows: watches } = await db.query<{ id: string; kind: string; target: string; webhook_url: string | null; webhook_format: WebhookFormat; disabled_at: Date | null }>(
-    "SELECT id::text, kind, target, webhook_url, webhook_format, disabled_at FROM watches WHERE id = ANY($1::bigint[]) AND webhook_url IS NOT NULL",
-    [ids],
-  );
+  const watches = await queryTyped(db, watchWebhooks(ids));
   let queued = 0;
   for (const w of watches) {
+    // webhook_format is text a CHECK keeps to json or discord.
+    const target = { id: w.id, webhookUrl: w.webhook_url, webhookFormat: w.webhook_format as WebhookFormat, disabledAt: w.disabled_at };
     for (const [type, rows] of batches) {
       const alerts = rows.filter((r) => r.watchId === w.id).map(alertPayload);
       if (alerts.length === 0) continue;
       const event = { type, watch: { id: w.id, kind: w.kind, target: w.target }, alerts, createdAt: now.toISOString() };
-      if (await enqueueDelivery(db, { id: w.id, webhookUrl: w.webhook_url, webhookFormat: w.webhook_format, disabledAt: w.disabled_at }, event, now)) queued++;
+      if (await enqueueDelivery(db, target, event, now)) queued++;
     }
   }
   return queued;

@@ -1,8 +1,8 @@
 import "server-only";
 import { Feed } from "feed";
 import { serverEnv } from "@/lib/env";
-import { readPool } from "../db";
-import type { Alert } from "../generated/prisma/client";
+import { readPrisma } from "../db";
+import { alertFeedEntries } from "../generated/prisma/sql";
 
 // Public Atom feeds of a wallet's or a miner's alerts (decision 0035), for feed readers and chat
 // bots: what happened to the GPUs and nodes, never who watches them or where their webhooks go. The
@@ -16,11 +16,12 @@ export const ATOM_HEADERS = { "content-type": "application/atom+xml; charset=utf
 export type FeedScope = { kind: "wallet"; address: string } | { kind: "miner"; minerId: string };
 
 /** An alert as the feed reads it: the schema's fields, and the fact that makes it one entry. */
-type FeedRow = Pick<Alert, "kind" | "subject" | "title" | "openedAt" | "resolvedAt"> & { fact: string; detail: Record<string, unknown> };
+type FeedRow = alertFeedEntries.Result;
 
 /** A fact in words for the entry's summary: the alert's detail, keys as labels. */
 function summaryOf(r: FeedRow): string {
-  const facts = Object.entries(r.detail)
+  // The evaluator writes every alert's detail as a JSON object (evaluate.ts).
+  const facts = Object.entries(r.detail as Record<string, unknown>)
     .filter(([, v]) => v !== null && v !== undefined && typeof v !== "object")
     .map(([k, v]) => `${k.replace(/([A-Z])/g, " $1").toLowerCase()}: ${String(v)}`);
   const state = r.resolvedAt === null ? "ongoing" : r.resolvedAt.getTime() === r.openedAt.getTime() ? null : `resolved ${r.resolvedAt.toISOString()}`;
@@ -29,18 +30,11 @@ function summaryOf(r: FeedRow): string {
 
 export async function alertFeed(scope: FeedScope): Promise<string> {
   const origin = serverEnv().AUTH_ORIGIN;
-  const [where, value, page, self] =
+  const [value, page, self] =
     scope.kind === "wallet"
-      ? ["wallet = $1", scope.address, `/wallets/${scope.address}`, `/api/v1/wallets/${scope.address}/feed.atom`]
-      : ["subject = $1", scope.minerId, `/miners/${scope.minerId}`, `/api/v1/miners/${scope.minerId}/feed.atom`];
-  const { rows } = await readPool().query<FeedRow>(
-    `SELECT * FROM (
-       SELECT DISTINCT ON (kind, subject, fact) kind, subject, fact, title, opened_at AS "openedAt", resolved_at AS "resolvedAt", detail
-         FROM (SELECT a.*, coalesce(a.event_key, a.title || '@' || a.opened_at::text) AS fact FROM alerts a WHERE a.${where}) a
-        ORDER BY kind, subject, fact, coalesce(resolved_at, opened_at) DESC) f
-      ORDER BY coalesce("resolvedAt", "openedAt") DESC, fact LIMIT ${ENTRIES}`,
-    [value],
-  );
+      ? [scope.address, `/wallets/${scope.address}`, `/api/v1/wallets/${scope.address}/feed.atom`]
+      : [scope.minerId, `/miners/${scope.minerId}`, `/api/v1/miners/${scope.minerId}/feed.atom`];
+  const rows = await readPrisma().$queryRawTyped(alertFeedEntries(scope.kind === "wallet" ? value : null, scope.kind === "miner" ? value : null, ENTRIES));
   const name = scope.kind === "wallet" ? `wallet ${scope.address}` : `miner ${scope.minerId}`;
   const host = new URL(origin).host;
   const updated = rows[0] ? (rows[0].resolvedAt ?? rows[0].openedAt) : new Date(0);

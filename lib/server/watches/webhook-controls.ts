@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { withTransaction } from "../db";
+import type { watchWebhooks } from "../generated/prisma/sql";
 import { prismaOn } from "../prisma-on";
 import { enqueueDelivery, type WebhookFormat } from "./outbox";
 
@@ -30,7 +31,8 @@ export async function enableWebhook(pool: pg.Pool, watchId: bigint | string): Pr
 export async function queueTestEvent(pool: pg.Pool, watchId: bigint | string, now = new Date()): Promise<boolean> {
   return withTransaction(
     async (client) => {
-      const { rows } = await client.query<{ id: string; kind: string; target: string; webhook_url: string | null; webhook_format: WebhookFormat }>(
+      // FOR UPDATE cannot be TypedSQL (the describer runs a query read-only): the row is watchWebhooks.sql's columns.
+      const { rows } = await client.query<Omit<watchWebhooks.Result, "disabled_at">>(
         "SELECT id::text, kind, target, webhook_url, webhook_format FROM watches WHERE id = $1 FOR UPDATE",
         [watchId.toString()],
       );
@@ -42,8 +44,9 @@ export async function queueTestEvent(pool: pg.Pool, watchId: bigint | string, no
       ]);
       return enqueueDelivery(
         client,
-        // disabledAt null on purpose: enqueueDelivery skips disabled webhooks, and a test is the exception.
-        { id: w.id, webhookUrl: w.webhook_url, webhookFormat: w.webhook_format, disabledAt: null },
+        // webhook_format: a CHECK keeps it json or discord. disabledAt null on purpose: enqueueDelivery skips
+        // disabled webhooks, and a test is the exception.
+        { id: w.id, webhookUrl: w.webhook_url, webhookFormat: w.webhook_format as WebhookFormat, disabledAt: null },
         { type: "test", watch: { id: w.id, kind: w.kind, target: w.target }, alerts: [], createdAt: now.toISOString() },
         now,
       );

@@ -31,6 +31,7 @@ export async function forget(pool: pg.Pool, workerIds: readonly string[]): Promi
  * unlocked, so another worker runs the job again. Returns the ids unlocked.
  */
 export async function reap(pool: pg.Pool, utils: WorkerUtils): Promise<string[]> {
+  // Not TypedSQL: graphile_worker's tables are not in prisma/migrations, which the describer migrates.
   const { rows } = await pool.query<{ locked_by: string }>(
     `SELECT DISTINCT locked_by FROM (
        SELECT locked_by, locked_at FROM graphile_worker._private_jobs

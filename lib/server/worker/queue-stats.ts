@@ -22,6 +22,7 @@ export interface TaskQueueStat {
 export async function taskQueueStats(db: Pick<pg.ClientBase, "query">): Promise<TaskQueueStat[]> {
   const { rows: exists } = await db.query<{ ok: boolean }>("SELECT to_regclass('graphile_worker.jobs') IS NOT NULL AS ok");
   if (!exists[0]?.ok) return [];
+  // Not TypedSQL: graphile_worker's schema is not in prisma/migrations, and the describer refuses FULL JOIN.
   const { rows } = await db.query<{ task: string; due: number; running: number; oldest: number; last_ms: number | null; last_finished_at: Date | null; last_ok: boolean | null }>(
     `WITH q AS (
        SELECT task_identifier AS task,
