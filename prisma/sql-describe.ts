@@ -92,8 +92,9 @@ export async function describeQuery(client: pg.Client, q: SqlQueryInput): Promis
     "SELECT parameter_types::oid[]::int[] AS parameter_types FROM pg_prepared_statements WHERE name = 'typed_sql_probe'",
   );
   const parameterTypes = rows[0]!.parameter_types;
-  // Column names and origins: run it with every parameter null on the empty, migrated database.
-  await client.query("BEGIN READ ONLY");
+  // Column names and origins: run it with every parameter null on the empty, migrated throwaway
+  // database, in a transaction always rolled back, so a write with RETURNING is described too.
+  await client.query("BEGIN");
   const nulls = parameterTypes.length ? `(${parameterTypes.map(() => "NULL").join(", ")})` : "";
   const probe = await client.query(`EXECUTE typed_sql_probe${nulls}`).finally(() => client.query("ROLLBACK"));
   const oids = [...parameterTypes, ...probe.fields.map((f) => f.dataTypeID)];

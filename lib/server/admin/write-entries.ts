@@ -18,7 +18,7 @@ export interface AdminEntry {
  * committed batch is in; the folder waits for these locks too).
  */
 export async function lockNodes(client: pg.PoolClient, where: "miner_id" | "wallet", value: string | string[]): Promise<{ miner_id: string; wallet: string }[]> {
-  // Not TypedSQL: the condition's column is chosen at run time (and FOR UPDATE is not described read-only).
+  // Not TypedSQL: the condition's column is chosen at run time.
   const cond = Array.isArray(value) ? `${where} = ANY($1::text[])` : `${where} = $1`;
   const { rows } = await client.query<{ miner_id: string; wallet: string }>(`SELECT miner_id, wallet FROM nodes WHERE ${cond} ORDER BY miner_id FOR UPDATE`, [value]);
   return rows;

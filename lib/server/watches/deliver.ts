@@ -3,6 +3,8 @@ import type pg from "pg";
 import { serverEnv } from "@/lib/env";
 import { nextAttemptAt } from "@/lib/watches/backoff";
 import { withTransaction } from "../db";
+import { claimDueDeliveries } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 import { attemptDelivery, type AttemptResult } from "./webhook-post";
 import type { Resolver } from "./webhook-target";
 
@@ -44,16 +46,7 @@ export interface DeliverTally {
   stopped: number;
 }
 
-interface Claimed {
-  id: string;
-  watch_id: string;
-  event: string;
-  body: string;
-  attempts: number;
-  created_at: Date;
-  url: string;
-  secret: string;
-}
+type Claimed = claimDueDeliveries.Result;
 
 type Settings = Required<Omit<DeliverOptions, "signal" | "resolve" | "batch">> & Pick<DeliverOptions, "signal" | "resolve">;
 
@@ -86,18 +79,7 @@ export async function deliverDue(pool: pg.Pool, options: DeliverOptions = {}): P
   const batch = options.batch ?? DELIVERY_BATCH;
   // Past the last attempt's deadline had every attempt of the batch run into its timeout.
   const lease = new Date(s.now.getTime() + Math.ceil(batch / PARALLEL) * s.timeoutMs + LEASE_SLACK_MS);
-  // UPDATE … RETURNING cannot be TypedSQL (the describer runs a query read-only), so Claimed is typed here.
-  const { rows } = await pool.query<Claimed>(
-    `WITH due AS (
-       SELECT d.id FROM webhook_deliveries d JOIN watches w ON w.id = d.watch_id
-        WHERE d.next_attempt_at <= $1 AND w.webhook_url IS NOT NULL AND (w.disabled_at IS NULL OR d.event = 'test')
-        ORDER BY d.next_attempt_at, d.id LIMIT $3
-        FOR UPDATE OF d SKIP LOCKED)
-     UPDATE webhook_deliveries d SET next_attempt_at = $2 FROM due, watches w
-      WHERE d.id = due.id AND w.id = d.watch_id
-     RETURNING d.id::text, d.watch_id::text, d.event, d.body, d.attempts, d.created_at, w.webhook_url AS url, w.webhook_secret AS secret`,
-    [s.now, lease, batch],
-  );
+  const rows = await queryTyped(pool, claimDueDeliveries(s.now, lease, batch));
   const clock = options.now ? () => s.now : () => new Date();
   // Posts run side by side; their records are written one at a time (one connection of the worker's small pool).
   let recorded: Promise<unknown> = Promise.resolve();

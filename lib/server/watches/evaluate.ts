@@ -1,7 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import type { Alert } from "../generated/prisma/client";
-import { watchWebhooks } from "../generated/prisma/sql";
+import { raiseConditionAlerts, raiseEventAlerts, resolveConditionAlerts, watchWebhooks } from "../generated/prisma/sql";
 import { queryTyped } from "../typed-pg";
 import { columns } from "../unnest-columns";
 import { conditionStates, type ConditionState } from "./conditions";
@@ -24,44 +23,25 @@ export interface EvaluationResult {
   deliveries: number;
 }
 
-/** An alert as the evaluator's statements return it: the schema's fields, ids as text (INSERT/UPDATE … RETURNING: TypedSQL describes a query read-only). */
-type AlertRow = Pick<Alert, "kind" | "subject" | "wallet" | "title" | "openedAt" | "resolvedAt"> & { id: string; watchId: string; detail: Record<string, unknown> };
-
-const RETURNING = `RETURNING id::text, watch_id::text AS "watchId", kind, subject, wallet, title, opened_at AS "openedAt", resolved_at AS "resolvedAt", detail`;
+/** An alert as the evaluator's statements return it (the three share their RETURNING list). */
+type AlertRow = raiseConditionAlerts.Result | resolveConditionAlerts.Result | raiseEventAlerts.Result;
 
 async function raiseConditions(db: pg.PoolClient, firing: ConditionState[], now: Date): Promise<AlertRow[]> {
   if (firing.length === 0) return [];
-  const { rows } = await db.query<AlertRow>(
-    `INSERT INTO alerts (watch_id, kind, subject, wallet, opened_at, title, detail)
-     SELECT w::bigint, k, s, wa, $6, t, d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $7::jsonb[]) AS f(w, k, s, wa, t, d)
-     ON CONFLICT (watch_id, subject) WHERE resolved_at IS NULL AND event_key IS NULL DO NOTHING ${RETURNING}`,
-    [...columns(firing, "watchId", "kind", "subject", "wallet", "title"), now, firing.map((c) => JSON.stringify(c.detail))],
-  );
-  return rows;
+  const details = firing.map((c) => JSON.stringify(c.detail));
+  return queryTyped(db, raiseConditionAlerts(...columns(firing, "watchId", "kind", "subject", "wallet", "title"), now, details));
 }
 
 /** Resolves each open episode whose watch and subject are not in `firing` (its condition cleared, or the GPU left the wallet). */
 async function resolveConditions(db: pg.PoolClient, firing: ConditionState[], now: Date): Promise<AlertRow[]> {
-  const { rows } = await db.query<AlertRow>(
-    `UPDATE alerts a SET resolved_at = $3
-      WHERE a.resolved_at IS NULL AND a.event_key IS NULL
-        AND NOT EXISTS (SELECT 1 FROM unnest($1::bigint[], $2::text[]) AS f(w, s) WHERE f.w = a.watch_id AND f.s = a.subject)
-     ${RETURNING}`,
-    [...columns(firing, "watchId", "subject"), now],
-  );
-  return rows;
+  return queryTyped(db, resolveConditionAlerts(...columns(firing, "watchId", "subject"), now));
 }
 
 async function raiseEvents(db: pg.PoolClient, now: Date): Promise<AlertRow[]> {
   const events = await watchEvents(db, now);
   if (events.length === 0) return [];
-  const { rows } = await db.query<AlertRow>(
-    `INSERT INTO alerts (watch_id, kind, subject, wallet, event_key, opened_at, resolved_at, title, detail)
-     SELECT w::bigint, k, s, wa, e, at, at, t, d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::jsonb[]) AS f(w, k, s, wa, e, at, t, d)
-     ON CONFLICT (watch_id, event_key) DO NOTHING ${RETURNING}`,
-    [...columns(events, "watchId", "kind", "subject", "wallet", "eventKey", "at", "title"), events.map((e) => JSON.stringify(e.detail))],
-  );
-  return rows;
+  const details = events.map((e) => JSON.stringify(e.detail));
+  return queryTyped(db, raiseEventAlerts(...columns(events, "watchId", "kind", "subject", "wallet", "eventKey", "at", "title"), details));
 }
 
 export const alertPayload = (a: AlertRow): AlertPayload => ({
@@ -72,7 +52,8 @@ export const alertPayload = (a: AlertRow): AlertPayload => ({
   title: a.title,
   openedAt: a.openedAt.toISOString(),
   resolvedAt: a.resolvedAt ? a.resolvedAt.toISOString() : null,
-  detail: a.detail,
+  // detail is the JSON object the evaluator wrote (its condition's or event's facts).
+  detail: a.detail as Record<string, unknown>,
 });
 
 /** One webhook event per watch and type for the alerts it raised or resolved now. */

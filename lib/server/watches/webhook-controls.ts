@@ -1,8 +1,9 @@
 import "server-only";
 import type pg from "pg";
 import { withTransaction } from "../db";
-import type { watchWebhooks } from "../generated/prisma/sql";
+import { lockWatchWebhook } from "../generated/prisma/sql";
 import { prismaOn } from "../prisma-on";
+import { queryTyped } from "../typed-pg";
 import { enqueueDelivery, type WebhookFormat } from "./outbox";
 
 // What a watch's owner does to its webhook (decision 0036), for the watch API to call once it has
@@ -31,12 +32,7 @@ export async function enableWebhook(pool: pg.Pool, watchId: bigint | string): Pr
 export async function queueTestEvent(pool: pg.Pool, watchId: bigint | string, now = new Date()): Promise<boolean> {
   return withTransaction(
     async (client) => {
-      // FOR UPDATE cannot be TypedSQL (the describer runs a query read-only): the row is watchWebhooks.sql's columns.
-      const { rows } = await client.query<Omit<watchWebhooks.Result, "disabled_at">>(
-        "SELECT id::text, kind, target, webhook_url, webhook_format FROM watches WHERE id = $1 FOR UPDATE",
-        [watchId.toString()],
-      );
-      const w = rows[0];
+      const [w] = await queryTyped(client, lockWatchWebhook(watchId.toString()));
       if (!w?.webhook_url) return false;
       await client.query("UPDATE webhook_deliveries SET next_attempt_at = NULL, gave_up_at = $2 WHERE watch_id = $1 AND event = 'test' AND next_attempt_at IS NOT NULL", [
         w.id,
