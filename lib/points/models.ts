@@ -1,7 +1,7 @@
 import { lookupById } from "./by-id";
 import { deepFreeze } from "./deep-freeze";
 import { UnknownModelError } from "./errors";
-import catalog from "./models.json";
+import catalog from "./models.json" with { type: "json" };
 
 /** Model types as named in the Heurist model registry. */
 export type ModelType = "sd15" | "composite15" | "sdxl10" | "compositexl" | "flux-dev" | "flux-dev-lora" | "llm";
