@@ -4,6 +4,7 @@ import { WEIGHT_ONE_PPM, epochEnd, epochOf, epochStart } from "@/lib/rewards";
 import type { EpochDetail, EpochRewards, EpochSummary } from "@/lib/schemas/epochs";
 import { readPool, readPrisma } from "../db";
 import type { Epoch } from "../generated/prisma/client";
+import { epochStakerRewards, epochTopMiners, epochWalletRewards } from "../generated/prisma/sql";
 import { configFor, poolSize } from "../epochs/config";
 
 const WEI = 10n ** 18n;
@@ -79,13 +80,7 @@ export async function getEpochOrThrow(epoch: number, now = new Date()): Promise<
   if (!summary) throw new AppError("not_found", `Epoch ${epoch} has ended but is not settled yet.`);
   const config = await configFor(readPool(), epoch);
   const cfg = await readPool().query<{ effective_epoch: number }>("SELECT effective_epoch FROM reward_configs WHERE id = $1", [config.id]);
-  const top = row
-    ? await readPool().query<{ miner_id: string; wallet: string; waifu_points_micro: string; llama_points_micro: string; tokens: string }>(
-        `SELECT miner_id, wallet, waifu_points_micro::text, llama_points_micro::text, (waifu_tokens_wei + llama_tokens_wei)::text AS tokens
-           FROM epoch_miner_rewards WHERE epoch = $1 ORDER BY waifu_tokens_wei + llama_tokens_wei DESC, miner_id LIMIT 20`,
-        [epoch],
-      )
-    : { rows: [] };
+  const top = row ? await readPrisma().$queryRawTyped(epochTopMiners(epoch)) : [];
   return {
     ...summary,
     config: {
@@ -96,7 +91,7 @@ export async function getEpochOrThrow(epoch: number, now = new Date()): Promise<
       esHeuWeight: config.esheuWeightPpm / WEIGHT_ONE_PPM,
       effectiveEpoch: cfg.rows[0]!.effective_epoch,
     },
-    topMiners: top.rows.map((r) => ({
+    topMiners: top.map((r) => ({
       minerId: r.miner_id,
       wallet: r.wallet,
       waifuPoints: points(r.waifu_points_micro),
@@ -114,31 +109,15 @@ export async function epochRewardsOrThrow(epoch: number, wallet: string, now = n
     throw new AppError("not_found", `Epoch ${epoch} is not settled${epoch > epochOf(now) ? " (it has not begun)" : " yet"}.`);
   }
   const [miners, stakes, grants] = await Promise.all([
-    readPool().query<{
-      miner_id: string;
-      waifu_points_micro: string;
-      llama_points_micro: string;
-      waifu_tokens_wei: string;
-      llama_tokens_wei: string;
-      bribe_bps: number;
-      operator_wei: string;
-      stakers_wei: string;
-    }>(
-      `SELECT miner_id, waifu_points_micro::text, llama_points_micro::text, waifu_tokens_wei::text, llama_tokens_wei::text, bribe_bps, operator_wei::text, stakers_wei::text
-         FROM epoch_miner_rewards WHERE epoch = $1 AND wallet = $2 ORDER BY miner_id`,
-      [epoch, wallet],
-    ),
-    readPool().query<{ miner_id: string; tokens_wei: string; weight: string }>(
-      "SELECT miner_id, tokens_wei::text, weight::text FROM epoch_staker_rewards WHERE epoch = $1 AND staker = $2 ORDER BY miner_id",
-      [epoch, wallet],
-    ),
+    readPrisma().$queryRawTyped(epochWalletRewards(epoch, wallet)),
+    readPrisma().$queryRawTyped(epochStakerRewards(epoch, wallet)),
     readPool().query<{ total: string | null }>("SELECT sum(amount_wei)::text AS total FROM esheu_grants WHERE epoch = $1 AND recipient = $2", [epoch, wallet]),
   ]);
   return {
     epoch,
     wallet,
     status: "settled",
-    asMiner: miners.rows.map((r) => ({
+    asMiner: miners.map((r) => ({
       minerId: r.miner_id,
       waifuPoints: points(r.waifu_points_micro),
       llamaPoints: points(r.llama_points_micro),
@@ -148,7 +127,7 @@ export async function epochRewardsOrThrow(epoch: number, wallet: string, now = n
       operatorTokens: weiToHeuString(r.operator_wei),
       stakersTokens: weiToHeuString(r.stakers_wei),
     })),
-    asStaker: stakes.rows.map((r) => ({ minerId: r.miner_id, tokens: weiToHeuString(r.tokens_wei), weight: r.weight })),
+    asStaker: stakes.map((r) => ({ minerId: r.miner_id, tokens: weiToHeuString(r.tokens_wei), weight: r.weight })),
     total: weiToHeuString(grants.rows[0]?.total ?? "0"),
   };
 }
