@@ -1,26 +1,22 @@
 import "server-only";
 import type pg from "pg";
 import { SLOTS_PER_NFT, assignBoostSlots } from "@/lib/points";
+import { rankedNodes } from "./generated/prisma/sql";
+import { queryTyped } from "./typed-pg";
 
 // The boost-slot rule on stored data, in one place: the ingest pricing a job and the owner's page
 // showing who holds a slot rank a wallet's GPUs the same way (decision 0039).
-
-type Queryable = Pick<pg.PoolClient, "query">;
 
 /**
  * Each wallet's earliest-registered GPUs (first seen, then miner ID), as many as its `nftCount`
  * gives slots: the default holders. One statement for many wallets. Raw SQL on the caller's
  * connection: the ingest runs it inside its transaction, under the wallet locks it took.
  */
-export async function rankedMiners(db: Queryable, nftCounts: ReadonlyMap<string, number>): Promise<Map<string, string[]>> {
+export async function rankedMiners(db: pg.Pool | pg.ClientBase, nftCounts: ReadonlyMap<string, number>): Promise<Map<string, string[]>> {
   const wallets = [...nftCounts.keys()];
   const out = new Map<string, string[]>(wallets.map((w) => [w, []]));
   if (wallets.length === 0) return out;
-  const { rows } = await db.query<{ wallet: string; miner_id: string }>(
-    `SELECT n.wallet, n.miner_id FROM unnest($1::text[], $2::int[]) AS w(address, nfts)
-      CROSS JOIN LATERAL (SELECT wallet, miner_id FROM nodes WHERE wallet = w.address ORDER BY first_seen_at, miner_id LIMIT w.nfts * ${SLOTS_PER_NFT}) n`,
-    [wallets, wallets.map((w) => nftCounts.get(w))],
-  );
+  const rows = await queryTyped(db, rankedNodes(wallets, [...nftCounts.values()], SLOTS_PER_NFT));
   for (const row of rows) out.get(row.wallet)!.push(row.miner_id);
   return out;
 }

@@ -61,6 +61,7 @@ async function loadTimeline(
 ): Promise<Timeline<string>> {
   const timeline = new Timeline<string>();
   if (keys.length === 0) return timeline;
+  // Not TypedSQL: the table, its key column and the value expression are the caller's (NFT counts or stakes).
   const { rows } = await client.query<{ key: string; at: Date; value: string }>(
     `SELECT key, at, value FROM (
        (SELECT DISTINCT ON (${keyColumn}) ${keyColumn} AS key, at, block_number, log_index, ${valueSql} AS value

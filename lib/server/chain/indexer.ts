@@ -5,6 +5,8 @@ import { esHeuAbi, imaginariesAbi, rewardDistributorAbi, stakingMarketAbi } from
 import type { ChainContracts, ChainEnv } from "@/lib/env";
 import { applyChainLogs } from "./apply";
 import type { ChainEventData, ChainLog } from "./events";
+import { chainCursor } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 import { log } from "@/lib/log";
 
 const CURSOR_ID = "main";
@@ -86,11 +88,7 @@ export async function indexToHead(opts: IndexerOptions): Promise<IndexResult> {
 }
 
 async function readCursor(pool: pg.Pool, chain: IndexerOptions["chain"]): Promise<{ block: bigint; hash: string } | null> {
-  const { rows } = await pool.query<{ chain_id: number; contracts: string; block_number: string; block_hash: string }>(
-    "SELECT chain_id, contracts, block_number::text, block_hash FROM chain_cursor WHERE id = $1",
-    [CURSOR_ID],
-  );
-  const row = rows[0];
+  const [row] = await queryTyped(pool, chainCursor(CURSOR_ID));
   if (!row) return null;
   if (row.chain_id !== chain.chainId || row.contracts !== contractsKey(chain.contracts)) {
     throw new Error(

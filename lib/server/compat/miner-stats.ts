@@ -5,7 +5,8 @@ import { epochOf } from "@/lib/rewards";
 import type { Availability24h } from "@/lib/schemas/activity";
 import type { HeuristMinerStats, HeuristStatus } from "@/lib/schemas/heurist-stats";
 import type { OpenEpoch } from "@/lib/schemas/open-epoch";
-import { readPool } from "../db";
+import { readPrisma } from "../db";
+import { walletHardware as walletHardwareSql } from "../generated/prisma/sql";
 import { readAsOf } from "../read-as-of";
 import { dailyMicro, last24Hrs, type RollupScope } from "../queries/activity";
 import { minerAvailability24h, walletAvailability24h } from "../queries/availability-24h";
@@ -37,11 +38,7 @@ interface Subject {
 
 /** "NVIDIA GeForce RTX 4090 ×12, NVIDIA GeForce RTX 3090 ×4": a wallet's GPU models, most GPUs first, ties by name. */
 async function walletHardware(address: string): Promise<string> {
-  const { rows } = await readPool().query<{ hardware: string; gpus: number }>(
-    `SELECT h.hardware, h.gpus FROM (SELECT coalesce(hardware, $2) AS hardware, count(*)::int AS gpus FROM nodes WHERE wallet = $1 GROUP BY 1) h
-      ORDER BY h.gpus DESC, h.hardware COLLATE "C"`,
-    [address, UNKNOWN_HARDWARE],
-  );
+  const rows = await readPrisma().$queryRawTyped(walletHardwareSql(address, UNKNOWN_HARDWARE));
   return rows.map((r) => `${r.hardware} ×${r.gpus}`).join(", ");
 }
 

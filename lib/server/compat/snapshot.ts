@@ -2,9 +2,11 @@ import "server-only";
 import type pg from "pg";
 import type { HeuristMinerDetail } from "@/lib/schemas/heurist-stats";
 import { withTransaction } from "../db";
+import { heuristStatsMiners } from "../generated/prisma/sql";
 import { availabilityOf, heartbeatsSince } from "../heartbeats/availability";
 import { availabilityWindow } from "../queries/availability-24h";
 import { WINDOW_HOURS, windowStart } from "../queries/windows";
+import { queryTyped } from "../typed-pg";
 import { statusOf } from "./miner-stats";
 
 // GET /prod/stats?details=true lists every miner ID of the network (40,000 and more): too much to
@@ -16,28 +18,6 @@ import { statusOf } from "./miner-stats";
 /** pg advisory-lock namespace ("HE") and key ("HS"): one rebuild at a time, cluster-wide. */
 const LOCK_CLASS = 0x4845;
 const LOCK_KEY = 0x4853;
-
-interface Row {
-  miner_id: string;
-  hardware: string;
-  images: string;
-  texts: string;
-  images_24h: string;
-  texts_24h: string;
-}
-
-/** Every miner ID by miner ID (byte order, so the list reads the same whatever the database's collation). */
-async function minerRows(client: pg.PoolClient, now: Date): Promise<Row[]> {
-  const { rows } = await client.query<Row>(
-    `SELECT n.miner_id, coalesce(n.hardware, 'unknown') AS hardware, n.image_count::text AS images, n.text_count::text AS texts,
-            coalesce(h.images, 0)::text AS images_24h, coalesce(h.texts, 0)::text AS texts_24h
-       FROM nodes n
-       LEFT JOIN (SELECT miner_id, sum(image_count) AS images, sum(text_count) AS texts FROM miner_hourly WHERE hour >= $1 GROUP BY miner_id) h USING (miner_id)
-      ORDER BY n.miner_id COLLATE "C"`,
-    [windowStart(now, WINDOW_HOURS["24h"])],
-  );
-  return rows;
-}
 
 export interface HeuristStatsBuild {
   images: bigint;
@@ -52,7 +32,7 @@ export interface HeuristStatsBuild {
 export async function buildHeuristStats(client: pg.PoolClient, now: Date): Promise<HeuristStatsBuild> {
   const w = availabilityWindow(now);
   const online = await availabilityOf(null, w.from, w.to, await heartbeatsSince(client), client);
-  const rows = await minerRows(client, now);
+  const rows = await queryTyped(client, heuristStatsMiners(windowStart(now, WINDOW_HOURS["24h"])));
   let images = 0n;
   let texts = 0n;
   let active = 0;

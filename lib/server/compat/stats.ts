@@ -2,7 +2,8 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { heuristStatsQuerySchema, type HeuristStatsQuery, type HeuristStatsSummary } from "@/lib/schemas/heurist-stats";
 import { HEURIST_STATS_INTERVAL_SECONDS } from "@/lib/snapshots/schedule";
-import { readPool } from "../db";
+import { readPrisma } from "../db";
+import { heuristStatsDetails, heuristStatsSummary } from "../generated/prisma/sql";
 import { describeIssues } from "../http";
 import { snapshotPending } from "../snapshot-pending";
 import { heuristMinerStatsOrThrow } from "./miner-stats";
@@ -44,11 +45,7 @@ const pending = () => snapshotPending("The network's Heurist-compatible stats", 
 
 /** The network's figures without the list: the snapshot's header columns. */
 async function summary(): Promise<HeuristStatsSummary> {
-  const { rows } = await readPool().query<{ built_at: Date; images: string; texts: string; miners: number; active: number }>(
-    `SELECT built_at, last24h_image_count::text AS images, last24h_text_count::text AS texts, miner_count AS miners, active_miner_count AS active
-       FROM heurist_stats_snapshot WHERE id = 1`,
-  );
-  const r = rows[0];
+  const [r] = await readPrisma().$queryRawTyped(heuristStatsSummary());
   if (!r) throw pending();
   return { last24HrsImageCount: Number(r.images), last24HrsTextCount: Number(r.texts), minerCount: r.miners, activeMinerCount: r.active, asOf: r.built_at.toISOString() };
 }
@@ -62,13 +59,12 @@ async function summary(): Promise<HeuristStatsSummary> {
 let copy: { builtAt: number; body: Buffer } | undefined;
 
 async function details(): Promise<Buffer> {
-  const db = readPool();
-  const head = await db.query<{ built_at: Date }>("SELECT built_at FROM heurist_stats_snapshot WHERE id = 1");
-  if (!head.rows[0]) throw pending();
-  if (copy?.builtAt === head.rows[0].built_at.getTime()) return copy.body;
-  const { rows } = await db.query<{ built_at: Date; details: string }>("SELECT built_at, details FROM heurist_stats_snapshot WHERE id = 1");
-  if (!rows[0]) throw pending();
-  copy = { builtAt: rows[0].built_at.getTime(), body: Buffer.from(rows[0].details) };
+  const head = await readPrisma().heuristStatsSnapshot.findUnique({ where: { id: 1 }, select: { builtAt: true } });
+  if (!head) throw pending();
+  if (copy?.builtAt === head.builtAt.getTime()) return copy.body;
+  const [row] = await readPrisma().$queryRawTyped(heuristStatsDetails());
+  if (!row) throw pending();
+  copy = { builtAt: row.built_at.getTime(), body: Buffer.from(row.details) };
   return copy.body;
 }
 

@@ -5,6 +5,8 @@ import { JOB_COLUMNS, LEDGER_COLUMNS, priceFresh, recordDeltas, registerNodes } 
 import { copyLine, copyLines, copyRows } from "./copy-rows";
 import { advanceImport, type ImportStep } from "./import-state";
 import type { PreparedJob } from "./prepare-jobs";
+import { jobContentHashes } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 
 // One chunk of a bulk import (decision 0025) in one transaction: the jobs and ledger entries with
 // COPY, the rest exactly as a live batch writes it (write-batch.ts: the settlement barrier first,
@@ -78,8 +80,7 @@ async function writeJobs(client: pg.PoolClient, session: ImportSession, jobs: re
   const stored = new Map<string, string>();
   if (session.lookUpFirst) {
     const ids = [...new Set(jobs.map((j) => j.prepared.job.job_id))];
-    const { rows } = await client.query<{ job_id: string; content_hash: string }>("SELECT job_id, content_hash FROM jobs WHERE job_id = ANY($1::text[])", [ids]);
-    for (const r of rows) stored.set(r.job_id, r.content_hash);
+    for (const r of await queryTyped(client, jobContentHashes(ids))) stored.set(r.job_id, r.content_hash);
   }
   // Each line on its own, in file order: a stored id with the same content is a duplicate, with other
   // content a rejection; the first line of a new id is written, a repeat of it is a duplicate or a rejection.

@@ -1,29 +1,15 @@
 import "server-only";
 import type pg from "pg";
+import { importOfFile } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 
 // The `imports` table (decision 0025): one row per jobs file, advanced in the same transaction as
 // each chunk of it, so what it says is always exactly what is committed.
 
 export type ImportFormat = "jsonl" | "csv";
 
-export interface ImportState {
-  fileKey: string;
-  fileName: string;
-  format: ImportFormat;
-  sizeBytes: number;
-  /** Bytes of the file whose jobs are committed (a re-run reads on from here). */
-  offset: number;
-  /** Lines read up to `offset`. */
-  lines: number;
-  created: number;
-  duplicates: number;
-  rejected: number;
-  reportPath: string;
-  /** Bytes of the report written by committed chunks. */
-  reportBytes: number;
-  startedAt: Date;
-  finishedAt: Date | null;
-}
+/** The imports row (importOfFile.sql says what each figure counts); format is what openImport wrote. */
+export type ImportState = Omit<importOfFile.Result, "format"> & { format: ImportFormat };
 
 /** What one committed chunk adds. */
 export interface ImportStep {
@@ -38,10 +24,6 @@ export interface ImportStep {
 
 /** pg advisory-lock namespace of a running import ("IM"); the key is the file key's hash. */
 const IMPORT_LOCK_CLASS = 0x494d;
-
-const COLUMNS = `file_key AS "fileKey", file_name AS "fileName", format, size_bytes::float8 AS "sizeBytes", offset_bytes::float8 AS offset,
-  lines::float8 AS lines, created::float8 AS created, duplicates::float8 AS duplicates, rejected::float8 AS rejected,
-  report_path AS "reportPath", report_bytes::float8 AS "reportBytes", started_at AS "startedAt", finished_at AS "finishedAt"`;
 
 /** Takes the file's import lock for this session; false when another import of the same file holds it. */
 export async function lockImport(client: pg.ClientBase, fileKey: string): Promise<boolean> {
@@ -72,8 +54,8 @@ export async function openImport(
      }`,
     [init.fileKey, init.fileName, init.format, init.sizeBytes, init.reportPath],
   );
-  const { rows } = await client.query<ImportState>(`SELECT ${COLUMNS} FROM imports WHERE file_key = $1`, [init.fileKey]);
-  return rows[0]!;
+  const [row] = await queryTyped(client, importOfFile(init.fileKey));
+  return { ...row!, format: row!.format as ImportFormat };
 }
 
 /**

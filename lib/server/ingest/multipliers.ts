@@ -4,6 +4,8 @@ import type { NodeFactors } from "@/lib/points";
 import { assignmentInForce, rankedMiners, slotHolders, type AssignmentSet } from "../boost-slot-ranking";
 import { nftTimeline, stakeTimeline, type Timeline } from "../chain/history";
 import type { PreparedJob } from "./prepare-jobs";
+import { boostAssignmentsOf } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 
 const WEI_PER_HEU = 10n ** 18n;
 
@@ -75,13 +77,7 @@ async function lockNftWallets(client: pg.PoolClient, jobs: readonly PreparedJob[
 /** `maxNfts`: each NFT-holding wallet's largest count over the batch (how many default holders to rank). */
 async function batchSlotHolders(client: pg.PoolClient, jobs: readonly PreparedJob[], maxNfts: Map<string, number>, nfts: Timeline<number>) {
   const nftWallets = [...maxNfts.keys()];
-  const [order, sets] = await Promise.all([
-    rankedMiners(client, maxNfts),
-    client.query<{ wallet: string; miner_ids: string[]; effective_from: Date }>(
-      "SELECT wallet, miner_ids, effective_from FROM boost_assignments WHERE wallet = ANY($1::text[]) ORDER BY wallet, effective_from",
-      [nftWallets],
-    ),
-  ]);
+  const [order, sets] = await Promise.all([rankedMiners(client, maxNfts), queryTyped(client, boostAssignmentsOf(nftWallets))]);
   // Every NFT wallet has a list (rankedMiners), even one whose first GPUs appear in this very batch.
   const byFirstJob = [...jobs].sort((a, b) => a.completedAt.getTime() - b.completedAt.getTime() || (a.job.miner_id < b.job.miner_id ? -1 : 1));
   const listed = new Map<string, Set<string>>(); // list membership in O(1): a 2,500-GPU wallet's list is long
@@ -96,8 +92,9 @@ async function batchSlotHolders(client: pg.PoolClient, jobs: readonly PreparedJo
     }
   }
   const setsByWallet = new Map<string, AssignmentSet[]>();
-  for (const s of sets.rows) {
-    setsByWallet.set(s.wallet, [...(setsByWallet.get(s.wallet) ?? []), { effectiveFrom: s.effective_from.getTime(), minerIds: s.miner_ids }]);
+  for (const s of sets) {
+    // miner_ids is a Prisma list (nullable in the table); the boost-slot writes always set it.
+    setsByWallet.set(s.wallet, [...(setsByWallet.get(s.wallet) ?? []), { effectiveFrom: s.effective_from.getTime(), minerIds: s.miner_ids ?? [] }]);
   }
 
   const memo = new Map<string, Set<string>>();

@@ -8,6 +8,8 @@ import { serverEnv } from "@/lib/env";
 import { isStale } from "@/lib/snapshots/schedule";
 import type pg from "pg";
 import { readOnlyTransaction, readPool } from "../db";
+import { marketSnapshotMeta, marketSnapshotRows } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 import { isRanked, orderSql, rankColumn, sortKeySql } from "./ranks";
 
 // One page of the market from the snapshot: filters, the sort and the page in one statement over
@@ -31,65 +33,18 @@ function whereSql(q: MarketQuery, arg: (v: unknown) => string): string {
   return where.length ? `AND ${where.join(" AND ")}` : "";
 }
 
-interface Meta {
-  built_at: Date;
-  window_end: Date;
-  buckets_24h: number;
-  buckets_7d: number;
-  buckets_30d: number;
-  heartbeat_buckets_24h: number;
-  heartbeat_buckets_7d: number;
-  heartbeat_buckets_30d: number;
-  schedule_id: string;
-  rate_waifu: number | null;
-  rate_llama: number | null;
-  rate_source: "open-epoch" | "settled-epoch" | null;
-  rate_epoch: number | null;
-  rate_as_of: Date | null;
-  esheu_weight_ppm: number;
-  gpus: string[] | null;
-}
+type Meta = marketSnapshotMeta.Result;
+type Row = marketSnapshotRows.Result;
 
-interface Row {
-  miner_id: string;
-  wallet: string;
-  hardware: string | null;
-  first_seen_at: Date;
-  last_seen_at: Date;
-  bribe_bps: number | null;
-  pending_bribe_bps: number | null;
-  pending_epoch: number | null;
-  pending_at: Date | null;
-  forward_bribe_bps: number | null;
-  last_change_bps: number | null;
-  last_change_set_at: Date | null;
-  last_change_at: Date | null;
-  cut_from_bps: number | null;
-  cut_to_bps: number | null;
-  cut_at: Date | null;
-  cut_pending: boolean | null;
-  stake_wei: string;
-  stake_heu_wei: string;
-  stake_esheu_wei: string;
-  split_stake_heu: number;
-  online_24h: number;
-  online_7d: number;
-  online_30d: number;
-  jobs_24h: number;
-  jobs_7d: number;
-  jobs_30d: number;
-  on_time_24h: number;
-  on_time_7d: number;
-  on_time_30d: number;
-  waifu_micro_7d: string;
-  llama_micro_7d: string;
-  latency_ms: number | null;
-}
-
-const ROW_COLUMNS = `s.miner_id, s.wallet, s.hardware, s.first_seen_at, s.last_seen_at, s.bribe_bps, s.pending_bribe_bps, s.pending_epoch, s.pending_at,
-  s.forward_bribe_bps, s.last_change_bps, s.last_change_set_at, s.last_change_at, s.cut_from_bps, s.cut_to_bps, s.cut_at, s.cut_pending,
-  s.stake_wei::text, s.stake_heu_wei::text, s.stake_esheu_wei::text, s.split_stake_heu, s.online_24h, s.online_7d, s.online_30d, s.jobs_24h, s.jobs_7d, s.jobs_30d,
-  s.on_time_24h, s.on_time_7d, s.on_time_30d, s.waifu_micro_7d::text, s.llama_micro_7d::text, s.latency_ms`;
+/**
+ * marketSnapshotRows.sql's select list. The page statements are built from the filters and the
+ * sort (not TypedSQL) and read these columns, so their rows are that query's Result too.
+ */
+const ROW_COLUMNS = ((sql: string) => {
+  const list = /^SELECT (.+?)\n\s*FROM market_snapshot s /ms.exec(sql)?.[1];
+  if (!list) throw new Error("marketSnapshotRows.sql no longer reads SELECT … FROM market_snapshot s");
+  return list;
+})(marketSnapshotRows([]).sql);
 
 const META = "SELECT * FROM market_snapshot_meta WHERE id = 1";
 
@@ -185,7 +140,7 @@ export async function withMarketSnapshot<T>(fn: (db: pg.PoolClient, meta: Meta, 
   return readOnlyTransaction(
     readPool(),
     async (client) => {
-      const meta = (await client.query<Meta>(META)).rows[0];
+      const [meta] = await queryTyped(client, marketSnapshotMeta());
       return meta ? await fn(client, meta, isStale(meta.built_at, now, marketIntervalSeconds())) : null;
     },
     { snapshot: true },
@@ -193,8 +148,9 @@ export async function withMarketSnapshot<T>(fn: (db: pg.PoolClient, meta: Meta, 
 }
 
 function rateOf(m: Meta): MarketResponse["rate"] {
+  // rate_source is a TokenRate's source as the worker wrote it (lib/server/market/snapshot.ts).
   return m.rate_waifu !== null && m.rate_llama !== null && m.rate_source && m.rate_epoch !== null && m.rate_as_of
-    ? { waifu: m.rate_waifu, llama: m.rate_llama, source: m.rate_source, epoch: m.rate_epoch, asOf: m.rate_as_of.toISOString() }
+    ? { waifu: m.rate_waifu, llama: m.rate_llama, source: m.rate_source as NonNullable<MarketResponse["rate"]>["source"], epoch: m.rate_epoch, asOf: m.rate_as_of.toISOString() }
     : null;
 }
 
@@ -210,7 +166,7 @@ export function getMarketRows(q: MarketQuery, now = new Date()): Promise<{ rows:
 /** Some nodes' rows (the compare view), in the order asked, from the current snapshot. */
 export function getMarketRowsById(ids: readonly string[], stakeHeu: number, now = new Date()): Promise<{ rows: MarketRow[]; asOf: string } | null> {
   return withMarketSnapshot(async (db, m) => {
-    const { rows } = await db.query<Row>(`SELECT ${ROW_COLUMNS} FROM market_snapshot s WHERE s.miner_id = ANY($1::text[])`, [ids]);
+    const rows = await queryTyped(db, marketSnapshotRows([...ids]));
     const ctx = contextOf(m, stakeHeu);
     const byId = new Map(rows.map((r) => [r.miner_id, toMarketRow(inputOf(r), ctx)]));
     return { rows: ids.flatMap((id) => byId.get(id) ?? []), asOf: m.built_at.toISOString() };
@@ -250,10 +206,10 @@ export function getMarket(q: MarketQuery, now = new Date()): Promise<MarketRespo
  * when the node is not in the snapshot or its yield cannot be priced.
  */
 export async function yieldsAtBribes(db: pg.PoolClient | pg.Pool, minerId: string, bps: readonly (number | null)[]): Promise<(number | null)[]> {
-  const [meta, row] = await Promise.all([db.query<Meta>(META), db.query<Row>(`SELECT ${ROW_COLUMNS} FROM market_snapshot s WHERE s.miner_id = $1`, [minerId])]);
-  if (!meta.rows[0] || !row.rows[0]) return bps.map(() => null);
-  const ctx = contextOf(meta.rows[0], DEFAULT_STAKE_HEU);
-  const input = inputOf(row.rows[0]);
+  const [[meta], [row]] = await Promise.all([queryTyped(db, marketSnapshotMeta()), queryTyped(db, marketSnapshotRows([minerId]))]);
+  if (!meta || !row) return bps.map(() => null);
+  const ctx = contextOf(meta, DEFAULT_STAKE_HEU);
+  const input = inputOf(row);
   return bps.map((b) => {
     const est = b === null ? null : rowYield({ ...input, forwardBribeBps: b }, ctx);
     return est?.ok ? est.apr * 100 : null;

@@ -3,6 +3,8 @@ import { chainEnv } from "@/lib/env";
 import type { ChainConfigResponse } from "@/lib/schemas/staking";
 import type pg from "pg";
 import { readPool } from "../db";
+import { chainCursor } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 
 export interface IndexedHead {
   block: number | null;
@@ -11,11 +13,8 @@ export interface IndexedHead {
 }
 
 /** Where the chain indexer stands (its cursor), or nulls before its first batch; a snapshot rebuild passes the primary. */
-export async function indexedHead(db: Pick<pg.Pool, "query"> = readPool()): Promise<IndexedHead> {
-  const { rows } = await db.query<{ block_number: string; block_time: Date; updated_at: Date }>(
-    "SELECT block_number::text, block_time, updated_at FROM chain_cursor WHERE id = 'main'",
-  );
-  const r = rows[0];
+export async function indexedHead(db: pg.Pool | pg.ClientBase = readPool()): Promise<IndexedHead> {
+  const [r] = await queryTyped(db, chainCursor("main"));
   return r ? { block: Number(r.block_number), blockTime: r.block_time, updatedAt: r.updated_at } : { block: null, blockTime: null, updatedAt: null };
 }
 

@@ -4,6 +4,16 @@ import { WEIGHT_ONE_PPM, epochEnd, epochOf, epochStart } from "@/lib/rewards";
 import type { EpochDetail, EpochRewards, EpochSummary } from "@/lib/schemas/epochs";
 import { readPool, readPrisma } from "../db";
 import type { Epoch } from "../generated/prisma/client";
+import {
+  epochSoFar,
+  epochStakerRewards,
+  epochTopMiners,
+  epochWalletRewards,
+  walletEpochGrants,
+  walletGrantsByEpoch,
+  walletPoolTokens,
+  walletVesting,
+} from "../generated/prisma/sql";
 import { configFor, poolSize } from "../epochs/config";
 
 const WEI = 10n ** 18n;
@@ -40,12 +50,7 @@ function settled(r: Epoch): EpochSummary {
 /** The open epoch so far, from the hourly rollup (pools provisional: they grow with the points). */
 async function openEpoch(epoch: number): Promise<EpochSummary> {
   const from = epochStart(epoch);
-  const { rows } = await readPool().query<{ waifu: string | null; llama: string | null; miners: string }>(
-    `SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama,
-            (SELECT count(DISTINCT miner_id) FROM miner_hourly WHERE hour >= $1 AND hour < $2)::text AS miners
-       FROM wallet_hourly WHERE hour >= $1 AND hour < $2`,
-    [from, epochEnd(epoch)],
-  );
+  const rows = await readPrisma().$queryRawTyped(epochSoFar(from, epochEnd(epoch)));
   const config = await configFor(readPool(), epoch);
   const waifu = BigInt(rows[0]?.waifu ?? 0);
   const llama = BigInt(rows[0]?.llama ?? 0);
@@ -78,14 +83,8 @@ export async function getEpochOrThrow(epoch: number, now = new Date()): Promise<
   const summary = row ? settled(row) : epoch === current ? await openEpoch(epoch) : null;
   if (!summary) throw new AppError("not_found", `Epoch ${epoch} has ended but is not settled yet.`);
   const config = await configFor(readPool(), epoch);
-  const cfg = await readPool().query<{ effective_epoch: number }>("SELECT effective_epoch FROM reward_configs WHERE id = $1", [config.id]);
-  const top = row
-    ? await readPool().query<{ miner_id: string; wallet: string; waifu_points_micro: string; llama_points_micro: string; tokens: string }>(
-        `SELECT miner_id, wallet, waifu_points_micro::text, llama_points_micro::text, (waifu_tokens_wei + llama_tokens_wei)::text AS tokens
-           FROM epoch_miner_rewards WHERE epoch = $1 ORDER BY waifu_tokens_wei + llama_tokens_wei DESC, miner_id LIMIT 20`,
-        [epoch],
-      )
-    : { rows: [] };
+  const cfg = await readPrisma().rewardConfig.findUniqueOrThrow({ where: { id: config.id }, select: { effectiveEpoch: true } });
+  const top = row ? await readPrisma().$queryRawTyped(epochTopMiners(epoch)) : [];
   return {
     ...summary,
     config: {
@@ -94,9 +93,9 @@ export async function getEpochOrThrow(epoch: number, now = new Date()): Promise<
       waifuPerPoint: weiToHeuString(config.waifuWeiPerPoint),
       llamaPerPoint: weiToHeuString(config.llamaWeiPerPoint),
       esHeuWeight: config.esheuWeightPpm / WEIGHT_ONE_PPM,
-      effectiveEpoch: cfg.rows[0]!.effective_epoch,
+      effectiveEpoch: cfg.effectiveEpoch,
     },
-    topMiners: top.rows.map((r) => ({
+    topMiners: top.map((r) => ({
       minerId: r.miner_id,
       wallet: r.wallet,
       waifuPoints: points(r.waifu_points_micro),
@@ -114,31 +113,15 @@ export async function epochRewardsOrThrow(epoch: number, wallet: string, now = n
     throw new AppError("not_found", `Epoch ${epoch} is not settled${epoch > epochOf(now) ? " (it has not begun)" : " yet"}.`);
   }
   const [miners, stakes, grants] = await Promise.all([
-    readPool().query<{
-      miner_id: string;
-      waifu_points_micro: string;
-      llama_points_micro: string;
-      waifu_tokens_wei: string;
-      llama_tokens_wei: string;
-      bribe_bps: number;
-      operator_wei: string;
-      stakers_wei: string;
-    }>(
-      `SELECT miner_id, waifu_points_micro::text, llama_points_micro::text, waifu_tokens_wei::text, llama_tokens_wei::text, bribe_bps, operator_wei::text, stakers_wei::text
-         FROM epoch_miner_rewards WHERE epoch = $1 AND wallet = $2 ORDER BY miner_id`,
-      [epoch, wallet],
-    ),
-    readPool().query<{ miner_id: string; tokens_wei: string; weight: string }>(
-      "SELECT miner_id, tokens_wei::text, weight::text FROM epoch_staker_rewards WHERE epoch = $1 AND staker = $2 ORDER BY miner_id",
-      [epoch, wallet],
-    ),
-    readPool().query<{ total: string | null }>("SELECT sum(amount_wei)::text AS total FROM esheu_grants WHERE epoch = $1 AND recipient = $2", [epoch, wallet]),
+    readPrisma().$queryRawTyped(epochWalletRewards(epoch, wallet)),
+    readPrisma().$queryRawTyped(epochStakerRewards(epoch, wallet)),
+    readPrisma().$queryRawTyped(walletEpochGrants(epoch, wallet)),
   ]);
   return {
     epoch,
     wallet,
     status: "settled",
-    asMiner: miners.rows.map((r) => ({
+    asMiner: miners.map((r) => ({
       minerId: r.miner_id,
       waifuPoints: points(r.waifu_points_micro),
       llamaPoints: points(r.llama_points_micro),
@@ -148,8 +131,8 @@ export async function epochRewardsOrThrow(epoch: number, wallet: string, now = n
       operatorTokens: weiToHeuString(r.operator_wei),
       stakersTokens: weiToHeuString(r.stakers_wei),
     })),
-    asStaker: stakes.rows.map((r) => ({ minerId: r.miner_id, tokens: weiToHeuString(r.tokens_wei), weight: r.weight })),
-    total: weiToHeuString(grants.rows[0]?.total ?? "0"),
+    asStaker: stakes.map((r) => ({ minerId: r.miner_id, tokens: weiToHeuString(r.tokens_wei), weight: r.weight })),
+    total: weiToHeuString(grants[0]?.total ?? "0"),
   };
 }
 
@@ -159,11 +142,7 @@ export async function epochRewardsOrThrow(epoch: number, wallet: string, now = n
  * /epochs/{n}/rewards, summed per epoch (one index range of epoch_miner_rewards).
  */
 export async function poolTokensByEpoch(wallet: string, minerId: string | null = null): Promise<Map<number, { waifuWei: bigint; llamaWei: bigint }>> {
-  const { rows } = await readPool().query<{ epoch: number; waifu: string; llama: string }>(
-    `SELECT epoch, sum(waifu_tokens_wei)::text AS waifu, sum(llama_tokens_wei)::text AS llama FROM epoch_miner_rewards
-      WHERE wallet = $1 AND ($2::text IS NULL OR miner_id = $2) GROUP BY epoch`,
-    [wallet, minerId],
-  );
+  const rows = await readPrisma().$queryRawTyped(walletPoolTokens(wallet, minerId));
   return new Map(rows.map((r) => [r.epoch, { waifuWei: BigInt(r.waifu), llamaWei: BigInt(r.llama) }]));
 }
 
@@ -176,24 +155,12 @@ export interface WalletRewardHistory {
 
 /** A wallet's esHEU per settled epoch (as operator of its miner IDs, as a staker) and its vesting. */
 export async function walletRewardHistory(wallet: string, now = new Date()): Promise<WalletRewardHistory> {
-  const [perEpoch, vesting] = await Promise.all([
-    readPool().query<{ epoch: number; miner: string; staker: string }>(
-      `SELECT epoch, coalesce(sum(amount_wei) FILTER (WHERE role = 'miner'), 0)::text AS miner, coalesce(sum(amount_wei) FILTER (WHERE role = 'staker'), 0)::text AS staker
-         FROM esheu_grants WHERE recipient = $1 GROUP BY epoch ORDER BY epoch DESC`,
-      [wallet],
-    ),
-    readPool().query<{ granted: string | null; vested: string | null }>(
-      `SELECT sum(amount_wei)::text AS granted,
-              sum(floor(amount_wei * least(1, greatest(0, extract(epoch FROM ($2::timestamptz - vest_start)) / extract(epoch FROM (vest_end - vest_start))))))::text AS vested
-         FROM esheu_grants WHERE recipient = $1`,
-      [wallet, now],
-    ),
-  ]);
-  const granted = BigInt(vesting.rows[0]?.granted ?? 0);
-  const vested = BigInt(vesting.rows[0]?.vested ?? 0);
+  const [perEpoch, vesting] = await Promise.all([readPrisma().$queryRawTyped(walletGrantsByEpoch(wallet)), readPrisma().$queryRawTyped(walletVesting(wallet, now))]);
+  const granted = BigInt(vesting[0]?.granted ?? 0);
+  const vested = BigInt(vesting[0]?.vested ?? 0);
   return {
     wallet,
-    epochs: perEpoch.rows.map((r) => ({
+    epochs: perEpoch.map((r) => ({
       epoch: r.epoch,
       startsAt: epochStart(r.epoch).toISOString(),
       asMiner: weiToHeuString(r.miner),

@@ -2,7 +2,8 @@ import "server-only";
 import { explainStanding, type StandingMix } from "@/lib/dashboard/fleet-standing";
 import { nftMultiplierPpm, ppmToNumber, scheduleAt } from "@/lib/points";
 import type { WalletMiner } from "@/lib/schemas/wallets";
-import { readPool } from "../db";
+import { readPrisma } from "../db";
+import { minerStandingMix } from "../generated/prisma/sql";
 import { walletFleetMiners } from "./wallet-miners";
 import { WINDOW_HOURS, windowStart } from "./windows";
 
@@ -21,15 +22,7 @@ export interface MinerStanding {
  */
 export async function minerStanding(minerId: string, wallet: string, nftCount: number, now: Date): Promise<MinerStanding | null> {
   const from = windowStart(now, WINDOW_HOURS["24h"]);
-  const [fleet, { rows }] = await Promise.all([
-    walletFleetMiners(wallet, now),
-    readPool().query<{ model_id: string; schedule_id: string; model_multiplier_ppm: number; zero_reason: string | null; jobs: string }>(
-      `SELECT model_id, schedule_id, model_multiplier_ppm, zero_reason, count(*)::text AS jobs
-         FROM ledger_entries WHERE miner_id = $1 AND kind = 'job' AND occurred_at >= $2
-        GROUP BY model_id, schedule_id, model_multiplier_ppm, zero_reason`,
-      [minerId, from],
-    ),
-  ]);
+  const [fleet, rows] = await Promise.all([walletFleetMiners(wallet, now), readPrisma().$queryRawTyped(minerStandingMix(minerId, from))]);
   const row = fleet.find((m) => m.minerId === minerId);
   if (!row) return null;
   const mix: StandingMix[] = rows.map((r) => ({

@@ -1,6 +1,7 @@
 import "server-only";
 import { microToPoints } from "@/lib/points";
-import { readPool } from "../db";
+import { readPrisma } from "../db";
+import { minerModelSplit as minerModelSplitSql, walletModelSplit as walletModelSplitSql } from "../generated/prisma/sql";
 
 export interface ModelSplitRow {
   modelId: string;
@@ -16,19 +17,13 @@ function firstDay(now: Date, days: number): string {
   return new Date(now.getTime() - (days - 1) * DAY_MS).toISOString().slice(0, 10);
 }
 
-function toRows(rows: { model_id: string; point_type: "waifu" | "llama"; jobs: string; points: string }[]): ModelSplitRow[] {
+function toRows(rows: (walletModelSplitSql.Result | minerModelSplitSql.Result)[]): ModelSplitRow[] {
   return rows.map((r) => ({ modelId: r.model_id, pointType: r.point_type, jobs: Number(r.jobs), points: microToPoints(BigInt(r.points)) }));
 }
 
 /** A wallet's jobs and points per model over the last `days` days, from the daily per-model rollup. */
 export async function walletModelSplit(address: string, days: number, now = new Date()): Promise<ModelSplitRow[]> {
-  const { rows } = await readPool().query(
-    `SELECT model_id, point_type, sum(job_count)::text AS jobs, sum(points_micro)::text AS points
-       FROM wallet_model_daily WHERE wallet = $1 AND day >= $2::date
-      GROUP BY model_id, point_type ORDER BY sum(points_micro) DESC, model_id`,
-    [address, firstDay(now, days)],
-  );
-  return toRows(rows);
+  return toRows(await readPrisma().$queryRawTyped(walletModelSplitSql(address, firstDay(now, days))));
 }
 
 /**
@@ -36,11 +31,5 @@ export async function walletModelSplit(address: string, days: number, now = new 
  * at most a few thousand jobs a month, so this stays a bounded index range scan.
  */
 export async function minerModelSplit(minerId: string, days: number, now = new Date()): Promise<ModelSplitRow[]> {
-  const { rows } = await readPool().query(
-    `SELECT model_id, point_type, count(*)::text AS jobs, sum(points_micro)::text AS points
-       FROM ledger_entries WHERE miner_id = $1 AND occurred_at >= $2::date AND kind = 'job'
-      GROUP BY model_id, point_type ORDER BY sum(points_micro) DESC, model_id`,
-    [minerId, firstDay(now, days)],
-  );
-  return toRows(rows);
+  return toRows(await readPrisma().$queryRawTyped(minerModelSplitSql(minerId, firstDay(now, days))));
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { BUCKET_MS } from "@/lib/heartbeats/buckets";
 import { NODE_HISTORY_DAYS, type NodeHistory, type NodeHistoryDay, type StakePoint } from "@/lib/schemas/node-history";
-import { readPool } from "../db";
+import { readPool, readPrisma } from "../db";
+import { nodeStakeSeries } from "../generated/prisma/sql";
 import { availabilityByWindow, type Window } from "../heartbeats/availability-by-window";
 import { heartbeatsSince } from "../heartbeats/availability";
 import { toAvailability24h } from "./availability-24h";
@@ -47,17 +48,7 @@ async function onTimeByDay(minerIds: readonly string[], from: Date, to: Date) {
  * at one instant), and the value now. Nodes never staked on get no points.
  */
 async function stakeSeries(minerIds: readonly string[], from: Date, now: Date): Promise<Map<string, StakePoint[]>> {
-  const { rows } = await readPool().query<{ miner_id: string; at: Date; stake_wei: string; is_before: boolean }>(
-    `(SELECT DISTINCT ON (miner_id) miner_id, at, stake_wei::text, true AS is_before
-        FROM node_stake_history WHERE miner_id = ANY($1::text[]) AND at <= $2
-       ORDER BY miner_id, at DESC, block_number DESC, log_index DESC)
-     UNION ALL
-     (SELECT DISTINCT ON (miner_id, at) miner_id, at, stake_wei::text, false
-        FROM node_stake_history WHERE miner_id = ANY($1::text[]) AND at > $2
-       ORDER BY miner_id, at, block_number DESC, log_index DESC)
-     ORDER BY miner_id, at`,
-    [minerIds, from],
-  );
+  const rows = await readPrisma().$queryRawTyped(nodeStakeSeries([...minerIds], from));
   const out = new Map<string, StakePoint[]>();
   const point = (at: Date, wei: string, kind: StakePoint["kind"]): StakePoint => ({ at: isoOf(at), stakeWei: wei, stake: heuOf(wei), kind });
   for (const r of rows) {

@@ -1,7 +1,8 @@
 import "server-only";
 import { epochEnd, epochOf, epochStart, poolShare, projectNode, type NetworkSoFar } from "@/lib/rewards";
 import type { OpenEpoch } from "@/lib/schemas/open-epoch";
-import { readPool } from "../db";
+import { readPool, readPrisma } from "../db";
+import { epochNodePoints } from "../generated/prisma/sql";
 import { configFor, epochPools } from "../epochs/config";
 import { bribesAt, stakeWeights } from "../epochs/stakes";
 import { heuOf, isoOf, pointsOf } from "./convert";
@@ -31,11 +32,7 @@ async function networkSums(epoch: number): Promise<Sums> {
 
 async function nodeSums(minerIds: readonly string[], epoch: number): Promise<Map<string, Sums>> {
   if (minerIds.length === 0) return new Map();
-  const { rows } = await readPool().query<{ miner_id: string; waifu: string; llama: string }>(
-    `SELECT miner_id, waifu_micro::text AS waifu, llama_micro::text AS llama FROM epoch_miner_points
-      WHERE epoch = $1 AND miner_id = ANY($2::text[])`,
-    [epoch, minerIds],
-  );
+  const rows = await readPrisma().$queryRawTyped(epochNodePoints(epoch, [...minerIds]));
   return new Map(rows.map((r) => [r.miner_id, { waifu: BigInt(r.waifu), llama: BigInt(r.llama) }]));
 }
 
