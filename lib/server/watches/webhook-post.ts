@@ -3,6 +3,7 @@ import http from "node:http";
 import https from "node:https";
 import { isIPv6, type LookupFunction } from "node:net";
 import { signBody } from "@/lib/signing";
+import type { claimDueDeliveries } from "../generated/prisma/sql";
 import { resolveWebhookTarget, type Resolver, type WebhookTarget } from "./webhook-target";
 
 // One attempt to post a delivery (decision 0036): the URL checked and resolved again, the request
@@ -15,13 +16,8 @@ const READ_LIMIT = 4096;
 /** Characters of a refusal's answer kept in the attempt log. */
 const SNIPPET_CHARS = 200;
 
-export interface DeliveryToPost {
-  id: string;
-  event: string;
-  body: string;
-  url: string;
-  secret: string;
-}
+/** What a post needs of a claimed delivery (claimDueDeliveries.sql) and its watch. */
+export type DeliveryToPost = Pick<claimDueDeliveries.Result, "id" | "event" | "body" | "url" | "secret">;
 
 export interface AttemptOptions {
   now: Date;
