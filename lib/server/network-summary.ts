@@ -3,6 +3,8 @@ import { findModel, microToPoints } from "@/lib/points";
 import { readPool } from "./db";
 import { readAsOf } from "./read-as-of";
 import { windowStart } from "./queries/windows";
+import { networkModelTotals, networkNodeCounts } from "./generated/prisma/sql";
+import { queryTyped } from "./typed-pg";
 
 export interface ModelSummary {
   modelId: string;
@@ -37,23 +39,11 @@ export interface NetworkSummary {
  */
 export async function getNetworkSummary(now = new Date()): Promise<NetworkSummary> {
   const [nodes, models, read] = await Promise.all([
-    readPool().query<{ active: string; gpus: string; wallets: string }>(
-      `SELECT count(*) FILTER (WHERE last_seen_at > $1)::text AS active,
-              count(*)::text AS gpus,
-              count(DISTINCT wallet)::text AS wallets
-         FROM nodes WHERE last_seen_at >= $2`,
-      [new Date(now.getTime() - 3_600_000), windowStart(now, 24)],
-    ),
-    readPool().query<{ model_id: string; jobs: string; successes: string; waifu: string; llama: string }>(
-      `SELECT model_id, sum(job_count)::text AS jobs, sum(success_count)::text AS successes,
-              sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama
-         FROM hardware_hourly WHERE hour >= $1
-        GROUP BY model_id ORDER BY sum(job_count) DESC, model_id`,
-      [windowStart(now, 24)],
-    ),
+    queryTyped(readPool(), networkNodeCounts(new Date(now.getTime() - 3_600_000), windowStart(now, 24))),
+    queryTyped(readPool(), networkModelTotals(windowStart(now, 24))),
     readAsOf(),
   ]);
-  const byModel = models.rows.map((r): ModelSummary => {
+  const byModel = models.map((r): ModelSummary => {
     const info = findModel(r.model_id);
     return {
       modelId: r.model_id,
@@ -65,7 +55,7 @@ export async function getNetworkSummary(now = new Date()): Promise<NetworkSummar
       llamaPoints: microToPoints(BigInt(r.llama)),
     };
   });
-  const n = nodes.rows[0];
+  const n = nodes[0];
   return {
     activeGpus: Number(n?.active ?? 0),
     gpus24h: Number(n?.gpus ?? 0),

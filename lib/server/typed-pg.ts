@@ -15,7 +15,7 @@ type NotFromPg = bigint | Decimal | bigint[] | Decimal[];
 export type PgRow<R> = { [K in keyof R]: [Extract<R[K], NotFromPg>] extends [never] ? R[K] : never };
 
 /** Runs `q` on `db` (a pool, or a client inside a transaction) and returns its generated rows. */
-export async function queryTyped<V extends readonly unknown[], R extends PgRow<R>>(db: pg.Pool | pg.ClientBase, q: TypedSql<V, R>): Promise<R[]> {
+export async function queryTyped<V extends readonly unknown[], R extends PgRow<R>>(db: Pick<pg.Pool, "query"> | Pick<pg.ClientBase, "query">, q: TypedSql<V, R>): Promise<R[]> {
   const { rows } = await db.query<R & pg.QueryResultRow>(q.sql, [...q.values]);
   return rows;
 }

@@ -32,6 +32,7 @@ export async function availabilityByWindow(minerIds: readonly string[], windows:
 
   const runs = plans.flatMap((p, w) => p.heartbeatRuns.map((r) => ({ w, ...r })));
   const jobs = plans.flatMap((p, w) => (p.jobHours ? [{ w, ...p.jobHours }] : []));
+  // Not TypedSQL: a FULL JOIN is not described (a LEFT JOIN each way would read the rollups twice).
   const { rows } = await db.query<{ w: number; miner_id: string; online: number }>(
     `WITH hb AS (
        SELECT r.w, h.miner_id, sum(bit_count(substring(h.buckets FROM r.start FOR r.length)))::int AS online

@@ -2,6 +2,8 @@ import "server-only";
 import { availabilityPlan, BUCKETS_PER_HOUR, type AvailabilitySource } from "@/lib/heartbeats/coverage";
 import type pg from "pg";
 import { readPool } from "../db";
+import { heartbeatCoverage } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 
 type Db = Pick<pg.Pool, "query">;
 
@@ -17,8 +19,8 @@ export interface Availability {
 
 /** When the router's heartbeats began; null before the first one. */
 export async function heartbeatsSince(db: Db = readPool()): Promise<Date | null> {
-  const { rows } = await db.query<{ since: Date }>("SELECT since FROM heartbeat_coverage WHERE id = 1");
-  return rows[0]?.since ?? null;
+  const [row] = await queryTyped(db, heartbeatCoverage());
+  return row?.since ?? null;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function availabilityOf(minerIds: readonly string[] | null, from: D
          CROSS JOIN LATERAL (SELECT ${online} AS online FROM ${days} JOIN node_heartbeats h ON h.miner_id = ids.miner_id AND h.day = r.day) x
         WHERE x.online IS NOT NULL`
     : `SELECT h.miner_id, ${online} AS online FROM ${days} JOIN node_heartbeats h ON h.day = r.day GROUP BY h.miner_id`;
+  // Not TypedSQL: the heartbeat half is chosen by whether IDs were given, and FULL JOIN is not described.
   const { rows } = await db.query<{ miner_id: string; online: number }>(
     `WITH hb AS (${heartbeats}),
      jb AS (

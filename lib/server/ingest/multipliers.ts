@@ -4,7 +4,7 @@ import type { NodeFactors } from "@/lib/points";
 import { assignmentInForce, rankedMiners, slotHolders, type AssignmentSet } from "../boost-slot-ranking";
 import { nftTimeline, stakeTimeline, type Timeline } from "../chain/history";
 import type { PreparedJob } from "./prepare-jobs";
-import { boostAssignmentsOf } from "../generated/prisma/sql";
+import { boostAssignmentsOf, knownNodes } from "../generated/prisma/sql";
 import { queryTyped } from "../typed-pg";
 
 const WEI_PER_HEU = 10n ** 18n;
@@ -63,7 +63,7 @@ const BOOST_LOCK_CLASS = 0x4253;
  */
 async function lockNftWallets(client: pg.PoolClient, jobs: readonly PreparedJob[], nftWallets: Map<string, number>): Promise<void> {
   const ids = [...new Set(jobs.filter((j) => nftWallets.has(j.wallet)).map((j) => j.job.miner_id))];
-  const { rows } = await client.query<{ miner_id: string }>("SELECT miner_id FROM nodes WHERE miner_id = ANY($1::text[])", [ids]);
+  const rows = await queryTyped(client, knownNodes(ids));
   const known = new Set(rows.map((r) => r.miner_id));
   const growing = new Set(jobs.filter((j) => nftWallets.has(j.wallet) && !known.has(j.job.miner_id)).map((j) => j.wallet));
   const wallets = [...nftWallets.keys()];

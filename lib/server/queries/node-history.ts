@@ -2,7 +2,8 @@ import "server-only";
 import { BUCKET_MS } from "@/lib/heartbeats/buckets";
 import { NODE_HISTORY_DAYS, type NodeHistory, type NodeHistoryDay, type StakePoint } from "@/lib/schemas/node-history";
 import { readPool, readPrisma } from "../db";
-import { nodeStakeSeries } from "../generated/prisma/sql";
+import { knownNodes as knownNodesSql, nodeOnTimeByDay, nodeStakeSeries } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 import { availabilityByWindow, type Window } from "../heartbeats/availability-by-window";
 import { heartbeatsSince } from "../heartbeats/availability";
 import { toAvailability24h } from "./availability-24h";
@@ -27,18 +28,12 @@ export function historyDays(now: Date): (Window & { date: string })[] {
 }
 
 async function knownNodes(minerIds: readonly string[]): Promise<string[]> {
-  const { rows } = await readPool().query<{ miner_id: string }>("SELECT miner_id FROM nodes WHERE miner_id = ANY($1::text[])", [minerIds]);
-  return rows.map((r) => r.miner_id);
+  return (await queryTyped(readPool(), knownNodesSql([...minerIds]))).map((r) => r.miner_id);
 }
 
 /** Jobs received and completed in time per node and UTC day, from the hourly rollups. */
 async function onTimeByDay(minerIds: readonly string[], from: Date, to: Date) {
-  const { rows } = await readPool().query<{ miner_id: string; date: string; jobs: string; completed: string }>(
-    `SELECT miner_id, to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, sum(job_count)::text AS jobs, sum(success_count)::text AS completed
-       FROM miner_hourly WHERE miner_id = ANY($1::text[]) AND hour >= $2 AND hour < $3
-      GROUP BY 1, 2`,
-    [minerIds, from, to],
-  );
+  const rows = await queryTyped(readPool(), nodeOnTimeByDay([...minerIds], from, to));
   return new Map(rows.map((r) => [`${r.miner_id} ${r.date}`, onTimeOf(r.completed, r.jobs)]));
 }
 

@@ -2,7 +2,8 @@ import "server-only";
 import { epochEnd, epochOf, epochStart, poolShare, projectNode, type NetworkSoFar } from "@/lib/rewards";
 import type { OpenEpoch } from "@/lib/schemas/open-epoch";
 import { readPool, readPrisma } from "../db";
-import { epochNodePoints } from "../generated/prisma/sql";
+import { epochNetworkPoints, epochNodePoints, walletOpenEpochSums } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 import { configFor, epochPools } from "../epochs/config";
 import { bribesAt, stakeWeights } from "../epochs/stakes";
 import { heuOf, isoOf, pointsOf } from "./convert";
@@ -23,10 +24,7 @@ interface Sums {
 
 /** Points of the whole network in epoch `epoch`'s bucket. */
 async function networkSums(epoch: number): Promise<Sums> {
-  const { rows } = await readPool().query<{ waifu: string | null; llama: string | null }>(
-    "SELECT sum(waifu_micro)::text AS waifu, sum(llama_micro)::text AS llama FROM epoch_miner_points WHERE epoch = $1",
-    [epoch],
-  );
+  const rows = await queryTyped(readPool(), epochNetworkPoints(epoch));
   return { waifu: BigInt(rows[0]?.waifu ?? 0), llama: BigInt(rows[0]?.llama ?? 0) };
 }
 
@@ -102,20 +100,9 @@ export async function walletOpenEpoch(address: string, now = new Date()): Promis
   const epoch = epochOf(now);
   const [start, end] = [epochStart(epoch), epochEnd(epoch)];
   // One statement for the common case (a wallet whose nodes set no bribe and that stakes nowhere).
-  const [config, read] = await Promise.all([
-    configFor(readPool(), epoch).catch(() => null),
-    readPool().query<{ nw: string | null; nl: string | null; ww: string | null; wl: string | null; own: string[]; staked: string[] }>(
-      `SELECT n.w::text AS nw, n.l::text AS nl, n.mw::text AS ww, n.ml::text AS wl,
-              ARRAY(SELECT DISTINCT b.miner_id FROM bribe_changes b JOIN nodes x ON x.miner_id = b.miner_id WHERE x.wallet = $3 AND b.effective_at <= $1) AS own,
-              ARRAY(SELECT DISTINCT miner_id FROM stake_changes WHERE staker = $3 AND at < $2) AS staked
-         FROM (SELECT sum(waifu_micro) AS w, sum(llama_micro) AS l,
-                      sum(waifu_micro) FILTER (WHERE wallet = $3) AS mw, sum(llama_micro) FILTER (WHERE wallet = $3) AS ml
-                 FROM epoch_miner_points WHERE epoch = $4) n`,
-      [start, end, address, epoch],
-    ),
-  ]);
+  const [config, read] = await Promise.all([configFor(readPool(), epoch).catch(() => null), queryTyped(readPool(), walletOpenEpochSums(start, end, address, epoch))]);
   if (!config) return null;
-  const r = read.rows[0]!;
+  const r = read[0]!;
   const big = (v: string | null) => BigInt(v ?? 0);
   const net: NetworkSoFar = { ...epochPools(config, big(r.nw), big(r.nl)), waifuPointsMicro: big(r.nw), llamaPointsMicro: big(r.nl) };
   const mine = { waifu: big(r.ww), llama: big(r.wl) };

@@ -2,6 +2,8 @@ import "server-only";
 import type pg from "pg";
 import { HOURLY_ROLLUP_DAYS_MIN } from "@/lib/env";
 import { FOLD_LOCK_SQL } from "./fold";
+import { retentionBoundary } from "../generated/prisma/sql";
+import { queryTyped } from "../typed-pg";
 
 // Hourly rollups kept for a window, then daily (decision 0029). The rows of miner_hourly,
 // wallet_hourly and hardware_hourly before rollup_retention.hourly_from each hold a whole UTC day
@@ -50,13 +52,7 @@ export async function compactRollups(
     try {
       await client.query("BEGIN");
       await client.query(FOLD_LOCK_SQL);
-      const { rows } = await client.query<{ hourly_from: Date | null; next: Date | null }>(
-        // wallet_hourly holds the same hours as miner_hourly (every entry counts in both) and has an index on hour.
-        `SELECT r.hourly_from, (SELECT date_trunc('day', min(hour), 'UTC') FROM wallet_hourly
-                                  WHERE hour >= coalesce(r.hourly_from, '-infinity') AND hour < $1) AS next
-           FROM rollup_retention r WHERE r.id = 1 FOR UPDATE`,
-        [target],
-      );
+      const rows = await queryTyped(client, retentionBoundary(target));
       const { hourly_from: from, next } = rows[0]!;
       result.hourlyFrom = from;
       if (from !== null && from >= target) {
@@ -72,6 +68,7 @@ export async function compactRollups(
         for (const c of COMPACTED) {
           const cols = [...c.key, "hour", ...c.sums].join(", ");
           await client.query(`CREATE TEMP TABLE compacting ON COMMIT DROP AS SELECT ${cols} FROM ${c.table} WITH NO DATA`);
+          // Not TypedSQL: the table and its columns are each compacted table's.
           const { rows: moved } = await client.query<{ hours: number; days: number }>(
             `WITH moved AS (DELETE FROM ${c.table} WHERE hour >= $1 AND hour < $2 RETURNING *),
                   merged AS (INSERT INTO compacting (${cols})
