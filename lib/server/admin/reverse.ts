@@ -23,7 +23,7 @@ export async function reverseSlash(admin: string, slashId: string, reason: strin
     if (earlier) throw new AppError("conflict", `Slash #${slashId} was already reversed by #${earlier.id} on ${earlier.created_at.toISOString()}.`);
 
     const rows = await queryTyped(client, adminActionEntries(BigInt(slashId)));
-    await lockNodes(client, "miner_id", [...new Set(rows.map((r) => r.miner_id))]);
+    await lockNodes(client, { minerIds: [...new Set(rows.map((r) => r.miner_id))] });
     const entries: AdminEntry[] = rows.map((r) => ({ minerId: r.miner_id, wallet: r.wallet, pointType: r.point_type, micro: -Number(r.micro) }));
 
     let id: string;

@@ -29,7 +29,7 @@ export async function createSlash(admin: string, body: SlashBody, now = new Date
 
   return withTransaction(async (client) => {
     const open = await joinSettlementBarrier(client);
-    const nodes = await lockNodes(client, targetKind === "miner" ? "miner_id" : "wallet", target);
+    const nodes = await lockNodes(client, targetKind === "miner" ? { minerIds: [target] } : { wallet: target });
     if (nodes.length === 0) throw new AppError("not_found", `No ${targetKind === "miner" ? "miner ID" : "wallet"} ${target} has reported a job.`);
     const walletOf = new Map(nodes.map((n) => [n.miner_id, n.wallet]));
     const left = await pointsLeft(client, [...walletOf.keys()], window);

@@ -2,7 +2,9 @@ import "server-only";
 import type pg from "pg";
 import { scheduleAt } from "@/lib/points";
 import type { OpenEpochs } from "../epochs/epoch-points";
+import { lockMinerNodes, lockWalletNodes } from "../generated/prisma/sql";
 import { insertDelta } from "../rollups/deltas";
+import { queryTyped } from "../typed-pg";
 
 export interface AdminEntry {
   minerId: string;
@@ -13,15 +15,12 @@ export interface AdminEntry {
 }
 
 /**
- * Locks the nodes rows of `minerIds` in id order, so two admin actions on the same miners
+ * Locks the nodes rows of these miner IDs, or of a wallet, in id order, so two admin actions on the same miners
  * serialize instead of both reading the same "points left" (read from the ledger, which every
  * committed batch is in; the folder waits for these locks too).
  */
-export async function lockNodes(client: pg.PoolClient, where: "miner_id" | "wallet", value: string | string[]): Promise<{ miner_id: string; wallet: string }[]> {
-  // Not TypedSQL: the condition's column is chosen at run time.
-  const cond = Array.isArray(value) ? `${where} = ANY($1::text[])` : `${where} = $1`;
-  const { rows } = await client.query<{ miner_id: string; wallet: string }>(`SELECT miner_id, wallet FROM nodes WHERE ${cond} ORDER BY miner_id FOR UPDATE`, [value]);
-  return rows;
+export async function lockNodes(client: pg.PoolClient, of: { minerIds: string[] } | { wallet: string }): Promise<lockMinerNodes.Result[]> {
+  return "wallet" in of ? queryTyped(client, lockWalletNodes(of.wallet)) : queryTyped(client, lockMinerNodes(of.minerIds));
 }
 
 /**

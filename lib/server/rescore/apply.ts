@@ -24,7 +24,7 @@ export async function applyRescore(pool: pg.Pool, report: RescoreReport, opts: {
   try {
     await client.query("BEGIN");
     const open = await joinSettlementBarrier(client);
-    await lockNodes(client, "miner_id", [...new Set(entries.map((e) => e.minerId))]);
+    await lockNodes(client, { minerIds: [...new Set(entries.map((e) => e.minerId))] });
     const done = await client.query<{ id: string }>("SELECT id::text FROM admin_actions WHERE action = 'adjustment' AND target = $1 AND window_from = $2 AND window_to = $3", [
       report.scheduleId,
       report.from,
