@@ -61,13 +61,10 @@ export interface ChainEnv {
   chunkMs: number;
 }
 
-let cachedChain: ChainEnv | undefined;
-
-/** The chain the portal follows, from CHAIN_* and the *_ADDRESS variables. */
-export function chainEnv(env: EnvVars = process.env): ChainEnv {
-  if (cachedChain && env === process.env) return cachedChain;
+/** The chain the portal follows, from CHAIN_* and the *_ADDRESS variables of `env` (./index.ts passes the environment and keeps the result). */
+export function parseChainEnv(env: EnvVars): ChainEnv {
   const e = parseOrThrow(chainSchema, env, "chain");
-  const result: ChainEnv = {
+  return {
     chainId: e.CHAIN_ID,
     rpcUrl: e.CHAIN_RPC_URL,
     publicRpcUrl: e.CHAIN_PUBLIC_RPC_URL ?? e.CHAIN_RPC_URL,
@@ -86,6 +83,4 @@ export function chainEnv(env: EnvVars = process.env): ChainEnv {
     batchBlocks: e.INDEXER_BATCH_BLOCKS,
     chunkMs: e.INDEXER_CHUNK_SECONDS * 1000,
   };
-  if (env === process.env) cachedChain = result;
-  return result;
 }

@@ -1,10 +1,18 @@
-// The one place that reads process.env on the server (with ./chain.ts). Parsed once, failing with a readable message
+// The one place that reads process.env on the server (./chain.ts parses the chain's variables it is given). Parsed once, failing with a readable message
 // that names the variable; the browser's build-time values live in lib/public-env.ts.
 import { z } from "zod";
-import { chainEnv } from "./chain";
+import { parseChainEnv, type ChainEnv } from "./chain";
 import { parseOrThrow, type EnvVars } from "./parse";
 
-export { chainEnv, type ChainContracts, type ChainEnv } from "./chain";
+export type { ChainContracts, ChainEnv } from "./chain";
+
+let cachedChain: ChainEnv | undefined;
+
+/** The chain the portal follows (CHAIN_* and the *_ADDRESS variables); process.env's is parsed once. */
+export function chainEnv(env: EnvVars = process.env): ChainEnv {
+  if (env !== process.env) return parseChainEnv(env);
+  return (cachedChain ??= parseChainEnv(env));
+}
 
 /** NODE_ENV as Next.js and the scripts set it (a literal read, so bundlers inline it). */
 export function runsInProduction(): boolean {
