@@ -1,10 +1,9 @@
 import "server-only";
 import { findModel, microToPoints } from "@/lib/points";
-import { readPool } from "./db";
+import { readPrisma } from "./db";
 import { readAsOf } from "./read-as-of";
 import { windowStart } from "./queries/windows";
 import { networkModelTotals, networkNodeCounts } from "./generated/prisma/sql";
-import { queryTyped } from "./typed-pg";
 
 export interface ModelSummary {
   modelId: string;
@@ -39,8 +38,8 @@ export interface NetworkSummary {
  */
 export async function getNetworkSummary(now = new Date()): Promise<NetworkSummary> {
   const [nodes, models, read] = await Promise.all([
-    queryTyped(readPool(), networkNodeCounts(new Date(now.getTime() - 3_600_000), windowStart(now, 24))),
-    queryTyped(readPool(), networkModelTotals(windowStart(now, 24))),
+    readPrisma().$queryRawTyped(networkNodeCounts(new Date(now.getTime() - 3_600_000), windowStart(now, 24))),
+    readPrisma().$queryRawTyped(networkModelTotals(windowStart(now, 24))),
     readAsOf(),
   ]);
   const byModel = models.map((r): ModelSummary => {

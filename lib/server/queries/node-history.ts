@@ -1,9 +1,8 @@
 import "server-only";
 import { BUCKET_MS } from "@/lib/heartbeats/buckets";
 import { NODE_HISTORY_DAYS, type NodeHistory, type NodeHistoryDay, type StakePoint } from "@/lib/schemas/node-history";
-import { readPool, readPrisma } from "../db";
+import { readPrisma } from "../db";
 import { knownNodes as knownNodesSql, nodeOnTimeByDay, nodeStakeSeries } from "../generated/prisma/sql";
-import { queryTyped } from "../typed-pg";
 import { availabilityByWindow, type Window } from "../heartbeats/availability-by-window";
 import { heartbeatsSince } from "../heartbeats/availability";
 import { toAvailability24h } from "./availability-24h";
@@ -28,12 +27,12 @@ export function historyDays(now: Date): (Window & { date: string })[] {
 }
 
 async function knownNodes(minerIds: readonly string[]): Promise<string[]> {
-  return (await queryTyped(readPool(), knownNodesSql([...minerIds]))).map((r) => r.miner_id);
+  return (await readPrisma().$queryRawTyped(knownNodesSql([...minerIds]))).map((r) => r.miner_id);
 }
 
 /** Jobs received and completed in time per node and UTC day, from the hourly rollups. */
 async function onTimeByDay(minerIds: readonly string[], from: Date, to: Date) {
-  const rows = await queryTyped(readPool(), nodeOnTimeByDay([...minerIds], from, to));
+  const rows = await readPrisma().$queryRawTyped(nodeOnTimeByDay([...minerIds], from, to));
   return new Map(rows.map((r) => [`${r.miner_id} ${r.date}`, onTimeOf(r.completed, r.jobs)]));
 }
 

@@ -3,7 +3,6 @@ import { epochEnd, epochOf, epochStart, poolShare, projectNode, type NetworkSoFa
 import type { OpenEpoch } from "@/lib/schemas/open-epoch";
 import { readPool, readPrisma } from "../db";
 import { epochNetworkPoints, epochNodePoints, walletOpenEpochSums } from "../generated/prisma/sql";
-import { queryTyped } from "../typed-pg";
 import { configFor, epochPools } from "../epochs/config";
 import { bribesAt, stakeWeights } from "../epochs/stakes";
 import { heuOf, isoOf, pointsOf } from "./convert";
@@ -24,7 +23,7 @@ interface Sums {
 
 /** Points of the whole network in epoch `epoch`'s bucket. */
 async function networkSums(epoch: number): Promise<Sums> {
-  const rows = await queryTyped(readPool(), epochNetworkPoints(epoch));
+  const rows = await readPrisma().$queryRawTyped(epochNetworkPoints(epoch));
   return { waifu: BigInt(rows[0]?.waifu ?? 0), llama: BigInt(rows[0]?.llama ?? 0) };
 }
 
@@ -100,7 +99,7 @@ export async function walletOpenEpoch(address: string, now = new Date()): Promis
   const epoch = epochOf(now);
   const [start, end] = [epochStart(epoch), epochEnd(epoch)];
   // One statement for the common case (a wallet whose nodes set no bribe and that stakes nowhere).
-  const [config, read] = await Promise.all([configFor(readPool(), epoch).catch(() => null), queryTyped(readPool(), walletOpenEpochSums(start, end, address, epoch))]);
+  const [config, read] = await Promise.all([configFor(readPool(), epoch).catch(() => null), readPrisma().$queryRawTyped(walletOpenEpochSums(start, end, address, epoch))]);
   if (!config) return null;
   const r = read[0]!;
   const big = (v: string | null) => BigInt(v ?? 0);
